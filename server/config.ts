@@ -1,0 +1,122 @@
+/** The only reader of the environment: validates it once at start and hands out a typed Config. */
+import { z } from "zod";
+
+const port = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must be between 0 and 65535")
+  .max(65535, "must be between 0 and 65535");
+
+const positiveInt = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .positive("must be positive");
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a URL like postgres://user:password@host:5432/database");
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value.replace(/\/$/, "");
+    } catch {
+      return false;
+    }
+  }, "must be an origin like https://samverkan.example.se (scheme, host and optional port, no path)")
+  .transform((value) => value.replace(/\/$/, ""));
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, port.default(8080)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().trim().min(1).default("127.0.0.1")),
+  PUBLIC_ORIGIN: z.preprocess(emptyAsUndefined, origin.optional()),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.optional()),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().trim().min(1).default("./data")),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(64 * 1024)),
+  SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, positiveInt.default(30)),
+  SESSION_ABSOLUTE_HOURS: z.preprocess(emptyAsUndefined, positiveInt.default(12)),
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
+});
+
+export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** The origin browsers use to reach us; Origin headers on unsafe requests and WebSockets must match it. */
+  publicOrigin: string;
+  database: DatabaseConfig;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Only behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads and validates the given environment; never throws, so the caller decides how to report. */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const raw = env[name];
+      const shown = raw === undefined ? "" : ` (got ${JSON.stringify(name === "DATABASE_URL" ? redactUrl(raw) : raw)})`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  const displayHost = e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      publicOrigin: e.PUBLIC_ORIGIN ?? `http://${displayHost === "0.0.0.0" ? "127.0.0.1" : displayHost}:${e.PORT}`,
+      database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: e.DATA_DIR },
+      logLevel: e.LOG_LEVEL,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      trustProxy: e.TRUST_PROXY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+  };
+}
+
+/** Hides the password in a database URL before it reaches a log line or an error message. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return value.replace(/:\/\/([^:@/]+):[^@/]*@/, "://$1:***@");
+  }
+}

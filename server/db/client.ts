@@ -1,0 +1,116 @@
+/** Opens the database — PGlite on disk or in memory, or PostgreSQL — and returns one typed Drizzle handle. */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import lockfile from "proper-lockfile";
+import { type DatabaseConfig, redactUrl } from "../config.js";
+import * as schema from "./schema.js";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Applies pending migrations from `migrations/`; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A failure the operator can fix; main.ts prints its message as one line, without a stack. */
+export class DatabaseOpenError extends Error {
+  override name = "DatabaseOpenError";
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, "../../migrations");
+
+/** An arbitrary constant that serialises migrations across processes sharing one PostgreSQL. */
+const MIGRATION_LOCK_KEY = 7_312_004_117;
+
+export function openDatabase(config: DatabaseConfig | { kind: "pglite-memory" }): Promise<Database> {
+  if (config.kind === "postgres") return openPostgres(config.url);
+  return openPglite(config.kind === "pglite" ? config.dataDir : undefined);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    // Keep a stable name so operators can tell our connections apart in pg_stat_activity.
+    connection: { application_name: "samverkan" },
+  });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw new DatabaseOpenError(`Cannot reach PostgreSQL at ${redactUrl(url)}: ${describe(error)}`);
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      // A dedicated single-connection client: the advisory lock is per session, and a pool could unlock on another one.
+      const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(single), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        await single.end({ timeout: 5 });
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    // PGlite is single-process: a second server on the same directory would corrupt it.
+    try {
+      release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, "samverkan.lock"), stale: 15_000 });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ELOCKED") {
+        throw new DatabaseOpenError(
+          `The data directory ${path.resolve(dataDir)} is in use by another running Samverkan server; stop it first or set DATA_DIR.`,
+        );
+      }
+      throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
+    }
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
+  } catch (error) {
+    await release?.();
+    throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir ?? "memory"}: ${describe(error)}`);
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async close() {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,83 @@
+/** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { type Database, DatabaseOpenError, openDatabase } from "./db/client.js";
+import { latestShippedMigration } from "./db/migration-status.js";
+import { listen, type RunningServer } from "./http-server.js";
+import { createLogger } from "./logger.js";
+
+const result = loadConfig(process.env);
+if (!result.ok) {
+  console.error(
+    `Samverkan cannot start: the configuration is invalid.\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
+  console.error("See .env.example for every variable and its format.");
+  process.exit(2);
+}
+const config = result.config;
+const logger = createLogger(config.logLevel);
+
+let database: Database | undefined;
+let http: RunningServer | undefined;
+
+function fail(message: string): never {
+  console.error(`Samverkan cannot start: ${message}`);
+  process.exit(1);
+}
+
+try {
+  database = await openDatabase(config.database);
+} catch (error) {
+  fail(error instanceof DatabaseOpenError ? error.message : `cannot open the database: ${(error as Error).message}`);
+}
+
+try {
+  await database.migrate();
+} catch (error) {
+  await database.close().catch(() => {});
+  fail(`applying database migrations failed: ${(error as Error).message}`);
+}
+
+const app = createApp({ config, db: database.db, logger, latestMigration: latestShippedMigration() });
+
+try {
+  http = await listen(app, { port: config.port, host: config.host });
+} catch (error) {
+  await database.close().catch(() => {});
+  const code = (error as { code?: string }).code;
+  fail(
+    code === "EADDRINUSE"
+      ? `port ${config.port} on ${config.host} is already in use; set PORT to another port.`
+      : `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+}
+
+logger.info(
+  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
+  `Samverkan listening on ${http.url}`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  // Whatever hangs, the process is gone within the configured timeout.
+  const deadline = setTimeout(() => {
+    logger.error("shutdown timed out; exiting");
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  deadline.unref();
+  try {
+    await http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
+    await database?.close();
+    logger.info("stopped");
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, "error during shutdown");
+    process.exit(1);
+  }
+}
+
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,44 @@
+/** Maps every error to the one JSON error body; anything that is not an AppError is a bug and logged as such. */
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorBody } from "../../shared/api/error.js";
+import { AppError } from "../errors.js";
+import type { AppEnv } from "../types.js";
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof AppError) {
+    if (err.headers) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own 4xx (e.g. from a built-in middleware): keep the status, use our shape.
+    return c.json(
+      errorBody(codeForStatus(err.status), err.message || "Bad request."),
+      err.status as ContentfulStatusCode,
+    );
+  }
+  logger(c).error({ err }, "unhandled error");
+  return c.json(errorBody("internal_error", "Something went wrong on the server. The error has been logged."), 500);
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  c.json(errorBody("not_found", `No such endpoint: ${c.req.method} ${c.req.path}`), 404);
+
+function codeForStatus(status: number): string {
+  return status === 401
+    ? "unauthenticated"
+    : status === 403
+      ? "forbidden"
+      : status === 413
+        ? "payload_too_large"
+        : "bad_request";
+}
+
+function logger(c: Context<AppEnv>) {
+  return c.get("log") ?? c.var.deps.logger;
+}

@@ -1,0 +1,25 @@
+/** Liveness (the process answers) and readiness (the database answers and is fully migrated). */
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { migrationsApplied } from "../db/migration-status.js";
+import { errorBody } from "../middleware/error-handler.js";
+import type { AppEnv } from "../types.js";
+
+export const healthRoutes = new Hono<AppEnv>()
+  .get("/healthz", (c) => c.json({ status: "ok" }))
+  .get("/readyz", async (c) => {
+    const { db, latestMigration } = c.var.deps;
+    try {
+      await db.execute(sql`select 1`);
+    } catch (err) {
+      c.var.log.warn({ err }, "readiness: database unreachable");
+      return c.json(errorBody("database_unavailable", "The database does not answer."), 503);
+    }
+    if (!(await migrationsApplied(db, latestMigration).catch(() => false))) {
+      return c.json(
+        errorBody("migrations_pending", "The database schema is not up to date; run npm run db:migrate."),
+        503,
+      );
+    }
+    return c.json({ status: "ready" });
+  });

@@ -1,0 +1,20 @@
+/** Types shared across the HTTP layer: the dependencies createApp receives and the per-request variables. */
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import type { Logger } from "./logger.js";
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** `when` of the newest migration this build ships; readiness compares the database with it. */
+  latestMigration: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    log: Logger;
+  };
+}
