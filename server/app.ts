@@ -4,9 +4,19 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "./errors.js";
+import { clientIp } from "./middleware/client-ip.js";
+import { csrf } from "./middleware/csrf.js";
 import { onError, onNotFound } from "./middleware/error-handler.js";
 import { requestLog } from "./middleware/request-log.js";
+import { session } from "./middleware/session.js";
+import { authRoutes } from "./routes/auth.js";
+import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { healthRoutes } from "./routes/health.js";
+import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
+import { memberRoutes } from "./routes/members.js";
+import { organizationRoutes } from "./routes/organizations.js";
+import { userRoutes } from "./routes/users.js";
+import { workspaceRoutes } from "./routes/workspaces.js";
 import type { AppDeps, AppEnv } from "./types.js";
 
 export function createApp(deps: AppDeps) {
@@ -51,6 +61,19 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route("/", healthRoutes);
+
+  const api = new Hono<AppEnv>();
+  api.use(csrf, clientIp, session);
+  api.route("/auth", authRoutes);
+  api.route("/organizations", organizationRoutes);
+  api.route("/users", userRoutes);
+  api.route("/workspaces", workspaceRoutes);
+  api.route("/workspaces", memberRoutes);
+  api.route("/workspaces", workspaceInvitationRoutes);
+  api.route("/workspaces", workspaceBoardRoutes);
+  api.route("/boards", boardRoutes);
+  api.route("/invitations", invitationTokenRoutes);
+  app.route("/api", api);
 
   app.notFound(onNotFound);
   app.onError(onError);

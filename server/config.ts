@@ -56,6 +56,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, positiveInt.default(64 * 1024)),
   SESSION_IDLE_MINUTES: z.preprocess(emptyAsUndefined, positiveInt.default(30)),
   SESSION_ABSOLUTE_HOURS: z.preprocess(emptyAsUndefined, positiveInt.default(12)),
+  INVITATION_TTL_DAYS: z.preprocess(emptyAsUndefined, positiveInt.default(7)),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
 });
@@ -72,6 +73,7 @@ export interface Config {
   bodyLimitBytes: number;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  invitationTtlMs: number;
   /** Only behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   shutdownTimeoutMs: number;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },

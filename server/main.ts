@@ -5,6 +5,7 @@ import { type Database, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
+import { createServices } from "./services/index.js";
 
 const result = loadConfig(process.env);
 if (!result.ok) {
@@ -38,7 +39,14 @@ try {
   fail(`applying database migrations failed: ${(error as Error).message}`);
 }
 
-const app = createApp({ config, db: database.db, logger, latestMigration: latestShippedMigration() });
+const services = createServices(database.db, config);
+const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
+// Expired sessions are refused on use; this only keeps the table small.
+const purge = setInterval(
+  () => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")),
+  3_600_000,
+);
+purge.unref();
 
 try {
   http = await listen(app, { port: config.port, host: config.host });
@@ -68,6 +76,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, config.shutdownTimeoutMs);
   deadline.unref();
+  clearInterval(purge);
   try {
     await http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
     await database?.close();

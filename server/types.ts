@@ -2,11 +2,14 @@
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
+import type { Services } from "./services/index.js";
+import type { SessionUser } from "./services/sessions.js";
 
 export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
+  services: Services;
   /** `when` of the newest migration this build ships; readiness compares the database with it. */
   latestMigration: number;
 }
@@ -16,5 +19,9 @@ export interface AppEnv {
     deps: AppDeps;
     requestId: string;
     log: Logger;
+    /** Set by the session middleware: null when signed out. */
+    user: SessionUser | null;
+    sessionId: string | null;
+    clientIp: string | null;
   };
 }

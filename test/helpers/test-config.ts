@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 64 * 1024,
     sessionIdleMs: 30 * 60_000,
     sessionAbsoluteMs: 12 * 3_600_000,
+    invitationTtlMs: 7 * 86_400_000,
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
     ...overrides,

@@ -1,0 +1,44 @@
+/**
+ * The one authorisation policy: what each workspace role may do. HTTP routes and the
+ * WebSocket route both ask it; nothing else decides access.
+ */
+import type { Role } from "../../shared/api/workspaces.js";
+
+export type WorkspaceAction =
+  | "workspace.read"
+  | "workspace.update"
+  | "members.read"
+  | "members.manage"
+  | "invitations.manage"
+  | "boards.read"
+  | "boards.manage"
+  /** Change a board's collaborative content (Yjs updates). */
+  | "board.edit";
+
+const READ: WorkspaceAction[] = ["workspace.read", "members.read", "boards.read"];
+
+const GRANTS: Record<Role, ReadonlySet<WorkspaceAction>> = {
+  convener: new Set<WorkspaceAction>([
+    ...READ,
+    "workspace.update",
+    "members.manage",
+    "invitations.manage",
+    "boards.manage",
+    "board.edit",
+  ]),
+  member: new Set<WorkspaceAction>([...READ, "board.edit"]),
+  observer: new Set<WorkspaceAction>(READ),
+};
+
+/** `role` is null for someone who is not a member: they may do nothing, and must not learn the workspace exists. */
+export function can(role: Role | null, action: WorkspaceAction): boolean {
+  return role !== null && GRANTS[role].has(action);
+}
+
+/** Instance-level actions, outside any workspace. */
+export type InstanceAction = "organizations.create" | "users.manage" | "workspaces.create";
+
+export function canInstance(actor: { isAdmin: boolean }, action: InstanceAction): boolean {
+  if (action === "workspaces.create") return true;
+  return actor.isAdmin;
+}

@@ -1,0 +1,75 @@
+/** Board records (kind, title, archive). Their content lives in Yjs documents, not here. */
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { BoardKind } from "../../shared/api/workspaces.js";
+import type { Db } from "../db/client.js";
+import { boards } from "../db/schema.js";
+import type { Audit } from "./audit.js";
+import type { Clock } from "./clock.js";
+
+type BoardRow = typeof boards.$inferSelect;
+
+export function boardView(board: BoardRow) {
+  return {
+    id: board.id,
+    workspaceId: board.workspaceId,
+    kind: board.kind,
+    title: board.title,
+    createdAt: board.createdAt,
+    updatedAt: board.updatedAt,
+  };
+}
+
+export function createBoards(db: Db, audit: Audit, now: Clock) {
+  return {
+    async list(workspaceId: string) {
+      const rows = await db
+        .select()
+        .from(boards)
+        .where(and(eq(boards.workspaceId, workspaceId), isNull(boards.archivedAt)))
+        .orderBy(asc(boards.kind), asc(boards.title));
+      return rows.map(boardView);
+    },
+
+    async create(actorId: string, workspaceId: string, input: { kind: BoardKind; title: string }) {
+      const at = now();
+      const [board] = await db
+        .insert(boards)
+        .values({ workspaceId, kind: input.kind, title: input.title, createdBy: actorId, createdAt: at, updatedAt: at })
+        .returning();
+      if (!board) throw new Error("insert returned no row");
+      await audit({
+        action: "board.created",
+        actorId,
+        workspaceId,
+        targetType: "board",
+        targetId: board.id,
+        data: { kind: board.kind },
+      });
+      return boardView(board);
+    },
+
+    async rename(boardId: string, title: string) {
+      const [board] = await db
+        .update(boards)
+        .set({ title, updatedAt: now() })
+        .where(eq(boards.id, boardId))
+        .returning();
+      if (!board) throw new Error("board vanished during rename");
+      return boardView(board);
+    },
+
+    /** Archived, not erased: the content and its history stay in the database. */
+    async archive(actorId: string, board: BoardRow) {
+      await db.update(boards).set({ archivedAt: now() }).where(eq(boards.id, board.id));
+      await audit({
+        action: "board.archived",
+        actorId,
+        workspaceId: board.workspaceId,
+        targetType: "board",
+        targetId: board.id,
+      });
+    },
+  };
+}
+
+export type Boards = ReturnType<typeof createBoards>;

@@ -1,0 +1,49 @@
+/** Builds every service over one database; main.ts and tests call this, routes receive the result. */
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import { createAccess } from "./access.js";
+import { createAudit } from "./audit.js";
+import { createAuthService } from "./auth-service.js";
+import { createBoards } from "./boards.js";
+import { type Clock, systemClock } from "./clock.js";
+import { createInvitations } from "./invitations.js";
+import { createLoginThrottle } from "./login-throttle.js";
+import { createMembers } from "./members.js";
+import { createOrganizations } from "./organizations.js";
+import { createRateLimiter } from "./rate-limiter.js";
+import { createSessions } from "./sessions.js";
+import { createUsers } from "./users.js";
+import { createWorkspaces } from "./workspaces.js";
+
+/** Sign-in, setup and invitation acceptance share one budget per client address. */
+export const CREDENTIAL_ATTEMPTS_PER_MINUTE = 20;
+
+export function createServices(db: Db, config: Config, now: Clock = systemClock) {
+  const audit = createAudit(db, now);
+  const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
+  const organizations = createOrganizations(db, audit);
+  return {
+    now,
+    audit,
+    sessions,
+    access: createAccess(db),
+    auth: createAuthService({ db, sessions, throttle: createLoginThrottle(db, now), audit }),
+    credentialLimiter: createRateLimiter({ limit: CREDENTIAL_ATTEMPTS_PER_MINUTE, windowMs: 60_000, now }),
+    organizations,
+    workspaces: createWorkspaces(db, audit, organizations, now),
+    members: createMembers(db, audit, organizations, now),
+    invitations: createInvitations({
+      db,
+      audit,
+      organizations,
+      sessions,
+      now,
+      ttlMs: config.invitationTtlMs,
+      publicOrigin: config.publicOrigin,
+    }),
+    boards: createBoards(db, audit, now),
+    users: createUsers(db, audit, sessions, now),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

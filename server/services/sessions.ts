@@ -1,0 +1,76 @@
+/** Server-side sessions: created at sign-in, ended by idle or absolute timeout, logout or deactivation. */
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { sessions, users } from "../db/schema.js";
+import type { Clock } from "./clock.js";
+import { hashToken, newToken } from "./tokens.js";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
+  return {
+    /** Returns the cookie token; only its hash is stored. */
+    async create(userId: string, tx: Db = db): Promise<{ token: string; expiresAt: Date }> {
+      const token = newToken();
+      const at = now();
+      const expiresAt = new Date(at.getTime() + limits.absoluteMs);
+      await tx.insert(sessions).values({ id: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt });
+      return { token, expiresAt };
+    },
+
+    /** The signed-in user for a cookie token, or null if the session is unknown, expired or the account deactivated. */
+    async resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
+      const id = hashToken(token);
+      const [row] = await db
+        .select({
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, id), isNull(users.deactivatedAt)));
+      if (!row) return null;
+      const at = now();
+      if (row.expiresAt <= at || row.lastSeenAt.getTime() + limits.idleMs <= at.getTime()) {
+        await db.delete(sessions).where(eq(sessions.id, id));
+        return null;
+      }
+      if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+      }
+      return { sessionId: id, user: row.user };
+    },
+
+    async revoke(sessionId: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.id, sessionId));
+    },
+
+    async revokeAllFor(userId: string, tx: Db = db): Promise<void> {
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+    },
+
+    /** Deletes sessions that can no longer be used; called now and then, not on the request path. */
+    async purgeExpired(): Promise<void> {
+      const at = now();
+      await db
+        .delete(sessions)
+        .where(or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(at.getTime() - limits.idleMs))));
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,61 @@
+/** A browser-like API client for tests: keeps its session cookie, sends JSON with our Origin. */
+import type { Hono } from "hono";
+import { TEST_ORIGIN } from "./test-config.js";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the app under test, whatever its env type
+type AnyApp = Hono<any>;
+
+export class ApiClient {
+  cookie: string | null = null;
+
+  constructor(
+    private readonly app: AnyApp,
+    readonly origin = TEST_ORIGIN,
+  ) {}
+
+  /** A second client with no session (another browser). */
+  fresh(): ApiClient {
+    return new ApiClient(this.app, this.origin);
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (method !== "GET" && method !== "HEAD") {
+      headers["content-type"] = "application/json";
+      headers.origin = this.origin;
+    }
+    if (this.cookie) headers.cookie = this.cookie;
+    Object.assign(headers, extraHeaders);
+    const res = await this.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get("set-cookie");
+    if (setCookie) {
+      const [pair] = setCookie.split(";");
+      this.cookie = /=\s*$/.test(pair ?? "") || /max-age=0/i.test(setCookie) ? null : (pair ?? null);
+    }
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  }
+
+  get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>("GET", path, undefined, headers);
+  post = <T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.request<T>("POST", path, body, headers);
+  patch = <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+    this.request<T>("PATCH", path, body, headers);
+  delete = <T = any>(path: string, headers?: Record<string, string>) =>
+    this.request<T>("DELETE", path, undefined, headers);
+}
