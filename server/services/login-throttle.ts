@@ -44,7 +44,8 @@ export function createLoginThrottle(db: Db, now: Clock) {
     async recordFailure(email: string): Promise<void> {
       const at = now();
       // A served lock or stale failures start a fresh count; otherwise add one, atomically.
-      const fresh = sql`(${loginThrottle.lockedUntil} is not null or ${loginThrottle.lastFailureAt} < ${new Date(at.getTime() - FORGET_AFTER_MS)})`;
+      // (A raw Date in sql`` is not mapped by the postgres driver, hence the ISO string and cast.)
+      const fresh = sql`(${loginThrottle.lockedUntil} is not null or ${loginThrottle.lastFailureAt} < ${new Date(at.getTime() - FORGET_AFTER_MS).toISOString()}::timestamptz)`;
       const [row] = await db
         .insert(loginThrottle)
         .values({ email, failures: 1, lastFailureAt: at })

@@ -58,14 +58,12 @@ export function createWorkspaces(db: Db, audit: Audit, organizations: Organizati
           .values({ name: input.name, description: input.description, createdBy: actorId })
           .returning();
         if (!ws) throw new Error("insert returned no row");
-        await tx
-          .insert(workspaceMembers)
-          .values({
-            workspaceId: ws.id,
-            userId: actorId,
-            organizationId: input.organizationId ?? null,
-            role: "convener",
-          });
+        await tx.insert(workspaceMembers).values({
+          workspaceId: ws.id,
+          userId: actorId,
+          organizationId: input.organizationId ?? null,
+          role: "convener",
+        });
         await audit(
           { action: "workspace.created", actorId, workspaceId: ws.id, targetType: "workspace", targetId: ws.id },
           tx,

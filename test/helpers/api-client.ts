@@ -17,11 +17,13 @@ export class ApiClient {
   constructor(
     private readonly app: AnyApp,
     readonly origin = TEST_ORIGIN,
+    /** Headers added to every request, computed per request (e.g. a client address). */
+    private readonly defaultHeaders: () => Record<string, string> = () => ({}),
   ) {}
 
   /** A second client with no session (another browser). */
   fresh(): ApiClient {
-    return new ApiClient(this.app, this.origin);
+    return new ApiClient(this.app, this.origin, this.defaultHeaders);
   }
 
   async request<T = any>(
@@ -36,14 +38,14 @@ export class ApiClient {
       headers.origin = this.origin;
     }
     if (this.cookie) headers.cookie = this.cookie;
-    Object.assign(headers, extraHeaders);
+    Object.assign(headers, this.defaultHeaders(), extraHeaders);
     const res = await this.app.request(path, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie) {
+    // Like a browser: apply each Set-Cookie in order (a stale cookie may be cleared, then a new one set).
+    for (const setCookie of res.headers.getSetCookie()) {
       const [pair] = setCookie.split(";");
       this.cookie = /=\s*$/.test(pair ?? "") || /max-age=0/i.test(setCookie) ? null : (pair ?? null);
     }

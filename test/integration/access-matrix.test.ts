@@ -1,0 +1,339 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { ApiClient } from "../helpers/api-client.js";
+import {
+  createOrganization,
+  createWorkspace,
+  inviteAndJoin,
+  PASSWORD,
+  setupAdmin,
+  uniqueEmail,
+} from "../helpers/factories.js";
+import { buildTestApp } from "../helpers/test-app.js";
+import { createTestDatabase } from "../helpers/test-database.js";
+
+/**
+ * Every API route × every kind of caller, generated from the app's own route table: a route
+ * added without a row here fails the first test. Each cell signs in afresh and gets fresh
+ * targets, so cells do not depend on each other.
+ */
+const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymous"] as const;
+type Actor = (typeof ACTORS)[number];
+
+interface Ctx {
+  workspaceId: string;
+  orgId: string;
+  convener: ApiClient;
+  admin: ApiClient;
+  spare(): Promise<{ email: string; userId: string }>;
+}
+interface Case {
+  params?: (ctx: Ctx) => Promise<Record<string, string>>;
+  body?: (ctx: Ctx, actor: Actor) => Promise<unknown> | unknown;
+  /** A body that must be refused with 400 for a caller who is allowed. */
+  invalid?: unknown;
+  expect: Record<Actor, number>;
+}
+
+const signedIn = (status: number) => ({
+  admin: status,
+  convener: status,
+  member: status,
+  observer: status,
+  outsider: status,
+  anonymous: 401,
+});
+const adminOnly = (status: number) => ({
+  admin: status,
+  convener: 403,
+  member: 403,
+  observer: 403,
+  outsider: 403,
+  anonymous: 401,
+});
+const readers = (status: number) => ({
+  admin: 404,
+  convener: status,
+  member: status,
+  observer: status,
+  outsider: 404,
+  anonymous: 401,
+});
+const conveners = (status: number) => ({
+  admin: 404,
+  convener: status,
+  member: 403,
+  observer: 403,
+  outsider: 404,
+  anonymous: 401,
+});
+const everyone = (status: number) => ({
+  admin: status,
+  convener: status,
+  member: status,
+  observer: status,
+  outsider: status,
+  anonymous: status,
+});
+
+async function freshBoard(ctx: Ctx) {
+  const res = await ctx.convener.post(`/api/workspaces/${ctx.workspaceId}/boards`, {
+    kind: "focus",
+    title: "Växelvård",
+  });
+  return res.body.board.id as string;
+}
+async function freshInvitation(ctx: Ctx) {
+  const res = await ctx.convener.post(`/api/workspaces/${ctx.workspaceId}/invitations`, {
+    email: uniqueEmail("inbjuden"),
+    role: "member",
+    organizationId: ctx.orgId,
+  });
+  return res.body as { id: string; token: string };
+}
+async function freshMember(ctx: Ctx) {
+  const { email } = await ctx.spare();
+  const res = await ctx.convener.post(`/api/workspaces/${ctx.workspaceId}/members`, {
+    email,
+    role: "member",
+    organizationId: ctx.orgId,
+  });
+  return res.body.member.userId as string;
+}
+const ws = async (ctx: Ctx) => ({ workspaceId: ctx.workspaceId });
+
+const CASES: Record<string, Case> = {
+  "GET /healthz": { expect: everyone(200) },
+  "GET /readyz": { expect: everyone(200) },
+  "GET /api/auth/setup": { expect: everyone(200) },
+  "POST /api/auth/setup": {
+    body: () => ({ email: uniqueEmail("x"), name: "X", password: PASSWORD }),
+    invalid: { email: "x" },
+    expect: everyone(409),
+  },
+  "POST /api/auth/login": {
+    body: (_ctx, actor) => ({
+      email: actor === "anonymous" ? "admin@lekeberg.example.se" : emails[actor],
+      password: PASSWORD,
+    }),
+    invalid: { email: 5, password: [] },
+    expect: everyone(200),
+  },
+  "POST /api/auth/logout": { expect: signedIn(204) },
+  "GET /api/auth/me": { expect: signedIn(200) },
+  "GET /api/organizations": { expect: signedIn(200) },
+  "POST /api/organizations": {
+    body: () => ({ name: `Org ${randomUUID()}` }),
+    invalid: { name: "" },
+    expect: adminOnly(201),
+  },
+  "GET /api/users": { expect: adminOnly(200) },
+  "PATCH /api/users/:userId": {
+    params: async (ctx) => ({ userId: (await ctx.spare()).userId }),
+    body: () => ({ active: true }),
+    invalid: { active: "yes" },
+    expect: adminOnly(200),
+  },
+  "GET /api/workspaces": { expect: signedIn(200) },
+  "POST /api/workspaces": {
+    body: () => ({ name: "Ny samverkan" }),
+    invalid: { name: "x".repeat(201) },
+    expect: signedIn(201),
+  },
+  "GET /api/workspaces/:workspaceId": { params: ws, expect: readers(200) },
+  "PATCH /api/workspaces/:workspaceId": {
+    params: ws,
+    body: () => ({ description: "Ny beskrivning" }),
+    invalid: {},
+    expect: conveners(200),
+  },
+  "GET /api/workspaces/:workspaceId/members": { params: ws, expect: readers(200) },
+  "POST /api/workspaces/:workspaceId/members": {
+    params: ws,
+    body: async (ctx) => ({ email: (await ctx.spare()).email, role: "member", organizationId: ctx.orgId }),
+    invalid: { email: "someone@example.se", role: "king", organizationId: randomUUID() },
+    expect: conveners(201),
+  },
+  "PATCH /api/workspaces/:workspaceId/members/:userId": {
+    params: async (ctx) => ({ workspaceId: ctx.workspaceId, userId: await freshMember(ctx) }),
+    body: () => ({ role: "observer" }),
+    invalid: { role: "observer", extra: true },
+    expect: conveners(200),
+  },
+  "DELETE /api/workspaces/:workspaceId/members/:userId": {
+    params: async (ctx) => ({ workspaceId: ctx.workspaceId, userId: await freshMember(ctx) }),
+    expect: conveners(204),
+  },
+  "GET /api/workspaces/:workspaceId/invitations": { params: ws, expect: conveners(200) },
+  "POST /api/workspaces/:workspaceId/invitations": {
+    params: ws,
+    body: (ctx) => ({ email: uniqueEmail("ny"), role: "observer", organizationId: ctx.orgId }),
+    invalid: { email: "not-an-address", role: "observer" },
+    expect: conveners(201),
+  },
+  "DELETE /api/workspaces/:workspaceId/invitations/:invitationId": {
+    params: async (ctx) => ({ workspaceId: ctx.workspaceId, invitationId: (await freshInvitation(ctx)).id }),
+    expect: conveners(204),
+  },
+  "GET /api/workspaces/:workspaceId/boards": { params: ws, expect: readers(200) },
+  "POST /api/workspaces/:workspaceId/boards": {
+    params: ws,
+    body: () => ({ kind: "minutes", title: "Samverkansmöte 12 november" }),
+    invalid: { kind: "wiki", title: "x" },
+    expect: conveners(201),
+  },
+  "GET /api/boards/:boardId": { params: async (ctx) => ({ boardId: await freshBoard(ctx) }), expect: readers(200) },
+  "PATCH /api/boards/:boardId": {
+    params: async (ctx) => ({ boardId: await freshBoard(ctx) }),
+    body: () => ({ title: "Korttidsboende" }),
+    invalid: { title: 42 },
+    expect: conveners(200),
+  },
+  "DELETE /api/boards/:boardId": {
+    params: async (ctx) => ({ boardId: await freshBoard(ctx) }),
+    expect: conveners(204),
+  },
+  "GET /api/invitations/:token": {
+    params: async (ctx) => ({ token: (await freshInvitation(ctx)).token }),
+    expect: everyone(200),
+  },
+  "POST /api/invitations/:token/accept": {
+    params: async (ctx) => ({ token: (await freshInvitation(ctx)).token }),
+    body: () => ({ name: "Ny Person", password: PASSWORD }),
+    invalid: { name: "Ny Person", password: "short" },
+    // Signed in as someone else than the invited address: refused, and told to sign out first.
+    expect: { admin: 403, convener: 403, member: 403, observer: 403, outsider: 403, anonymous: 201 },
+  },
+};
+
+const emails: Record<Exclude<Actor, "anonymous">, string> = {
+  admin: "admin@lekeberg.example.se",
+  convener: "",
+  member: "",
+  observer: "",
+  outsider: "",
+};
+
+describe("role × endpoint matrix", () => {
+  let database: Database;
+  let app: ReturnType<typeof buildTestApp>["app"];
+  let ctx: Ctx;
+  let ip = 0;
+  // Distinct client addresses per request keep the per-address sign-in limit out of this test's way.
+  const headers = () => ({ "x-forwarded-for": `10.0.${Math.floor(++ip / 250)}.${ip % 250}` });
+  const client = () => new ApiClient(app, undefined, headers);
+
+  async function signIn(actor: Actor): Promise<ApiClient> {
+    const c = client();
+    if (actor === "anonymous") return c;
+    const res = await c.post("/api/auth/login", { email: emails[actor], password: PASSWORD });
+    if (res.status !== 200) throw new Error(`sign-in of ${actor} failed: ${res.status}`);
+    return c;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = buildTestApp(database, { trustProxy: true }).app;
+    const admin = client();
+    await setupAdmin(admin);
+    const org = await createOrganization(admin, "Lekebergs kommun");
+    const convener = client();
+    const convenerEmail = uniqueEmail("sammankallande");
+    // The convener is invited into a workspace of someone else's and then creates their own.
+    const seedWs = await createWorkspace(admin, "Frö");
+    await inviteAndJoin(admin, seedWs.id, "member", org.id, "Sara Sammankallande", convenerEmail).then(
+      (r) => (convener.cookie = r.client.cookie),
+    );
+    emails.convener = convenerEmail;
+    const workspace = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
+    const member = await inviteAndJoin(convener, workspace.id, "member", org.id, "Maja Medlem");
+    const observer = await inviteAndJoin(convener, workspace.id, "observer", org.id, "Olle Observatör");
+    const outsiderWs = await createWorkspace(admin, "Annan samverkan");
+    const outsider = await inviteAndJoin(admin, outsiderWs.id, "convener", org.id, "Ute Utomstående");
+    emails.member = member.email;
+    emails.observer = observer.email;
+    emails.outsider = outsider.email;
+    let spare = 0;
+    ctx = {
+      workspaceId: workspace.id,
+      orgId: org.id,
+      convener,
+      admin,
+      // A person with an account who is in no workspace yet.
+      async spare() {
+        const email = uniqueEmail(`extra${++spare}`);
+        const { user } = await inviteAndJoin(admin, outsiderWs.id, "observer", org.id, "Extra", email);
+        await admin.delete(`/api/workspaces/${outsiderWs.id}/members/${user.id}`);
+        return { email, userId: user.id };
+      },
+    };
+  });
+  afterAll(() => database?.close());
+
+  function fill(path: string, params: Record<string, string>) {
+    return path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (!value) throw new Error(`no value for :${name} in ${path}`);
+      return value;
+    });
+  }
+
+  it("has a row for every route the app serves, and no row for a route it does not", () => {
+    const served = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    expect([...served].sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [route, spec] of Object.entries(CASES)) {
+    const [method, path] = route.split(" ") as [string, string];
+    describe(route, () => {
+      for (const actor of ACTORS) {
+        it(`${actor} → ${spec.expect[actor]}`, async () => {
+          const params = spec.params ? await spec.params(ctx) : {};
+          const body = spec.body ? await spec.body(ctx, actor) : method === "GET" ? undefined : {};
+          const res = await (await signIn(actor)).request(method, fill(path, params), body);
+          expect(res.status, JSON.stringify(res.body)).toBe(spec.expect[actor]);
+          if (res.status >= 400) {
+            expect(res.body.error.code).toEqual(expect.any(String));
+            expect(res.body.error.message).toEqual(expect.any(String));
+          }
+        });
+      }
+
+      const allowed = ACTORS.find((a) => spec.expect[a] < 300 && a !== "anonymous") ?? "anonymous";
+      if (spec.invalid !== undefined) {
+        it(`refuses an invalid body, malformed JSON and unknown fields with 400 (${allowed})`, async () => {
+          const params = spec.params ? await spec.params(ctx) : {};
+          const url = fill(path, params);
+          for (const bad of [
+            spec.invalid,
+            "{not json",
+            { ...((await spec.body?.(ctx, allowed)) as object), unexpected: 1 },
+          ]) {
+            const res = await (await signIn(allowed)).request(method, url, bad);
+            // setup is refused for existing instances before the body matters
+            const wanted = route === "POST /api/auth/setup" ? [400, 409] : [400];
+            expect(wanted, `${JSON.stringify(bad)} → ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+            if (res.status === 400) expect(["invalid_json", "validation_failed"]).toContain(res.body.error.code);
+          }
+        });
+      } else if (method === "POST" || method === "PATCH") {
+        it("has an invalid-body case", () => expect(route).toBe("POST /api/auth/logout"));
+      }
+
+      if (spec.params && path.includes("/:")) {
+        it(`answers 404 for ids that do not exist or are not ids (${allowed})`, async () => {
+          const real = await spec.params!(ctx);
+          for (const fake of [randomUUID(), "not-an-id"]) {
+            const params = { ...real };
+            const last = Object.keys(params).at(-1)!;
+            params[last] = fake;
+            const body = spec.body ? await spec.body(ctx, allowed) : method === "GET" ? undefined : {};
+            const res = await (await signIn(allowed)).request(method, fill(path, params), body);
+            expect(res.status, `${fake}: ${JSON.stringify(res.body)}`).toBe(404);
+          }
+        });
+      }
+    });
+  }
+});
