@@ -4,7 +4,9 @@ import { loadConfig } from "./config.js";
 import { type Database, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
 import { listen, type RunningServer } from "./http-server.js";
+import { createDocStore } from "./docs/doc-store.js";
 import { createLogger } from "./logger.js";
+import { attachRealtime, type Realtime } from "./realtime/ws-server.js";
 import { createServices } from "./services/index.js";
 
 const result = loadConfig(process.env);
@@ -20,6 +22,7 @@ const logger = createLogger(config.logLevel);
 
 let database: Database | undefined;
 let http: RunningServer | undefined;
+let realtime: Realtime | undefined;
 
 function fail(message: string): never {
   console.error(`Samverkan cannot start: ${message}`);
@@ -60,6 +63,8 @@ try {
   );
 }
 
+realtime = attachRealtime(http.server, { config, services, store: createDocStore(database.db), logger });
+
 logger.info(
   { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
   `Samverkan listening on ${http.url}`,
@@ -78,7 +83,11 @@ async function shutdown(signal: string) {
   deadline.unref();
   clearInterval(purge);
   try {
-    await http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
+    // Stop accepting first; then close live boards (which stores and compacts them); then the database.
+    const httpClosed = http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
+    await realtime?.close(Math.max(0, config.shutdownTimeoutMs - 3_000));
+    await httpClosed;
+    if (realtime) logger.info(realtime.stats(), "realtime stats");
     await database?.close();
     logger.info("stopped");
     process.exit(0);

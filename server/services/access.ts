@@ -5,7 +5,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
-import { boards, workspaceMembers, workspaces } from "../db/schema.js";
+import { boards, organizations, workspaceMembers, workspaces } from "../db/schema.js";
 import { forbidden, notFound } from "../errors.js";
 import { can, type WorkspaceAction } from "../policy/policy.js";
 
@@ -38,6 +38,16 @@ export function createAccess(db: Db) {
 
   return {
     roleIn,
+
+    /** The member's home organisation name, shown next to their name in presence. */
+    async organizationName(userId: string, workspaceId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ name: organizations.name })
+        .from(workspaceMembers)
+        .innerJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
+        .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)));
+      return row?.name ?? null;
+    },
 
     /** The actor's role in the workspace if they may do `action`; 404 for outsiders, 403 for a too-low role. */
     async workspace(actor: Actor, workspaceId: string, action: WorkspaceAction): Promise<Role> {

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { AppError, conflict } from "../errors.js";
+import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.js";
@@ -16,8 +17,14 @@ export interface SignedIn {
 
 const invalidCredentials = () => new AppError(401, "invalid_credentials", "Wrong e-mail address or password.");
 
-export function createAuthService(deps: { db: Db; sessions: Sessions; throttle: LoginThrottle; audit: Audit }) {
-  const { db, sessions, throttle, audit } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  audit: Audit;
+  events: AccessEvents;
+}) {
+  const { db, sessions, throttle, audit, events } = deps;
 
   return {
     async needsSetup(): Promise<boolean> {
@@ -64,6 +71,7 @@ export function createAuthService(deps: { db: Db; sessions: Sessions; throttle: 
 
     async logout(sessionId: string, userId: string, ip: string | null): Promise<void> {
       await sessions.revoke(sessionId);
+      events.emit({ type: "session", sessionId });
       await audit({ action: "auth.logout", actorId: userId, ip });
     },
   };

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { BoardKind } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards } from "../db/schema.js";
+import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 
@@ -19,7 +20,7 @@ export function boardView(board: BoardRow) {
   };
 }
 
-export function createBoards(db: Db, audit: Audit, now: Clock) {
+export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEvents) {
   return {
     async list(workspaceId: string) {
       const rows = await db
@@ -61,6 +62,7 @@ export function createBoards(db: Db, audit: Audit, now: Clock) {
     /** Archived, not erased: the content and its history stay in the database. */
     async archive(actorId: string, board: BoardRow) {
       await db.update(boards).set({ archivedAt: now() }).where(eq(boards.id, board.id));
+      events.emit({ type: "board", boardId: board.id });
       await audit({
         action: "board.archived",
         actorId,

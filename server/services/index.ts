@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { createAccess } from "./access.js";
+import { createAccessEvents } from "./access-events.js";
 import { createAudit } from "./audit.js";
 import { createAuthService } from "./auth-service.js";
 import { createBoards } from "./boards.js";
@@ -20,18 +21,20 @@ export const CREDENTIAL_ATTEMPTS_PER_MINUTE = 20;
 
 export function createServices(db: Db, config: Config, now: Clock = systemClock) {
   const audit = createAudit(db, now);
+  const events = createAccessEvents();
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
   const organizations = createOrganizations(db, audit);
   return {
     now,
     audit,
+    events,
     sessions,
     access: createAccess(db),
-    auth: createAuthService({ db, sessions, throttle: createLoginThrottle(db, now), audit }),
+    auth: createAuthService({ db, sessions, throttle: createLoginThrottle(db, now), audit, events }),
     credentialLimiter: createRateLimiter({ limit: CREDENTIAL_ATTEMPTS_PER_MINUTE, windowMs: 60_000, now }),
     organizations,
     workspaces: createWorkspaces(db, audit, organizations, now),
-    members: createMembers(db, audit, organizations, now),
+    members: createMembers(db, audit, organizations, now, events),
     invitations: createInvitations({
       db,
       audit,
@@ -41,8 +44,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock)
       ttlMs: config.invitationTtlMs,
       publicOrigin: config.publicOrigin,
     }),
-    boards: createBoards(db, audit, now),
-    users: createUsers(db, audit, sessions, now),
+    boards: createBoards(db, audit, now, events),
+    users: createUsers(db, audit, sessions, now, events),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { organizations, users, workspaceMembers } from "../db/schema.js";
 import { conflict, forbidden, notFound } from "../errors.js";
+import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 import type { Organizations } from "./organizations.js";
@@ -11,7 +12,13 @@ import type { Organizations } from "./organizations.js";
 const lastConvener = () =>
   conflict("last_convener", "A partnership needs at least one convener: make someone else convener first.");
 
-export function createMembers(db: Db, audit: Audit, organizationsService: Organizations, now: Clock) {
+export function createMembers(
+  db: Db,
+  audit: Audit,
+  organizationsService: Organizations,
+  now: Clock,
+  events: AccessEvents,
+) {
   /**
    * Locks the workspace's convener rows, so two conveners demoting each other at once cannot
    * both succeed; returns how many there are. Must run inside the transaction that changes them.
@@ -119,6 +126,7 @@ export function createMembers(db: Db, audit: Audit, organizationsService: Organi
           );
         }
       });
+      events.emit({ type: "membership", workspaceId, userId });
     },
 
     /** Conveners remove anyone; anyone may leave. */
@@ -144,6 +152,7 @@ export function createMembers(db: Db, audit: Audit, organizationsService: Organi
           tx,
         );
       });
+      events.emit({ type: "membership", workspaceId, userId });
     },
   };
 }

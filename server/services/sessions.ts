@@ -21,6 +21,28 @@ export interface SessionLimits {
 const TOUCH_EVERY_MS = 60_000;
 
 export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
+  async function resolveById(id: string, touch: boolean): Promise<{ sessionId: string; user: SessionUser } | null> {
+    const [row] = await db
+      .select({
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, id), isNull(users.deactivatedAt)));
+    if (!row) return null;
+    const at = now();
+    if (row.expiresAt <= at || row.lastSeenAt.getTime() + limits.idleMs <= at.getTime()) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+      return null;
+    }
+    if (touch && at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    }
+    return { sessionId: id, user: row.user };
+  }
+
   return {
     /** Returns the cookie token; only its hash is stored. */
     async create(userId: string, tx: Db = db): Promise<{ token: string; expiresAt: Date }> {
@@ -32,27 +54,16 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
     },
 
     /** The signed-in user for a cookie token, or null if the session is unknown, expired or the account deactivated. */
-    async resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
-      const id = hashToken(token);
-      const [row] = await db
-        .select({
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, id), isNull(users.deactivatedAt)));
-      if (!row) return null;
-      const at = now();
-      if (row.expiresAt <= at || row.lastSeenAt.getTime() + limits.idleMs <= at.getTime()) {
-        await db.delete(sessions).where(eq(sessions.id, id));
-        return null;
-      }
-      if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
-      }
-      return { sessionId: id, user: row.user };
+    resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
+      return resolveById(hashToken(token), true);
+    },
+
+    /**
+     * Re-checks a session held by a live connection. `touch` only when the person has been
+     * active on it: an idle open tab must not keep a session alive past the idle limit.
+     */
+    async check(sessionId: string, touch: boolean): Promise<boolean> {
+      return (await resolveById(sessionId, touch)) !== null;
     },
 
     async revoke(sessionId: string): Promise<void> {

@@ -3,11 +3,12 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { users } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
+import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 import type { Sessions } from "./sessions.js";
 
-export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock) {
+export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock, events: AccessEvents) {
   const view = (row: typeof users.$inferSelect) => ({
     id: row.id,
     email: row.email,
@@ -25,7 +26,7 @@ export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock
     async setActive(actorId: string, userId: string, active: boolean) {
       if (userId === actorId && !active)
         throw conflict("cannot_deactivate_self", "You cannot deactivate your own account.");
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const [row] = await tx
           .update(users)
           .set({ deactivatedAt: active ? null : now(), updatedAt: now() })
@@ -39,6 +40,8 @@ export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock
         );
         return view(row);
       });
+      if (!active) events.emit({ type: "user", userId });
+      return result;
     },
   };
 }

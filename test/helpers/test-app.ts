@@ -3,7 +3,9 @@ import { createApp } from "../../server/app.js";
 import type { Config } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import { latestShippedMigration } from "../../server/db/migration-status.js";
+import { createDocStore } from "../../server/docs/doc-store.js";
 import { listen, type RunningServer } from "../../server/http-server.js";
+import { attachRealtime, type Realtime, type RealtimeOptions } from "../../server/realtime/ws-server.js";
 import { createLogger } from "../../server/logger.js";
 import { type Clock, systemClock } from "../../server/services/clock.js";
 import { createServices } from "../../server/services/index.js";
@@ -22,11 +24,32 @@ export function buildTestApp(database: Database, overrides: Partial<Config> = {}
   return { app, config, services };
 }
 
+export type TestServer = RunningServer & ReturnType<typeof buildTestApp> & { realtime: Realtime };
+
+/** The real app and the realtime engine on an ephemeral port; `close()` shuts both down like main.ts. */
 export async function startTestServer(
   database: Database,
   overrides: Partial<Config> = {},
-): Promise<RunningServer & ReturnType<typeof buildTestApp>> {
-  const built = buildTestApp(database, overrides);
+  now: Clock = systemClock,
+  realtimeOptions: Partial<Omit<RealtimeOptions, "config" | "services" | "logger">> = {},
+): Promise<TestServer> {
+  const built = buildTestApp(database, overrides, now);
   const running = await listen(built.app, { port: 0, host: "127.0.0.1" });
-  return { ...running, ...built };
+  const realtime = attachRealtime(running.server, {
+    config: built.config,
+    services: built.services,
+    store: createDocStore(database.db),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    ...realtimeOptions,
+  });
+  return {
+    ...running,
+    ...built,
+    realtime,
+    async close(timeoutMs?: number) {
+      const httpClosed = running.close(timeoutMs);
+      await realtime.close();
+      await httpClosed;
+    },
+  };
 }

@@ -1,0 +1,84 @@
+/**
+ * The document store: an append-only log of Yjs updates per board plus one compacted snapshot.
+ * Loading = snapshot + the log after it. Compaction swaps a log prefix for a snapshot atomically.
+ */
+import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { docSnapshots, docUpdates } from "../db/schema.js";
+
+export interface StoredUpdate {
+  boardId: string;
+  seq: number;
+  update: Uint8Array;
+  authorId: string | null;
+}
+
+export interface LoadedDoc {
+  snapshot: Uint8Array | null;
+  /** Updates after the snapshot, in order. */
+  updates: Uint8Array[];
+  /** Highest sequence number stored for the board (snapshot or log); the next update gets lastSeq + 1. */
+  lastSeq: number;
+  /** Log rows after the snapshot: how much a compaction would fold away. */
+  tail: number;
+}
+
+export interface DocStore {
+  load(boardId: string): Promise<LoadedDoc>;
+  append(rows: StoredUpdate[]): Promise<void>;
+  /** Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes those updates. */
+  compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+}
+
+export function createDocStore(db: Db): DocStore {
+  return {
+    async load(boardId) {
+      // One transaction so a concurrent compaction cannot slip between the two reads.
+      return db.transaction(async (tx) => {
+        const [snap] = await tx.select().from(docSnapshots).where(eq(docSnapshots.boardId, boardId));
+        const from = snap?.seq ?? 0;
+        const rows = await tx
+          .select({ seq: docUpdates.seq, update: docUpdates.update })
+          .from(docUpdates)
+          .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, from)))
+          .orderBy(asc(docUpdates.seq));
+        const lastLogged = rows.at(-1)?.seq ?? 0;
+        return {
+          snapshot: snap ? new Uint8Array(snap.state) : null,
+          updates: rows.map((r) => new Uint8Array(r.update)),
+          lastSeq: Math.max(from, lastLogged),
+          tail: rows.length,
+        };
+      });
+    },
+
+    async append(rows) {
+      if (rows.length === 0) return;
+      await db.insert(docUpdates).values(rows);
+    },
+
+    async compact(boardId, state, uptoSeq) {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(docSnapshots)
+          .values({ boardId, seq: uptoSeq, state })
+          .onConflictDoUpdate({
+            target: docSnapshots.boardId,
+            set: { seq: uptoSeq, state, updatedAt: sql`now()` },
+            // Never move a snapshot backwards (e.g. a slow compaction finishing after a newer one).
+            setWhere: lte(docSnapshots.seq, uptoSeq),
+          });
+        await tx.delete(docUpdates).where(and(eq(docUpdates.boardId, boardId), lte(docUpdates.seq, uptoSeq)));
+      });
+    },
+  };
+}
+
+/** Highest stored seq for a board; for tests and diagnostics. */
+export async function storedUpdateCount(db: Db, boardId: string): Promise<{ rows: number; maxSeq: number }> {
+  const [row] = await db
+    .select({ rows: sql<number>`count(*)::int`, maxSeq: max(docUpdates.seq) })
+    .from(docUpdates)
+    .where(eq(docUpdates.boardId, boardId));
+  return { rows: Number(row?.rows ?? 0), maxSeq: Number(row?.maxSeq ?? 0) };
+}

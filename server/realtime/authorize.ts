@@ -1,0 +1,45 @@
+/**
+ * Decides whether a WebSocket upgrade may join a board, with the same policy and services as
+ * HTTP: allowed Origin → session cookie → board → workspace role. Runs before the room sees a frame.
+ */
+import type { IncomingMessage } from "node:http";
+import { parse as parseCookies } from "hono/utils/cookie";
+import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import { sessionCookieName } from "../middleware/session.js";
+import type { Services } from "../services/index.js";
+import type { Identity } from "./connection.js";
+
+export type Authorization = { ok: true; identity: Identity } | { ok: false; reason: CloseReason };
+
+export async function authorize(
+  request: IncomingMessage,
+  boardId: string,
+  config: Config,
+  services: Services,
+): Promise<Authorization> {
+  if (request.headers.origin !== config.publicOrigin) return { ok: false, reason: Close.ForeignOrigin };
+  const cookies = parseCookies(request.headers.cookie ?? "", sessionCookieName(config.publicOrigin));
+  const token = cookies[sessionCookieName(config.publicOrigin)];
+  const session = token && token.length <= 128 ? await services.sessions.resolve(token) : null;
+  if (!session) return { ok: false, reason: Close.Unauthenticated };
+  try {
+    const { board, role } = await services.access.board(session.user, boardId, "boards.read");
+    return {
+      ok: true,
+      identity: {
+        userId: session.user.id,
+        name: session.user.name,
+        organization: await services.access.organizationName(session.user.id, board.workspaceId),
+        sessionId: session.sessionId,
+        boardId: board.id,
+        workspaceId: board.workspaceId,
+        role,
+      },
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return { ok: false, reason: Close.NoAccess };
+    throw error;
+  }
+}

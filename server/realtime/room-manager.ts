@@ -1,0 +1,147 @@
+/**
+ * The registry of live rooms and connections. Loads each board once (concurrent joins share the
+ * load), never serves a board whose load failed, unloads rooms 30 s after the last member left
+ * once everything is stored, and on shutdown flushes and compacts every room.
+ */
+import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
+import { LIMITS } from "../../shared/protocol/limits.js";
+import type { DocStore } from "../docs/doc-store.js";
+import type { WriteQueue } from "../docs/write-queue.js";
+import type { Logger } from "../logger.js";
+import type { Connection } from "./connection.js";
+import { Room } from "./room.js";
+
+export interface RoomManagerOptions {
+  store: DocStore;
+  queue: WriteQueue;
+  logger: Logger;
+  idleUnloadMs?: number;
+  compactAfter?: number;
+}
+
+export class RoomLoadError extends Error {
+  override name = "RoomLoadError";
+}
+
+export function createRoomManager(options: RoomManagerOptions) {
+  const { store, queue, logger } = options;
+  const idleUnloadMs = options.idleUnloadMs ?? LIMITS.idleUnloadMs;
+  const rooms = new Map<string, Room>();
+  const loading = new Map<string, Promise<Room>>();
+  const unloadTimers = new Map<string, NodeJS.Timeout>();
+  const connections = new Set<Connection>();
+  const byUser = new Map<string, Set<Connection>>();
+  let stopping = false;
+
+  async function load(boardId: string): Promise<Room> {
+    const started = performance.now();
+    let loaded: Awaited<ReturnType<DocStore["load"]>>;
+    try {
+      loaded = await store.load(boardId);
+    } catch (err) {
+      // Never fall back to an empty document: a client would sync it and overwrite the stored one.
+      logger.error({ err, boardId }, "loading a board failed; refusing its connections");
+      throw new RoomLoadError(`board ${boardId} could not be loaded`);
+    }
+    const room = new Room(boardId, loaded, {
+      store,
+      queue,
+      logger,
+      ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
+    });
+    rooms.set(boardId, room);
+    logger.debug({ boardId, ms: Math.round(performance.now() - started), tail: loaded.tail }, "room loaded");
+    return room;
+  }
+
+  function scheduleUnload(room: Room) {
+    clearTimeout(unloadTimers.get(room.boardId));
+    const timer = setTimeout(() => void unload(room), idleUnloadMs);
+    timer.unref();
+    unloadTimers.set(room.boardId, timer);
+  }
+
+  async function unload(room: Room) {
+    unloadTimers.delete(room.boardId);
+    if (room.members.size > 0 || room.destroyed) return;
+    if (queue.backlog > 0 || room.hasUnsavedChanges) {
+      await queue.drain(5_000);
+      if (room.hasUnsavedChanges) return scheduleUnload(room); // a failing database: keep it in memory, try later
+    }
+    if (room.needsCompaction) await room.compact();
+    // Someone may have joined while we were compacting.
+    if (room.members.size > 0 || room.destroyed || room.hasUnsavedChanges) return;
+    rooms.delete(room.boardId);
+    room.destroy();
+    logger.debug({ boardId: room.boardId }, "room unloaded");
+  }
+
+  return {
+    /** The loaded room for a board; concurrent callers share one load. Throws RoomLoadError. */
+    acquire(boardId: string): Promise<Room> {
+      clearTimeout(unloadTimers.get(boardId));
+      unloadTimers.delete(boardId);
+      const room = rooms.get(boardId);
+      if (room && !room.destroyed) return Promise.resolve(room);
+      let pending = loading.get(boardId);
+      if (!pending) {
+        pending = load(boardId).finally(() => loading.delete(boardId));
+        loading.set(boardId, pending);
+      }
+      return pending;
+    },
+
+    /** Registers a connection unless its user is at the socket limit; returns false if refused. */
+    register(connection: Connection): boolean {
+      if (stopping) return false;
+      const mine = byUser.get(connection.userId) ?? new Set<Connection>();
+      if (mine.size >= LIMITS.maxSocketsPerUser) return false;
+      mine.add(connection);
+      byUser.set(connection.userId, mine);
+      connections.add(connection);
+      return true;
+    },
+
+    /** Called when a connection ends; a room left empty is unloaded later. */
+    unregister(connection: Connection) {
+      connections.delete(connection);
+      const mine = byUser.get(connection.userId);
+      mine?.delete(connection);
+      if (mine?.size === 0) byUser.delete(connection.userId);
+      const room = rooms.get(connection.identity.boardId);
+      if (room && room.members.size === 0 && !stopping) scheduleUnload(room);
+    },
+
+    connections(): Iterable<Connection> {
+      return connections;
+    },
+
+    closeWhere(predicate: (c: Connection) => boolean, reason: CloseReason) {
+      for (const c of [...connections]) if (predicate(c)) c.close(reason);
+    },
+
+    get roomCount() {
+      return rooms.size;
+    },
+
+    room(boardId: string): Room | undefined {
+      return rooms.get(boardId);
+    },
+
+    /** Closes every connection, stores every update and compacts every room. */
+    async shutdown(timeoutMs = 8_000): Promise<void> {
+      stopping = true;
+      for (const timer of unloadTimers.values()) clearTimeout(timer);
+      unloadTimers.clear();
+      for (const c of [...connections]) c.close(Close.GoingAway);
+      await Promise.allSettled(loading.values());
+      const drained = await queue.drain(timeoutMs);
+      if (!drained) logger.error({ backlog: queue.backlog }, "shutdown: some updates could not be stored in time");
+      await Promise.allSettled([...rooms.values()].map((room) => (room.needsCompaction ? room.compact() : undefined)));
+      for (const room of rooms.values()) room.destroy();
+      rooms.clear();
+    },
+  };
+}
+
+export type RoomManager = ReturnType<typeof createRoomManager>;

@@ -1,0 +1,204 @@
+/**
+ * One live board: its Y.Doc, awareness and connections. Applies checked updates, fans them out
+ * coalesced per tick (one merged frame per recipient instead of one per update), hands them to
+ * the write queue, and compacts the stored log when it grows.
+ */
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { LIMITS } from "../../shared/protocol/limits.js";
+import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
+import type { WriteQueue } from "../docs/write-queue.js";
+import type { Logger } from "../logger.js";
+import {
+  type AwarenessEntry,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from "./codec.js";
+import { checkUpdate } from "./update-guard.js";
+
+/** What a room needs to know of a connection. */
+export interface RoomMember {
+  readonly userId: string;
+  send(frame: Uint8Array): void;
+}
+
+interface Applied {
+  update: Uint8Array;
+  origin: RoomMember | null;
+}
+
+export interface RoomDeps {
+  store: DocStore;
+  queue: WriteQueue;
+  logger: Logger;
+  compactAfter?: number;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly members = new Set<RoomMember>();
+  /** Awareness client ids each member announced, so they can be removed when it leaves. */
+  private readonly awarenessIds = new Map<RoomMember, number>();
+  private lastSeq: number;
+  private durableSeq: number;
+  private storedSinceSnapshot: number;
+  private unsaved = 0;
+  private compacting: Promise<void> | null = null;
+  private fanout: Applied[] = [];
+  private changedAwareness = new Set<number>();
+  private flushScheduled = false;
+  destroyed = false;
+
+  constructor(
+    readonly boardId: string,
+    loaded: LoadedDoc,
+    private readonly deps: RoomDeps,
+  ) {
+    // Stored content is applied before any listener exists: it is neither re-stored nor broadcast.
+    if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot);
+    for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
+    this.lastSeq = loaded.lastSeq;
+    this.durableSeq = loaded.lastSeq;
+    this.storedSinceSnapshot = loaded.tail;
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server is a peer without presence
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changedAwareness.add(id);
+      this.scheduleFlush();
+    });
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.unsaved > 0 || this.compacting !== null;
+  }
+
+  get needsCompaction(): boolean {
+    return this.storedSinceSnapshot > 0;
+  }
+
+  /** Greets a new member the y-websocket way: our state vector, then everyone's presence. */
+  join(member: RoomMember): void {
+    this.members.add(member);
+    member.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      member.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member);
+    const id = this.awarenessIds.get(member);
+    this.awarenessIds.delete(member);
+    if (id !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
+  }
+
+  /** Answers a peer's state vector with what it lacks. */
+  syncStep1(member: RoomMember, stateVector: Uint8Array): void {
+    member.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+  }
+
+  /** True when the update carries no change (nothing to refuse even for a reader). Throws ProtocolError if unsafe. */
+  check(update: Uint8Array): boolean {
+    return checkUpdate(this.doc, update);
+  }
+
+  /** Applies an update already checked with `check`. */
+  apply(member: RoomMember, update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, member);
+  }
+
+  applyAwareness(member: RoomMember, entry: AwarenessEntry): void {
+    this.awarenessIds.set(member, entry.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries([entry]), member);
+  }
+
+  awarenessSnapshot(): Uint8Array {
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown) {
+    const member = origin && typeof origin === "object" && "userId" in origin ? (origin as RoomMember) : null;
+    const seq = ++this.lastSeq;
+    this.unsaved++;
+    this.deps.queue.enqueue({
+      boardId: this.boardId,
+      seq,
+      update,
+      authorId: member?.userId ?? null,
+      receivedAt: performance.now(),
+      onDurable: () => {
+        this.unsaved--;
+        this.storedSinceSnapshot++;
+        if (seq > this.durableSeq) this.durableSeq = seq;
+        if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) void this.compact();
+      },
+    });
+    this.fanout.push({ update, origin: member });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate: everything that arrived in this turn of the event loop leaves as one frame.
+    setImmediate(() => this.flush());
+  }
+
+  private flush() {
+    this.flushScheduled = false;
+    if (this.destroyed) return;
+    const applied = this.fanout;
+    this.fanout = [];
+    if (applied.length > 0) {
+      let shared: Uint8Array | null = null; // the frame for members who wrote none of these
+      const authors = new Set(applied.map((a) => a.origin));
+      for (const member of this.members) {
+        if (!authors.has(member)) {
+          shared ??= encodeUpdate(applied.length === 1 ? (applied[0] as Applied).update : Y.mergeUpdates(applied.map((a) => a.update)));
+          member.send(shared);
+          continue;
+        }
+        const others = applied.filter((a) => a.origin !== member).map((a) => a.update);
+        if (others.length > 0) member.send(encodeUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others)));
+      }
+    }
+    if (this.changedAwareness.size > 0) {
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness]));
+      this.changedAwareness.clear();
+      for (const member of this.members) member.send(frame);
+    }
+  }
+
+  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.storedSinceSnapshot === 0) return Promise.resolve();
+    const upto = this.durableSeq;
+    const counted = this.storedSinceSnapshot;
+    // The state may include updates not yet durable; they are re-applied idempotently from the log on load.
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.compacting = this.deps.store
+      .compact(this.boardId, state, upto)
+      .then(() => {
+        this.storedSinceSnapshot -= counted;
+      })
+      .catch((err) => this.deps.logger.error({ err, boardId: this.boardId }, "compaction failed; the log is kept"))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Checks an incoming Yjs update against the room's document before it is applied: size,
+ * decodability, missing dependencies (which Yjs would otherwise park as pending forever), and
+ * how deeply shared types and JSON values nest. Nothing here mutates the document.
+ */
+import * as Y from "yjs";
+import { Close } from "../../shared/protocol/close-codes.js";
+import { LIMITS } from "../../shared/protocol/limits.js";
+import { ProtocolError } from "./protocol-error.js";
+
+type Struct = Y.Item | Y.GC | { id: Y.ID; length: number; constructor: { name: string } };
+type Decoded = { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+
+const invalid = (detail: string) => new ProtocolError(Close.InvalidUpdate, detail);
+
+/** Throws a ProtocolError when the update must not be applied; returns true when it carries no change at all. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number = LIMITS.maxNestingDepth): boolean {
+  if (update.byteLength > LIMITS.maxUpdateBytes) {
+    throw new ProtocolError(Close.UpdateTooLarge, `update of ${update.byteLength} bytes`);
+  }
+  let decoded: Decoded;
+  try {
+    decoded = Y.decodeUpdate(update) as unknown as Decoded;
+  } catch (error) {
+    // Includes RangeError from absurdly nested JSON content overflowing the decoder's stack.
+    throw invalid(`undecodable update: ${(error as Error).message}`);
+  }
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return true;
+
+  const known = Y.getState.bind(null, doc.store);
+  const local = indexByClient(decoded.structs);
+  const coveredUntil = (client: number) => {
+    const own = local.get(client);
+    const last = own?.at(-1);
+    return Math.max(known(client), last ? last.id.clock + last.length : 0);
+  };
+
+  for (const [client, structs] of local) {
+    // The update must continue exactly where the document ends (or overlap it): a gap means missing dependencies.
+    const first = structs[0];
+    if (first && first.id.clock > known(client)) throw invalid(`missing dependencies from client ${client}`);
+    for (let i = 1; i < structs.length; i++) {
+      const prev = structs[i - 1] as Struct;
+      const cur = structs[i] as Struct;
+      if (cur.constructor.name === "Skip" || cur.id.clock !== prev.id.clock + prev.length) {
+        throw invalid(`gap in the update for client ${client}`);
+      }
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.clock + range.len > coveredUntil(client)) throw invalid(`deletes unknown content of client ${client}`);
+    }
+  }
+
+  const depth = createDepthResolver(doc, local, maxDepth);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.content instanceof Y.ContentType && depth(struct) + 1 > maxDepth) {
+      throw invalid(`shared types nested deeper than ${maxDepth}`);
+    }
+    if (struct.content instanceof Y.ContentAny || struct.content instanceof Y.ContentJSON) {
+      for (const value of struct.content.getContent()) {
+        if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
+      }
+    }
+  }
+  return false;
+}
+
+function indexByClient(structs: Struct[]): Map<number, Struct[]> {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client);
+    if (list) list.push(s);
+    else byClient.set(s.id.client, [s]);
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  return byClient;
+}
+
+/**
+ * depth(item) = how deep the type containing `item` is (a root type is 1). Items carry their
+ * parent only when they have no origin; otherwise they share the parent of their origin. Walks
+ * iteratively (an attacker's chain may be thousands long) and memoises, so each item costs O(1).
+ */
+function createDepthResolver(doc: Y.Doc, local: Map<number, Struct[]>, maxDepth: number) {
+  const memo = new Map<Y.Item, number>();
+
+  const findLocal = (id: Y.ID): Struct | undefined => {
+    const list = local.get(id.client);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid] as Struct;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+
+  const find = (id: Y.ID): Struct => {
+    const s = findLocal(id);
+    if (s) return s;
+    if (id.clock >= Y.getState(doc.store, id.client)) throw invalid(`refers to unknown content of client ${id.client}`);
+    return Y.getItem(doc.store, id) as Struct;
+  };
+
+  /** Depth of a type already in the document: count its ancestors. */
+  const docDepth = (item: Y.Item): number => {
+    let depth = 1;
+    let type = item.parent as Y.AbstractType<unknown> | null;
+    while (type?._item) {
+      depth++;
+      if (depth > maxDepth) return depth;
+      type = type._item.parent as Y.AbstractType<unknown> | null;
+    }
+    return depth;
+  };
+
+  return (start: Y.Item): number => {
+    // Follow the chain until something with a known depth; remember each step's increment.
+    const chain: { item: Y.Item; add: number }[] = [];
+    let base = 0;
+    let current: Struct = start;
+    let parentSteps = 0;
+    for (;;) {
+      if (!(current instanceof Y.Item)) {
+        base = 1; // garbage-collected: its content is gone, so it cannot nest anything
+        break;
+      }
+      const cached = memo.get(current);
+      if (cached !== undefined) {
+        base = cached;
+        break;
+      }
+      const isLocal = findLocal(current.id) === current;
+      if (!isLocal) {
+        base = docDepth(current);
+        break;
+      }
+      const parent = current.parent as unknown;
+      if (typeof parent === "string") {
+        chain.push({ item: current, add: 0 });
+        base = 1;
+        break;
+      }
+      if (parent instanceof Y.ID) {
+        chain.push({ item: current, add: 1 });
+        if (++parentSteps > maxDepth) return maxDepth + 1;
+        current = find(parent);
+        continue;
+      }
+      const origin = current.origin ?? current.rightOrigin;
+      if (!origin) {
+        base = 1;
+        break;
+      }
+      chain.push({ item: current, add: 0 });
+      current = find(origin);
+    }
+    // Unwind: each item's depth is its successor's plus the step between them.
+    let depth = base;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i] as { item: Y.Item; add: number };
+      if (link.add === 1) {
+        // `link.item` lives inside the type created by the next item in the chain.
+        depth += 1;
+      }
+      memo.set(link.item, depth);
+    }
+    return memo.get(start) ?? depth;
+  };
+}
+
+/** How deep a JSON value nests, stopping as soon as it passes `limit`. Iterative: no stack to overflow. */
+function jsonDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}

@@ -1,0 +1,137 @@
+/**
+ * Binds the realtime core to Node's HTTP server with `ws`: routes upgrades for /ws/boards/:id,
+ * authorises them, and forwards socket events to Connection. Also pings to drop dead sockets.
+ */
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { type WebSocket, WebSocketServer } from "ws";
+import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
+import { LIMITS } from "../../shared/protocol/limits.js";
+import type { Config } from "../config.js";
+import type { DocStore } from "../docs/doc-store.js";
+import { createWriteQueue } from "../docs/write-queue.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import { watchAccess } from "./access-watch.js";
+import { authorize } from "./authorize.js";
+import { Connection, type SocketLike } from "./connection.js";
+import { encodePermissionDenied } from "./codec.js";
+import { createRoomManager } from "./room-manager.js";
+
+const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
+
+export interface RealtimeOptions {
+  config: Config;
+  services: Services;
+  store: DocStore;
+  logger: Logger;
+  idleUnloadMs?: number;
+  compactAfter?: number;
+  pingIntervalMs?: number;
+  accessCheckMs?: number;
+}
+
+export function attachRealtime(server: Server, options: RealtimeOptions) {
+  const { config, services, logger } = options;
+  const queue = createWriteQueue(options.store, logger);
+  const manager = createRoomManager({
+    store: options.store,
+    queue,
+    logger,
+    ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+    ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
+  });
+  const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
+  // maxPayload: ws itself closes with 1009 on a larger frame, before buffering it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
+  const alive = new WeakSet<WebSocket>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const match = PATH.exec(request.url ?? "");
+    if (!match?.[1]) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    const boardId = decodeURIComponent(match[1]);
+    wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, request, boardId));
+  };
+  server.on("upgrade", onUpgrade);
+
+  async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
+    alive.add(ws);
+    ws.on("pong", () => alive.add(ws));
+    // Frames can arrive while we authorise; keep them, in order, for the connection.
+    const early: Uint8Array[] = [];
+    const buffer = (data: Buffer) => early.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    ws.on("message", buffer);
+    ws.on("error", (err) => logger.debug({ err, boardId }, "websocket error"));
+
+    const refuse = (reason: CloseReason) => {
+      if (ws.readyState === ws.OPEN) {
+        ws.send(encodePermissionDenied(reason.reason));
+        ws.close(reason.code, reason.reason);
+      }
+    };
+
+    let auth: Awaited<ReturnType<typeof authorize>>;
+    try {
+      auth = await authorize(request, boardId, config, services);
+    } catch (err) {
+      logger.error({ err, boardId }, "authorising a websocket failed");
+      return refuse(Close.LoadFailed);
+    }
+    if (!auth.ok) return refuse(auth.reason);
+    if (ws.readyState !== ws.OPEN) return;
+
+    const socket: SocketLike = {
+      send: (frame) => ws.send(frame),
+      close: (code, reason) => ws.close(code, reason),
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      isOpen: () => ws.readyState === ws.OPEN,
+    };
+    const connection = new Connection(socket, auth.identity, logger, (c) => manager.unregister(c));
+    if (!manager.register(connection)) return refuse(Close.RateLimited);
+    ws.off("message", buffer);
+    ws.on("message", (data: Buffer) => connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    ws.on("close", () => connection.detach());
+    for (const frame of early) connection.receive(frame);
+
+    try {
+      const room = await manager.acquire(auth.identity.boardId);
+      connection.attach(room);
+    } catch {
+      connection.close(Close.LoadFailed);
+    }
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate(); // no pong since the last ping: the peer is gone
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? LIMITS.pingIntervalMs);
+  heartbeat.unref();
+
+  return {
+    manager,
+    queue,
+    stats: () => ({ rooms: manager.roomCount, connections: wss.clients.size, persist: queue.stats() }),
+    /** Stops taking connections, closes the open ones and stores and compacts everything. */
+    async close(timeoutMs?: number) {
+      server.off("upgrade", onUpgrade);
+      clearInterval(heartbeat);
+      stopWatching();
+      await manager.shutdown(timeoutMs);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof attachRealtime>;

@@ -1,0 +1,40 @@
+/**
+ * WebSocket close codes the server uses, and whether a client should reconnect after each.
+ * Before closing for an access reason the server sends a permission-denied Auth frame with the
+ * same reason text, so even the stock y-websocket client logs why.
+ */
+export interface CloseReason {
+  code: number;
+  reason: string;
+  /** Reconnecting can help (after a wait, or after signing in again). */
+  retry: "yes" | "after-sign-in" | "no";
+}
+
+export const Close = {
+  /** Standard: the server is shutting down or restarting. */
+  GoingAway: { code: 1001, reason: "server restarting", retry: "yes" },
+  /** Standard: a frame larger than the 5 MiB limit. */
+  FrameTooLarge: { code: 1009, reason: "frame too large", retry: "no" },
+  /** A frame that is not a valid y-websocket message (bad varints, unknown type or subtype, trailing bytes). */
+  Malformed: { code: 4400, reason: "malformed message", retry: "no" },
+  /** No valid session: signed out, session expired or revoked, account deactivated. */
+  Unauthenticated: { code: 4401, reason: "signed out", retry: "after-sign-in" },
+  /** The page's Origin is not this server's public origin (cross-site WebSocket hijacking). */
+  ForeignOrigin: { code: 4403, reason: "origin not allowed", retry: "no" },
+  /** Not a member of the board's workspace, or no such board (indistinguishable on purpose). */
+  NoAccess: { code: 4404, reason: "no access to this board", retry: "no" },
+  /** Access was withdrawn while connected: removed from the workspace, or the board archived. */
+  AccessRevoked: { code: 4410, reason: "access withdrawn", retry: "no" },
+  /** A single document update larger than 1 MiB. */
+  UpdateTooLarge: { code: 4413, reason: "update too large", retry: "no" },
+  /** An update that cannot be applied safely: missing dependencies, nesting too deep, or corrupt. */
+  InvalidUpdate: { code: 4422, reason: "invalid update", retry: "yes" },
+  /** Over a rate limit (updates, awareness) or the per-user socket limit. */
+  RateLimited: { code: 4429, reason: "rate limited", retry: "yes" },
+  /** The board could not be loaded from storage; nothing was served. */
+  LoadFailed: { code: 4500, reason: "board could not be loaded", retry: "yes" },
+  /** The client reads too slowly: its unsent backlog passed the limit. */
+  TooSlow: { code: 4508, reason: "client too slow", retry: "yes" },
+} as const satisfies Record<string, CloseReason>;
+
+export type CloseName = keyof typeof Close;
