@@ -12,7 +12,8 @@ export function createLatencyRecorder(capacity = 100_000) {
     },
     summary() {
       const sorted = [...samples].sort((a, b) => a - b);
-      const at = (p: number) => (sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0));
+      const at = (p: number) =>
+        sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
       const round = (n: number) => Math.round(n * 100) / 100;
       return { count, p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), maxMs: round(maxMs) };
     },

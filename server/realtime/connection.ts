@@ -11,7 +11,7 @@ import { clientPresenceSchema } from "../../shared/protocol/presence.js";
 import type { Logger } from "../logger.js";
 import { can } from "../policy/policy.js";
 import { type AwarenessEntry, decodeClientFrame, encodePermissionDenied } from "./codec.js";
-import { ProtocolError, malformed } from "./protocol-error.js";
+import { malformed, ProtocolError } from "./protocol-error.js";
 import type { Room, RoomMember } from "./room.js";
 import { createTokenBucket } from "./token-bucket.js";
 
@@ -144,7 +144,10 @@ export class Connection implements RoomMember {
       }
     } catch (error) {
       if (error instanceof ProtocolError) {
-        this.logger.info({ boardId: this.identity.boardId, userId: this.userId, detail: error.message, code: error.close.code }, "closing connection");
+        this.logger.info(
+          { boardId: this.identity.boardId, userId: this.userId, detail: error.message, code: error.close.code },
+          "closing connection",
+        );
         this.close(error.close, error.message);
         return;
       }
@@ -159,8 +162,16 @@ export class Connection implements RoomMember {
 
   private receiveAwareness(entries: AwarenessEntry[]) {
     for (const entry of entries) {
-      this.awarenessClientId ??= entry.clientId;
-      if (entry.clientId !== this.awarenessClientId) throw malformed("one awareness client id per connection");
+      // The stock client echoes every presence change it receives, and drops stale peers with a
+      // null state: such entries about others are ignored. Setting a state for a second client
+      // id of one's own is refused.
+      const owner = this.room?.awarenessOwner(entry.clientId);
+      if (owner && owner !== this) continue;
+      if (this.awarenessClientId === null && entry.json !== "null") this.awarenessClientId = entry.clientId;
+      if (entry.clientId !== this.awarenessClientId) {
+        if (entry.json === "null") continue;
+        throw malformed("one awareness client id per connection");
+      }
       if (Buffer.byteLength(entry.json) > LIMITS.maxAwarenessStateBytes) throw malformed("awareness state over 2 KiB");
       const sanitized = { ...entry, json: this.sanitizePresence(entry.json) };
       // Over the rate, only the newest state is kept and delivered when the bucket allows.

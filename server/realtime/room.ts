@@ -41,8 +41,9 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
-  /** Awareness client ids each member announced, so they can be removed when it leaves. */
+  /** Awareness client id each member announced (and back), so it can be removed when the member leaves. */
   private readonly awarenessIds = new Map<RoomMember, number>();
+  private readonly awarenessOwners = new Map<number, RoomMember>();
   private lastSeq: number;
   private durableSeq: number;
   private storedSinceSnapshot: number;
@@ -96,7 +97,10 @@ export class Room {
     this.members.delete(member);
     const id = this.awarenessIds.get(member);
     this.awarenessIds.delete(member);
-    if (id !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
+    if (id !== undefined) {
+      this.awarenessOwners.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
+    }
   }
 
   /** Answers a peer's state vector with what it lacks. */
@@ -114,13 +118,21 @@ export class Room {
     Y.applyUpdate(this.doc, update, member);
   }
 
+  /** The member that announced this awareness client id, if any. */
+  awarenessOwner(clientId: number): RoomMember | undefined {
+    return this.awarenessOwners.get(clientId);
+  }
+
   applyAwareness(member: RoomMember, entry: AwarenessEntry): void {
     this.awarenessIds.set(member, entry.clientId);
+    this.awarenessOwners.set(entry.clientId, member);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries([entry]), member);
   }
 
   awarenessSnapshot(): Uint8Array {
-    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+    return encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+    );
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown) {
@@ -161,16 +173,21 @@ export class Room {
       const authors = new Set(applied.map((a) => a.origin));
       for (const member of this.members) {
         if (!authors.has(member)) {
-          shared ??= encodeUpdate(applied.length === 1 ? (applied[0] as Applied).update : Y.mergeUpdates(applied.map((a) => a.update)));
+          shared ??= encodeUpdate(
+            applied.length === 1 ? (applied[0] as Applied).update : Y.mergeUpdates(applied.map((a) => a.update)),
+          );
           member.send(shared);
           continue;
         }
         const others = applied.filter((a) => a.origin !== member).map((a) => a.update);
-        if (others.length > 0) member.send(encodeUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others)));
+        if (others.length > 0)
+          member.send(encodeUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others)));
       }
     }
     if (this.changedAwareness.size > 0) {
-      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness]));
+      const frame = encodeAwareness(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness]),
+      );
       this.changedAwareness.clear();
       for (const member of this.members) member.send(frame);
     }

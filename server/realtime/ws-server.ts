@@ -14,8 +14,8 @@ import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
-import { Connection, type SocketLike } from "./connection.js";
 import { encodePermissionDenied } from "./codec.js";
+import { Connection, type SocketLike } from "./connection.js";
 import { createRoomManager } from "./room-manager.js";
 
 const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
@@ -94,7 +94,9 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     const connection = new Connection(socket, auth.identity, logger, (c) => manager.unregister(c));
     if (!manager.register(connection)) return refuse(Close.RateLimited);
     ws.off("message", buffer);
-    ws.on("message", (data: Buffer) => connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    ws.on("message", (data: Buffer) =>
+      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    );
     ws.on("close", () => connection.detach());
     for (const frame of early) connection.receive(frame);
 
