@@ -8,8 +8,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import lockfile from "proper-lockfile";
 import { type DatabaseConfig, redactUrl } from "../config.js";
+import { DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -74,15 +74,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
-    // PGlite is single-process: a second server on the same directory would corrupt it.
     try {
-      release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, "samverkan.lock"), stale: 15_000 });
+      release = await lockDataDir(dataDir);
     } catch (error) {
-      if ((error as { code?: string }).code === "ELOCKED") {
-        throw new DatabaseOpenError(
-          `The data directory ${path.resolve(dataDir)} is in use by another running Samverkan server; stop it first or set DATA_DIR.`,
-        );
-      }
+      if (error instanceof DataDirLockedError) throw new DatabaseOpenError(error.message);
       throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
     }
   }
