@@ -1,6 +1,6 @@
 /**
  * One live board: its Y.Doc, awareness and connections. Applies checked updates, fans them out
- * coalesced per tick (one merged frame per recipient instead of one per update), hands them to
+ * coalesced per tick (one merged frame for everyone instead of one frame per update), hands them to
  * the write queue, and compacts the stored log when it grows.
  */
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -25,11 +25,6 @@ export interface RoomMember {
   send(frame: Uint8Array): void;
 }
 
-interface Applied {
-  update: Uint8Array;
-  origin: RoomMember | null;
-}
-
 export interface RoomDeps {
   store: DocStore;
   queue: WriteQueue;
@@ -49,7 +44,7 @@ export class Room {
   private storedSinceSnapshot: number;
   private unsaved = 0;
   private compacting: Promise<void> | null = null;
-  private fanout: Applied[] = [];
+  private fanout: Uint8Array[] = [];
   private changedAwareness = new Set<number>();
   private flushScheduled = false;
   destroyed = false;
@@ -152,7 +147,7 @@ export class Room {
         if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) void this.compact();
       },
     });
-    this.fanout.push({ update, origin: member });
+    this.fanout.push(update);
     this.scheduleFlush();
   }
 
@@ -169,20 +164,10 @@ export class Room {
     const applied = this.fanout;
     this.fanout = [];
     if (applied.length > 0) {
-      let shared: Uint8Array | null = null; // the frame for members who wrote none of these
-      const authors = new Set(applied.map((a) => a.origin));
-      for (const member of this.members) {
-        if (!authors.has(member)) {
-          shared ??= encodeUpdate(
-            applied.length === 1 ? (applied[0] as Applied).update : Y.mergeUpdates(applied.map((a) => a.update)),
-          );
-          member.send(shared);
-          continue;
-        }
-        const others = applied.filter((a) => a.origin !== member).map((a) => a.update);
-        if (others.length > 0)
-          member.send(encodeUpdate(others.length === 1 ? (others[0] as Uint8Array) : Y.mergeUpdates(others)));
-      }
+      // One merged frame, encoded once, for every member — writers included: re-applying one's
+      // own update is a no-op for a Yjs client, and per-recipient merges would cost O(members × updates).
+      const frame = encodeUpdate(applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied));
+      for (const member of this.members) member.send(frame);
     }
     if (this.changedAwareness.size > 0) {
       const frame = encodeAwareness(
