@@ -47,11 +47,20 @@ export function createRoomManager(options: RoomManagerOptions) {
       store,
       queue,
       logger,
+      onBroken: evict,
       ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
     });
     rooms.set(boardId, room);
     logger.debug({ boardId, ms: Math.round(performance.now() - started), tail: loaded.tail }, "room loaded");
     return room;
+  }
+
+  /** Drops a room whose document can no longer be trusted; members reconnect and get it fresh from storage. */
+  function evict(room: Room) {
+    logger.error({ boardId: room.boardId }, "an update failed half-way; reloading the board from storage");
+    rooms.delete(room.boardId);
+    room.destroy();
+    for (const c of [...connections]) if (c.identity.boardId === room.boardId) c.close(Close.Reloading);
   }
 
   function scheduleUnload(room: Room) {
@@ -85,7 +94,10 @@ export function createRoomManager(options: RoomManagerOptions) {
       if (room && !room.destroyed) return Promise.resolve(room);
       let pending = loading.get(boardId);
       if (!pending) {
-        pending = load(boardId).finally(() => loading.delete(boardId));
+        // Whatever is still queued for this board must be stored before it is read back.
+        pending = (queue.backlog > 0 ? queue.drain().then(() => load(boardId)) : load(boardId)).finally(() =>
+          loading.delete(boardId),
+        );
         loading.set(boardId, pending);
       }
       return pending;

@@ -30,6 +30,8 @@ export interface RoomDeps {
   queue: WriteQueue;
   logger: Logger;
   compactAfter?: number;
+  /** Called when an update failed half-way: the in-memory document can no longer be trusted. */
+  onBroken?: (room: Room) => void;
 }
 
 export class Room {
@@ -47,6 +49,8 @@ export class Room {
   private fanout: Uint8Array[] = [];
   private changedAwareness = new Set<number>();
   private flushScheduled = false;
+  /** While an update is being applied, what it changed waits here until it applied completely. */
+  private applying: Uint8Array[] | null = null;
   destroyed = false;
 
   constructor(
@@ -108,9 +112,22 @@ export class Room {
     return checkUpdate(this.doc, update);
   }
 
-  /** Applies an update already checked with `check`. */
+  /**
+   * Applies an update already checked with `check`. If Yjs throws half-way, what it did apply
+   * is neither stored nor broadcast, and the room is given up so it reloads from storage.
+   */
   apply(member: RoomMember, update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, member);
+    this.applying = [];
+    try {
+      Y.applyUpdate(this.doc, update, member);
+    } catch (error) {
+      this.applying = null;
+      this.deps.onBroken?.(this);
+      throw error;
+    }
+    const changes = this.applying;
+    this.applying = null;
+    for (const change of changes) this.record(change, member);
   }
 
   /** The member that announced this awareness client id, if any. */
@@ -131,7 +148,16 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (this.applying) {
+      this.applying.push(update);
+      return;
+    }
     const member = origin && typeof origin === "object" && "userId" in origin ? (origin as RoomMember) : null;
+    this.record(update, member);
+  }
+
+  /** Stores and broadcasts one applied change. */
+  private record(update: Uint8Array, member: RoomMember | null) {
     const seq = ++this.lastSeq;
     this.unsaved++;
     this.deps.queue.enqueue({

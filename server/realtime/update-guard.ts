@@ -53,16 +53,37 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number = L
     }
   }
 
+  // Every reference must point at content the board has or this update brings; Yjs would
+  // otherwise park the update as pending, or throw half-way through applying it.
+  const exists = (id: Y.ID) => id.clock < known(id.client) || findIn(local, id) !== undefined;
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent as unknown;
+    for (const ref of [struct.origin, struct.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+      if (!ref) continue;
+      // Yjs integrates one client's structs in clock order and trusts same-client references to be earlier.
+      const ok = ref.client === struct.id.client ? ref.clock < struct.id.clock : exists(ref);
+      if (!ok) throw invalid(`refers to content the board does not have (client ${ref.client}, clock ${ref.clock})`);
+    }
+  }
+
   const depth = createDepthResolver(doc, local, maxDepth);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.content instanceof Y.ContentType && depth(struct) + 1 > maxDepth) {
       throw invalid(`shared types nested deeper than ${maxDepth}`);
     }
-    if (struct.content instanceof Y.ContentAny || struct.content instanceof Y.ContentJSON) {
-      for (const value of struct.content.getContent()) {
-        if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
-      }
+    const content = struct.content;
+    const values =
+      content instanceof Y.ContentAny || content instanceof Y.ContentJSON
+        ? content.getContent()
+        : content instanceof Y.ContentEmbed
+          ? [content.embed]
+          : content instanceof Y.ContentFormat
+            ? [content.value]
+            : [];
+    for (const value of values) {
+      if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
     }
   }
   return false;
@@ -79,6 +100,22 @@ function indexByClient(structs: Struct[]): Map<number, Struct[]> {
   return byClient;
 }
 
+/** The struct of this update that contains `id`, by binary search over its client's structs. */
+function findIn(local: Map<number, Struct[]>, id: Y.ID): Struct | undefined {
+  const list = local.get(id.client);
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid] as Struct;
+    if (id.clock < s.id.clock) hi = mid - 1;
+    else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 /**
  * depth(item) = how deep the type containing `item` is (a root type is 1). Items carry their
  * parent only when they have no origin; otherwise they share the parent of their origin. Walks
@@ -87,20 +124,7 @@ function indexByClient(structs: Struct[]): Map<number, Struct[]> {
 function createDepthResolver(doc: Y.Doc, local: Map<number, Struct[]>, maxDepth: number) {
   const memo = new Map<Y.Item, number>();
 
-  const findLocal = (id: Y.ID): Struct | undefined => {
-    const list = local.get(id.client);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid] as Struct;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
-  };
+  const findLocal = (id: Y.ID) => findIn(local, id);
 
   const find = (id: Y.ID): Struct => {
     const s = findLocal(id);

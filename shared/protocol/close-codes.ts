@@ -31,6 +31,8 @@ export const Close = {
   InvalidUpdate: { code: 4422, reason: "invalid update", retry: "yes" },
   /** Over a rate limit (updates, awareness) or the per-user socket limit. */
   RateLimited: { code: 4429, reason: "rate limited", retry: "yes" },
+  /** The server dropped its copy of the board after an update failed half-way; reconnect to load it again. */
+  Reloading: { code: 4503, reason: "board reloading", retry: "yes" },
   /** The board could not be loaded from storage; nothing was served. */
   LoadFailed: { code: 4500, reason: "board could not be loaded", retry: "yes" },
   /** The client reads too slowly: its unsent backlog passed the limit. */

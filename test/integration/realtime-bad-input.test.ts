@@ -1,0 +1,554 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { LIMITS } from "../../shared/protocol/limits.js";
+import { eventually } from "../helpers/eventually.js";
+import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
+import { connectProvider, rawSocket, synced } from "../helpers/ws-client.js";
+
+/*
+ * Frames are written here with lib0, independently of server/realtime/codec.ts, exactly as the
+ * y-websocket protocol lays them out: a type varuint (0 sync, 1 awareness, 2 auth, 3 query-awareness);
+ * for sync a subtype varuint (0 step 1, 1 step 2, 2 update) and a varUint8Array payload; for
+ * awareness a varUint8Array holding a count and, per entry, clientID, clock and a JSON string.
+ */
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const QUERY_AWARENESS = 3;
+const STEP1 = 0;
+const STEP2 = 1;
+const UPDATE = 2;
+
+function build(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+const syncFrame = (subtype: number, payload: Uint8Array) =>
+  build((e) => {
+    encoding.writeVarUint(e, SYNC);
+    encoding.writeVarUint(e, subtype);
+    encoding.writeVarUint8Array(e, payload);
+  });
+
+interface RawEntry {
+  clientId: number;
+  clock: number;
+  /** Sent as JSON; a string is sent as is. */
+  state: unknown;
+}
+
+const awarenessFrame = (entries: RawEntry[]) =>
+  build((e) => {
+    encoding.writeVarUint(e, AWARENESS);
+    encoding.writeVarUint8Array(
+      e,
+      build((inner) => {
+        encoding.writeVarUint(inner, entries.length);
+        for (const entry of entries) {
+          encoding.writeVarUint(inner, entry.clientId);
+          encoding.writeVarUint(inner, entry.clock);
+          encoding.writeVarString(inner, typeof entry.state === "string" ? entry.state : JSON.stringify(entry.state));
+        }
+      }),
+    );
+  });
+
+/** Sync step 1 with an empty state vector: the server must answer with a sync step 2. */
+const PROBE = syncFrame(STEP1, Uint8Array.of(0));
+
+const isSyncStep = (frame: Uint8Array, subtype: number) => frame[0] === SYNC && frame[1] === subtype;
+
+function awarenessEntriesOf(frame: Uint8Array): { clientId: number; clock: number; state: any }[] {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== AWARENESS) return [];
+  const payload = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const count = decoding.readVarUint(payload);
+  return Array.from({ length: count }, () => ({
+    clientId: decoding.readVarUint(payload),
+    clock: decoding.readVarUint(payload),
+    state: JSON.parse(decoding.readVarString(payload)),
+  }));
+}
+
+/** Every update a doc emits while `edit` runs, one per transaction. */
+function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  const listener = (update: Uint8Array) => updates.push(update);
+  doc.on("update", listener);
+  edit();
+  doc.off("update", listener);
+  return updates;
+}
+
+/** What a person sees of a board, plus which clients wrote it and whether anything is parked unapplied. */
+const view = (doc: Y.Doc) => ({
+  actions: doc.getMap("actions").toJSON(),
+  notes: doc.getText("notes").toString(),
+  writers: [...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()].sort((a, b) => a - b),
+  parked: doc.store.pendingStructs !== null || doc.store.pendingDs !== null,
+});
+
+type Raw = ReturnType<typeof rawSocket>;
+
+describe("bad input from one connection closes only that connection", () => {
+  let f: RealtimeFixture;
+  const providers: WebsocketProvider[] = [];
+  const raws: Raw[] = [];
+
+  const client = (boardId: string, cookie: string | null) => {
+    const c = connectProvider(f.server.url, boardId, { cookie });
+    providers.push(c.provider);
+    return c;
+  };
+
+  const raw = (boardId: string, cookie: string | null = f.member.cookie): Raw => {
+    const r = rawSocket(f.server.url, boardId, cookie);
+    // A refused socket may also report a reset while it is still writing; that is not a test failure.
+    r.ws.on("error", () => {});
+    raws.push(r);
+    return r;
+  };
+
+  /** Resolves with the close code, or "answered" if the server answered the probe sent after the frames. */
+  function outcome(r: Raw): Promise<number | "answered"> {
+    return new Promise((resolve) => {
+      void r.closed.then(({ code }) => resolve(code));
+      if (r.received.some((m) => isSyncStep(m, STEP2))) resolve("answered");
+      r.ws.on("message", (data: Buffer) => {
+        if (isSyncStep(new Uint8Array(data), STEP2)) resolve("answered");
+      });
+    });
+  }
+
+  /** Opens a raw socket as Eva (a member who may edit), sends the frames and then a probe. */
+  async function send(boardId: string, frames: Uint8Array[]): Promise<number | "answered"> {
+    const r = raw(boardId);
+    await r.opened;
+    for (const frame of frames) r.ws.send(frame);
+    r.ws.send(PROBE);
+    return outcome(r);
+  }
+
+  /** A board with content and a stock client (Omar) connected to it throughout. */
+  async function boardWithWitness() {
+    const boardId = await f.newBoard();
+    const witness = client(boardId, f.member2.cookie);
+    let drops = 0;
+    witness.provider.on("connection-close", () => drops++);
+    await synced(witness.provider);
+    witness.doc.getMap("actions").set("a1", "Brytpunktssamtal");
+    witness.doc.getText("notes").insert(0, "Rond på Solgården");
+    return { boardId, witness, drops: () => drops };
+  }
+
+  /**
+   * After the attack: the server still answers, the witness was never disconnected, its next
+   * edit reaches a newcomer and the newcomer's edit reaches it, and both see exactly the board's
+   * own content — nothing of the attacker's, nothing parked.
+   */
+  async function expectBoardIntact(board: Awaited<ReturnType<typeof boardWithWitness>>) {
+    const health = await fetch(`${f.server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(board.drops()).toBe(0);
+    expect(board.witness.provider.wsconnected).toBe(true);
+
+    board.witness.doc.getMap("actions").set("a2", "Läkemedelsgenomgång");
+    const third = client(board.boardId, f.convener.cookie);
+    await synced(third.provider);
+    third.doc.getMap("actions").set("a3", "Hembesök");
+    const expected = {
+      actions: { a1: "Brytpunktssamtal", a2: "Läkemedelsgenomgång", a3: "Hembesök" },
+      notes: "Rond på Solgården",
+      writers: [board.witness.doc.clientID, third.doc.clientID].sort((a, b) => a - b),
+      parked: false,
+    };
+    await eventually(() => {
+      expect(view(third.doc)).toEqual(expected);
+      expect(view(board.witness.doc)).toEqual(expected);
+    });
+    expect(board.drops()).toBe(0);
+  }
+
+  beforeAll(async () => {
+    f = await startRealtimeFixture();
+  });
+  afterEach(() => {
+    for (const p of providers.splice(0)) p.destroy();
+    for (const r of raws.splice(0)) r.ws.terminate();
+  });
+  afterAll(() => f?.close());
+
+  describe("frames and updates", () => {
+    it("a frame over 5 MiB → 1009", async () => {
+      const board = await boardWithWitness();
+      const huge = syncFrame(UPDATE, new Uint8Array(LIMITS.maxFrameBytes));
+      expect(huge.byteLength).toBeGreaterThan(LIMITS.maxFrameBytes);
+      expect(await send(board.boardId, [huge])).toBe(1009);
+      await expectBoardIntact(board);
+    });
+
+    it("a single update over 1 MiB inside a valid sync frame under 5 MiB → 4413", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      scratch.getText("notes").insert(0, "x".repeat(LIMITS.maxUpdateBytes + 1024));
+      const update = Y.encodeStateAsUpdate(scratch);
+      const frame = syncFrame(UPDATE, update);
+      expect(update.byteLength).toBeGreaterThan(LIMITS.maxUpdateBytes);
+      expect(frame.byteLength).toBeLessThan(LIMITS.maxFrameBytes);
+      expect(await send(board.boardId, [frame])).toBe(4413);
+      await expectBoardIntact(board);
+    });
+
+    it("the same oversized update as sync step 2 → 4413", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      scratch.getMap("actions").set("big", "x".repeat(LIMITS.maxUpdateBytes + 1024));
+      expect(await send(board.boardId, [syncFrame(STEP2, Y.encodeStateAsUpdate(scratch))])).toBe(4413);
+      await expectBoardIntact(board);
+    });
+
+    it("unknown message types → 4400", async () => {
+      const board = await boardWithWitness();
+      const frames = [Uint8Array.of(4), Uint8Array.of(9, 0, 1, 2), build((e) => encoding.writeVarUint(e, 300))];
+      for (const frame of frames) expect(await send(board.boardId, [frame])).toBe(4400);
+      await expectBoardIntact(board);
+    });
+
+    it("unknown sync subtypes → 4400", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      scratch.getMap("actions").set("evil", "smuggled");
+      const update = Y.encodeStateAsUpdate(scratch);
+      for (const subtype of [3, 4, 127, 1000])
+        expect(await send(board.boardId, [syncFrame(subtype, update)])).toBe(4400);
+      await expectBoardIntact(board);
+    });
+
+    it("truncated and garbage varints, trailing bytes and client-sent auth messages → 4400", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      scratch.getMap("actions").set("evil", "smuggled");
+      const valid = syncFrame(UPDATE, Y.encodeStateAsUpdate(scratch));
+      const frames = [
+        Uint8Array.of(0x80), // type varint cut off
+        Uint8Array.of(SYNC, 0x80), // subtype varint cut off
+        Uint8Array.of(SYNC, UPDATE, 0x85), // length varint cut off
+        Uint8Array.of(SYNC, UPDATE, 40, 1, 2, 3), // length beyond the frame
+        new Uint8Array(12).fill(0xff), // a varint longer than 53 bits
+        Uint8Array.of(SYNC), // nothing after the type
+        new Uint8Array(0), // an empty frame
+        Uint8Array.from([...valid, 0]), // a valid update with a byte left over
+        Uint8Array.of(QUERY_AWARENESS, 1), // query-awareness with a byte left over
+        build((e) => {
+          encoding.writeVarUint(e, AUTH);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarString(e, "permission granted");
+        }),
+        Uint8Array.of(0xde, 0xad, 0xbe, 0xef, 0x13, 0x37),
+      ];
+      for (const frame of frames) {
+        expect(await send(board.boardId, [frame]), Buffer.from(frame).toString("hex")).toBe(4400);
+      }
+      await expectBoardIntact(board);
+    });
+
+    it("an update nested thousands of levels deep → 4422", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      let map = scratch.getMap<unknown>("actions");
+      for (let i = 0; i < 3_000; i++) {
+        const child = new Y.Map<unknown>();
+        map.set("c", child);
+        map = child;
+      }
+      expect(await send(board.boardId, [syncFrame(UPDATE, Y.encodeStateAsUpdate(scratch))])).toBe(4422);
+      await expectBoardIntact(board);
+    });
+
+    it("a JSON value nested thousands of levels deep → 4422", async () => {
+      const board = await boardWithWitness();
+      let value: unknown = "botten";
+      for (let i = 0; i < 3_000; i++) value = { a: value };
+      const scratch = new Y.Doc();
+      scratch.getMap("actions").set("deep", value);
+      expect(await send(board.boardId, [syncFrame(UPDATE, Y.encodeStateAsUpdate(scratch))])).toBe(4422);
+      await expectBoardIntact(board);
+    });
+
+    it("an update with missing dependencies (the second of two, without the first) → 4422", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      const [, second] = updatesOf(scratch, () => {
+        scratch.getText("notes").insert(0, "Först ");
+        scratch.getText("notes").insert(6, "sedan ");
+      });
+      expect(await send(board.boardId, [syncFrame(UPDATE, second as Uint8Array)])).toBe(4422);
+      await expectBoardIntact(board);
+    });
+
+    it("garbage inside a valid sync frame → 4422", async () => {
+      const board = await boardWithWitness();
+      const garbage = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3);
+      expect(await send(board.boardId, [syncFrame(UPDATE, garbage)])).toBe(4422);
+      await expectBoardIntact(board);
+    });
+
+    // Server bug (update-guard.ts): an item's origin/parent is only checked for Y types. An insert
+    // that follows text of a client the board has never seen passes the guard; Yjs parks it as
+    // pending in the room (never stored) and hands the parked part to every client that syncs.
+    it("an update depending on another client's content the board lacks → 4422", async () => {
+      const board = await boardWithWitness();
+      const stranger = new Y.Doc();
+      stranger.getText("notes").insert(0, "Okänd text");
+      const attacker = new Y.Doc();
+      Y.applyUpdate(attacker, Y.encodeStateAsUpdate(stranger));
+      const before = Y.encodeStateVector(attacker);
+      attacker.getText("notes").insert(5, "tillagd ");
+      const update = Y.encodeStateAsUpdate(attacker, before); // only the attacker's own insert
+      expect(await send(board.boardId, [syncFrame(UPDATE, update)]), "the update was not refused").toBe(4422);
+      await expectBoardIntact(board);
+    });
+
+    // Server bug (update-guard.ts + room.ts): an item may refer to its own client's content that
+    // does not exist. The guard lets it through; Y.applyUpdate applies the items before it, then
+    // throws; the connection is closed with 4422, but the first part was already stored and sent
+    // to everyone on the board.
+    it("an update Yjs cannot apply changes nothing on the board", async () => {
+      const board = await boardWithWitness();
+      const attackerClient = 987_654;
+      const update = build((e) => {
+        encoding.writeVarUint(e, 1); // one client
+        encoding.writeVarUint(e, 2); // two items
+        encoding.writeVarUint(e, attackerClient);
+        encoding.writeVarUint(e, 0); // from clock 0
+        encoding.writeUint8(e, 4); // ContentString, parent named below
+        encoding.writeVarUint(e, 1); // parent is a root type…
+        encoding.writeVarString(e, "notes"); // …"notes"
+        encoding.writeVarString(e, "INTRÅNG ");
+        encoding.writeUint8(e, 4 | 0x80); // ContentString with an origin…
+        encoding.writeVarUint(e, attackerClient);
+        encoding.writeVarUint(e, 500); // …that does not exist
+        encoding.writeVarString(e, "x");
+        encoding.writeVarUint(e, 0); // no deletes
+      });
+      expect(await send(board.boardId, [syncFrame(UPDATE, update)])).toBe(4422);
+      await expectBoardIntact(board);
+    });
+  });
+
+  describe("awareness", () => {
+    it("a second awareness client id on one connection → 4400", async () => {
+      const board = await boardWithWitness();
+      const code = await send(board.boardId, [
+        awarenessFrame([{ clientId: 5_001, clock: 1, state: { focus: "kort-1" } }]),
+        awarenessFrame([{ clientId: 5_002, clock: 1, state: { focus: "kort-2" } }]),
+      ]);
+      expect(code).toBe(4400);
+      await eventually(() => expect(board.witness.provider.awareness.getStates().has(5_002)).toBe(false));
+      await expectBoardIntact(board);
+    });
+
+    it("a state over 2 KiB → 4400, while one just under 2 KiB is forwarded", async () => {
+      const board = await boardWithWitness();
+      const sizes: number[] = [];
+      board.witness.provider.awareness.on("change", ({ added, updated }: { added: number[]; updated: number[] }) => {
+        for (const id of [...added, ...updated]) {
+          if (id === 6_001) sizes.push(JSON.stringify(board.witness.provider.awareness.getStates().get(id)).length);
+        }
+      });
+      const small = { cursor: { anchor: "a".repeat(1_800), head: null } };
+      const large = { cursor: { anchor: "a".repeat(LIMITS.maxAwarenessStateBytes), head: null } };
+      const r = raw(board.boardId);
+      await r.opened;
+      r.ws.send(awarenessFrame([{ clientId: 6_001, clock: 1, state: small }]));
+      await eventually(() => expect(sizes).toHaveLength(1));
+      r.ws.send(awarenessFrame([{ clientId: 6_001, clock: 2, state: large }]));
+      r.ws.send(PROBE);
+      expect(await outcome(r)).toBe(4400);
+      await eventually(() => expect(board.witness.provider.awareness.getStates().has(6_001)).toBe(false));
+      expect(sizes).toHaveLength(1);
+      expect(sizes[0]).toBeLessThan(LIMITS.maxAwarenessStateBytes);
+      await expectBoardIntact(board);
+    });
+
+    it("the name others see comes from the session, not from the client; the colour is kept", async () => {
+      const board = await boardWithWitness();
+      const eva = client(board.boardId, f.member.cookie);
+      await synced(eva.provider);
+      eva.provider.awareness.setLocalStateField("user", { name: "Hacker", color: "#123456" });
+      await eventually(() =>
+        expect(board.witness.provider.awareness.getStates().get(eva.doc.clientID)?.user).toEqual({
+          id: f.member.userId,
+          name: "Eva Sjuksköterska",
+          organization: "Lekebergs kommun",
+          color: "#123456",
+        }),
+      );
+    });
+
+    it("fields a client may not set are stripped", async () => {
+      const board = await boardWithWitness();
+      const eva = client(board.boardId, f.member.cookie);
+      await synced(eva.provider);
+      eva.provider.awareness.setLocalState({
+        user: { color: "#0b6e4f", name: "Chefen", id: "someone-else", role: "convener" },
+        focus: "kort-3",
+        cursor: null,
+        role: "convener",
+        html: '<img src=x onerror="alert(1)">',
+      });
+      await eventually(() =>
+        expect(board.witness.provider.awareness.getStates().get(eva.doc.clientID)).toEqual({
+          user: { id: f.member.userId, name: "Eva Sjuksköterska", organization: "Lekebergs kommun", color: "#0b6e4f" },
+          focus: "kort-3",
+          cursor: null,
+        }),
+      );
+    });
+
+    it("over 10 awareness messages a second: not all are forwarded, but the last state always arrives", async () => {
+      const board = await boardWithWitness();
+      const sender = 7_001;
+      const seen: number[] = [];
+      board.witness.provider.awareness.on("change", ({ added, updated }: { added: number[]; updated: number[] }) => {
+        if ([...added, ...updated].includes(sender)) {
+          seen.push(
+            Number(String(board.witness.provider.awareness.getStates().get(sender)?.focus).slice("kort-".length)),
+          );
+        }
+      });
+      const r = raw(board.boardId);
+      await r.opened;
+      const sent = 60;
+      // Each state goes out only after the server answered a probe sent behind the previous one,
+      // so each arrives on its own: without a limit, every one of them would be forwarded.
+      for (let i = 1; i <= sent; i++) {
+        const answered = new Promise<void>((resolve, reject) => {
+          const onMessage = (data: Buffer) => {
+            if (!isSyncStep(new Uint8Array(data), STEP2)) return;
+            r.ws.off("message", onMessage);
+            resolve();
+          };
+          r.ws.on("message", onMessage);
+          void r.closed.then(({ code }) => reject(new Error(`closed with ${code} after state ${i}`)));
+        });
+        r.ws.send(awarenessFrame([{ clientId: sender, clock: i, state: { focus: `kort-${i}` } }]));
+        r.ws.send(PROBE);
+        await answered;
+      }
+      await eventually(() => expect(seen.at(-1)).toBe(sent));
+      expect(seen.length).toBeLessThan(sent);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b)); // never an older state after a newer one
+      expect(board.witness.provider.awareness.getStates().get(sender)?.focus).toBe(`kort-${sent}`);
+      expect(board.drops()).toBe(0);
+    });
+
+    it("query-awareness (type 3) is answered with everyone's awareness", async () => {
+      const board = await boardWithWitness();
+      board.witness.provider.awareness.setLocalStateField("focus", "kort-9");
+      const onlooker = client(board.boardId, f.convener.cookie);
+      await eventually(() =>
+        expect(onlooker.provider.awareness.getStates().get(board.witness.doc.clientID)?.focus).toBe("kort-9"),
+      );
+      const r = raw(board.boardId);
+      await r.opened;
+      const awarenessFrames = () => r.received.filter((m) => m[0] === AWARENESS);
+      const showsWitness = (frame: Uint8Array) =>
+        awarenessEntriesOf(frame).some((e) => e.clientId === board.witness.doc.clientID && e.state?.focus === "kort-9");
+      // The greeting: sync step 1, then everyone's presence.
+      await eventually(() => {
+        expect(r.received.some((m) => isSyncStep(m, STEP1))).toBe(true);
+        expect(awarenessFrames().some(showsWitness)).toBe(true);
+      });
+      const greeted = awarenessFrames().length;
+      r.ws.send(Uint8Array.of(QUERY_AWARENESS));
+      await eventually(() => expect(awarenessFrames().length).toBe(greeted + 1));
+      const answer = awarenessFrames().at(-1) as Uint8Array;
+      expect(showsWitness(answer)).toBe(true);
+      expect(awarenessEntriesOf(answer).find((e) => e.clientId === board.witness.doc.clientID)?.state.user).toEqual({
+        id: f.member2.userId,
+        name: "Omar Fysioterapeut",
+        organization: "Lekebergs kommun",
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+      });
+    });
+  });
+
+  describe("rate limits", () => {
+    it("a burst of more than 200 update messages at once → 4429; the others carry on", async () => {
+      const board = await boardWithWitness();
+      const scratch = new Y.Doc();
+      const updates = updatesOf(scratch, () => {
+        for (let i = 0; i < 250; i++) scratch.getArray("burst").push([i]);
+      });
+      expect(updates).toHaveLength(250);
+      expect(
+        await send(
+          board.boardId,
+          updates.map((u) => syncFrame(UPDATE, u)),
+        ),
+      ).toBe(4429);
+      expect(await (await fetch(`${f.server.url}/healthz`)).status).toBe(200);
+
+      // What got in before the limit is ordinary content: everyone converges on it, nobody else is dropped.
+      board.witness.doc.getMap("actions").set("a2", "Efter skurken");
+      const third = client(board.boardId, f.convener.cookie);
+      await synced(third.provider);
+      await eventually(() => {
+        expect(third.doc.getMap("actions").get("a2")).toBe("Efter skurken");
+        expect(view(board.witness.doc)).toEqual(view(third.doc));
+        expect(board.witness.doc.getArray("burst").toJSON()).toEqual(third.doc.getArray("burst").toJSON());
+      });
+      expect(third.doc.getArray("burst").length).toBeLessThan(250);
+      expect(board.drops()).toBe(0);
+    });
+
+    it("control: a stock client making 150 edits in one go is not cut off", async () => {
+      const board = await boardWithWitness();
+      const eva = client(board.boardId, f.member.cookie);
+      let evaDrops = 0;
+      eva.provider.on("connection-close", () => evaDrops++);
+      await synced(eva.provider);
+      for (let i = 0; i < 150; i++) eva.doc.getArray("list").push([i]);
+      await eventually(() => expect(board.witness.doc.getArray("list").length).toBe(150));
+      expect(evaDrops).toBe(0);
+    });
+
+    it("the 21st socket of one user is refused with 4429; the first 20 stay open", async () => {
+      const boardId = await f.newBoard();
+      const lena = f.observer; // used by no other test in this file
+      const mine = () => [...f.server.realtime.manager.connections()].filter((c) => c.userId === lena.userId);
+      expect(mine()).toHaveLength(0);
+
+      const first = Array.from({ length: LIMITS.maxSocketsPerUser }, () => raw(boardId, lena.cookie));
+      await Promise.all(first.map((r) => r.opened));
+      await eventually(() => {
+        for (const r of first) expect(r.received.some((m) => isSyncStep(m, STEP1))).toBe(true);
+      });
+
+      const extra = raw(boardId, lena.cookie);
+      await extra.opened;
+      expect((await extra.closed).code).toBe(4429);
+
+      // The first 20 are open and still answered.
+      for (const r of first) {
+        expect(r.ws.readyState).toBe(r.ws.OPEN);
+        r.ws.send(PROBE);
+      }
+      await Promise.all(first.map((r) => expect(outcome(r)).resolves.toBe("answered")));
+
+      // Closing one makes room for one more.
+      (first[0] as Raw).ws.close();
+      await eventually(() => expect(mine()).toHaveLength(LIMITS.maxSocketsPerUser - 1));
+      const again = raw(boardId, lena.cookie);
+      await again.opened;
+      again.ws.send(PROBE);
+      expect(await outcome(again)).toBe("answered");
+    });
+  });
+});
