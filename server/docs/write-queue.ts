@@ -1,7 +1,8 @@
 /**
  * Group commit for incoming updates: everything that arrives while a write is in flight goes
  * into the next single INSERT. Idle, an update is written on the next tick; under load, batches
- * grow instead of queueing round-trips. A failed write keeps its updates and retries with back-off.
+ * grow instead of queueing round-trips. When a batch fails, each board is retried on its own, so
+ * one board whose writes keep failing is held back (with back-off) without blocking the others.
  */
 import * as Y from "yjs";
 import type { Logger } from "../logger.js";
@@ -15,14 +16,19 @@ export interface PendingWrite extends StoredUpdate {
   onDurable?: () => void;
 }
 
+const MAX_BACKOFF_MS = 5_000;
+
 export function createWriteQueue(store: DocStore, logger: Logger) {
   let pending: PendingWrite[] = [];
   let flushing = false;
   let scheduled = false;
-  let failures = 0;
   let batches = 0;
   const latency = createLatencyRecorder();
-  let idleWaiters: (() => void)[] = [];
+  /** Boards whose last write failed: not retried before `until`. */
+  const blocked = new Map<string, { until: number; failures: number }>();
+  let retryTimer: NodeJS.Timeout | null = null;
+  /** drain() callers: resolved once nothing (of their board, if given) is pending. */
+  let waiters: { boardId: string | undefined; resolve: () => void }[] = [];
 
   function schedule() {
     if (scheduled || flushing || pending.length === 0) return;
@@ -30,45 +36,96 @@ export function createWriteQueue(store: DocStore, logger: Logger) {
     setImmediate(flush);
   }
 
+  function scheduleRetry() {
+    if (retryTimer || blocked.size === 0) return;
+    const next = Math.min(...[...blocked.values()].map((b) => b.until));
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        schedule();
+      },
+      Math.max(0, next - Date.now()),
+    );
+    retryTimer.unref();
+  }
+
   async function flush() {
     scheduled = false;
     if (flushing || pending.length === 0) return;
+    let ready = pending;
+    const held: PendingWrite[] = [];
+    if (blocked.size > 0) {
+      const now = Date.now();
+      ready = [];
+      for (const w of pending) ((blocked.get(w.boardId)?.until ?? 0) <= now ? ready : held).push(w);
+    }
+    if (ready.length === 0) return scheduleRetry();
     flushing = true;
-    const batch = pending;
-    pending = [];
+    pending = held;
+    const failed = await write(ready);
+    pending = failed.concat(pending); // older first
+    flushing = false;
+    if (failed.length > 0) scheduleRetry();
+    if (pending.some((w) => !blocked.has(w.boardId))) schedule();
+    wakeWaiters();
+  }
+
+  function wakeWaiters() {
+    if (waiters.length === 0) return;
+    const busy = new Set(pending.map((w) => w.boardId));
+    waiters = waiters.filter((w) => {
+      const done = w.boardId === undefined ? busy.size === 0 : !busy.has(w.boardId);
+      if (done) w.resolve();
+      return !done;
+    });
+  }
+
+  /** Writes a batch; returns the writes that could not be stored. */
+  async function write(batch: PendingWrite[]): Promise<PendingWrite[]> {
     try {
       await store.append(mergeByBoardAndAuthor(batch));
+      settle(batch);
+      return [];
     } catch (err) {
-      failures++;
-      pending = batch.concat(pending); // keep order: older first
-      const delay = Math.min(5_000, 50 * 2 ** failures);
-      logger.error({ err, updates: batch.length, retryInMs: delay }, "storing updates failed; retrying");
-      setTimeout(() => {
-        flushing = false;
-        schedule();
-      }, delay).unref();
-      return;
+      const boards = groupBy(batch, (w) => w.boardId);
+      if (boards.size === 1) return fail(batch, err);
+      // Find out which boards fail, so the others are stored now.
+      const failed: PendingWrite[] = [];
+      for (const writes of boards.values()) {
+        try {
+          await store.append(mergeByBoardAndAuthor(writes));
+          settle(writes);
+        } catch (boardErr) {
+          failed.push(...fail(writes, boardErr));
+        }
+      }
+      return failed;
     }
-    failures = 0;
+  }
+
+  function settle(writes: PendingWrite[]) {
     batches++;
     const now = performance.now();
-    for (const w of batch) {
+    for (const w of writes) {
+      blocked.delete(w.boardId);
       latency.record(now - w.receivedAt);
       w.onDurable?.();
     }
-    flushing = false;
-    if (pending.length > 0) schedule();
-    else {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
+  }
+
+  function fail(writes: PendingWrite[], err: unknown): PendingWrite[] {
+    const boardId = (writes[0] as PendingWrite).boardId;
+    const failures = (blocked.get(boardId)?.failures ?? 0) + 1;
+    const delay = Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures);
+    blocked.set(boardId, { until: Date.now() + delay, failures });
+    logger.error({ err, boardId, updates: writes.length, retryInMs: delay }, "storing updates failed; retrying");
+    return writes;
   }
 
   return {
     enqueue(write: PendingWrite) {
       pending.push(write);
-      schedule();
+      if (!blocked.has(write.boardId)) schedule();
     },
 
     /** Number of updates not yet durable. */
@@ -76,16 +133,27 @@ export function createWriteQueue(store: DocStore, logger: Logger) {
       return pending.length + (flushing ? 1 : 0);
     },
 
-    /** Resolves when everything enqueued so far is durable (or after `timeoutMs`, returning false). */
-    drain(timeoutMs = 10_000): Promise<boolean> {
-      if (pending.length === 0 && !flushing) return Promise.resolve(true);
+    /**
+     * Resolves true when everything enqueued so far (for one board, if given) is durable, or false
+     * after `timeoutMs` — e.g. while the database refuses writes.
+     */
+    drain(timeoutMs = 10_000, boardId?: string): Promise<boolean> {
+      const idle = boardId === undefined ? pending.length === 0 : !pending.some((w) => w.boardId === boardId);
+      if (idle && !flushing) return Promise.resolve(true);
       return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs);
         timer.unref();
-        idleWaiters.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
+        const waiter = {
+          boardId,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(true);
+          },
+        };
+        waiters.push(waiter);
         schedule();
       });
     },
@@ -98,19 +166,23 @@ export function createWriteQueue(store: DocStore, logger: Logger) {
 
 export type WriteQueue = ReturnType<typeof createWriteQueue>;
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /**
  * Folds a batch into one row per (board, author). Yjs updates commute, so the merged row is
  * equivalent; it takes the highest seq of its group so compaction bounds stay correct.
  */
 function mergeByBoardAndAuthor(batch: PendingWrite[]): StoredUpdate[] {
-  const groups = new Map<string, PendingWrite[]>();
-  for (const w of batch) {
-    const key = `${w.boardId}|${w.authorId ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(w);
-    else groups.set(key, [w]);
-  }
-  return [...groups.values()].map((group) => {
+  return [...groupBy(batch, (w) => `${w.boardId}|${w.authorId ?? ""}`).values()].map((group) => {
     const last = group[group.length - 1] as PendingWrite;
     return {
       boardId: last.boardId,

@@ -73,8 +73,8 @@ export function createRoomManager(options: RoomManagerOptions) {
   async function unload(room: Room) {
     unloadTimers.delete(room.boardId);
     if (room.members.size > 0 || room.destroyed) return;
-    if (queue.backlog > 0 || room.hasUnsavedChanges) {
-      await queue.drain(5_000);
+    if (room.hasUnsavedChanges) {
+      await queue.drain(5_000, room.boardId);
       if (room.hasUnsavedChanges) return scheduleUnload(room); // a failing database: keep it in memory, try later
     }
     if (room.needsCompaction) await room.compact();
@@ -95,9 +95,13 @@ export function createRoomManager(options: RoomManagerOptions) {
       let pending = loading.get(boardId);
       if (!pending) {
         // Whatever is still queued for this board must be stored before it is read back.
-        pending = (queue.backlog > 0 ? queue.drain().then(() => load(boardId)) : load(boardId)).finally(() =>
-          loading.delete(boardId),
-        );
+        pending = queue
+          .drain(10_000, boardId)
+          .then((stored) => {
+            if (!stored) throw new RoomLoadError(`board ${boardId} still has updates that could not be stored`);
+            return load(boardId);
+          })
+          .finally(() => loading.delete(boardId));
         loading.set(boardId, pending);
       }
       return pending;
