@@ -33,23 +33,27 @@ export interface DocStore {
 export function createDocStore(db: Db): DocStore {
   return {
     async load(boardId) {
-      // One transaction so a concurrent compaction cannot slip between the two reads.
-      return db.transaction(async (tx) => {
-        const [snap] = await tx.select().from(docSnapshots).where(eq(docSnapshots.boardId, boardId));
-        const from = snap?.seq ?? 0;
-        const rows = await tx
-          .select({ seq: docUpdates.seq, update: docUpdates.update })
-          .from(docUpdates)
-          .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, from)))
-          .orderBy(asc(docUpdates.seq));
-        const lastLogged = rows.at(-1)?.seq ?? 0;
-        return {
-          snapshot: snap ? new Uint8Array(snap.state) : null,
-          updates: rows.map((r) => new Uint8Array(r.update)),
-          lastSeq: Math.max(from, lastLogged),
-          tail: rows.length,
-        };
-      });
+      // One REPEATABLE READ snapshot for both reads: under READ COMMITTED another process's
+      // compaction could commit between them, and the log tail would load without its base.
+      return db.transaction(
+        async (tx) => {
+          const [snap] = await tx.select().from(docSnapshots).where(eq(docSnapshots.boardId, boardId));
+          const from = snap?.seq ?? 0;
+          const rows = await tx
+            .select({ seq: docUpdates.seq, update: docUpdates.update })
+            .from(docUpdates)
+            .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, from)))
+            .orderBy(asc(docUpdates.seq));
+          const lastLogged = rows.at(-1)?.seq ?? 0;
+          return {
+            snapshot: snap ? new Uint8Array(snap.state) : null,
+            updates: rows.map((r) => new Uint8Array(r.update)),
+            lastSeq: Math.max(from, lastLogged),
+            tail: rows.length,
+          };
+        },
+        { isolationLevel: "repeatable read" },
+      );
     },
 
     async append(rows) {

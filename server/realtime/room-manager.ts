@@ -35,23 +35,24 @@ export function createRoomManager(options: RoomManagerOptions) {
 
   async function load(boardId: string): Promise<Room> {
     const started = performance.now();
-    let loaded: Awaited<ReturnType<DocStore["load"]>>;
+    let room: Room;
     try {
-      loaded = await store.load(boardId);
+      // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
+      const loaded = await store.load(boardId);
+      room = new Room(boardId, loaded, {
+        store,
+        queue,
+        logger,
+        onBroken: evict,
+        ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
+      });
     } catch (err) {
       // Never fall back to an empty document: a client would sync it and overwrite the stored one.
       logger.error({ err, boardId }, "loading a board failed; refusing its connections");
       throw new RoomLoadError(`board ${boardId} could not be loaded`);
     }
-    const room = new Room(boardId, loaded, {
-      store,
-      queue,
-      logger,
-      onBroken: evict,
-      ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
-    });
     rooms.set(boardId, room);
-    logger.debug({ boardId, ms: Math.round(performance.now() - started), tail: loaded.tail }, "room loaded");
+    logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
     return room;
   }
 

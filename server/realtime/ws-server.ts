@@ -16,7 +16,7 @@ import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
 import { encodePermissionDenied } from "./codec.js";
 import { Connection, type SocketLike } from "./connection.js";
-import { createRoomManager } from "./room-manager.js";
+import { createRoomManager, RoomLoadError } from "./room-manager.js";
 
 const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -103,7 +103,9 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     try {
       const room = await manager.acquire(auth.identity.boardId);
       connection.attach(room);
-    } catch {
+    } catch (err) {
+      // RoomLoadError was logged where it happened; anything else is logged here.
+      if (!(err instanceof RoomLoadError)) logger.error({ err, boardId }, "joining a board failed");
       connection.close(Close.LoadFailed);
     }
   }

@@ -26,7 +26,9 @@ export async function startRealtimeFixture(
   const database = await createTestDatabase();
   const server = await startTestServer(database, { trustProxy: true }, undefined, realtimeOptions);
   let ip = 0;
-  const convener = new ApiClient(server.app, undefined, () => ({ "x-forwarded-for": `10.9.${Math.floor(++ip / 250)}.${ip % 250}` }));
+  const convener = new ApiClient(server.app, undefined, () => ({
+    "x-forwarded-for": `10.9.${Math.floor(++ip / 250)}.${ip % 250}`,
+  }));
   await setupAdmin(convener);
   const org = await createOrganization(convener, "Lekebergs kommun");
   const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);

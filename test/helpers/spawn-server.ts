@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+// As `npm start` runs it: one node process (tsx as a loader), so signals reach the server itself.
+const NODE_ARGS = ["--import", "tsx", "server/main.ts"];
 
 export interface SpawnedServer {
   child: ChildProcess;
@@ -22,7 +23,7 @@ function baseEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
 /** Runs main.ts to completion; for configurations that must refuse to start. */
 export function runMain(env: Record<string, string | undefined>, timeoutMs = 30_000) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, ["server/main.ts"], { cwd: ROOT, env: baseEnv(env) });
+    const child = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: baseEnv(env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -41,7 +42,7 @@ export function runMain(env: Record<string, string | undefined>, timeoutMs = 30_
 /** Starts main.ts on port 0 and resolves once it logs the address it listens on. */
 export function spawnServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<SpawnedServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["server/main.ts"], { cwd: ROOT, env: baseEnv({ PORT: "0", ...env }) });
+    const child = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: baseEnv({ PORT: "0", ...env }) });
     let out = "";
     let settled = false;
     const exited = new Promise<number | string>((res) => child.on("exit", (code, signal) => res(code ?? signal ?? -1)));

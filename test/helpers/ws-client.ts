@@ -23,7 +23,10 @@ function socketClass(cookie: string | null, origin: string) {
 export function connectProvider(baseUrl: string, boardId: string, options: ClientOptions) {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/ws/boards`, boardId, doc, {
-    WebSocketPolyfill: socketClass(options.cookie, options.origin ?? TEST_ORIGIN) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(
+      options.cookie,
+      options.origin ?? TEST_ORIGIN,
+    ) as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     // Tests that expect a refusal must not see the client hammer the server with retries.
     maxBackoffTime: 200,
