@@ -8,7 +8,6 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the app under test, whatever its env type
 type AnyApp = Hono<any>;
 
 export class ApiClient {

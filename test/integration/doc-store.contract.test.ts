@@ -245,53 +245,50 @@ describe.each(databaseKinds())("the document store on %s", (kind) => {
   // which serves several servers at once (a rolling restart: the old one compacts on shutdown
   // while the new one loads the board). Registered only there, rather than reported as skipped.
   const onPostgres = kind === "postgres" ? it : () => {};
-  onPostgres(
-    "a load that overlaps another server's compaction still sees every update",
-    async () => {
-      const { boardId } = await aBoard();
-      const { doc, updates } = editedDoc(8);
-      await store.append(rows(boardId, updates));
-      const upToFive = new Y.Doc();
-      for (const update of updates.slice(0, 5)) Y.applyUpdate(upToFive, update);
+  onPostgres("a load that overlaps another server's compaction still sees every update", async () => {
+    const { boardId } = await aBoard();
+    const { doc, updates } = editedDoc(8);
+    await store.append(rows(boardId, updates));
+    const upToFive = new Y.Doc();
+    for (const update of updates.slice(0, 5)) Y.applyUpdate(upToFive, update);
 
-      const url = await currentDatabaseUrl(database);
-      const other = postgres(url, { max: 1, onnotice: () => {} });
-      const watcher = postgres(url, { max: 1, onnotice: () => {} });
-      let midway!: () => void;
-      const isMidway = new Promise<void>((resolve) => (midway = resolve));
-      let commit!: () => void;
-      const mayCommit = new Promise<void>((resolve) => (commit = resolve));
-      try {
-        // The other server's compaction, as DocStore.compact does it, held open before its commit.
-        const compacting = other.begin(async (tx) => {
-          await tx`lock table doc_updates in access exclusive mode`;
-          await tx`insert into doc_snapshots (board_id, seq, state) values (${boardId}, 5, ${Buffer.from(Y.encodeStateAsUpdate(upToFive))})`;
-          await tx`delete from doc_updates where board_id = ${boardId} and seq <= 5`;
-          midway();
-          await mayCommit;
-        });
-        await isMidway;
-        const loading = store.load(boardId);
-        // Our load has read whatever it reads first and now waits for the compaction's table lock.
-        await eventually(async () => {
-          const waiting = await watcher`
+    const url = await currentDatabaseUrl(database);
+    const other = postgres(url, { max: 1, onnotice: () => {} });
+    const watcher = postgres(url, { max: 1, onnotice: () => {} });
+    let midway!: () => void;
+    const isMidway = new Promise<void>((resolve) => (midway = resolve));
+    let commit!: () => void;
+    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+    try {
+      // The other server's compaction, as DocStore.compact does it, held open before its commit.
+      const compacting = other.begin(async (tx) => {
+        await tx`lock table doc_updates in access exclusive mode`;
+        await tx`insert into doc_snapshots (board_id, seq, state) values (${boardId}, 5, ${Buffer.from(Y.encodeStateAsUpdate(upToFive))})`;
+        await tx`delete from doc_updates where board_id = ${boardId} and seq <= 5`;
+        midway();
+        await mayCommit;
+      });
+      await isMidway;
+      const loading = store.load(boardId);
+      // Our load has read whatever it reads first and now waits for the compaction's table lock.
+      await eventually(async () => {
+        const waiting = await watcher`
             select 1 from pg_stat_activity
             where datname = current_database() and state = 'active'
               and wait_event_type = 'Lock' and query ilike '%doc_updates%'`;
-          expect(waiting.length).toBe(1);
-        }, 10_000);
-        commit();
-        await compacting;
-        const loaded = await loading;
-        expect(content(rebuild(loaded))).toEqual(content(doc));
-        expect(loaded.lastSeq).toBe(8);
-      } finally {
-        commit();
-        await other.end();
-        await watcher.end();
-      }
-    },
-  );
+        expect(waiting.length).toBe(1);
+      }, 10_000);
+      commit();
+      await compacting;
+      const loaded = await loading;
+      expect(content(rebuild(loaded))).toEqual(content(doc));
+      expect(loaded.lastSeq).toBe(8);
+    } finally {
+      commit();
+      await other.end();
+      await watcher.end();
+    }
+  });
 });
 
 /** The URL of the throw-away database this file runs on (same server and user as DATABASE_URL). */
