@@ -51,6 +51,8 @@ export class Room {
   private flushScheduled = false;
   /** While an update is being applied, what it changed waits here until it applied completely. */
   private applying: Uint8Array[] | null = null;
+  /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
+  private fullState: Uint8Array | null = null;
   destroyed = false;
 
   constructor(
@@ -61,6 +63,8 @@ export class Room {
     // Stored content is applied before any listener exists: it is neither re-stored nor broadcast.
     if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot);
     for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
+    // Right after a compaction (e.g. a restart) the snapshot is exactly what a new client needs.
+    if (loaded.snapshot && loaded.updates.length === 0) this.fullState = encodeSyncStep2(loaded.snapshot);
     this.lastSeq = loaded.lastSeq;
     this.durableSeq = loaded.lastSeq;
     this.storedSinceSnapshot = loaded.tail;
@@ -102,8 +106,17 @@ export class Room {
     }
   }
 
-  /** Answers a peer's state vector with what it lacks. */
+  /**
+   * Answers a peer's state vector with what it lacks. A new client (empty state vector) gets the
+   * whole document; that encoding is kept until the next change, since everyone opening the
+   * board after a restart or at the start of a meeting asks for the same thing.
+   */
   syncStep1(member: RoomMember, stateVector: Uint8Array): void {
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) {
+      this.fullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      member.send(this.fullState);
+      return;
+    }
     member.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
@@ -158,6 +171,11 @@ export class Room {
 
   /** Stores and broadcasts one applied change. */
   private record(update: Uint8Array, member: RoomMember | null) {
+    this.fullState = null;
+    // Fan-out is scheduled before the write: both run on the next turn in this order, so an
+    // embedded database's synchronous work never delays delivery to the other clients.
+    this.fanout.push(update);
+    this.scheduleFlush();
     const seq = ++this.lastSeq;
     this.unsaved++;
     this.deps.queue.enqueue({
@@ -173,8 +191,6 @@ export class Room {
         if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) void this.compact();
       },
     });
-    this.fanout.push(update);
-    this.scheduleFlush();
   }
 
   private scheduleFlush() {
