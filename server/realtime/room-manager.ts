@@ -17,6 +17,7 @@ export interface RoomManagerOptions {
   logger: Logger;
   idleUnloadMs?: number;
   compactAfter?: number;
+  compactMinIntervalMs?: number;
 }
 
 export class RoomLoadError extends Error {
@@ -45,6 +46,7 @@ export function createRoomManager(options: RoomManagerOptions) {
         logger,
         onBroken: evict,
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
+        ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
       });
     } catch (err) {
       // Never fall back to an empty document: a client would sync it and overwrite the stored one.
@@ -64,9 +66,16 @@ export function createRoomManager(options: RoomManagerOptions) {
     for (const c of [...connections]) if (c.identity.boardId === room.boardId) c.close(Close.Reloading);
   }
 
+  /** Unloads run one at a time: 200 rooms emptied by one meeting ending must not compact all at once. */
+  let unloading: Promise<void> = Promise.resolve();
+
   function scheduleUnload(room: Room) {
     clearTimeout(unloadTimers.get(room.boardId));
-    const timer = setTimeout(() => void unload(room), idleUnloadMs);
+    // Up to 20 % jitter spreads out rooms that emptied together.
+    const delay = idleUnloadMs * (1 + Math.random() * 0.2);
+    const timer = setTimeout(() => {
+      unloading = unloading.then(() => unload(room)).catch((err) => logger.error({ err }, "unloading a room failed"));
+    }, delay);
     timer.unref();
     unloadTimers.set(room.boardId, timer);
   }

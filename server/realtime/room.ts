@@ -30,6 +30,7 @@ export interface RoomDeps {
   queue: WriteQueue;
   logger: Logger;
   compactAfter?: number;
+  compactMinIntervalMs?: number;
   /** Called when an update failed half-way: the in-memory document can no longer be trusted. */
   onBroken?: (room: Room) => void;
 }
@@ -53,6 +54,8 @@ export class Room {
   private applying: Uint8Array[] | null = null;
   /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private lastCompactedAt = 0;
   destroyed = false;
 
   constructor(
@@ -188,7 +191,7 @@ export class Room {
         this.unsaved--;
         this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
-        if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) void this.compact();
+        if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) this.compactSoon();
       },
     });
   }
@@ -220,6 +223,24 @@ export class Room {
     }
   }
 
+  /**
+   * Compacts now, or — if the last compaction was less than the minimum interval ago — once that
+   * interval has passed. At 1000 updates/s, compacting every 500 would stall the room twice a second.
+   */
+  private compactSoon() {
+    if (this.compactTimer || this.compacting) return;
+    const wait = this.lastCompactedAt + (this.deps.compactMinIntervalMs ?? LIMITS.compactMinIntervalMs) - Date.now();
+    if (wait <= 0) {
+      void this.compact();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.destroyed) void this.compact();
+    }, wait);
+    this.compactTimer.unref();
+  }
+
   /** Folds the stored log into one snapshot of the current state. Never overlaps itself. */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
@@ -232,6 +253,7 @@ export class Room {
       .compact(this.boardId, state, upto)
       .then(() => {
         this.storedSinceSnapshot -= counted;
+        this.lastCompactedAt = Date.now();
       })
       .catch((err) => this.deps.logger.error({ err, boardId: this.boardId }, "compaction failed; the log is kept"))
       .finally(() => {
@@ -242,6 +264,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

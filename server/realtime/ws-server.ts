@@ -27,6 +27,7 @@ export interface RealtimeOptions {
   logger: Logger;
   idleUnloadMs?: number;
   compactAfter?: number;
+  compactMinIntervalMs?: number;
   pingIntervalMs?: number;
   accessCheckMs?: number;
 }
@@ -40,6 +41,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     logger,
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
     ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
+    ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
   });
   const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
   // maxPayload: ws itself closes with 1009 on a larger frame, before buffering it.

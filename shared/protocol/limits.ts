@@ -21,6 +21,8 @@ export const LIMITS = {
   pingIntervalMs: 30_000,
   /** A room with no connections is unloaded after this long. */
   idleUnloadMs: 30_000,
-  /** Compaction into a snapshot after this many stored updates. */
+  /** Compaction into a snapshot after this many stored updates… */
   compactAfterUpdates: 500,
+  /** …but a busy room at most this often: each compaction encodes the whole document at once. */
+  compactMinIntervalMs: 10_000,
 } as const;
