@@ -1,0 +1,63 @@
+/** Reads the benchmark's environment knobs once, with defaults sized so the full run takes about ten minutes on two cores. */
+
+function num(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+function list(name: string, fallback: string): string[] {
+  return (process.env[name] ?? fallback)
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export const ALL_SCENARIOS = ["1", "2", "3", "4", "5", "6", "idle"] as const;
+export type ScenarioId = (typeof ALL_SCENARIOS)[number];
+export type ServerKind = "ours" | "reference";
+
+function scenarios(): ScenarioId[] {
+  const wanted = list("BENCH_SCENARIOS", ALL_SCENARIOS.join(","));
+  for (const id of wanted) {
+    if (!(ALL_SCENARIOS as readonly string[]).includes(id)) {
+      throw new Error(`BENCH_SCENARIOS: unknown scenario "${id}" (known: ${ALL_SCENARIOS.join(",")})`);
+    }
+  }
+  return ALL_SCENARIOS.filter((id) => wanted.includes(id));
+}
+
+function servers(): ServerKind[] {
+  const wanted = list("BENCH_SERVERS", "ours,reference");
+  for (const s of wanted)
+    if (s !== "ours" && s !== "reference") throw new Error(`BENCH_SERVERS: unknown server "${s}"`);
+  return (["ours", "reference"] as const).filter((s) => wanted.includes(s));
+}
+
+export const config = {
+  scenarios: scenarios(),
+  servers: servers(),
+  /** Measured load per run, after warm-up. */
+  seconds: num("BENCH_SECONDS", 12),
+  warmupSeconds: num("BENCH_WARMUP", 3),
+  /** Runs per server per scenario, alternating ours/reference. */
+  repeats: Math.max(1, Math.round(num("BENCH_REPEATS", 2))),
+  /** Longest wait after the load for every receiver to hold every update. */
+  graceSeconds: num("BENCH_GRACE", 10),
+  sweepRates: list("BENCH_SWEEP_RATES", "10,20,30,40,50,60").map(Number),
+  sweepSeconds: num("BENCH_SWEEP_SECONDS", 8),
+  p99LimitMs: num("BENCH_P99_LIMIT_MS", 100),
+  historyUpdates: Math.round(num("BENCH_HISTORY", 10_000)),
+  /** Loads after the first one in scenario 5; their median is reported. */
+  loads: Math.max(1, Math.round(num("BENCH_LOADS", 7))),
+  idleClients: Math.round(num("BENCH_IDLE_CLIENTS", 200)),
+  /** Scenario 3's write rate per board (one writer each). */
+  manyBoardsRate: num("BENCH_MANY_BOARDS_RATE", 2),
+  /** Longest wait before each run for other processes on the machine to go quiet (0: do not wait). */
+  quietWaitSeconds: num("BENCH_QUIET_WAIT", 30),
+  out: process.env.BENCH_OUT ?? "bench/results/latest.json",
+} as const;
+
+export type BenchConfig = typeof config;

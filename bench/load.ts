@@ -1,0 +1,244 @@
+/**
+ * Runs one load against one server: connects clients, lets writers write timestamped keys at a fixed
+ * rate, and measures fan-out latency, delivery, loss, convergence and CPU/RSS of server and generator.
+ */
+import * as Y from "yjs";
+import { type BenchClient, connectAll, destroyAll } from "./clients.js";
+import type { ServerKind } from "./config.js";
+import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
+import { BUSY_PERCENT } from "./quiet.js";
+import { type Summary, summarize } from "./stats.js";
+import type { Target } from "./targets.js";
+
+export interface LoadShape {
+  boards: number;
+  clientsPerBoard: number;
+  /** The first `writersPerBoard` clients of each board write (and also receive). */
+  writersPerBoard: number;
+  /** Updates per second per writer. */
+  rate: number;
+}
+
+export interface Timing {
+  warmupSeconds: number;
+  seconds: number;
+  graceSeconds: number;
+}
+
+export interface RunResult {
+  server: ServerKind;
+  shape: LoadShape;
+  /** Fan-out latency (write → remote observer) of updates written inside the measured window. */
+  latency: Summary;
+  targetWritesPerSecond: number;
+  writesPerSecond: number;
+  /** Updates arriving at remote clients per second during the window (each update counts once per receiver). */
+  deliveredPerSecond: number;
+  /** Receiver × update pairs still missing after the grace period (must be 0). */
+  lost: number;
+  /** Seconds after the last write until every receiver held every update (null: never, see `lost`). */
+  drainSeconds: number | null;
+  boardsConverged: number;
+  serverCpuPercent: number;
+  serverRssMaxMB: number;
+  generatorCpuPercent: number;
+  /** CPU used by everything else on the machine during the window (other people's tests, builds…). */
+  otherCpuPercent: number;
+  /** Other processes used ≥ BUSY_PERCENT of a core: the run competed for the CPU with something outside the benchmark. */
+  disturbed: boolean;
+  /** Per client: connect → synced, median and worst (clients are started spread over up to 3 s). */
+  connectP50Ms: number;
+  connectMaxMs: number;
+  /**
+   * The generator, not the server, may be what limits this run: it used ≥ 90 % of its one core, or could
+   * not even offer 95 % of the writes. Latency then includes the generator's own queueing.
+   */
+  generatorBound: boolean;
+  /** close code → count, for connections the server ended during the run. */
+  closes: Record<string, number>;
+  /** Kept out of the JSON; used to pool percentiles over repeats. */
+  samples?: Float64Array;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Open-loop scheduler tick: small enough for 60/s writers, cheap for hundreds of writers. */
+const TICK_MS = 5;
+/** A writer that falls this far behind skips ahead instead of bursting (the skipped writes just are not sent). */
+const MAX_CATCH_UP = 5;
+/** y-protocols' awareness renews a client's presence every outdatedTimeout / 2 = 15 s. */
+const PRESENCE_RENEW_MS = 15_000;
+/** Node runs the generator's clients on one thread: near a full core, it is the bottleneck. */
+const GENERATOR_BOUND_CPU = 90;
+
+interface Writer {
+  client: BenchClient;
+  board: number;
+  id: string;
+  start: number;
+  slots: number;
+  written: number;
+}
+
+/** Sorted state vector + entry count: equal for two docs exactly when they hold the same updates here. */
+function fingerprint(client: BenchClient): string {
+  const sv = [...Y.decodeStateVector(Y.encodeStateVector(client.doc)).entries()].sort((a, b) => a[0] - b[0]);
+  return `${sv.map(([c, k]) => `${c}:${k}`).join(",")}|${client.map.size}`;
+}
+
+export async function runLoad(target: Target, shape: LoadShape, timing: Timing, label: string): Promise<RunResult> {
+  const total = shape.boards * shape.clientsPerBoard;
+  await target.prepare(total);
+  const rooms = await target.boards(shape.boards, label);
+  const specs = rooms.flatMap((room, b) =>
+    Array.from({ length: shape.clientsPerBoard }, (_, c) => ({
+      endpoint: target.endpoint(b * shape.clientsPerBoard + c),
+      room,
+    })),
+  );
+  const { clients, syncMs } = await connectAll(specs);
+  const connect = summarize(syncMs);
+  const presence: NodeJS.Timeout[] = [];
+
+  try {
+    // Presence as people produce it: each client changes its state once at a random moment in the
+    // first renewal period, so the stock 15 s renewals that follow are spread out, not synchronised.
+    clients.forEach((client, i) => {
+      const timer = setTimeout(
+        () => client.provider.awareness.setLocalStateField("focus", `card-${i % 20}`),
+        Math.random() * PRESENCE_RENEW_MS,
+      );
+      presence.push(timer);
+    });
+
+    // Writes stamped inside [windowStart, windowEnd) are the measured ones.
+    let windowStart = Number.POSITIVE_INFINITY;
+    let windowEnd = Number.POSITIVE_INFINITY;
+    const samples: number[] = [];
+    let arrivals = 0;
+    let windowWrites = 0;
+    const boardWrites = new Array<number>(shape.boards).fill(0);
+
+    for (const client of clients) {
+      const map = client.map;
+      map.observe((event) => {
+        if (event.transaction.local) return; // our own write, not a delivery
+        const now = performance.now();
+        for (const key of event.keysChanged) {
+          const stamp = map.get(key);
+          if (stamp === undefined) continue;
+          if (stamp >= windowStart && stamp < windowEnd) samples.push(now - stamp);
+          if (now >= windowStart && now < windowEnd) arrivals++;
+        }
+      });
+    }
+
+    const writers: Writer[] = [];
+    const period = 1000 / shape.rate;
+    const startAt = performance.now() + 100;
+    for (let b = 0; b < shape.boards; b++) {
+      for (let w = 0; w < shape.writersPerBoard; w++) {
+        const client = clients[b * shape.clientsPerBoard + w] as BenchClient;
+        // Random phase so writers do not all fire in the same tick.
+        writers.push({
+          client,
+          board: b,
+          id: `${b}.${w}`,
+          start: startAt + Math.random() * period,
+          slots: 0,
+          written: 0,
+        });
+      }
+    }
+    windowStart = startAt + timing.warmupSeconds * 1000;
+    windowEnd = windowStart + timing.seconds * 1000;
+
+    const tick = setInterval(() => {
+      const now = performance.now();
+      if (now >= windowEnd) return;
+      for (const w of writers) {
+        if (now < w.start) continue;
+        const due = Math.floor(((now - w.start) * shape.rate) / 1000) + 1;
+        const burst = Math.min(due - w.slots, MAX_CATCH_UP);
+        w.slots = due;
+        for (let i = 0; i < burst; i++) {
+          const stamp = performance.now();
+          w.client.map.set(`${w.id}:${w.written++}`, stamp);
+          boardWrites[w.board] = (boardWrites[w.board] ?? 0) + 1;
+          if (stamp >= windowStart && stamp < windowEnd) windowWrites++;
+        }
+      }
+    }, TICK_MS);
+
+    await sleep(windowStart - performance.now());
+    const serverCpu = cpuMeter(target.server.pid);
+    const selfCpu = selfCpuMeter();
+    const machine = machineMeter();
+    let rssMax = rssBytes(target.server.pid);
+    const rssTimer = setInterval(() => {
+      rssMax = Math.max(rssMax, rssBytes(target.server.pid));
+    }, 1000);
+    await sleep(windowEnd - performance.now());
+    clearInterval(tick);
+    clearInterval(rssTimer);
+    const measured = (performance.now() - windowStart) / 1000;
+    const serverCpuPercent = serverCpu.stop();
+    const generatorCpuPercent = selfCpu.stop();
+    const otherCpuPercent = Math.max(0, machine.stop() - serverCpuPercent - generatorCpuPercent);
+    rssMax = Math.max(rssMax, rssBytes(target.server.pid));
+    const deliveredPerSecond = arrivals / measured;
+
+    // Grace: every client must end up with every key of its board.
+    const missing = () =>
+      clients.reduce((sum, c, i) => sum + ((boardWrites[Math.floor(i / shape.clientsPerBoard)] ?? 0) - c.map.size), 0);
+    const drainStart = performance.now();
+    let drainSeconds: number | null = null;
+    while (performance.now() - drainStart < timing.graceSeconds * 1000) {
+      if (missing() === 0) {
+        drainSeconds = (performance.now() - drainStart) / 1000;
+        break;
+      }
+      await sleep(50);
+    }
+    const lost = missing();
+
+    let boardsConverged = 0;
+    for (let b = 0; b < shape.boards; b++) {
+      const prints = new Set(
+        clients.slice(b * shape.clientsPerBoard, (b + 1) * shape.clientsPerBoard).map(fingerprint),
+      );
+      if (prints.size === 1) boardsConverged++;
+    }
+
+    const closes: Record<string, number> = {};
+    for (const c of clients) for (const code of c.closes) closes[code] = (closes[code] ?? 0) + 1;
+
+    const sampleArray = Float64Array.from(samples);
+    return {
+      server: target.kind,
+      shape,
+      latency: summarize(sampleArray),
+      targetWritesPerSecond: writers.length * shape.rate,
+      writesPerSecond: windowWrites / timing.seconds,
+      deliveredPerSecond,
+      lost,
+      drainSeconds,
+      boardsConverged,
+      serverCpuPercent,
+      serverRssMaxMB: rssMax / 2 ** 20,
+      generatorCpuPercent,
+      otherCpuPercent,
+      disturbed: otherCpuPercent >= BUSY_PERCENT,
+      connectP50Ms: connect.p50,
+      connectMaxMs: connect.max,
+      generatorBound:
+        generatorCpuPercent >= GENERATOR_BOUND_CPU ||
+        windowWrites / timing.seconds < 0.95 * writers.length * shape.rate,
+      closes,
+      samples: sampleArray,
+    };
+  } finally {
+    for (const timer of presence) clearTimeout(timer);
+    await destroyAll(clients);
+  }
+}

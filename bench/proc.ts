@@ -1,0 +1,73 @@
+/** Reads CPU time and RSS of processes and of the whole machine from /proc (Linux only), to measure servers from outside. */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  ticksPerSecond ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  return ticksPerSecond;
+}
+
+/** Fields after the command name in /proc/<pid>/stat; the name may contain spaces, so split after its ')'. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** User + system CPU seconds the process has used so far (0 if it is gone). */
+export function cpuSeconds(pid: number): number {
+  const f = statFields(pid);
+  if (!f) return 0;
+  // After the name: state(0) ppid(1) … utime(11) stime(12).
+  return (Number(f[11]) + Number(f[12])) / clockTicks();
+}
+
+/** Resident set size in bytes (0 if it is gone). */
+export function rssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A CPU meter over an interval: call `stop()` for the share of one core used since `start`. */
+export function cpuMeter(pid: number) {
+  const t0 = performance.now();
+  const c0 = cpuSeconds(pid);
+  return {
+    /** Percent of one core. */
+    stop: () => ((cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000)) * 100,
+  };
+}
+
+/** The same for this process (the load generator), from process.cpuUsage(). */
+export function selfCpuMeter() {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return {
+    stop: () => {
+      const d = process.cpuUsage(c0);
+      return ((d.user + d.system) / 1000 / (performance.now() - t0)) * 100;
+    },
+  };
+}
+
+/** Busy CPU seconds of the whole machine (all cores) from /proc/stat: everything but idle and iowait. */
+export function machineBusySeconds(): number {
+  const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0] ?? "";
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / clockTicks();
+}
+
+/** The machine's busy time over an interval, in % of one core (200 % = two busy cores). */
+export function machineMeter() {
+  const t0 = performance.now();
+  const c0 = machineBusySeconds();
+  return { stop: () => ((machineBusySeconds() - c0) / ((performance.now() - t0) / 1000)) * 100 };
+}

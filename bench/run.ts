@@ -1,0 +1,116 @@
+/** `npm run bench`: runs the selected scenarios against fresh server processes, prints the table and writes the JSON. */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { config, type ScenarioId } from "./config.js";
+import type { OursAccess } from "./ours-api.js";
+import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
+import { historyScenario, idleScenario, loadScenario, type ScenarioResult, sweepScenario } from "./scenarios.js";
+import { freePort, killAllServers } from "./servers.js";
+import { oursTarget, referenceTarget, type Target } from "./targets.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), "samverkan-bench-"));
+
+function cleanup() {
+  killAllServers();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping servers`);
+    process.exit(130);
+  });
+}
+
+function commit(): string {
+  try {
+    const head = execFileSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["-C", ROOT, "status", "--porcelain", "server", "shared"], {
+      encoding: "utf8",
+    }).trim();
+    return dirty ? `${head} (+ uncommitted server changes)` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+function runScenario(id: ScenarioId, targets: Target[]): Promise<ScenarioResult> {
+  switch (id) {
+    case "1":
+    case "2":
+    case "3":
+    case "4":
+      return loadScenario(id, targets, config);
+    case "5":
+      return historyScenario(targets, config);
+    case "6":
+      return sweepScenario(targets, config);
+    case "idle":
+      return idleScenario(targets, config);
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  const outcomes: ScenarioOutcome[] = [];
+  let access: OursAccess | null = null;
+  // One port for ours throughout, so its public origin stays the same across restarts.
+  const oursPort = await freePort();
+
+  for (const id of config.scenarios) {
+    // Fresh processes per scenario: no scenario inherits another's rooms, heap or (for ours) persist stats.
+    const targets: Target[] = [];
+    const notes: ServerNotes = { logs: {}, persist: null };
+    const outcome: ScenarioOutcome = { id, result: null, error: null, notes };
+    try {
+      if (config.servers.includes("ours")) {
+        const started = await oursTarget(dataDir, access, oursPort);
+        access = started.access;
+        targets.push(started.target);
+      }
+      if (config.servers.includes("reference")) targets.push(await referenceTarget());
+      outcome.result = await runScenario(id, targets);
+    } catch (error) {
+      outcome.error = error instanceof Error ? error.message : String(error);
+      console.error(`scenario ${id} failed: ${(error as Error).stack ?? error}`);
+    } finally {
+      for (const target of targets) {
+        const stop = await target.stop();
+        if (target.kind === "ours") {
+          notes.persist = target.server.logs.persist;
+          if (stop.exitCode !== 0)
+            console.error(`our server exited with ${stop.exitCode ?? stop.signal} after scenario ${id}`);
+        }
+        notes.logs[target.kind] = [...(notes.logs[target.kind] ?? []), target.server.logs];
+      }
+    }
+    outcomes.push(outcome);
+  }
+
+  const meta: Meta = {
+    date: new Date().toISOString().slice(0, 16).replace("T", " "),
+    cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
+    cores: cpus().length,
+    node: process.versions.node,
+    commit: commit(),
+    durationSeconds: (performance.now() - started) / 1000,
+  };
+  const table = markdown(outcomes, meta, config);
+  console.log(`\n${table}\n`);
+  const out = resolve(ROOT, config.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(json(outcomes, meta, config), withoutSamples, 2)}\n`);
+  console.log(`Results written to ${config.out}`);
+  return outcomes.some((o) => o.error !== null) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,311 @@
+/** The benchmark's scenarios: each drives every target with the same load (alternating) and returns plain results. */
+
+import { LIMITS } from "../shared/protocol/limits.js";
+import { type BenchClient, connectAll, destroyAll } from "./clients.js";
+import type { BenchConfig, ScenarioId, ServerKind } from "./config.js";
+import { HISTORY_WRITERS, type LoadTiming, timeLoad, writeHistory } from "./history.js";
+import { type LoadShape, type RunResult, runLoad } from "./load.js";
+import { cpuMeter, rssBytes } from "./proc.js";
+import { waitForQuiet } from "./quiet.js";
+import type { PersistStats, StopResult } from "./servers.js";
+import { median } from "./stats.js";
+import type { Target } from "./targets.js";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Lets the servers finish closing the last run's sockets before the next run opens new ones. */
+const PAUSE_MS = 500;
+/** Runs with at least this many boards leave enough rooms behind that their unloading is felt. */
+const MANY_BOARDS = 10;
+
+/** When each target's last many-board run ended. */
+const manyBoardsEnded = new Map<Target, number>();
+
+/**
+ * Before a measured run: our server unloads (stores and compacts) a room 30 s after its last client
+ * left, and unloading the previous run's 200 rooms at once stalls it for a moment (see README.md); here
+ * we wait that out so it does not land in the next run's window. Then wait for a quiet machine.
+ */
+async function beforeRun(target: Target, c: BenchConfig): Promise<void> {
+  const ended = manyBoardsEnded.get(target);
+  manyBoardsEnded.delete(target);
+  if (target.kind === "ours" && ended !== undefined) {
+    const wait = ended + LIMITS.idleUnloadMs + 3000 - performance.now();
+    if (wait > 0) {
+      log(`  waiting ${(wait / 1000).toFixed(0)} s for our server to unload the previous run's rooms`);
+      await sleep(wait);
+    }
+  }
+  if (c.quietWaitSeconds > 0) await waitForQuiet(c.quietWaitSeconds, log);
+}
+
+function afterRun(target: Target, shape: LoadShape): void {
+  if (shape.boards >= MANY_BOARDS) manyBoardsEnded.set(target, performance.now());
+}
+
+export interface LoadScenarioResult {
+  kind: "load";
+  id: ScenarioId;
+  title: string;
+  runs: RunResult[];
+}
+
+export interface HistoryServerResult {
+  server: ServerKind;
+  label: string;
+  updates: number;
+  writeSeconds: number;
+  restart: { stop: StopResult; startMs: number; persist: PersistStats | null } | null;
+  first: LoadTiming;
+  rest: LoadTiming[];
+  medianMs: number;
+}
+
+export interface HistoryScenarioResult {
+  kind: "history";
+  id: "5";
+  title: string;
+  servers: HistoryServerResult[];
+}
+
+export interface SweepStep {
+  server: ServerKind;
+  ratePerWriter: number;
+  pass: boolean;
+  run: RunResult;
+}
+
+export interface SweepScenarioResult {
+  kind: "sweep";
+  id: "6";
+  title: string;
+  steps: SweepStep[];
+}
+
+export interface IdleServerResult {
+  server: ServerKind;
+  clients: number;
+  /** Medians over the cycles. */
+  baselineMB: number;
+  loadedMB: number;
+  /** RSS with the clients minus RSS just before, per cycle. */
+  deltasMB: number[];
+  perConnectionKB: number;
+  idleCpuPercent: number;
+}
+
+export interface IdleScenarioResult {
+  kind: "idle";
+  id: "idle";
+  title: string;
+  servers: IdleServerResult[];
+}
+
+export type ScenarioResult = LoadScenarioResult | HistoryScenarioResult | SweepScenarioResult | IdleScenarioResult;
+
+const LOAD_SHAPES: Record<"1" | "2" | "3" | "4", (c: BenchConfig) => { title: string; shape: LoadShape }> = {
+  "1": () => ({
+    title: "1 board, 50 clients, 5 writers × 20/s",
+    shape: { boards: 1, clientsPerBoard: 50, writersPerBoard: 5, rate: 20 },
+  }),
+  "2": () => ({
+    title: "1 board, 200 clients, 10 writers × 10/s",
+    shape: { boards: 1, clientsPerBoard: 200, writersPerBoard: 10, rate: 10 },
+  }),
+  "3": (c) => ({
+    title: `200 boards × 5 clients, 1 writer/board × ${c.manyBoardsRate}/s`,
+    shape: { boards: 200, clientsPerBoard: 5, writersPerBoard: 1, rate: c.manyBoardsRate },
+  }),
+  "4": () => ({
+    title: "near saturation: 1 board, 50 clients, all 50 × 20/s",
+    shape: { boards: 1, clientsPerBoard: 50, writersPerBoard: 50, rate: 20 },
+  }),
+};
+
+function log(message: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+function brief(run: RunResult): string {
+  const closes = Object.entries(run.closes)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(" ");
+  return (
+    `p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms, ${run.writesPerSecond.toFixed(0)} writes/s, ` +
+    `${run.deliveredPerSecond.toFixed(0)} delivered/s, lost ${run.lost}, server CPU ${run.serverCpuPercent.toFixed(0)}%, ` +
+    `generator CPU ${run.generatorCpuPercent.toFixed(0)}%, others ${run.otherCpuPercent.toFixed(0)}%${closes ? `, closes ${closes}` : ""}`
+  );
+}
+
+/** Scenarios 1–4: the same shape, runs alternating over the targets. */
+export async function loadScenario(
+  id: "1" | "2" | "3" | "4",
+  targets: Target[],
+  c: BenchConfig,
+): Promise<LoadScenarioResult> {
+  const { title, shape } = LOAD_SHAPES[id](c);
+  const runs: RunResult[] = [];
+  for (let rep = 0; rep < c.repeats; rep++) {
+    for (const target of targets) {
+      log(`scenario ${id} run ${rep + 1}/${c.repeats} on ${target.kind}: ${title}`);
+      await beforeRun(target, c);
+      const run = await runLoad(
+        target,
+        shape,
+        { warmupSeconds: c.warmupSeconds, seconds: c.seconds, graceSeconds: c.graceSeconds },
+        `s${id}`,
+      );
+      afterRun(target, shape);
+      log(`  ${brief(run)}`);
+      runs.push(run);
+      await sleep(PAUSE_MS);
+    }
+  }
+  return { kind: "load", id, title, runs };
+}
+
+/** Scenario 5: a fresh client loading a board with a long history; ours right after a restart. */
+export async function historyScenario(targets: Target[], c: BenchConfig): Promise<HistoryScenarioResult> {
+  const servers: HistoryServerResult[] = [];
+  for (const target of targets) {
+    log(`scenario 5 on ${target.kind}: writing ${c.historyUpdates} updates through ${HISTORY_WRITERS} clients`);
+    const { board, seconds } = await writeHistory(target, c.historyUpdates);
+    await beforeRun(target, c);
+    let restart: HistoryServerResult["restart"] = null;
+    if (target.kind === "ours") {
+      const before = target.server;
+      const r = await target.restart();
+      restart = { ...r, persist: before.logs.persist };
+      log(`  restarted: stop ${r.stop.ms.toFixed(0)} ms (exit ${r.stop.exitCode}), start ${r.startMs.toFixed(0)} ms`);
+    }
+    const loads: LoadTiming[] = [];
+    for (let i = 0; i <= c.loads; i++) loads.push(await timeLoad(target, board, c.historyUpdates, i));
+    const [first, ...rest] = loads as [LoadTiming, ...LoadTiming[]];
+    const result: HistoryServerResult = {
+      server: target.kind,
+      label:
+        target.kind === "ours"
+          ? "first load after restart (from the database)"
+          : "no restart (in memory; a restart would lose the board)",
+      updates: c.historyUpdates,
+      writeSeconds: seconds,
+      restart,
+      first,
+      rest,
+      medianMs: median(rest.map((l) => l.ms)),
+    };
+    log(`  first load ${first.ms.toFixed(0)} ms, median of next ${rest.length}: ${result.medianMs.toFixed(0)} ms`);
+    servers.push(result);
+    await sleep(PAUSE_MS);
+  }
+  return { kind: "history", id: "5", title: `fresh client loading a ${c.historyUpdates}-update board`, servers };
+}
+
+/** Scenario 6: scenario 4's shape, per-writer rate raised until p99 passes the limit (or updates are lost). */
+export async function sweepScenario(targets: Target[], c: BenchConfig): Promise<SweepScenarioResult> {
+  const steps: SweepStep[] = [];
+  let active = [...targets];
+  for (const rate of c.sweepRates) {
+    for (const target of active) {
+      log(`scenario 6 on ${target.kind}: 50 writers × ${rate}/s`);
+      await beforeRun(target, c);
+      const run = await runLoad(
+        target,
+        { boards: 1, clientsPerBoard: 50, writersPerBoard: 50, rate },
+        { warmupSeconds: Math.min(2, c.warmupSeconds), seconds: c.sweepSeconds, graceSeconds: c.graceSeconds },
+        `s6-${rate}`,
+      );
+      // Sustained: latency within the limit, nothing lost, and the generator really offered (≥ 95 % of) the load.
+      const pass =
+        run.latency.p99 <= c.p99LimitMs && run.lost === 0 && run.writesPerSecond >= 0.95 * run.targetWritesPerSecond;
+      log(`  ${pass ? "sustained" : "NOT sustained"}: ${brief(run)}`);
+      steps.push({ server: target.kind, ratePerWriter: rate, pass, run });
+      await sleep(PAUSE_MS);
+    }
+    active = active.filter((t) => steps.some((s) => s.server === t.kind && s.ratePerWriter === rate && s.pass));
+    if (active.length === 0) break;
+  }
+  return { kind: "sweep", id: "6", title: `saturation sweep: 50 writers on 1 board, p99 ≤ ${c.p99LimitMs} ms`, steps };
+}
+
+/** Median RSS over a few samples: a single reading can land just before or after a GC. */
+async function steadyRss(pid: number, samples = 5, everyMs = 300): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    values.push(rssBytes(pid));
+    await sleep(everyMs);
+  }
+  return median(values);
+}
+
+/** Clients already connected before the baseline, so one-time costs (room, code paths, buffers) are not counted per connection. */
+const IDLE_WARM_CLIENTS = 10;
+/**
+ * Connect/disconnect cycles; the median is reported. RSS moves by tens of MB on its own now and then
+ * (GC giving pages back), more than 200 connections add, so one pair of readings is not enough.
+ */
+const IDLE_CYCLES = 5;
+
+/** Waits (up to `maxMs`) until two RSS readings 2 s apart differ by less than 1 MB. */
+async function settleRss(pid: number, maxMs = 20_000): Promise<void> {
+  const t0 = performance.now();
+  let previous = await steadyRss(pid);
+  while (performance.now() - t0 < maxMs) {
+    await sleep(500);
+    const current = await steadyRss(pid);
+    if (Math.abs(current - previous) < 2 ** 20) return;
+    previous = current;
+  }
+}
+
+/** Memory per idle connection: RSS with N more clients connected minus RSS without them, median over cycles. */
+export async function idleScenario(targets: Target[], c: BenchConfig): Promise<IdleScenarioResult> {
+  const servers: IdleServerResult[] = [];
+  for (const target of targets) {
+    log(`idle on ${target.kind}: ${c.idleClients} connected clients, ${IDLE_CYCLES} cycles`);
+    await target.prepare(c.idleClients + IDLE_WARM_CLIENTS);
+    const [board] = await target.boards(1, "idle");
+    if (!board) throw new Error("no board for the idle scenario");
+    const spec = (i: number) => ({ endpoint: target.endpoint(i), room: board });
+    const pid = target.server.pid;
+    const { clients: warm } = await connectAll(Array.from({ length: IDLE_WARM_CLIENTS }, (_, i) => spec(i)));
+    let clients: BenchClient[] = [];
+    try {
+      await beforeRun(target, c);
+      await settleRss(pid);
+      const baselines: number[] = [];
+      const loadeds: number[] = [];
+      let idleCpuPercent = Number.NaN;
+      for (let cycle = 0; cycle < IDLE_CYCLES; cycle++) {
+        baselines.push(await steadyRss(pid));
+        // Indices continue after the warm clients', so no user goes over our server's sockets-per-user limit.
+        clients = (await connectAll(Array.from({ length: c.idleClients }, (_, i) => spec(IDLE_WARM_CLIENTS + i))))
+          .clients;
+        const cpu = cpuMeter(pid);
+        await sleep(1500);
+        loadeds.push(await steadyRss(pid));
+        if (cycle === 0) idleCpuPercent = cpu.stop();
+        await destroyAll(clients);
+        clients = [];
+        await sleep(1000);
+      }
+      const deltas = loadeds.map((l, i) => l - (baselines[i] as number));
+      const result: IdleServerResult = {
+        server: target.kind,
+        clients: c.idleClients,
+        baselineMB: median(baselines) / 2 ** 20,
+        loadedMB: median(loadeds) / 2 ** 20,
+        deltasMB: deltas.map((d) => d / 2 ** 20),
+        perConnectionKB: median(deltas) / 1024 / c.idleClients,
+        idleCpuPercent,
+      };
+      log(
+        `  RSS deltas ${result.deltasMB.map((d) => d.toFixed(1)).join(", ")} MB: ${result.perConnectionKB.toFixed(1)} KiB per connection`,
+      );
+      servers.push(result);
+    } finally {
+      await destroyAll([...warm, ...clients]);
+    }
+    await sleep(PAUSE_MS);
+  }
+  return { kind: "idle", id: "idle", title: `${c.idleClients} idle connections on 1 board`, servers };
+}
