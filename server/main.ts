@@ -6,6 +6,7 @@ import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore } from "./docs/doc-store.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
+import { warmUp } from "./realtime/warm-up.js";
 import { attachRealtime, type Realtime } from "./realtime/ws-server.js";
 import { createServices } from "./services/index.js";
 
@@ -43,6 +44,8 @@ try {
 }
 
 const services = createServices(database.db, config);
+const store = createDocStore(database.db);
+logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 // Expired sessions are refused on use; this only keeps the table small.
 const purge = setInterval(
@@ -63,7 +66,7 @@ try {
   );
 }
 
-realtime = attachRealtime(http.server, { config, services, store: createDocStore(database.db), logger });
+realtime = attachRealtime(http.server, { config, services, store, logger });
 
 logger.info(
   { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },

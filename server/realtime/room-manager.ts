@@ -37,9 +37,11 @@ export function createRoomManager(options: RoomManagerOptions) {
   async function load(boardId: string): Promise<Room> {
     const started = performance.now();
     let room: Room;
+    let readMs = 0;
     try {
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
       const loaded = await store.load(boardId);
+      readMs = performance.now() - started;
       room = new Room(boardId, loaded, {
         store,
         queue,
@@ -54,7 +56,7 @@ export function createRoomManager(options: RoomManagerOptions) {
       throw new RoomLoadError(`board ${boardId} could not be loaded`);
     }
     rooms.set(boardId, room);
-    logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
+    logger.debug({ boardId, ms: Math.round(performance.now() - started), readMs: Math.round(readMs) }, "room loaded");
     return room;
   }
 
