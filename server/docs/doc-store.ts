@@ -77,12 +77,3 @@ export function createDocStore(db: Db): DocStore {
     },
   };
 }
-
-/** Highest stored seq for a board; for tests and diagnostics. */
-export async function storedUpdateCount(db: Db, boardId: string): Promise<{ rows: number; maxSeq: number }> {
-  const [row] = await db
-    .select({ rows: sql<number>`count(*)::int`, maxSeq: max(docUpdates.seq) })
-    .from(docUpdates)
-    .where(eq(docUpdates.boardId, boardId));
-  return { rows: Number(row?.rows ?? 0), maxSeq: Number(row?.maxSeq ?? 0) };
-}
