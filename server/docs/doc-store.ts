@@ -2,7 +2,7 @@
  * The document store: an append-only log of Yjs updates per board plus one compacted snapshot.
  * Loading = snapshot + the log after it. Compaction swaps a log prefix for a snapshot atomically.
  */
-import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { docSnapshots, docUpdates } from "../db/schema.js";
 
