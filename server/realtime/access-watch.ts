@@ -42,12 +42,27 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
     void Promise.all(work).catch((err) => logger.error({ err }, "re-checking access failed"));
   }
 
+  /** Every open socket at once, in two queries however many there are. */
+  async function recheckAll() {
+    const all = [...manager.connections()];
+    if (all.length === 0) return;
+    const touch = new Set(all.filter((c) => c.active).map((c) => c.identity.sessionId));
+    for (const c of all) c.active = false;
+    const [valid, roles] = await Promise.all([
+      services.sessions.checkMany([...new Set(all.map((c) => c.identity.sessionId))], touch),
+      services.access.rolesFor(all.map((c) => ({ userId: c.userId, workspaceId: c.identity.workspaceId }))),
+    ]);
+    for (const c of all) {
+      const role = roles.get(`${c.userId}|${c.identity.workspaceId}`);
+      if (!valid.has(c.identity.sessionId)) c.close(Close.Unauthenticated, "session ended");
+      else if (!role) c.close(Close.AccessRevoked, "no longer a member");
+      else c.setRole(role);
+    }
+  }
+
   const unsubscribe = services.events.subscribe(onEvent);
   const timer = setInterval(() => {
-    const all = [...manager.connections()];
-    void Promise.all(all.flatMap((c) => [recheckSession(c), recheckRole(c)])).catch((err) =>
-      logger.error({ err }, "periodic access check failed"),
-    );
+    void recheckAll().catch((err) => logger.error({ err }, "periodic access check failed"));
   }, intervalMs);
   timer.unref();
 

@@ -25,13 +25,13 @@ export async function authorize(
   const session = token && token.length <= 128 ? await services.sessions.resolve(token) : null;
   if (!session) return { ok: false, reason: Close.Unauthenticated };
   try {
-    const { board, role } = await services.access.board(session.user, boardId, "boards.read");
+    const { board, role, organization } = await services.access.board(session.user, boardId, "boards.read");
     return {
       ok: true,
       identity: {
         userId: session.user.id,
         name: session.user.name,
-        organization: await services.access.organizationName(session.user.id, board.workspaceId),
+        organization,
         sessionId: session.sessionId,
         boardId: board.id,
         workspaceId: board.workspaceId,

@@ -16,7 +16,6 @@ export async function warmUp(store: DocStore, services: Services): Promise<numbe
   await store.load(NIL);
   await services.sessions.resolve("warm-up-token-that-matches-nothing");
   await services.access.board({ id: NIL, isAdmin: false }, NIL, "boards.read").catch(() => {});
-  await services.access.organizationName(NIL, NIL);
 
   const source = new Y.Doc();
   const map = source.getMap("warm");

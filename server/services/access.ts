@@ -2,7 +2,7 @@
  * Resolves "who is this in that workspace" for one request, straight from the database, so a
  * lowered or removed role takes effect on the very next request. Outsiders get 404, not 403.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards, organizations, workspaceMembers, workspaces } from "../db/schema.js";
@@ -39,14 +39,25 @@ export function createAccess(db: Db) {
   return {
     roleIn,
 
-    /** The member's home organisation name, shown next to their name in presence. */
-    async organizationName(userId: string, workspaceId: string): Promise<string | null> {
-      const [row] = await db
-        .select({ name: organizations.name })
+    /** Roles of many (user, workspace) pairs in one query; a missing pair means "not a member". */
+    async rolesFor(pairs: { userId: string; workspaceId: string }[]): Promise<Map<string, Role>> {
+      const roles = new Map<string, Role>();
+      if (pairs.length === 0) return roles;
+      const rows = await db
+        .select({
+          userId: workspaceMembers.userId,
+          workspaceId: workspaceMembers.workspaceId,
+          role: workspaceMembers.role,
+        })
         .from(workspaceMembers)
-        .innerJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
-        .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)));
-      return row?.name ?? null;
+        .where(
+          and(
+            inArray(workspaceMembers.userId, [...new Set(pairs.map((p) => p.userId))]),
+            inArray(workspaceMembers.workspaceId, [...new Set(pairs.map((p) => p.workspaceId))]),
+          ),
+        );
+      for (const r of rows) roles.set(`${r.userId}|${r.workspaceId}`, r.role);
+      return roles;
     },
 
     /** The actor's role in the workspace if they may do `action`; 404 for outsiders, 403 for a too-low role. */
@@ -55,21 +66,25 @@ export function createAccess(db: Db) {
       return allow(await roleIn(actor.id, workspaceId), action, "Workspace");
     },
 
-    /** Same for a board: resolves its workspace, hides archived boards and boards of other workspaces. */
+    /**
+     * Same for a board: resolves its workspace, hides archived boards and boards of other
+     * workspaces. Also returns the actor's home organisation there (for presence), in the same query.
+     */
     async board(actor: Actor, boardId: string, action: WorkspaceAction) {
       if (!isUuid(boardId)) throw notFound("Board");
       const [row] = await db
-        .select({ board: boards, role: workspaceMembers.role })
+        .select({ board: boards, role: workspaceMembers.role, organization: organizations.name })
         .from(boards)
         .innerJoin(workspaces, eq(workspaces.id, boards.workspaceId))
         .leftJoin(
           workspaceMembers,
           and(eq(workspaceMembers.workspaceId, boards.workspaceId), eq(workspaceMembers.userId, actor.id)),
         )
+        .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
         .where(and(eq(boards.id, boardId), isNull(boards.archivedAt)));
       if (!row) throw notFound("Board");
       const role = allow(row.role, action, "Board");
-      return { board: row.board, role };
+      return { board: row.board, role, organization: row.organization };
     },
   };
 }

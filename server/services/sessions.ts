@@ -1,5 +1,5 @@
 /** Server-side sessions: created at sign-in, ended by idle or absolute timeout, logout or deactivation. */
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { sessions, users } from "../db/schema.js";
 import type { Clock } from "./clock.js";
@@ -64,6 +64,34 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
      */
     async check(sessionId: string, touch: boolean): Promise<boolean> {
       return (await resolveById(sessionId, touch)) !== null;
+    },
+
+    /**
+     * Re-checks many live sessions in one query (the periodic check of every open socket):
+     * returns the ids still valid, and touches those in `touch`.
+     */
+    async checkMany(sessionIds: string[], touch: ReadonlySet<string>): Promise<Set<string>> {
+      if (sessionIds.length === 0) return new Set();
+      const at = now();
+      const rows = await db
+        .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(inArray(sessions.id, sessionIds), isNull(users.deactivatedAt)));
+      const valid = rows.filter((r) => r.expiresAt > at && r.lastSeenAt.getTime() + limits.idleMs > at.getTime());
+      const toTouch = valid.filter((r) => touch.has(r.id) && at.getTime() - r.lastSeenAt.getTime() >= TOUCH_EVERY_MS);
+      if (toTouch.length > 0) {
+        await db
+          .update(sessions)
+          .set({ lastSeenAt: at })
+          .where(
+            inArray(
+              sessions.id,
+              toTouch.map((r) => r.id),
+            ),
+          );
+      }
+      return new Set(valid.map((r) => r.id));
     },
 
     async revoke(sessionId: string): Promise<void> {
