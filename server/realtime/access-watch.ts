@@ -11,48 +11,20 @@ import type { Connection } from "./connection.js";
 import type { RoomManager } from "./room-manager.js";
 
 export function watchAccess(manager: RoomManager, services: Services, logger: Logger, intervalMs = 60_000) {
-  async function recheckRole(connection: Connection) {
-    const role = await services.access.roleIn(connection.userId, connection.identity.workspaceId);
-    if (role === null) connection.close(Close.AccessRevoked, "no longer a member");
-    else connection.setRole(role);
-  }
-
-  async function recheckSession(connection: Connection) {
-    const touch = connection.active;
-    connection.active = false;
-    if (!(await services.sessions.check(connection.identity.sessionId, touch))) {
-      connection.close(Close.Unauthenticated, "session ended");
-    }
-  }
-
-  function onEvent(event: AccessEvent) {
-    const all = [...manager.connections()];
-    const work: Promise<void>[] = [];
-    for (const c of all) {
-      if (event.type === "membership" && c.userId === event.userId && c.identity.workspaceId === event.workspaceId) {
-        work.push(recheckRole(c));
-      } else if (event.type === "user" && c.userId === event.userId) {
-        work.push(recheckSession(c));
-      } else if (event.type === "session" && c.identity.sessionId === event.sessionId) {
-        c.close(Close.Unauthenticated, "signed out");
-      } else if (event.type === "board" && c.identity.boardId === event.boardId) {
-        c.close(Close.AccessRevoked, "board archived");
-      }
-    }
-    void Promise.all(work).catch((err) => logger.error({ err }, "re-checking access failed"));
-  }
-
-  /** Every open socket at once, in two queries however many there are. */
-  async function recheckAll() {
-    const all = [...manager.connections()];
-    if (all.length === 0) return;
-    const touch = new Set(all.filter((c) => c.active).map((c) => c.identity.sessionId));
-    for (const c of all) c.active = false;
+  /**
+   * Re-checks the given sockets' sessions and roles in two queries however many there are:
+   * closes those whose session ended or who left the workspace, and applies current roles.
+   */
+  async function recheck(connections: Connection[]) {
+    if (connections.length === 0) return;
+    // A socket that was used keeps its session alive; an idle open tab does not.
+    const touch = new Set(connections.filter((c) => c.active).map((c) => c.identity.sessionId));
+    for (const c of connections) c.active = false;
     const [valid, roles] = await Promise.all([
-      services.sessions.checkMany([...new Set(all.map((c) => c.identity.sessionId))], touch),
-      services.access.rolesFor(all.map((c) => ({ userId: c.userId, workspaceId: c.identity.workspaceId }))),
+      services.sessions.checkMany([...new Set(connections.map((c) => c.identity.sessionId))], touch),
+      services.access.rolesFor(connections.map((c) => ({ userId: c.userId, workspaceId: c.identity.workspaceId }))),
     ]);
-    for (const c of all) {
+    for (const c of connections) {
       const role = roles.get(`${c.userId}|${c.identity.workspaceId}`);
       if (!valid.has(c.identity.sessionId)) c.close(Close.Unauthenticated, "session ended");
       else if (!role) c.close(Close.AccessRevoked, "no longer a member");
@@ -60,9 +32,25 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
     }
   }
 
+  function onEvent(event: AccessEvent) {
+    const affected: Connection[] = [];
+    for (const c of [...manager.connections()]) {
+      if (event.type === "membership" && c.userId === event.userId && c.identity.workspaceId === event.workspaceId) {
+        affected.push(c);
+      } else if (event.type === "user" && c.userId === event.userId) {
+        affected.push(c);
+      } else if (event.type === "session" && c.identity.sessionId === event.sessionId) {
+        c.close(Close.Unauthenticated, "signed out");
+      } else if (event.type === "board" && c.identity.boardId === event.boardId) {
+        c.close(Close.AccessRevoked, "board archived");
+      }
+    }
+    void recheck(affected).catch((err) => logger.error({ err }, "re-checking access failed"));
+  }
+
   const unsubscribe = services.events.subscribe(onEvent);
   const timer = setInterval(() => {
-    void recheckAll().catch((err) => logger.error({ err }, "periodic access check failed"));
+    void recheck([...manager.connections()]).catch((err) => logger.error({ err }, "periodic access check failed"));
   }, intervalMs);
   timer.unref();
 

@@ -27,7 +27,7 @@ export const memberRoutes = new Hono<AppEnv>()
     await access.workspace(user, workspaceId, "members.manage");
     const body = await jsonBody(c, addMemberBody);
     const userId = await members.add(user.id, workspaceId, body);
-    const member = (await members.list(workspaceId)).find((m) => m.userId === userId);
+    const member = await members.get(workspaceId, userId);
     return c.json({ member }, 201);
   })
   .patch("/:workspaceId/members/:userId", async (c) => {
@@ -38,7 +38,7 @@ export const memberRoutes = new Hono<AppEnv>()
     const userId = memberId(c.req.param("userId"));
     const body = await jsonBody(c, patchMemberBody);
     await members.update(user.id, workspaceId, userId, body);
-    const member = (await members.list(workspaceId)).find((m) => m.userId === userId);
+    const member = await members.get(workspaceId, userId);
     return c.json({ member });
   })
   .delete("/:workspaceId/members/:userId", async (c) => {

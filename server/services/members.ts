@@ -1,5 +1,5 @@
 /** Workspace membership: list, add, change role or organisation, remove — never leaving a workspace without a convener. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { organizations, users, workspaceMembers } from "../db/schema.js";
@@ -42,22 +42,34 @@ export function createMembers(
     return row;
   }
 
+  /** Members as the API shows them: person, role and home organisation. */
+  function view(where: SQL | undefined) {
+    return db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: workspaceMembers.role,
+        active: sql<boolean>`${users.deactivatedAt} is null`,
+        organization: { id: organizations.id, name: organizations.name },
+      })
+      .from(workspaceMembers)
+      .innerJoin(users, eq(users.id, workspaceMembers.userId))
+      .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
+      .where(where);
+  }
+
   return {
     list(workspaceId: string) {
-      return db
-        .select({
-          userId: users.id,
-          name: users.name,
-          email: users.email,
-          role: workspaceMembers.role,
-          active: sql<boolean>`${users.deactivatedAt} is null`,
-          organization: { id: organizations.id, name: organizations.name },
-        })
-        .from(workspaceMembers)
-        .innerJoin(users, eq(users.id, workspaceMembers.userId))
-        .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
-        .where(eq(workspaceMembers.workspaceId, workspaceId))
-        .orderBy(asc(users.name));
+      return view(eq(workspaceMembers.workspaceId, workspaceId)).orderBy(asc(users.name));
+    },
+
+    /** One member, as listed; for answering the change that was just made. */
+    async get(workspaceId: string, userId: string) {
+      const [member] = await view(
+        and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)),
+      );
+      return member;
     },
 
     /** Adds an existing account directly; people without one are invited instead. */

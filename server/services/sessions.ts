@@ -21,7 +21,14 @@ export interface SessionLimits {
 const TOUCH_EVERY_MS = 60_000;
 
 export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
-  async function resolveById(id: string, touch: boolean): Promise<{ sessionId: string; user: SessionUser } | null> {
+  /** The one rule for a usable session: within its absolute end and not idle too long. */
+  const isLive = (row: { lastSeenAt: Date; expiresAt: Date }, at: Date) =>
+    row.expiresAt > at && row.lastSeenAt.getTime() + limits.idleMs > at.getTime();
+  /** Whether last_seen_at is due for an update (written at most once a minute). */
+  const dueForTouch = (row: { lastSeenAt: Date }, at: Date) =>
+    at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+
+  async function resolveById(id: string): Promise<{ sessionId: string; user: SessionUser } | null> {
     const [row] = await db
       .select({
         lastSeenAt: sessions.lastSeenAt,
@@ -33,11 +40,11 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
       .where(and(eq(sessions.id, id), isNull(users.deactivatedAt)));
     if (!row) return null;
     const at = now();
-    if (row.expiresAt <= at || row.lastSeenAt.getTime() + limits.idleMs <= at.getTime()) {
+    if (!isLive(row, at)) {
       await db.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
-    if (touch && at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    if (dueForTouch(row, at)) {
       await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
     }
     return { sessionId: id, user: row.user };
@@ -55,20 +62,12 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
 
     /** The signed-in user for a cookie token, or null if the session is unknown, expired or the account deactivated. */
     resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
-      return resolveById(hashToken(token), true);
+      return resolveById(hashToken(token));
     },
 
     /**
-     * Re-checks a session held by a live connection. `touch` only when the person has been
-     * active on it: an idle open tab must not keep a session alive past the idle limit.
-     */
-    async check(sessionId: string, touch: boolean): Promise<boolean> {
-      return (await resolveById(sessionId, touch)) !== null;
-    },
-
-    /**
-     * Re-checks many live sessions in one query (the periodic check of every open socket):
-     * returns the ids still valid, and touches those in `touch`.
+     * Re-checks the sessions of live sockets in one query: returns the ids still valid, and
+     * touches only those in `touch` — an idle open tab must not keep a session alive.
      */
     async checkMany(sessionIds: string[], touch: ReadonlySet<string>): Promise<Set<string>> {
       if (sessionIds.length === 0) return new Set();
@@ -78,8 +77,8 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(inArray(sessions.id, sessionIds), isNull(users.deactivatedAt)));
-      const valid = rows.filter((r) => r.expiresAt > at && r.lastSeenAt.getTime() + limits.idleMs > at.getTime());
-      const toTouch = valid.filter((r) => touch.has(r.id) && at.getTime() - r.lastSeenAt.getTime() >= TOUCH_EVERY_MS);
+      const valid = rows.filter((r) => isLive(r, at));
+      const toTouch = valid.filter((r) => touch.has(r.id) && dueForTouch(r, at));
       if (toTouch.length > 0) {
         await db
           .update(sessions)

@@ -60,3 +60,16 @@ export class ApiClient {
   delete = <T = any>(path: string, headers?: Record<string, string>) =>
     this.request<T>("DELETE", path, undefined, headers);
 }
+
+let address = 0;
+
+/**
+ * Default headers giving every request its own client address (the app must trust the proxy
+ * header), so the per-address credential limit stays out of tests that are about something else.
+ */
+export function distinctAddresses(): () => Record<string, string> {
+  return () => {
+    address++;
+    return { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` };
+  };
+}

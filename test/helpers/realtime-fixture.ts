@@ -1,7 +1,7 @@
 /** A running server with a partnership and one person per role, for realtime suites. */
 import type { Database } from "../../server/db/client.js";
 import type { RealtimeOptions } from "../../server/realtime/ws-server.js";
-import { ApiClient } from "./api-client.js";
+import { ApiClient, distinctAddresses } from "./api-client.js";
 import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "./factories.js";
 import { startTestServer, type TestServer } from "./test-app.js";
 import { createTestDatabase } from "./test-database.js";
@@ -25,10 +25,7 @@ export async function startRealtimeFixture(
 ): Promise<RealtimeFixture> {
   const database = await createTestDatabase();
   const server = await startTestServer(database, { trustProxy: true }, undefined, realtimeOptions);
-  let ip = 0;
-  const convener = new ApiClient(server.app, undefined, () => ({
-    "x-forwarded-for": `10.9.${Math.floor(++ip / 250)}.${ip % 250}`,
-  }));
+  const convener = new ApiClient(server.app, undefined, distinctAddresses());
   await setupAdmin(convener);
   const org = await createOrganization(convener, "Lekebergs kommun");
   const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);

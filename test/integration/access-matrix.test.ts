@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { ApiClient } from "../helpers/api-client.js";
+import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import {
   createOrganization,
   createWorkspace,
@@ -219,10 +219,8 @@ describe("role × endpoint matrix", () => {
   let database: Database;
   let app: ReturnType<typeof buildTestApp>["app"];
   let ctx: Ctx;
-  let ip = 0;
   // Distinct client addresses per request keep the per-address sign-in limit out of this test's way.
-  const headers = () => ({ "x-forwarded-for": `10.0.${Math.floor(++ip / 250)}.${ip % 250}` });
-  const client = () => new ApiClient(app, undefined, headers);
+  const client = () => new ApiClient(app, undefined, distinctAddresses());
 
   async function signIn(actor: Actor): Promise<ApiClient> {
     const c = client();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import type { RunningServer } from "../../server/http-server.js";
-import { ApiClient } from "../helpers/api-client.js";
+import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { PASSWORD, setupAdmin } from "../helpers/factories.js";
 import { createFakeClock, MINUTE } from "../helpers/fake-clock.js";
 import { buildTestApp, startTestServer } from "../helpers/test-app.js";
@@ -14,9 +14,8 @@ describe("brute-force protection", () => {
   let database: Database;
   const clock = createFakeClock();
   let app: ReturnType<typeof buildTestApp>["app"];
-  let ip = 0;
   // A new address per request: these tests are about the per-account limits.
-  const client = () => new ApiClient(app, undefined, () => ({ "x-forwarded-for": `192.0.2.${++ip % 250}` }));
+  const client = () => new ApiClient(app, undefined, distinctAddresses());
   const login = (email: string, password: string) => client().post("/api/auth/login", { email, password });
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { ApiClient } from "../helpers/api-client.js";
+import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { createOrganization, createWorkspace, PASSWORD, setupAdmin } from "../helpers/factories.js";
 import { createFakeClock, DAY, MINUTE } from "../helpers/fake-clock.js";
 import { buildTestApp } from "../helpers/test-app.js";
@@ -13,8 +13,7 @@ describe("invitations", () => {
   let convener: ApiClient;
   let workspaceId: string;
   let orgId: string;
-  let ip = 0;
-  const browser = () => new ApiClient(app, undefined, () => ({ "x-forwarded-for": `203.0.113.${++ip % 250}` }));
+  const browser = () => new ApiClient(app, undefined, distinctAddresses());
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { ApiClient } from "../helpers/api-client.js";
+import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "../helpers/factories.js";
 import { buildTestApp } from "../helpers/test-app.js";
 import { createTestDatabase, truncateAll } from "../helpers/test-database.js";
@@ -20,8 +20,7 @@ describe("member management", () => {
   afterAll(() => database?.close());
   beforeEach(async () => {
     await truncateAll(database);
-    let ip = 0;
-    convener = new ApiClient(app, undefined, () => ({ "x-forwarded-for": `198.51.100.${++ip % 250}` }));
+    convener = new ApiClient(app, undefined, distinctAddresses());
     convenerId = (await setupAdmin(convener)).user.id;
     orgId = (await createOrganization(convener, "Lekebergs kommun")).id;
     workspaceId = (await createWorkspace(convener, "Nära vård", orgId)).id;

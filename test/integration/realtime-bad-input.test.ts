@@ -7,6 +7,7 @@ import { LIMITS } from "../../shared/protocol/limits.js";
 import { eventually } from "../helpers/eventually.js";
 import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
 import { connectProvider, rawSocket, synced } from "../helpers/ws-client.js";
+import { updatesOf } from "../helpers/yjs.js";
 
 /*
  * Frames are written here with lib0, independently of server/realtime/codec.ts, exactly as the
@@ -73,16 +74,6 @@ function awarenessEntriesOf(frame: Uint8Array): { clientId: number; clock: numbe
     clock: decoding.readVarUint(payload),
     state: JSON.parse(decoding.readVarString(payload)),
   }));
-}
-
-/** Every update a doc emits while `edit` runs, one per transaction. */
-function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const listener = (update: Uint8Array) => updates.push(update);
-  doc.on("update", listener);
-  edit();
-  doc.off("update", listener);
-  return updates;
 }
 
 /** What a person sees of a board, plus which clients wrote it and whether anything is parked unapplied. */

@@ -5,6 +5,7 @@ import { ProtocolError } from "../../server/realtime/protocol-error.js";
 import { checkUpdate } from "../../server/realtime/update-guard.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { updatesOf } from "../helpers/yjs.js";
 
 /** A board document with some content, as the server would hold it. */
 function boardDoc(): Y.Doc {
@@ -24,16 +25,6 @@ function editOf(doc: Y.Doc, edit: (replica: Y.Doc) => void, clientID = 2): Uint8
   const before = Y.encodeStateVector(replica);
   edit(replica);
   return Y.encodeStateAsUpdate(replica, before);
-}
-
-/** Every incremental update a doc emits while `edit` runs, one per transaction. */
-function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const listener = (update: Uint8Array) => updates.push(update);
-  doc.on("update", listener);
-  edit();
-  doc.off("update", listener);
-  return updates;
 }
 
 /** Checks an update the guard must let through, then applies it the way the room does. */
