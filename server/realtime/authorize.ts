@@ -34,6 +34,7 @@ export async function authorize(
         organization,
         sessionId: session.sessionId,
         boardId: board.id,
+        boardKind: board.kind,
         workspaceId: board.workspaceId,
         role,
       },

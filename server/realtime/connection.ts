@@ -3,7 +3,9 @@
  * is loaded they wait in a bounded queue. Enforces rate limits, read-only access and the
  * awareness rules, and closes only itself when something is wrong.
  */
+
 import type { Role } from "../../shared/api/workspaces.js";
+import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import { READ_ONLY_REASON } from "../../shared/protocol/messages.js";
@@ -29,6 +31,7 @@ export interface Identity {
   organization: string | null;
   sessionId: string;
   boardId: string;
+  boardKind: BoardKind;
   workspaceId: string;
   role: Role;
 }

@@ -3,6 +3,7 @@
  * load), never serves a board whose load failed, unloads rooms 30 s after the last member left
  * once everything is stored, and on shutdown flushes and compacts every room.
  */
+import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { DocStore } from "../docs/doc-store.js";
@@ -34,7 +35,7 @@ export function createRoomManager(options: RoomManagerOptions) {
   const byUser = new Map<string, Set<Connection>>();
   let stopping = false;
 
-  async function load(boardId: string): Promise<Room> {
+  async function load(boardId: string, kind: BoardKind): Promise<Room> {
     const started = performance.now();
     let room: Room;
     let readMs = 0;
@@ -42,7 +43,7 @@ export function createRoomManager(options: RoomManagerOptions) {
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
       const loaded = await store.load(boardId);
       readMs = performance.now() - started;
-      room = new Room(boardId, loaded, {
+      room = new Room(boardId, kind, loaded, {
         store,
         queue,
         logger,
@@ -99,7 +100,7 @@ export function createRoomManager(options: RoomManagerOptions) {
 
   return {
     /** The loaded room for a board; concurrent callers share one load. Throws RoomLoadError. */
-    acquire(boardId: string): Promise<Room> {
+    acquire(boardId: string, kind: BoardKind): Promise<Room> {
       clearTimeout(unloadTimers.get(boardId));
       unloadTimers.delete(boardId);
       const room = rooms.get(boardId);
@@ -111,7 +112,7 @@ export function createRoomManager(options: RoomManagerOptions) {
           .drain(10_000, boardId)
           .then((stored) => {
             if (!stored) throw new RoomLoadError(`board ${boardId} still has updates that could not be stored`);
-            return load(boardId);
+            return load(boardId, kind);
           })
           .finally(() => loading.delete(boardId));
         loading.set(boardId, pending);

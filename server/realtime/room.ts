@@ -5,6 +5,8 @@
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
+import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
@@ -60,6 +62,7 @@ export class Room {
 
   constructor(
     readonly boardId: string,
+    readonly kind: BoardKind,
     loaded: LoadedDoc,
     private readonly deps: RoomDeps,
   ) {
@@ -79,6 +82,9 @@ export class Room {
       for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changedAwareness.add(id);
       this.scheduleFlush();
     });
+    // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
+    // server-authored change that is stored and sent like any other.
+    openBoard(this.doc, kind);
   }
 
   get hasUnsavedChanges(): boolean {
@@ -125,7 +131,7 @@ export class Room {
 
   /** True when the update carries no change (nothing to refuse even for a reader). Throws ProtocolError if unsafe. */
   check(update: Uint8Array): boolean {
-    return checkUpdate(this.doc, update);
+    return checkUpdate(this.doc, update, LIMITS.maxNestingDepth, BOARD_SPECS[this.kind]);
   }
 
   /**

@@ -1,20 +1,26 @@
 /**
  * Checks an incoming Yjs update against the room's document before it is applied: size,
  * decodability, missing dependencies (which Yjs would otherwise park as pending forever), and
- * how deeply shared types and JSON values nest. Nothing here mutates the document.
+ * how deeply shared types and JSON values nest; then, given the board kind's layout, what the
+ * content is (content-guard.ts). Nothing here mutates the document.
  */
 import * as Y from "yjs";
+import type { BoardSpec } from "../../shared/boards/spec.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { checkContent } from "./content-guard.js";
 import { ProtocolError } from "./protocol-error.js";
-
-type Struct = Y.Item | Y.GC | { id: Y.ID; length: number; constructor: { name: string } };
-type Decoded = { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+import { type Decoded, findIn, indexByClient, type Struct } from "./update-structs.js";
 
 const invalid = (detail: string) => new ProtocolError(Close.InvalidUpdate, detail);
 
 /** Throws a ProtocolError when the update must not be applied; returns true when it carries no change at all. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number = LIMITS.maxNestingDepth): boolean {
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  maxDepth: number = LIMITS.maxNestingDepth,
+  spec?: BoardSpec,
+): boolean {
   if (update.byteLength > LIMITS.maxUpdateBytes) {
     throw new ProtocolError(Close.UpdateTooLarge, `update of ${update.byteLength} bytes`);
   }
@@ -86,34 +92,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number = L
       if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
     }
   }
+  if (spec) checkContent(doc, decoded.structs, local, spec);
   return false;
-}
-
-function indexByClient(structs: Struct[]): Map<number, Struct[]> {
-  const byClient = new Map<number, Struct[]>();
-  for (const s of structs) {
-    const list = byClient.get(s.id.client);
-    if (list) list.push(s);
-    else byClient.set(s.id.client, [s]);
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  return byClient;
-}
-
-/** The struct of this update that contains `id`, by binary search over its client's structs. */
-function findIn(local: Map<number, Struct[]>, id: Y.ID): Struct | undefined {
-  const list = local.get(id.client);
-  if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid] as Struct;
-    if (id.clock < s.id.clock) hi = mid - 1;
-    else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
 }
 
 /**

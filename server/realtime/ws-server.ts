@@ -103,7 +103,7 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     for (const frame of early) connection.receive(frame);
 
     try {
-      const room = await manager.acquire(auth.identity.boardId);
+      const room = await manager.acquire(auth.identity.boardId, auth.identity.boardKind);
       connection.attach(room);
     } catch (err) {
       // RoomLoadError was logged where it happened; anything else is logged here.

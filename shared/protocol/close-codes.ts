@@ -29,6 +29,8 @@ export const Close = {
   UpdateTooLarge: { code: 4413, reason: "update too large", retry: "no" },
   /** An update that cannot be applied safely: missing dependencies, nesting too deep, or corrupt. */
   InvalidUpdate: { code: 4422, reason: "invalid update", retry: "yes" },
+  /** An update whose content does not fit the board kind's layout (unknown field, invalid value, unsafe link). */
+  ContentRefused: { code: 4415, reason: "content does not fit this board", retry: "no" },
   /** Over a rate limit (updates, awareness) or the per-user socket limit. */
   RateLimited: { code: 4429, reason: "rate limited", retry: "yes" },
   /** The server dropped its copy of the board after an update failed half-way; reconnect to load it again. */
