@@ -180,8 +180,10 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
     if (place.kind === "spec" && place.spec.type !== "richtext") {
       const field = fieldOf(place, key);
       const path = `${place.path}.${key}`;
-      if (!(content instanceof Y.ContentAny) || field.type !== "value")
-        throw refused(`${path}: content of this kind is not allowed here`);
+      if (field.type !== "value") {
+        throw refused(`${path} must be a shared ${field.type === "richtext" ? "Y.XmlFragment" : "Y.Map"}`);
+      }
+      if (!(content instanceof Y.ContentAny)) throw refused(`${path}: content of this kind is not allowed here`);
       const values = content.getContent();
       if (values.length !== 1) throw refused(`${path}: expected one value`);
       const parsed = field.schema.safeParse(values[0]);
