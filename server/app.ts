@@ -11,6 +11,7 @@ import { requestLog } from "./middleware/request-log.js";
 import { session } from "./middleware/session.js";
 import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
+import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
 import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", memberRoutes);
   api.route("/workspaces", workspaceInvitationRoutes);
   api.route("/workspaces", workspaceBoardRoutes);
+  api.route("/workspaces", contentRoutes);
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);
   app.route("/api", api);

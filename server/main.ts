@@ -43,7 +43,7 @@ try {
   fail(`applying database migrations failed: ${(error as Error).message}`);
 }
 
-const services = createServices(database.db, config);
+const services = createServices(database.db, config, undefined, logger);
 const store = createDocStore(database.db);
 logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
@@ -67,6 +67,11 @@ try {
 }
 
 realtime = attachRealtime(http.server, { config, services, store, logger });
+// Boards whose stored state moved on without a projection (a crash, a new projection table) catch up in the background.
+void services.projections
+  .catchUp()
+  .then((n) => n > 0 && logger.info({ boards: n }, "projections caught up"))
+  .catch((err) => logger.error({ err }, "catching up projections failed"));
 
 logger.info(
   { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
@@ -90,6 +95,8 @@ async function shutdown(signal: string) {
     const httpClosed = http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
     await realtime?.close(Math.max(0, config.shutdownTimeoutMs - 3_000));
     await httpClosed;
+    await services.projections.flush().catch((err) => logger.error({ err }, "final projection refresh failed"));
+    await services.projections.stop();
     if (realtime) logger.info(realtime.stats(), "realtime stats");
     await database?.close();
     logger.info("stopped");

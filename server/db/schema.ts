@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -201,5 +202,130 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_workspace_idx").on(t.workspaceId, t.at),
     index("audit_events_actor_idx").on(t.actorId, t.at),
+  ],
+);
+
+// ── Projections of board content ──────────────────────────────────────────────────────────────
+// Derived from the Yjs documents by server/projections/: never edited directly, rebuilt with
+// `npm run projections:rebuild`. Person and organisation ids are copied from the document without
+// foreign keys: the document may still name someone who has since left the partnership.
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const boardRef = () =>
+  uuid("board_id")
+    .notNull()
+    .references(() => boards.id, { onDelete: "cascade" });
+const workspaceRef = () =>
+  uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+/** Which stored state of each board the projections reflect. */
+export const boardProjections = pgTable("board_projections", {
+  boardId: uuid("board_id")
+    .primaryKey()
+    .references(() => boards.id, { onDelete: "cascade" }),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  projectedAt: timestamp("projected_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const projectedActions = pgTable(
+  "projected_actions",
+  {
+    boardId: boardRef(),
+    actionId: text("action_id").notNull(),
+    workspaceId: workspaceRef(),
+    title: text("title").notNull(),
+    status: text("status").notNull(),
+    rank: text("rank").notNull(),
+    ownerId: uuid("owner_id"),
+    organizationId: uuid("organization_id"),
+    dueDate: date("due_date", { mode: "string" }),
+    pdsaPhase: text("pdsa_phase"),
+    sourceBoardId: uuid("source_board_id"),
+    sourceItemId: text("source_item_id"),
+    sourceParagraph: integer("source_paragraph"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.actionId] }),
+    index("projected_actions_workspace_idx").on(t.workspaceId, t.status),
+    index("projected_actions_owner_idx").on(t.workspaceId, t.ownerId),
+  ],
+);
+
+export const projectedGoals = pgTable(
+  "projected_goals",
+  {
+    boardId: boardRef(),
+    goalId: text("goal_id").notNull(),
+    workspaceId: workspaceRef(),
+    title: text("title").notNull(),
+    level: text("level").notNull(),
+    status: text("status").notNull(),
+    perspectives: text("perspectives").array().notNull(),
+    comment: text("comment").notNull(),
+    rank: text("rank").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.goalId] }), index("projected_goals_workspace_idx").on(t.workspaceId)],
+);
+
+export const projectedMeetings = pgTable(
+  "projected_meetings",
+  {
+    boardId: uuid("board_id")
+      .primaryKey()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
+    type: text("type").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    place: text("place").notNull(),
+    convenerId: uuid("convener_id"),
+    attendees: integer("attendees").notNull(),
+    present: integer("present").notNull(),
+  },
+  (t) => [index("projected_meetings_workspace_idx").on(t.workspaceId, t.startsAt)],
+);
+
+export const projectedDecisions = pgTable(
+  "projected_decisions",
+  {
+    boardId: boardRef(),
+    decisionId: text("decision_id").notNull(),
+    workspaceId: workspaceRef(),
+    itemId: text("item_id").notNull(),
+    paragraph: integer("paragraph"),
+    itemTitle: text("item_title").notNull(),
+    text: text("text").notNull(),
+    /** Place in the minutes: agenda item order, then decision order. */
+    position: integer("position").notNull(),
+    meetingStartsAt: timestamp("meeting_starts_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.decisionId] }),
+    index("projected_decisions_workspace_idx").on(t.workspaceId, t.meetingStartsAt),
+  ],
+);
+
+/** One row per searchable thing: the board itself (entry_id '') and each action, goal, section, agenda item. */
+export const searchEntries = pgTable(
+  "search_entries",
+  {
+    boardId: boardRef(),
+    entryId: text("entry_id").notNull(),
+    workspaceId: workspaceRef(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    document: tsvector("document")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish', "title"), 'A') || setweight(to_tsvector('swedish', "body"), 'B')`,
+      ),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.entryId] }),
+    index("search_entries_document_idx").using("gin", t.document),
+    index("search_entries_workspace_idx").on(t.workspaceId),
   ],
 );

@@ -1,4 +1,7 @@
-/** Reads and validates a JSON body against a shared zod schema: malformed JSON, wrong shape or extra fields → 400. */
+/**
+ * Reads and validates a JSON body or the query string against a shared zod schema: malformed
+ * JSON, wrong shape or extra fields → 400 naming each field.
+ */
 import type { Context } from "hono";
 import type { z } from "zod";
 import { badRequest } from "../errors.js";
@@ -11,18 +14,28 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw badRequest("invalid_json", "The request body is not valid JSON.");
   }
+  return validated(schema, raw, "request body");
+}
+
+/** The query string, validated; a parameter given twice counts as its last value. */
+export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return validated(schema, c.req.query(), "query");
+}
+
+function validated<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) fields[[...issue.path, key].join(".")] = "Unknown field.";
+        for (const key of issue.keys)
+          fields[[...issue.path, key].join(".")] = `Unknown ${what === "query" ? "parameter" : "field"}.`;
       } else {
         fields[issue.path.join(".") || "(body)"] ??= issue.message;
       }
     }
     const first = Object.entries(fields)[0];
-    const summary = first ? `${first[0]}: ${first[1]}` : "The request body is invalid.";
+    const summary = first ? `${first[0]}: ${first[1]}` : `The ${what} is invalid.`;
     throw badRequest("validation_failed", `Invalid request: ${summary}`, { fields });
   }
   return parsed.data;

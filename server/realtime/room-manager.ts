@@ -19,6 +19,8 @@ export interface RoomManagerOptions {
   idleUnloadMs?: number;
   compactAfter?: number;
   compactMinIntervalMs?: number;
+  /** Called after updates of a board were stored (projections refresh from here). */
+  onStored?: (boardId: string) => void;
 }
 
 export class RoomLoadError extends Error {
@@ -48,6 +50,7 @@ export function createRoomManager(options: RoomManagerOptions) {
         queue,
         logger,
         onBroken: evict,
+        ...(options.onStored ? { onStored: options.onStored } : {}),
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
         ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
       });

@@ -35,6 +35,8 @@ export interface RoomDeps {
   compactMinIntervalMs?: number;
   /** Called when an update failed half-way: the in-memory document can no longer be trusted. */
   onBroken?: (room: Room) => void;
+  /** Called after an update of this board was stored. */
+  onStored?: (boardId: string) => void;
 }
 
 export class Room {
@@ -89,6 +91,11 @@ export class Room {
 
   get hasUnsavedChanges(): boolean {
     return this.unsaved > 0 || this.compacting !== null;
+  }
+
+  /** The highest sequence number of this board known to be stored. */
+  get storedSeq(): number {
+    return this.durableSeq;
   }
 
   get needsCompaction(): boolean {
@@ -197,6 +204,7 @@ export class Room {
         this.unsaved--;
         this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
+        this.deps.onStored?.(this.boardId);
         if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) this.compactSoon();
       },
     });

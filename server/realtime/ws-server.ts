@@ -39,9 +39,14 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     store: options.store,
     queue,
     logger,
+    onStored: (boardId) => services.projections.touch(boardId),
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
     ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
     ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
+  });
+  services.projections.attachLive((boardId) => {
+    const room = manager.room(boardId);
+    return room && !room.destroyed ? { doc: room.doc, seq: room.storedSeq } : undefined;
   });
   const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
   // maxPayload: ws itself closes with 1009 on a larger frame, before buffering it.

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { BoardKind } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards } from "../db/schema.js";
+import type { Projector } from "../projections/projector.js";
 import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
@@ -20,7 +21,7 @@ export function boardView(board: BoardRow) {
   };
 }
 
-export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEvents) {
+export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEvents, projections: Projector) {
   return {
     async list(workspaceId: string) {
       const rows = await db
@@ -46,6 +47,7 @@ export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEve
         targetId: board.id,
         data: { kind: board.kind },
       });
+      projections.touch(board.id);
       return boardView(board);
     },
 
@@ -56,6 +58,7 @@ export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEve
         .where(eq(boards.id, boardId))
         .returning();
       if (!board) throw new Error("board vanished during rename");
+      projections.touch(board.id);
       return boardView(board);
     },
 

@@ -1,12 +1,15 @@
 /** Builds every service over one database; main.ts and tests call this, routes receive the result. */
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { createProjector } from "../projections/projector.js";
 import { createAccess } from "./access.js";
 import { createAccessEvents } from "./access-events.js";
 import { createAudit } from "./audit.js";
 import { createAuthService } from "./auth-service.js";
 import { createBoards } from "./boards.js";
 import { type Clock, systemClock } from "./clock.js";
+import { createContentQueries } from "./content-queries.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
 import { createMembers } from "./members.js";
@@ -19,11 +22,12 @@ import { createWorkspaces } from "./workspaces.js";
 /** Sign-in, setup and invitation acceptance share one budget per client address. */
 export const CREDENTIAL_ATTEMPTS_PER_MINUTE = 20;
 
-export function createServices(db: Db, config: Config, now: Clock = systemClock) {
+export function createServices(db: Db, config: Config, now: Clock = systemClock, logger?: Logger) {
   const audit = createAudit(db, now);
   const events = createAccessEvents();
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
   const organizations = createOrganizations(db, audit);
+  const projections = createProjector({ db, ...(logger ? { logger } : {}) });
   return {
     now,
     audit,
@@ -44,7 +48,9 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock)
       ttlMs: config.invitationTtlMs,
       publicOrigin: config.publicOrigin,
     }),
-    boards: createBoards(db, audit, now, events),
+    boards: createBoards(db, audit, now, events, projections),
+    projections,
+    content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),
   };
 }

@@ -4,7 +4,7 @@ import type { RealtimeOptions } from "../../server/realtime/ws-server.js";
 import { ApiClient, distinctAddresses } from "./api-client.js";
 import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "./factories.js";
 import { startTestServer, type TestServer } from "./test-app.js";
-import { createTestDatabase } from "./test-database.js";
+import { createTestDatabase, type DatabaseKind, defaultDatabaseKind } from "./test-database.js";
 
 export interface RealtimeFixture {
   database: Database;
@@ -22,8 +22,9 @@ export interface RealtimeFixture {
 
 export async function startRealtimeFixture(
   realtimeOptions: Partial<Omit<RealtimeOptions, "config" | "services" | "logger">> = {},
+  kind: DatabaseKind = defaultDatabaseKind(),
 ): Promise<RealtimeFixture> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(kind);
   const server = await startTestServer(database, { trustProxy: true }, undefined, realtimeOptions);
   const convener = new ApiClient(server.app, undefined, distinctAddresses());
   await setupAdmin(convener);

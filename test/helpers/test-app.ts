@@ -13,12 +13,13 @@ import { testConfig } from "./test-config.js";
 
 export function buildTestApp(database: Database, overrides: Partial<Config> = {}, now: Clock = systemClock) {
   const config = testConfig(overrides);
-  const services = createServices(database.db, config, now);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const services = createServices(database.db, config, now, logger);
   const app = createApp({
     config,
     db: database.db,
     services,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    logger,
     latestMigration: latestShippedMigration(),
   });
   return { app, config, services };
@@ -50,6 +51,8 @@ export async function startTestServer(
       const httpClosed = running.close(timeoutMs);
       await realtime.close();
       await httpClosed;
+      await built.services.projections.flush();
+      await built.services.projections.stop();
     },
   };
 }

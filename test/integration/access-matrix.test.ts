@@ -33,6 +33,10 @@ interface Case {
   body?: (ctx: Ctx, actor: Actor) => Promise<unknown> | unknown;
   /** A body that must be refused with 400 for a caller who is allowed. */
   invalid?: unknown;
+  /** Query string sent with every request of this row, e.g. "?q=vård". */
+  query?: string;
+  /** Query strings that must be refused with 400 for a caller who is allowed. */
+  invalidQueries?: string[];
   expect: Record<Actor, number>;
 }
 
@@ -183,6 +187,25 @@ const CASES: Record<string, Case> = {
     invalid: { kind: "wiki", title: "x" },
     expect: conveners(201),
   },
+  "GET /api/workspaces/:workspaceId/actions": {
+    params: ws,
+    query: "?owner=me&status=planned,in_progress&overdue=false",
+    invalidQueries: ["?status=someday", "?owner=nobody", "?overdue=yes", "?organization=x", "?colour=red"],
+    expect: readers(200),
+  },
+  "GET /api/workspaces/:workspaceId/decisions": {
+    params: ws,
+    query: "?limit=10",
+    invalidQueries: ["?limit=0", "?limit=many", "?limit=100000"],
+    expect: readers(200),
+  },
+  "GET /api/workspaces/:workspaceId/search": {
+    params: ws,
+    query: "?q=palliativ",
+    invalidQueries: ["", "?q=", "?q=%20%20", `?q=${"a".repeat(201)}`, "?q=vård&limit=-1"],
+    expect: readers(200),
+  },
+  "GET /api/workspaces/:workspaceId/overview": { params: ws, expect: readers(200) },
   "GET /api/boards/:boardId": { params: async (ctx) => ({ boardId: await freshBoard(ctx) }), expect: readers(200) },
   "PATCH /api/boards/:boardId": {
     params: async (ctx) => ({ boardId: await freshBoard(ctx) }),
@@ -289,7 +312,7 @@ describe("role × endpoint matrix", () => {
         it(`${actor} → ${spec.expect[actor]}`, async () => {
           const params = spec.params ? await spec.params(ctx) : {};
           const body = spec.body ? await spec.body(ctx, actor) : method === "GET" ? undefined : {};
-          const res = await (await signIn(actor)).request(method, fill(path, params), body);
+          const res = await (await signIn(actor)).request(method, fill(path, params) + (spec.query ?? ""), body);
           expect(res.status, JSON.stringify(res.body)).toBe(spec.expect[actor]);
           if (res.status >= 400) {
             expect(res.body.error.code).toEqual(expect.any(String));
@@ -315,6 +338,16 @@ describe("role × endpoint matrix", () => {
             if (res.status === 400) expect(["invalid_json", "validation_failed"]).toContain(res.body.error.code);
           }
         });
+      } else if (spec.invalidQueries) {
+        it(`refuses invalid query parameters with 400 naming the parameter (${allowed})`, async () => {
+          const url = fill(path, spec.params ? await spec.params(ctx) : {});
+          for (const bad of spec.invalidQueries ?? []) {
+            const res = await (await signIn(allowed)).request(method, url + bad);
+            expect(res.status, `${bad} → ${JSON.stringify(res.body)}`).toBe(400);
+            expect(res.body.error.code).toBe("validation_failed");
+            expect(Object.keys(res.body.error.details.fields).length).toBeGreaterThan(0);
+          }
+        });
       } else if (method === "POST" || method === "PATCH") {
         it("has an invalid-body case", () => expect(route).toBe("POST /api/auth/logout"));
       }
@@ -327,7 +360,7 @@ describe("role × endpoint matrix", () => {
             const last = Object.keys(params).at(-1)!;
             params[last] = fake;
             const body = spec.body ? await spec.body(ctx, allowed) : method === "GET" ? undefined : {};
-            const res = await (await signIn(allowed)).request(method, fill(path, params), body);
+            const res = await (await signIn(allowed)).request(method, fill(path, params) + (spec.query ?? ""), body);
             expect(res.status, `${fake}: ${JSON.stringify(res.body)}`).toBe(404);
           }
         });

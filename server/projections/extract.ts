@@ -1,0 +1,176 @@
+/**
+ * Turns one board's document into the rows its projections hold: actions, goals, the meeting,
+ * decisions and search entries. Pure: reads through the typed helpers in shared/boards, so the
+ * projections see a board exactly as the web app does.
+ */
+import type * as Y from "yjs";
+import { readFocus } from "../../shared/boards/focus.js";
+import { readMinutes } from "../../shared/boards/minutes.js";
+import { readPlan } from "../../shared/boards/plan.js";
+import type { BoardKind } from "../../shared/boards/spec.js";
+import { richTextToPlain } from "../../shared/richtext/text.js";
+import type {
+  projectedActions,
+  projectedDecisions,
+  projectedGoals,
+  projectedMeetings,
+  searchEntries,
+} from "../db/schema.js";
+
+export interface BoardRecord {
+  id: string;
+  workspaceId: string;
+  kind: BoardKind;
+  title: string;
+}
+
+export interface ProjectionRows {
+  actions: (typeof projectedActions.$inferInsert)[];
+  goals: (typeof projectedGoals.$inferInsert)[];
+  meetings: (typeof projectedMeetings.$inferInsert)[];
+  decisions: (typeof projectedDecisions.$inferInsert)[];
+  search: Omit<typeof searchEntries.$inferInsert, "document">[];
+}
+
+/** A tsvector holds at most 1 MiB; no single entry needs more than this much text to be found. */
+const MAX_BODY = 200_000;
+const join = (...parts: (string | null | undefined)[]) =>
+  parts
+    .filter((p): p is string => !!p && p.trim() !== "")
+    .join("\n")
+    .slice(0, MAX_BODY);
+
+export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
+  const rows: ProjectionRows = { actions: [], goals: [], meetings: [], decisions: [], search: [] };
+  const base = { boardId: board.id, workspaceId: board.workspaceId };
+  if (board.kind === "focus") extractFocus(doc, base, rows, board.title);
+  else if (board.kind === "plan") extractPlan(doc, base, rows, board.title);
+  else extractMinutes(doc, base, rows, board.title);
+  return rows;
+}
+
+type Base = { boardId: string; workspaceId: string };
+
+function extractFocus(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
+  const focus = readFocus(doc);
+  rows.search.push({
+    ...base,
+    entryId: "",
+    kind: "board",
+    title,
+    body: join(focus.targetGroup, richTextToPlain(focus.description)),
+  });
+  for (const a of focus.actions) {
+    rows.actions.push({
+      ...base,
+      actionId: a.id,
+      title: a.title,
+      status: a.status,
+      rank: a.rank,
+      ownerId: a.ownerId,
+      organizationId: a.organizationId,
+      dueDate: a.dueDate,
+      pdsaPhase: a.pdsaPhase,
+      sourceBoardId: a.source?.boardId ?? null,
+      sourceItemId: a.source?.itemId ?? null,
+      sourceParagraph: a.source?.paragraph ?? null,
+    });
+    rows.search.push({
+      ...base,
+      entryId: a.id,
+      kind: "action",
+      title: a.title,
+      body: join(richTextToPlain(a.description), ...Object.values(a.pdsaNotes), ...a.measurements.map((m) => m.label)),
+    });
+  }
+}
+
+function extractPlan(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
+  const plan = readPlan(doc);
+  rows.search.push({
+    ...base,
+    entryId: "",
+    kind: "board",
+    title,
+    body: join(richTextToPlain(plan.purpose), plan.meetingCadence),
+  });
+  for (const s of plan.sections) {
+    rows.search.push({
+      ...base,
+      entryId: s.id,
+      kind: "section",
+      title: s.heading,
+      body: join(richTextToPlain(s.body)),
+    });
+  }
+  for (const g of plan.goals) {
+    rows.goals.push({
+      ...base,
+      goalId: g.id,
+      title: g.title,
+      level: g.level,
+      status: g.status,
+      perspectives: g.perspectives,
+      comment: g.comment,
+      rank: g.rank,
+    });
+    rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment) });
+  }
+  for (const c of plan.contacts) {
+    rows.search.push({
+      ...base,
+      entryId: c.id,
+      kind: "contact",
+      title: c.organizationName,
+      body: join(c.route, c.purpose),
+    });
+  }
+}
+
+function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
+  const { meeting, attendees, items } = readMinutes(doc);
+  const startsAt = meeting.startsAt ? new Date(meeting.startsAt) : null;
+  rows.meetings.push({
+    ...base,
+    type: meeting.type,
+    startsAt,
+    endsAt: meeting.endsAt ? new Date(meeting.endsAt) : null,
+    place: meeting.place,
+    convenerId: meeting.convenerId,
+    attendees: attendees.length,
+    present: attendees.filter((a) => a.present).length,
+  });
+  rows.search.push({
+    ...base,
+    entryId: "",
+    kind: "board",
+    title,
+    body: join(meeting.place, ...attendees.map((a) => `${a.name} ${a.organizationName}`)),
+  });
+  let position = 0;
+  for (const item of items) {
+    for (const d of item.decisions) {
+      rows.decisions.push({
+        ...base,
+        decisionId: d.id,
+        itemId: item.id,
+        paragraph: item.number,
+        itemTitle: item.title,
+        text: d.text,
+        position: position++,
+        meetingStartsAt: startsAt,
+      });
+    }
+    rows.search.push({
+      ...base,
+      entryId: item.id,
+      kind: "item",
+      title: item.number === null ? item.title : `§ ${item.number} ${item.title}`,
+      body: join(
+        richTextToPlain(item.notes),
+        ...item.decisions.map((d) => d.text),
+        ...item.actionItems.map((a) => a.title),
+      ),
+    });
+  }
+}

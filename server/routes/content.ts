@@ -1,0 +1,44 @@
+/**
+ * Projections of board content for a partnership (DESIGN.md §8): actions with filters, the
+ * decisions log, full-text search and the home-page overview. Any member may read them.
+ */
+import { Hono } from "hono";
+import { actionsQuery, limitQuery, searchQuery } from "../../shared/api/content.js";
+import { requireUser } from "../middleware/session.js";
+import { queryParams } from "../middleware/validate.js";
+import type { AppEnv } from "../types.js";
+import { currentUser } from "./current-user.js";
+
+/** Mounted under /api/workspaces. */
+export const contentRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/:workspaceId/actions", async (c) => {
+    const { access, content } = c.var.deps.services;
+    const user = currentUser(c);
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(user, workspaceId, "boards.read");
+    const { owner, ...filter } = queryParams(c, actionsQuery);
+    const ownerId = owner === "me" ? user.id : owner;
+    return c.json({ actions: await content.actions(workspaceId, { ...filter, ...(ownerId ? { ownerId } : {}) }) });
+  })
+  .get("/:workspaceId/decisions", async (c) => {
+    const { access, content } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(currentUser(c), workspaceId, "boards.read");
+    const { limit } = queryParams(c, limitQuery);
+    return c.json({ decisions: await content.decisions(workspaceId, limit) });
+  })
+  .get("/:workspaceId/search", async (c) => {
+    const { access, content } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(currentUser(c), workspaceId, "boards.read");
+    const { q, limit } = queryParams(c, searchQuery);
+    return c.json({ query: q, results: await content.search(workspaceId, q, limit) });
+  })
+  .get("/:workspaceId/overview", async (c) => {
+    const { access, content } = c.var.deps.services;
+    const user = currentUser(c);
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(user, workspaceId, "boards.read");
+    return c.json(await content.overview(workspaceId, user.id));
+  });

@@ -1,0 +1,235 @@
+/**
+ * Reads over the projections of board content: a partnership's actions with filters, its
+ * decisions log, full-text search (PostgreSQL's `swedish` configuration, prefix-matching each
+ * word) and the overview of its home page. Archived boards are left out everywhere.
+ */
+import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { ActionsQuery, SnippetPart } from "../../shared/api/content.js";
+import { ACTION_STATUSES, type ActionStatus } from "../../shared/boards/focus.js";
+import { GOAL_STATUSES, type GoalStatus } from "../../shared/boards/plan.js";
+import type { Db } from "../db/client.js";
+import {
+  boards,
+  organizations,
+  projectedActions as pa,
+  projectedDecisions as pd,
+  projectedGoals as pg,
+  projectedMeetings as pm,
+  users,
+} from "../db/schema.js";
+import type { Clock } from "./clock.js";
+
+export type ActionFilter = Omit<ActionsQuery, "owner"> & { ownerId?: string; excludeDone?: boolean };
+
+/** Today's date where these partnerships work: an action due today is not overdue until tomorrow. */
+export function swedishToday(now: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+}
+
+const HIT_START = "\uE000";
+const HIT_END = "\uE001";
+
+/** Splits ts_headline output marked with private-use characters into plain-text parts. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of marked.split(HIT_START).entries()) {
+    if (i === 0) {
+      if (piece) parts.push({ text: piece, match: false });
+      continue;
+    }
+    const [hit = "", rest = ""] = piece.split(HIT_END);
+    if (hit) parts.push({ text: hit, match: true });
+    if (rest) parts.push({ text: rest, match: false });
+  }
+  return parts;
+}
+
+/** A prefix query of every word typed: letters and digits only, so nothing typed is tsquery syntax. */
+export function prefixQuery(typed: string): string | null {
+  const words = typed.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(" & ");
+}
+
+export function createContentQueries(db: Db, now: Clock) {
+  const live = (workspaceId: string) => and(eq(boards.workspaceId, workspaceId), isNull(boards.archivedAt));
+
+  async function actions(workspaceId: string, filter: ActionFilter, limit = 500) {
+    const today = swedishToday(now());
+    const where: (SQL | undefined)[] = [live(workspaceId)];
+    if (filter.ownerId) where.push(eq(pa.ownerId, filter.ownerId));
+    if (filter.organization) where.push(eq(pa.organizationId, filter.organization));
+    if (filter.status) where.push(inArray(pa.status, filter.status));
+    if (filter.board) where.push(eq(pa.boardId, filter.board));
+    if (filter.excludeDone) where.push(ne(pa.status, "done"));
+    const overdue = and(lt(pa.dueDate, today), ne(pa.status, "done"));
+    if (filter.overdue === true) where.push(overdue);
+    if (filter.overdue === false) where.push(or(isNull(pa.dueDate), gte(pa.dueDate, today), eq(pa.status, "done")));
+    const rows = await db
+      .select({
+        boardId: pa.boardId,
+        boardTitle: boards.title,
+        id: pa.actionId,
+        title: pa.title,
+        status: pa.status,
+        ownerId: pa.ownerId,
+        ownerName: users.name,
+        organizationId: pa.organizationId,
+        organizationName: organizations.name,
+        dueDate: pa.dueDate,
+        pdsaPhase: pa.pdsaPhase,
+        sourceBoardId: pa.sourceBoardId,
+        sourceItemId: pa.sourceItemId,
+        sourceParagraph: pa.sourceParagraph,
+      })
+      .from(pa)
+      .innerJoin(boards, eq(boards.id, pa.boardId))
+      .leftJoin(users, eq(users.id, pa.ownerId))
+      .leftJoin(organizations, eq(organizations.id, pa.organizationId))
+      .where(and(...where))
+      .orderBy(sql`${pa.dueDate} asc nulls last`, asc(boards.title), asc(pa.rank), asc(pa.actionId))
+      .limit(limit);
+    return rows.map(({ sourceBoardId, sourceItemId, sourceParagraph, ...row }) => ({
+      ...row,
+      overdue: row.dueDate !== null && row.dueDate < today && row.status !== "done",
+      source:
+        sourceBoardId && sourceItemId
+          ? { boardId: sourceBoardId, itemId: sourceItemId, paragraph: sourceParagraph }
+          : null,
+    }));
+  }
+
+  async function decisions(workspaceId: string, limit: number) {
+    return db
+      .select({
+        boardId: pd.boardId,
+        boardTitle: boards.title,
+        id: pd.decisionId,
+        itemId: pd.itemId,
+        paragraph: pd.paragraph,
+        itemTitle: pd.itemTitle,
+        text: pd.text,
+        meetingStartsAt: pd.meetingStartsAt,
+      })
+      .from(pd)
+      .innerJoin(boards, eq(boards.id, pd.boardId))
+      .where(live(workspaceId))
+      .orderBy(sql`${pd.meetingStartsAt} desc nulls last`, asc(boards.title), asc(pd.position))
+      .limit(limit);
+  }
+
+  async function search(workspaceId: string, typed: string, limit: number) {
+    const query = prefixQuery(typed);
+    if (!query) return [];
+    const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+    type Row = {
+      board_id: string;
+      board_title: string;
+      board_kind: string;
+      entry_id: string;
+      kind: string;
+      title: string;
+      snippet: string;
+      rank: number;
+    };
+    const result = await db.execute<Row>(sql`
+      select e.board_id, b.title as board_title, b.kind as board_kind, e.entry_id, e.kind, e.title,
+             ts_headline('swedish', e.body, q, ${options}) as snippet,
+             ts_rank(e.document, q) as rank
+      from search_entries e
+      join boards b on b.id = e.board_id,
+           to_tsquery('swedish', ${query}) q
+      where e.workspace_id = ${workspaceId} and b.archived_at is null and e.document @@ q
+      order by rank desc, e.title
+      limit ${limit}`);
+    const rows: Row[] = Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows;
+    return rows.map((r) => ({
+      boardId: r.board_id,
+      boardTitle: r.board_title,
+      boardKind: r.board_kind,
+      entryId: r.entry_id === "" ? null : r.entry_id,
+      kind: r.kind,
+      title: r.title,
+      snippet: snippetParts(r.snippet),
+      rank: Number(r.rank),
+    }));
+  }
+
+  async function overview(workspaceId: string, userId: string) {
+    const today = swedishToday(now());
+    const focusRows = await db
+      .select({
+        boardId: boards.id,
+        title: boards.title,
+        status: pa.status,
+        count: sql<number>`count(${pa.actionId})::int`,
+        overdue: sql<number>`count(*) filter (where ${pa.dueDate} < ${today} and ${pa.status} <> 'done')::int`,
+      })
+      .from(boards)
+      .leftJoin(pa, eq(pa.boardId, boards.id))
+      .where(and(live(workspaceId), eq(boards.kind, "focus")))
+      .groupBy(boards.id, boards.title, pa.status)
+      .orderBy(asc(boards.title));
+    const focusAreas = new Map<
+      string,
+      { boardId: string; title: string; counts: Record<ActionStatus, number>; total: number; overdue: number }
+    >();
+    for (const r of focusRows) {
+      const area = focusAreas.get(r.boardId) ?? {
+        boardId: r.boardId,
+        title: r.title,
+        counts: Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>,
+        total: 0,
+        overdue: 0,
+      };
+      focusAreas.set(r.boardId, area);
+      if (r.status && (ACTION_STATUSES as readonly string[]).includes(r.status)) {
+        area.counts[r.status as ActionStatus] += r.count;
+        area.total += r.count;
+        area.overdue += r.overdue;
+      }
+    }
+    const goals = await db
+      .select({
+        boardId: pg.boardId,
+        id: pg.goalId,
+        title: pg.title,
+        level: pg.level,
+        status: pg.status,
+        perspectives: pg.perspectives,
+        comment: pg.comment,
+      })
+      .from(pg)
+      .innerJoin(boards, eq(boards.id, pg.boardId))
+      .where(live(workspaceId))
+      .orderBy(asc(boards.title), asc(pg.rank), asc(pg.goalId));
+    const goalsByStatus = Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>;
+    for (const g of goals) if (g.status in goalsByStatus) goalsByStatus[g.status as GoalStatus]++;
+    const upcomingMeetings = await db
+      .select({
+        boardId: pm.boardId,
+        title: boards.title,
+        type: pm.type,
+        startsAt: pm.startsAt,
+        endsAt: pm.endsAt,
+        place: pm.place,
+      })
+      .from(pm)
+      .innerJoin(boards, eq(boards.id, pm.boardId))
+      .where(and(live(workspaceId), gte(pm.startsAt, sql`${now().toISOString()}::timestamptz`)))
+      .orderBy(asc(pm.startsAt))
+      .limit(5);
+    return {
+      focusAreas: [...focusAreas.values()],
+      myOpenActions: await actions(workspaceId, { ownerId: userId, excludeDone: true }, 20),
+      overdueActions: await actions(workspaceId, { overdue: true }, 20),
+      goalsByStatus,
+      goals,
+      upcomingMeetings,
+      recentDecisions: await decisions(workspaceId, 5),
+    };
+  }
+
+  return { actions, decisions, search, overview };
+}
+
+export type ContentQueries = ReturnType<typeof createContentQueries>;
