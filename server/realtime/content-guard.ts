@@ -167,6 +167,8 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
     if (content instanceof Y.ContentDeleted) continue;
+    // Already on the board (an overlapping update): Yjs skips it, and so does the check.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const { parent, key } = placement(struct);
     if (!parent) continue;
     const place = parentPlace(parent);
