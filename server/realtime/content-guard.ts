@@ -14,13 +14,13 @@ import { Close } from "../../shared/protocol/close-codes.js";
 import { HEADING_LEVELS, richTextSchema, SAFE_LINK } from "../../shared/richtext/schema.js";
 import { richTextLength } from "../../shared/richtext/text.js";
 import { ProtocolError } from "./protocol-error.js";
-import { findIn, type Struct } from "./update-structs.js";
+import { type Decoded, findIn, type Struct } from "./update-structs.js";
 
 const refused = (detail: string) => new ProtocolError(Close.ContentRefused, detail);
 
 type Container = Exclude<Spec, { type: "value" }>;
 interface Fragment {
-  id: string;
+  path: string;
   maxChars: number;
   existing: () => number;
 }
@@ -37,7 +37,8 @@ interface Placement {
 
 const INLINE_NODES = new Set(Object.keys(richTextSchema.nodes).filter((n) => n !== "doc" && n !== "text"));
 
-export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, Struct[]>, spec: BoardSpec): void {
+export function checkContent(doc: Y.Doc, decoded: Decoded, local: Map<number, Struct[]>, spec: BoardSpec): void {
+  const { structs } = decoded;
   const isLocal = (s: Struct) => findIn(local, s.id) === s;
   const find = (id: Y.ID): Struct => findIn(local, id) ?? (Y.getItem(doc.store, id) as Struct);
   const placements = new Map<Y.Item, Placement>();
@@ -86,16 +87,22 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
     return result;
   }
 
+  const rootPlaces = new Map<string, Place>();
+  /** One place object per root, so new keys of one root are counted together. */
   function rootPlace(name: string): Place {
+    const known = rootPlaces.get(name);
+    if (known) return known;
     const root = spec.roots[name];
     if (!root) throw refused(`"${name}" is not part of a ${spec.kind} board`);
-    return {
+    const place: Place = {
       kind: "spec",
       spec: root,
       path: name,
       type: (doc.share.get(name) as Y.AbstractType<unknown>) ?? null,
       fragment: null,
     };
+    rootPlaces.set(name, place);
+    return place;
   }
 
   function parentPlace(parent: NonNullable<Parent>): Place | null {
@@ -105,6 +112,8 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
   /** The place of the shared type created by `item` (null when its parent is gone). */
   function typePlace(item: Y.Item): Place | null {
     if (places.has(item)) return places.get(item) ?? null;
+    // A type deleted and garbage-collected (here or on the sender): Yjs drops what is put into it.
+    if (item.content instanceof Y.ContentDeleted) return null;
     if (!(item.content instanceof Y.ContentType))
       throw refused("content placed inside something that is not a shared type");
     const { parent, key } = placement(item);
@@ -142,7 +151,7 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
       const fragment =
         field.type === "richtext"
           ? {
-              id: `${item.id.client}:${item.id.clock}`,
+              path,
               maxChars: field.maxChars,
               existing: () => (existing ? richTextLength(existing as Y.XmlFragment) : 0),
             }
@@ -216,9 +225,31 @@ export function checkContent(doc: Y.Doc, structs: Struct[], local: Map<number, S
     } else count = keys.size;
     if (count > place.spec.max) throw refused(`${place.path}: at most ${place.spec.max} entries`);
   }
+  if (charsAdded.size === 0) return;
+  // Text this update deletes makes room (select all, paste): count it off per fragment.
+  const charsRemoved = new Map<Fragment, number>();
+  for (const [client, ranges] of decoded.ds.clients) {
+    const own = doc.store.clients.get(client);
+    if (!own) continue;
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, Y.getState(doc.store, client));
+      if (clock >= end) continue;
+      for (let i = Y.findIndexSS(own, clock); i < own.length; i++) {
+        const s = own[i] as Y.Item | Y.GC;
+        if (s.id.clock >= end) break;
+        if (!(s instanceof Y.Item) || s.deleted || !(s.content instanceof Y.ContentString)) continue;
+        const parentItem = (s.parent as Y.AbstractType<unknown> | null)?._item;
+        const place = parentItem ? typePlace(parentItem) : null;
+        if (place?.kind !== "rt-text") continue;
+        const overlap = Math.min(end, s.id.clock + s.length) - Math.max(clock, s.id.clock);
+        charsRemoved.set(place.fragment, (charsRemoved.get(place.fragment) ?? 0) + overlap);
+      }
+    }
+  }
   for (const [fragment, added] of charsAdded) {
-    if (fragment.existing() + added > fragment.maxChars)
-      throw refused(`rich text longer than ${fragment.maxChars} characters`);
+    if (fragment.existing() - (charsRemoved.get(fragment) ?? 0) + added > fragment.maxChars) {
+      throw refused(`${fragment.path}: rich text longer than ${fragment.maxChars} characters`);
+    }
   }
 }
 

@@ -92,7 +92,7 @@ export function checkUpdate(
       if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
     }
   }
-  if (spec) checkContent(doc, decoded.structs, local, spec);
+  if (spec) checkContent(doc, decoded, local, spec);
   return false;
 }
 

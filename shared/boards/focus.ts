@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   BoardInputError,
   byRank,
+  checkValue,
   newId,
   newRecord,
   rankAtEnd,
@@ -33,7 +34,7 @@ import {
   text,
   userIdSchema,
 } from "./fields.js";
-import { type BoardSpec, map, metaSpec, records, richtext, value } from "./spec.js";
+import { type BoardSpec, map, metaSpec, records, richtext, type Spec, value } from "./spec.js";
 
 export const ACTION_STATUSES = ["idea", "planned", "in_progress", "follow_up", "done"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -161,8 +162,8 @@ export function getAction(doc: Y.Doc, id: string): Action | undefined {
 export function setFocusDetails(doc: Y.Doc, patch: { targetGroup?: string; perspectives?: Perspective[] }): void {
   const root = focusRoot(doc);
   doc.transact(() => {
+    writeFields(root, fields("focus"), patch); // throws before anything is written if the patch does not fit
     if (!(root.get("description") instanceof Y.XmlFragment)) root.set("description", new Y.XmlFragment());
-    writeFields(root, fields("focus"), patch);
   });
 }
 
@@ -239,7 +240,15 @@ export function moveAction(doc: Y.Doc, id: string, status: ActionStatus, afterId
   const before = index >= 0 ? (column[index]?.rank ?? null) : null;
   const after = column[index + 1]?.rank ?? null;
   const action = actionMap(doc, id);
-  doc.transact(() => writeFields(action, actionSpec, { status, rank: rankBetween(before, after) }));
+  const place = {
+    status: checkValue(actionSpec.fields.status as Spec, "status", status),
+    rank: checkValue(actionSpec.fields.rank as Spec, "rank", rankBetween(before, after)),
+  };
+  // Both are written even if the column is unchanged: concurrent moves then resolve as whole pairs.
+  doc.transact(() => {
+    action.set("status", place.status);
+    action.set("rank", place.rank);
+  });
 }
 
 export function removeAction(doc: Y.Doc, id: string): void {
