@@ -59,6 +59,7 @@ const envSchema = z.object({
   INVITATION_TTL_DAYS: z.preprocess(emptyAsUndefined, positiveInt.default(7)),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
+  SEED_DEMO: z.preprocess(emptyAsUndefined, flag.default(false)),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -77,6 +78,8 @@ export interface Config {
   /** Only behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** At start, seed the demo partnership if the instance has no account yet (server/seed). */
+  seedDemo: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      seedDemo: e.SEED_DEMO,
     },
   };
 }

@@ -8,6 +8,7 @@ import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { attachRealtime, type Realtime } from "./realtime/ws-server.js";
+import { seedDemoAtStart } from "./seed/seed-at-start.js";
 import { createServices } from "./services/index.js";
 
 const result = loadConfig(process.env);
@@ -45,6 +46,17 @@ try {
 
 const services = createServices(database.db, config, undefined, logger);
 const store = createDocStore(database.db);
+
+// SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).
+if (config.seedDemo) {
+  try {
+    await seedDemoAtStart({ db: database.db, services, store, logger });
+  } catch (error) {
+    await database.close().catch(() => {});
+    fail(`seeding the demo partnership failed: ${(error as Error).message}`);
+  }
+}
+
 logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 // Expired sessions are refused on use; this only keeps the table small.

@@ -6,6 +6,7 @@
 import { generateKeyBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import type { z } from "zod";
+import { ITEM_ID } from "./fields.js";
 import type { MapSpec, Spec } from "./spec.js";
 
 /** A write a user asked for that does not fit the board's layout (the server would refuse it). */
@@ -98,9 +99,11 @@ export function newRecord(spec: MapSpec, initial: Record<string, unknown>): YRec
   return record;
 }
 
-/** A random id for a new item. */
-export function newId(): string {
-  return crypto.randomUUID();
+/** A random id for a new item, or the caller's own after checking it. */
+export function newId(chosen?: string): string {
+  if (chosen === undefined) return crypto.randomUUID();
+  if (!ITEM_ID.test(chosen)) throw new BoardInputError("id", "use 1–64 letters, digits, - or _.");
+  return chosen;
 }
 
 /** A rank strictly between two neighbours (null = open end). */

@@ -191,7 +191,7 @@ export type NewAction = {
 
 /** Adds an action at the end of its column and returns its id. */
 export function addAction(doc: Y.Doc, input: NewAction, now: Date = new Date()): string {
-  const id = input.id ?? newId();
+  const id = newId(input.id);
   const status = input.status ?? "idea";
   const column = readFocus(doc).actions.filter((a) => a.status === status);
   const record = newRecord(actionSpec, {
@@ -217,6 +217,13 @@ function actionMap(doc: Y.Doc, id: string): YRecord {
   const a = actionsRoot(doc).get(id);
   if (!(a instanceof Y.Map)) throw new BoardInputError("action", `no action ${id} on this board.`);
   return a as YRecord;
+}
+
+/** An action's description fragment (bind it to the editor). */
+export function actionDescription(doc: Y.Doc, id: string): Y.XmlFragment {
+  const description = actionMap(doc, id).get("description");
+  if (!(description instanceof Y.XmlFragment)) throw new BoardInputError("description", "missing on this action.");
+  return description;
 }
 
 export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch): void {

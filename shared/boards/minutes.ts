@@ -174,8 +174,8 @@ function itemMap(doc: Y.Doc, id: string): YRecord {
   return item as YRecord;
 }
 
-export function addAgendaItem(doc: Y.Doc, input: { title: string; number?: number | null }): string {
-  const id = newId();
+export function addAgendaItem(doc: Y.Doc, input: { title: string; number?: number | null; id?: string }): string {
+  const id = newId(input.id);
   itemsRoot(doc).set(
     id,
     newRecord(agendaItemSpec, {

@@ -16,6 +16,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     invitationTtlMs: 7 * 86_400_000,
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
+    seedDemo: false,
     ...overrides,
   };
 }
