@@ -124,6 +124,25 @@ export function byRank<T extends { rank: string; id: string }>(a: T, b: T): numb
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * Ids and ranks of a records map's entries (Y.Map records or plain values), ordered; `where`
+ * filters on the raw entry. Cheap: placing an item must not read and validate the whole board.
+ */
+export function ranked(records: YRecord, where?: (entry: unknown) => boolean): { id: string; rank: string }[] {
+  const out: { id: string; rank: string }[] = [];
+  for (const [id, entry] of records.entries()) {
+    if (where && !where(entry)) continue;
+    const rank =
+      entry instanceof Y.Map
+        ? entry.get("rank")
+        : entry && typeof entry === "object"
+          ? (entry as { rank?: unknown }).rank
+          : undefined;
+    if (typeof rank === "string") out.push({ id, rank });
+  }
+  return out.sort(byRank);
+}
+
 /** The rank for a new item placed last among `items`. */
 export function rankAtEnd(items: readonly { rank: string }[]): string {
   let last: string | null = null;

@@ -14,6 +14,7 @@ import {
   newRecord,
   rankAtEnd,
   rankBetween,
+  ranked,
   read,
   readMap,
   readRichText,
@@ -141,6 +142,8 @@ function readAction(id: string, a: YRecord): Action {
   };
 }
 
+const inColumn = (status: ActionStatus) => (entry: unknown) => entry instanceof Y.Map && entry.get("status") === status;
+
 export function readFocus(doc: Y.Doc): FocusContent {
   const root = focusRoot(doc);
   const actions = recordEntries(actionsRoot(doc)).map(([id, a]) => readAction(id, a));
@@ -193,7 +196,7 @@ export type NewAction = {
 export function addAction(doc: Y.Doc, input: NewAction, now: Date = new Date()): string {
   const id = newId(input.id);
   const status = input.status ?? "idea";
-  const column = readFocus(doc).actions.filter((a) => a.status === status);
+  const column = ranked(actionsRoot(doc), inColumn(status));
   const record = newRecord(actionSpec, {
     title: input.title,
     status,
@@ -241,7 +244,7 @@ export function setPdsaNote(doc: Y.Doc, id: string, phase: PdsaPhase, note: stri
  * card's own `status` and `rank` change.
  */
 export function moveAction(doc: Y.Doc, id: string, status: ActionStatus, afterId: string | null): void {
-  const column = readFocus(doc).actions.filter((a) => a.status === status && a.id !== id);
+  const column = ranked(actionsRoot(doc), inColumn(status)).filter((a) => a.id !== id);
   const index = afterId === null ? -1 : column.findIndex((a) => a.id === afterId);
   if (afterId !== null && index === -1) throw new BoardInputError("afterId", "that card is not in the target column.");
   const before = index >= 0 ? (column[index]?.rank ?? null) : null;

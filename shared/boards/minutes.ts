@@ -12,6 +12,7 @@ import {
   newId,
   newRecord,
   rankAtEnd,
+  ranked,
   read,
   readMap,
   readRichText,
@@ -151,7 +152,7 @@ export function setMeeting(doc: Y.Doc, patch: Partial<Meeting>): void {
 export type NewAttendee = Omit<z.input<typeof attendeeSchema>, "rank">;
 
 export function addAttendee(doc: Y.Doc, input: NewAttendee): string {
-  const parsed = attendeeSchema.safeParse({ ...input, rank: rankAtEnd(readMinutes(doc).attendees) });
+  const parsed = attendeeSchema.safeParse({ ...input, rank: rankAtEnd(ranked(attendeesRoot(doc))) });
   if (!parsed.success) throw new BoardInputError("attendee", parsed.error.issues[0]?.message ?? "is not valid.");
   const id = newId();
   attendeesRoot(doc).set(id, parsed.data);
@@ -181,7 +182,7 @@ export function addAgendaItem(doc: Y.Doc, input: { title: string; number?: numbe
     newRecord(agendaItemSpec, {
       title: input.title,
       number: input.number ?? null,
-      rank: rankAtEnd(readMinutes(doc).items),
+      rank: rankAtEnd(ranked(itemsRoot(doc))),
     }),
   );
   return id;

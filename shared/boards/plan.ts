@@ -11,6 +11,7 @@ import {
   newId,
   newRecord,
   rankAtEnd,
+  ranked,
   read,
   readRichText,
   recordEntries,
@@ -163,7 +164,7 @@ function record(doc: Y.Doc, name: "sections" | "goals" | "contacts", id: string)
 
 export function addSection(doc: Y.Doc, heading: string): string {
   const id = newId();
-  root(doc, "sections").set(id, newRecord(sectionSpec, { heading, rank: rankAtEnd(readPlan(doc).sections) }));
+  root(doc, "sections").set(id, newRecord(sectionSpec, { heading, rank: rankAtEnd(ranked(root(doc, "sections"))) }));
   return id;
 }
 
@@ -195,7 +196,7 @@ export function addGoal(doc: Y.Doc, input: NewGoal): string {
       perspectives: input.perspectives ?? [],
       status: input.status ?? "not_started",
       comment: input.comment ?? "",
-      rank: rankAtEnd(readPlan(doc).goals),
+      rank: rankAtEnd(ranked(root(doc, "goals"))),
     }),
   );
   return id;
@@ -216,7 +217,7 @@ export function addContact(doc: Y.Doc, input: NewContact): string {
       organizationName: input.organizationName,
       route: input.route,
       purpose: input.purpose ?? "",
-      rank: rankAtEnd(readPlan(doc).contacts),
+      rank: rankAtEnd(ranked(root(doc, "contacts"))),
     }),
   );
   return id;
