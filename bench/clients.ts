@@ -12,8 +12,12 @@ export interface Endpoint {
 
 export interface BenchClient {
   doc: Y.Doc;
-  /** The board content the benchmark writes: key → write timestamp (performance.now()). */
-  map: Y.Map<number>;
+  /**
+   * The focus board's `actions` root (card id → card), where the benchmark writes: it edits card titles
+   * (load.ts) and adds cards with measurements (history.ts) through shared/boards/focus.ts, so the
+   * content fits a focus board and our server's content guard accepts it.
+   */
+  actions: Y.Map<unknown>;
   provider: WebsocketProvider;
   /** Close codes of connections the server (or network) ended; our own destroy is not counted. */
   closes: number[];
@@ -21,7 +25,7 @@ export interface BenchClient {
   destroy(): Promise<void>;
 }
 
-export const ROOT_MAP = "bench";
+export const ACTIONS_ROOT = "actions";
 
 // Every WebsocketProvider adds a process 'exit' listener; a thousand of them are expected here.
 process.setMaxListeners(0);
@@ -38,7 +42,7 @@ function socketClass(headers: Record<string, string>) {
 
 export function connectClient(endpoint: Endpoint, room: string): BenchClient {
   const doc = new Y.Doc();
-  const map = doc.getMap<number>(ROOT_MAP);
+  const actions = doc.getMap<unknown>(ACTIONS_ROOT);
   const provider = new WebsocketProvider(endpoint.serverUrl, room, doc, {
     WebSocketPolyfill: socketClass(endpoint.headers) as unknown as typeof globalThis.WebSocket,
     // Without this, clients of the same room in this one process would sync through a BroadcastChannel, bypassing the server.
@@ -53,7 +57,7 @@ export function connectClient(endpoint: Endpoint, room: string): BenchClient {
 
   return {
     doc,
-    map,
+    actions,
     provider,
     closes,
     synced(timeoutMs) {

@@ -1,4 +1,13 @@
-/** Scenario 5's pieces: write a board's history through many clients, and time a fresh client's load of it. */
+/**
+ * Scenario 5's pieces: write a board's history through many clients, and time a fresh client's load of it.
+ *
+ * The history is valid focus-board content that stays on the board, one entry per update: each writer
+ * first makes its own cards (one update each), then adds measurements to them in turn (one update
+ * each). A card holds at most 100 measurements and a board at most 1000 cards, so a history of up to
+ * about 100 000 updates fits.
+ */
+import * as Y from "yjs";
+import { addAction, addMeasurement } from "../shared/boards/focus.js";
 import { type BenchClient, connectAll, connectClient, destroyAll } from "./clients.js";
 import type { Target } from "./targets.js";
 
@@ -7,8 +16,40 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Writers in parallel: one socket may send at most 60 updates/s to our server, so 10 000 updates need many. */
 export const HISTORY_WRITERS = 20;
 const HISTORY_RATE = 50;
+/** The focus layout's limits: measurements per card and cards per board. */
+const MEASUREMENTS_PER_CARD = 100;
+const CARDS_PER_BOARD = 1000;
 
-/** Writes `total` single-key updates to a fresh board; returns it once every writer holds all of them. */
+/** Cards a writer with `quota` updates makes so that its measurements fit on them. */
+const cardsFor = (quota: number) => Math.ceil(quota / (MEASUREMENTS_PER_CARD + 1));
+
+/** A writer's k-th update: one of its cards first, then a measurement on each of its cards in turn. */
+function writeEntry(client: BenchClient, writer: number, cards: number, k: number): void {
+  if (k < cards) {
+    addAction(client.doc, { id: `h${writer}-${k}`, title: `Historik ${writer}.${k}` });
+    return;
+  }
+  addMeasurement(client.doc, `h${writer}-${(k - cards) % cards}`, {
+    label: `Mätning ${k}`,
+    value: performance.now(),
+    unit: "ms",
+    date: "2026-01-15",
+    kind: "follow_up",
+  });
+}
+
+/** History entries (cards + measurements) a client holds: one per update written. */
+function entries(client: BenchClient): number {
+  let n = 0;
+  for (const card of client.actions.values()) {
+    if (!(card instanceof Y.Map)) continue;
+    const measurements = card.get("measurements");
+    n += 1 + (measurements instanceof Y.Map ? measurements.size : 0);
+  }
+  return n;
+}
+
+/** Writes `total` updates (cards, then measurements) to a fresh board; returns it once every writer holds all of them. */
 export async function writeHistory(target: Target, total: number): Promise<{ board: string; seconds: number }> {
   await target.prepare(HISTORY_WRITERS + 1);
   const [board] = await target.boards(1, "history");
@@ -19,6 +60,12 @@ export async function writeHistory(target: Target, total: number): Promise<{ boa
   try {
     const t0 = performance.now();
     const quota = writers.map((_, i) => Math.floor(total / HISTORY_WRITERS) + (i < total % HISTORY_WRITERS ? 1 : 0));
+    const cards = quota.map(cardsFor);
+    if (cards.reduce((sum, n) => sum + n, 0) > CARDS_PER_BOARD) {
+      throw new Error(
+        `a history of ${total} updates does not fit on one focus board (at most ${CARDS_PER_BOARD} cards)`,
+      );
+    }
     const written = writers.map(() => 0);
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -26,7 +73,7 @@ export async function writeHistory(target: Target, total: number): Promise<{ boa
         let done = true;
         writers.forEach((w, i) => {
           const goal = Math.min(due, quota[i] as number);
-          while ((written[i] as number) < goal) w.map.set(`h${i}:${(written[i] as number)++}`, performance.now());
+          while ((written[i] as number) < goal) writeEntry(w, i, cards[i] as number, (written[i] as number)++);
           if ((written[i] as number) < (quota[i] as number)) done = false;
         });
         if (done) {
@@ -37,7 +84,7 @@ export async function writeHistory(target: Target, total: number): Promise<{ boa
     });
     // Every writer holding everything means the server has applied everything.
     const deadline = performance.now() + 60_000;
-    while (writers.some((w) => w.map.size < total)) {
+    while (writers.some((w) => entries(w) < total)) {
       if (performance.now() > deadline) throw new Error("history did not reach every writer within 60 s");
       await sleep(50);
     }
@@ -55,7 +102,7 @@ export interface LoadTiming {
   closes: number[];
 }
 
-/** One fresh client loading `board`; "loaded" means synced *and* holding `expected` entries. */
+/** One fresh client loading `board`; "loaded" means synced *and* holding `expected` entries (cards + measurements). */
 export async function timeLoad(
   target: Target,
   board: string,
@@ -66,10 +113,10 @@ export async function timeLoad(
   const client: BenchClient = connectClient(target.endpoint(clientIndex), board);
   try {
     await client.synced(60_000);
-    const syncedEarly = client.map.size < expected;
+    const syncedEarly = entries(client) < expected;
     const deadline = performance.now() + 30_000;
-    while (client.map.size < expected) {
-      if (performance.now() > deadline) throw new Error(`load ended with ${client.map.size} of ${expected} entries`);
+    while (entries(client) < expected) {
+      if (performance.now() > deadline) throw new Error(`load ended with ${entries(client)} of ${expected} entries`);
       await sleep(5);
     }
     return { ms: performance.now() - t0, syncedEarly, closes: client.closes };

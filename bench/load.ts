@@ -1,8 +1,17 @@
 /**
- * Runs one load against one server: connects clients, lets writers write timestamped keys at a fixed
+ * Runs one load against one server: connects clients, lets writers edit their card's title at a fixed
  * rate, and measures fan-out latency, delivery, loss, convergence and CPU/RSS of server and generator.
+ *
+ * The writes are valid focus-board content (our server refuses anything else): each writer makes one
+ * card before anything is measured, and each write gives that card a new title, "w<writer> #<n> @<ms>".
+ * A title replaces the one before, so a receiver that gets several writes of one writer in one
+ * transaction (our server merges what arrives in one tick; a stalled client applies a backlog) only
+ * sees the last. Write n of a writer cannot arrive without writes 0…n-1 (Yjs applies one client's
+ * changes in order), so writes between the last one a receiver saw and n arrived then too: every write
+ * still counts once per receiver, with the stamp its writer recorded when it made it.
  */
 import * as Y from "yjs";
+import { addAction, updateAction } from "../shared/boards/focus.js";
 import { type BenchClient, connectAll, destroyAll } from "./clients.js";
 import type { ServerKind } from "./config.js";
 import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
@@ -71,19 +80,32 @@ const PRESENCE_RENEW_MS = 15_000;
 /** Node runs the generator's clients on one thread: near a full core, it is the bottleneck. */
 const GENERATOR_BOUND_CPU = 90;
 
+/** How long every client may take to see every writer's card before the load starts. */
+const CARDS_TIMEOUT_MS = 30_000;
+
 interface Writer {
   client: BenchClient;
-  board: number;
-  id: string;
+  /** Its place among its board's writers; its card's id is `w<index>`. */
+  index: number;
+  card: string;
   start: number;
   slots: number;
   written: number;
+  /** performance.now() when each write (by number) was made. */
+  stamps: number[];
 }
 
-/** Sorted state vector + entry count: equal for two docs exactly when they hold the same updates here. */
+/** A write's title: the writer's card, the write's number and its time. */
+const title = (card: string, n: number, stamp: number) => `${card} #${n} @${stamp.toFixed(1)}`;
+const TITLE = /^w(\d+) #(\d+) @/;
+
+/** Sorted state vector + every card's title: equal for two docs exactly when they hold the same updates here. */
 function fingerprint(client: BenchClient): string {
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(client.doc)).entries()].sort((a, b) => a[0] - b[0]);
-  return `${sv.map(([c, k]) => `${c}:${k}`).join(",")}|${client.map.size}`;
+  const titles = [...client.actions.entries()]
+    .map(([id, card]) => `${id}=${card instanceof Y.Map ? String(card.get("title")) : "?"}`)
+    .sort();
+  return `${sv.map(([c, k]) => `${c}:${k}`).join(",")}|${titles.join(",")}`;
 }
 
 export async function runLoad(target: Target, shape: LoadShape, timing: Timing, label: string): Promise<RunResult> {
@@ -117,39 +139,55 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     const samples: number[] = [];
     let arrivals = 0;
     let windowWrites = 0;
-    const boardWrites = new Array<number>(shape.boards).fill(0);
 
-    for (const client of clients) {
-      const map = client.map;
-      map.observe((event) => {
-        if (event.transaction.local) return; // our own write, not a delivery
-        const now = performance.now();
-        for (const key of event.keysChanged) {
-          const stamp = map.get(key);
-          if (stamp === undefined) continue;
-          if (stamp >= windowStart && stamp < windowEnd) samples.push(now - stamp);
-          if (now >= windowStart && now < windowEnd) arrivals++;
-        }
-      });
-    }
-
-    const writers: Writer[] = [];
-    const period = 1000 / shape.rate;
-    const startAt = performance.now() + 100;
+    // Setup, before anything is measured: each writer makes its card, and every client gets every card.
+    const writersByBoard: Writer[][] = [];
     for (let b = 0; b < shape.boards; b++) {
+      const boardWriters: Writer[] = [];
       for (let w = 0; w < shape.writersPerBoard; w++) {
         const client = clients[b * shape.clientsPerBoard + w] as BenchClient;
-        // Random phase so writers do not all fire in the same tick.
-        writers.push({
-          client,
-          board: b,
-          id: `${b}.${w}`,
-          start: startAt + Math.random() * period,
-          slots: 0,
-          written: 0,
-        });
+        const card = `w${w}`;
+        addAction(client.doc, { id: card, title: `${card} ready` });
+        boardWriters.push({ client, index: w, card, start: 0, slots: 0, written: 0, stamps: [] });
       }
+      writersByBoard.push(boardWriters);
     }
+    const cardsBy = performance.now() + CARDS_TIMEOUT_MS;
+    while (clients.some((c) => c.actions.size < shape.writersPerBoard)) {
+      if (performance.now() > cardsBy) throw new Error("the writers' cards did not reach every client within 30 s");
+      await sleep(20);
+    }
+
+    // Per client, the number of the last write it has seen from each writer of its board (-1: none).
+    const seen = clients.map(() => new Int32Array(shape.writersPerBoard).fill(-1));
+    clients.forEach((client, i) => {
+      const boardWriters = writersByBoard[Math.floor(i / shape.clientsPerBoard)] as Writer[];
+      const last = seen[i] as Int32Array;
+      client.actions.observeDeep((events, transaction) => {
+        if (transaction.local) return; // our own write, not a delivery
+        const now = performance.now();
+        for (const event of events) {
+          if (event.target === client.actions || !(event as Y.YMapEvent<unknown>).keysChanged.has("title")) continue;
+          const match = TITLE.exec(String((event.target as Y.Map<unknown>).get("title")));
+          const writer = match ? boardWriters[Number(match[1])] : undefined;
+          if (!match || !writer) continue;
+          const n = Number(match[2]);
+          // Writes this receiver has not seen yet up to n all arrived now (see the top of this file).
+          for (let k = (last[writer.index] as number) + 1; k <= n; k++) {
+            const stamp = writer.stamps[k] as number;
+            if (stamp >= windowStart && stamp < windowEnd) samples.push(now - stamp);
+            if (now >= windowStart && now < windowEnd) arrivals++;
+          }
+          if (n > (last[writer.index] as number)) last[writer.index] = n;
+        }
+      });
+    });
+
+    const writers = writersByBoard.flat();
+    const period = 1000 / shape.rate;
+    const startAt = performance.now() + 100;
+    // Random phase so writers do not all fire in the same tick.
+    for (const w of writers) w.start = startAt + Math.random() * period;
     windowStart = startAt + timing.warmupSeconds * 1000;
     windowEnd = windowStart + timing.seconds * 1000;
 
@@ -162,9 +200,10 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
         const burst = Math.min(due - w.slots, MAX_CATCH_UP);
         w.slots = due;
         for (let i = 0; i < burst; i++) {
+          const n = w.written++;
           const stamp = performance.now();
-          w.client.map.set(`${w.id}:${w.written++}`, stamp);
-          boardWrites[w.board] = (boardWrites[w.board] ?? 0) + 1;
+          w.stamps[n] = stamp;
+          updateAction(w.client.doc, w.card, { title: title(w.card, n, stamp) });
           if (stamp >= windowStart && stamp < windowEnd) windowWrites++;
         }
       }
@@ -188,9 +227,17 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     rssMax = Math.max(rssMax, rssBytes(target.server.pid));
     const deliveredPerSecond = arrivals / measured;
 
-    // Grace: every client must end up with every key of its board.
-    const missing = () =>
-      clients.reduce((sum, c, i) => sum + ((boardWrites[Math.floor(i / shape.clientsPerBoard)] ?? 0) - c.map.size), 0);
+    // Grace: every client must end up with every write of every other writer of its board.
+    const missing = () => {
+      let sum = 0;
+      clients.forEach((client, i) => {
+        const last = seen[i] as Int32Array;
+        for (const w of writersByBoard[Math.floor(i / shape.clientsPerBoard)] as Writer[]) {
+          if (w.client !== client) sum += w.written - 1 - (last[w.index] as number);
+        }
+      });
+      return sum;
+    };
     const drainStart = performance.now();
     let drainSeconds: number | null = null;
     while (performance.now() - drainStart < timing.graceSeconds * 1000) {

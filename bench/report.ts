@@ -227,8 +227,10 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
       (r) => `| ${r.scenario} | ${r.metric} | ${fmt(r.ours, r.digits)} | ${fmt(r.reference, r.digits)} | ${ratio(r)} |`,
     ),
     "",
-    "Fan-out latency: a writer stores `performance.now()` under a fresh key; every other client's Y.Map observer records now − stamp " +
-      "(one process, one clock). Pooled over all runs of a server; only updates written in the measured window count. " +
+    "Fan-out latency: each writer sets its own card's title on a focus board (`w<n> #<k> @<ms>`); every other client's deep " +
+      "observer of the `actions` root records now − the stamp of each write it newly holds, including writes a later title " +
+      "replaced within the same received transaction (one process, one clock). Pooled over all runs of a server; only " +
+      "updates written in the measured window count. " +
       "CPU is % of one core (200 % = both); the load generator shares the machine with the server. Ours runs as `node --import tsx " +
       "server/main.ts` (like npm start); the reference (@y/websocket-server 0.1.1) keeps everything in memory and persists nothing.",
     "¹ Ours: the first load right after SIGTERM + restart, from the database; reference: no restart (it would lose the board).",

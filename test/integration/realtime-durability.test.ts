@@ -4,6 +4,7 @@ import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { boards, docSnapshots, docUpdates } from "../../server/db/schema.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
+import { addAction, getAction, readFocus } from "../../shared/boards/focus.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { eventually } from "../helpers/eventually.js";
 import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
@@ -51,30 +52,37 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
   const snapshotRow = async (boardId: string) =>
     (await f.database.db.select().from(docSnapshots).where(eq(docSnapshots.boardId, boardId)))[0];
 
-  /** Connects a fresh client and returns the actions it had the moment it reported `synced`. */
+  /** The board's cards as id → title. */
+  const titles = (doc: Y.Doc) => Object.fromEntries(readFocus(doc).actions.map((a) => [a.id, a.title]));
+  const cardCount = (doc: Y.Doc) => readFocus(doc).actions.length;
+
+  /** Connects a fresh client and returns the cards (id → title) it had the moment it reported `synced`. */
   async function actionsAtSync(boardId: string, cookie: string | null, url = f.server.url) {
     const fresh = client(boardId, cookie, url);
-    let atSync: Record<string, unknown> | null = null;
+    let atSync: Record<string, string> | null = null;
     fresh.provider.once("sync", () => {
-      atSync = fresh.doc.getMap("actions").toJSON();
+      atSync = titles(fresh.doc);
     });
     await synced(fresh.provider);
     fresh.provider.destroy();
-    return atSync as unknown as Record<string, unknown>;
+    return atSync as unknown as Record<string, string>;
   }
 
   const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  /** Adds one card per id, each in its own transaction (one update each), titled `title(id)`. */
+  const addCards = (doc: Y.Doc, ids: string[], title: (id: string) => string) => {
+    for (const id of ids) addAction(doc, { id, title: title(id) });
+  };
 
   it("folds the log into a snapshot once enough updates are stored, and serves it after the room unloaded", async () => {
     const boardId = await f.newBoard();
     const a = client(boardId, f.member.cookie);
     await synced(a.provider);
-    const actions = a.doc.getMap("actions");
-    for (const key of keys("a", 10)) actions.set(key, `Åtgärd ${key}`);
-    await eventually(async () => expect((await stored(boardId)).getMap("actions").size).toBe(10));
+    addCards(a.doc, keys("a", 10), (key) => `Åtgärd ${key}`);
+    await eventually(async () => expect(cardCount(await stored(boardId))).toBe(10));
     expect(await snapshotRow(boardId)).toBeUndefined(); // not a snapshot per write
 
-    for (const key of keys("b", COMPACT_AFTER)) actions.set(key, `Åtgärd ${key}`);
+    addCards(a.doc, keys("b", COMPACT_AFTER), (key) => `Åtgärd ${key}`);
     // While the client is still connected (so not the compaction an unload does).
     await eventually(async () => {
       const snap = await snapshotRow(boardId);
@@ -85,7 +93,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
       expect(rows.length).toBeLessThan(COMPACT_AFTER);
     });
     expect(manager().room(boardId)?.members.size).toBe(1);
-    await eventually(async () => expect((await stored(boardId)).getMap("actions").size).toBe(10 + COMPACT_AFTER));
+    await eventually(async () => expect(cardCount(await stored(boardId))).toBe(10 + COMPACT_AFTER));
 
     a.provider.destroy();
     await eventually(() => expect(manager().room(boardId)).toBeUndefined());
@@ -104,21 +112,33 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
       { userId: convenerId, ...client(boardId, f.convener.cookie) },
     ];
     await Promise.all(people.map((p) => synced(p.provider)));
-    const perClient = 9; // 36 updates: below COMPACT_AFTER, so the log is all there is
+    // 36 updates, plus the server's stamp of the board's kind: below COMPACT_AFTER, so the log is all there is.
+    const perClient = 9;
     for (let i = 0; i < perClient; i++) {
-      for (const [n, p] of people.entries()) p.doc.getMap("actions").set(`c${n}-${i}`, i);
+      for (const [n, p] of people.entries()) addAction(p.doc, { id: `c${n}-${i}`, title: `Åtgärd ${n}.${i}` });
     }
     const total = perClient * people.length;
-    await eventually(async () => expect((await stored(boardId)).getMap("actions").size).toBe(total));
+    await eventually(async () => expect(cardCount(await stored(boardId))).toBe(total));
     expect(await snapshotRow(boardId)).toBeUndefined();
 
     const rows = await logRows(boardId);
-    expect(rows.length).toBeLessThan(total);
-    expect(new Set(rows.map((r) => r.authorId))).toEqual(new Set([f.member.userId, f.member2.userId, convenerId]));
+    // One row without an author: the kind and layout version the server stamped when it opened the board.
+    const [stamp, ...unexpected] = rows.filter((r) => r.authorId === null);
+    expect(unexpected).toEqual([]);
+    const stampDoc = new Y.Doc();
+    Y.applyUpdate(stampDoc, stamp!.update);
+    expect([...stampDoc.share.keys()]).toEqual(["meta"]);
+    expect(new Set(Y.decodeUpdate(stamp!.update).structs.map((s) => s.id.client))).toEqual(
+      new Set([manager().room(boardId)!.doc.clientID]),
+    );
+
+    const edits = rows.filter((r) => r.authorId !== null);
+    expect(edits.length).toBeLessThan(total);
+    expect(new Set(edits.map((r) => r.authorId))).toEqual(new Set([f.member.userId, f.member2.userId, convenerId]));
     // Every row holds only edits made by the user it names.
     const yjsClientsOf = (userId: string) =>
       new Set(people.filter((p) => p.userId === userId).map((p) => p.doc.clientID));
-    for (const row of rows) {
+    for (const row of edits) {
       const writers = new Set(Y.decodeUpdate(row.update).structs.map((s) => s.id.client));
       for (const writer of writers) expect(yjsClientsOf(row.authorId!).has(writer)).toBe(true);
     }
@@ -128,7 +148,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     const boardId = await f.newBoard();
     const a = client(boardId, f.member.cookie);
     await synced(a.provider);
-    for (const key of keys("k", 5)) a.doc.getMap("actions").set(key, `Åtgärd ${key}`);
+    addCards(a.doc, keys("k", 5), (key) => `Åtgärd ${key}`);
     a.provider.destroy();
     // The unload compacts: the board is now a snapshot only.
     await eventually(() => expect(manager().room(boardId)).toBeUndefined());
@@ -156,23 +176,23 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     await eventually(() => expect(closes.length).toBeGreaterThanOrEqual(3));
     expect(new Set(closes)).toEqual(new Set([Close.LoadFailed.code]));
     expect(everSynced).toBe(false);
-    expect(b.doc.getMap("actions").size).toBe(0);
+    // Nothing at all reached the client: no cards, not even the board's kind.
+    expect(Y.decodeStateVector(Y.encodeStateVector(b.doc)).size).toBe(0);
     expect(manager().room(boardId)).toBeUndefined();
 
     await f.database.db.update(docSnapshots).set({ state: original!.state }).where(eq(docSnapshots.boardId, boardId));
     await synced(b.provider, 10_000);
-    expect(b.doc.getMap("actions").toJSON()).toEqual(Object.fromEntries(keys("k", 5).map((k) => [k, `Åtgärd ${k}`])));
-    expect((await stored(boardId)).getMap("actions").size).toBe(5);
+    expect(titles(b.doc)).toEqual(Object.fromEntries(keys("k", 5).map((k) => [k, `Åtgärd ${k}`])));
+    expect(b.doc.getMap("meta").toJSON()).toEqual({ kind: "focus", schemaVersion: 1 });
+    expect(cardCount(await stored(boardId))).toBe(5);
   });
 
   it("keeps a room whose writes fail in memory, serves it from there, and stores it once the database accepts writes", async () => {
     const boardId = await f.newBoard();
     const a = client(boardId, f.member.cookie);
     await synced(a.provider);
-    a.doc.getMap("actions").set("before", "stored normally");
-    await eventually(async () =>
-      expect((await stored(boardId)).getMap("actions").get("before")).toBe("stored normally"),
-    );
+    addAction(a.doc, { id: "before", title: "stored normally" });
+    await eventually(async () => expect(getAction(await stored(boardId), "before")?.title).toBe("stored normally"));
 
     // A real failure inside the database: every insert into the log is refused (and counted).
     await f.database.db.execute(sql.raw(`create sequence refused_log_inserts`));
@@ -193,7 +213,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
       return Number(rows[0]?.n ?? 0);
     };
     try {
-      for (const key of keys("during", 5)) a.doc.getMap("actions").set(key, "kept in memory");
+      addCards(a.doc, keys("during", 5), () => "kept in memory");
       await eventually(async () => expect(await refused()).toBeGreaterThanOrEqual(1));
       a.provider.destroy(); // the room is idle now and would be unloaded if everything were stored
 
@@ -205,7 +225,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(await refused()).toBeGreaterThanOrEqual(3); // it kept retrying
-      expect((await stored(boardId)).getMap("actions").has("during0")).toBe(false);
+      expect(getAction(await stored(boardId), "during0")).toBeUndefined();
 
       // Someone opening the board meanwhile gets the unsaved edits from memory.
       const seen = await actionsAtSync(boardId, f.member2.cookie);
@@ -217,8 +237,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     }
 
     await eventually(
-      async () =>
-        expect((await stored(boardId)).getMap("actions").toJSON()).toMatchObject({ during4: "kept in memory" }),
+      async () => expect(titles(await stored(boardId))).toMatchObject({ during4: "kept in memory" }),
       15_000,
     );
     await eventually(() => expect(manager().room(boardId)).toBeUndefined(), 10_000);
@@ -236,11 +255,11 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     const [row] = await f.database.db.select().from(boards).where(eq(boards.id, gone));
     await f.database.db.delete(boards).where(eq(boards.id, gone));
     try {
-      x.doc.getMap("actions").set("orphan", "cannot be stored");
-      await eventually(() => expect(manager().room(gone)?.doc.getMap("actions").get("orphan")).toBeDefined());
-      y.doc.getMap("actions").set("kept", "must be stored");
+      addAction(x.doc, { id: "orphan", title: "cannot be stored" });
+      await eventually(() => expect(getAction(manager().room(gone)!.doc, "orphan")).toBeDefined());
+      addAction(y.doc, { id: "kept", title: "must be stored" });
       await eventually(
-        async () => expect((await stored(other)).getMap("actions").get("kept")).toBe("must be stored"),
+        async () => expect(getAction(await stored(other), "kept")?.title).toBe("must be stored"),
         10_000,
       );
     } finally {
@@ -261,12 +280,12 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     for (const p of [a.provider, b.provider]) {
       p.on("connection-close", (event: CloseEvent | null) => closeCodes.push(event?.code ?? 0));
     }
-    for (const key of keys("a", 12)) a.doc.getMap("actions").set(key, "plan A");
-    for (const key of keys("b", 7)) b.doc.getMap("actions").set(key, "plan B");
+    addCards(a.doc, keys("a", 12), () => "plan A");
+    addCards(b.doc, keys("b", 7), () => "plan B");
     // The server has every edit in memory (not necessarily stored yet) …
     await eventually(() => {
-      expect(manager().room(boardA)?.doc.getMap("actions").size).toBe(12);
-      expect(manager().room(boardB)?.doc.getMap("actions").size).toBe(7);
+      expect(cardCount(manager().room(boardA)!.doc)).toBe(12);
+      expect(cardCount(manager().room(boardB)!.doc)).toBe(7);
     });
     // … when it is shut down.
     fixtureServerClosed = true;
@@ -280,7 +299,7 @@ describe("durability of live boards: compaction, group commit, shutdown, failing
     ] as const) {
       expect(await logRows(boardId)).toEqual([]);
       expect(await snapshotRow(boardId)).toBeDefined();
-      expect((await stored(boardId)).getMap("actions").size).toBe(size);
+      expect(cardCount(await stored(boardId))).toBe(size);
     }
 
     second = await startTestServer(f.database);

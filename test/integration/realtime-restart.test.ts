@@ -11,7 +11,9 @@ import * as Y from "yjs";
 import { type Database, openDatabase } from "../../server/db/client.js";
 import { docSnapshots } from "../../server/db/schema.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
+import { addAction, focusDescription, readFocus } from "../../shared/boards/focus.js";
 import { Close } from "../../shared/protocol/close-codes.js";
+import { richTextToPlain, writePlainParagraphs } from "../../shared/richtext/text.js";
 import { eventually } from "../helpers/eventually.js";
 import { type SpawnedServer, spawnServer } from "../helpers/spawn-server.js";
 import { databaseKinds } from "../helpers/test-database.js";
@@ -43,13 +45,27 @@ function serverPid(server: SpawnedServer): number {
   return server.child.pid as number;
 }
 
-/** What a person sees on the board, independent of insertion order. */
-const content = (doc: Y.Doc) => ({
-  actions: Object.fromEntries(Object.entries(doc.getMap("actions").toJSON()).sort()),
-  notes: doc.getText("notes").toString(),
-});
+/**
+ * What a person sees on the board, independent of insertion order: the kind the server stamped on it,
+ * the cards (id → title) and the focus area's description as text.
+ */
+const content = (doc: Y.Doc) => {
+  const focus = readFocus(doc);
+  return {
+    meta: doc.getMap("meta").toJSON(),
+    actions: Object.fromEntries(focus.actions.map((a) => [a.id, a.title]).sort()),
+    notes: richTextToPlain(focus.description),
+  };
+};
+const STAMPED = { kind: "focus", schemaVersion: 1 };
 
 const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+/** Adds one card per id, each its own update. */
+const addCards = (doc: Y.Doc, ids: string[], title: string | ((id: string) => string)) => {
+  for (const id of ids) addAction(doc, { id, title: typeof title === "string" ? title : title(id) });
+};
+/** Writes the focus area's description (one update). */
+const writeNotes = (doc: Y.Doc, text: string) => doc.transact(() => writePlainParagraphs(focusDescription(doc), text));
 
 const RUN_TIMEOUT = 180_000;
 /** How long the server is frozen when SIGTERM arrives: a modest stall for a busy 2-core machine. */
@@ -169,9 +185,10 @@ describe.each(databaseKinds())("board content across restarts of the real server
       const writer = client(boardId);
       const witness = client(boardId);
       await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      for (const key of keys("a", 25)) writer.doc.getMap("actions").set(key, `Åtgärd ${key}`);
-      writer.doc.getText("notes").insert(0, "Rond på Solgården varannan tisdag");
+      addCards(writer.doc, keys("a", 25), (key) => `Åtgärd ${key}`);
+      writeNotes(writer.doc, "Rond på Solgården varannan tisdag");
       const expected = content(writer.doc);
+      expect(expected.meta).toEqual(STAMPED);
       // The server has applied them all once another client received them.
       await eventually(() => expect(content(witness.doc)).toEqual(expected));
 
@@ -200,8 +217,9 @@ describe.each(databaseKinds())("board content across restarts of the real server
       const writer = client(boardId);
       const witness = client(boardId);
       await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      for (const key of keys("k", 8)) writer.doc.getMap("actions").set(key, `Åtgärd ${key}`);
+      addCards(writer.doc, keys("k", 8), (key) => `Åtgärd ${key}`);
       const expected = content(writer.doc);
+      expect(expected.meta).toEqual(STAMPED);
       await eventually(() => expect(content(witness.doc)).toEqual(expected));
       expect(await server!.stop("SIGTERM")).toBe(0);
       for (const p of providers.splice(0)) p.destroy();
@@ -231,7 +249,8 @@ describe.each(databaseKinds())("board content across restarts of the real server
       await eventually(() => expect(closes.length).toBeGreaterThanOrEqual(3), 10_000);
       expect(new Set(closes)).toEqual(new Set([Close.LoadFailed.code]));
       expect(everSynced).toBe(false);
-      expect(content(reader.doc)).toEqual({ actions: {}, notes: "" });
+      // Not even the board's kind reached it.
+      expect(content(reader.doc)).toEqual({ meta: {}, actions: {}, notes: "" });
       const refusedLog = server!.output();
 
       // Repaired (on PGlite only possible while the server is down); the waiting client gets the board.
@@ -267,16 +286,17 @@ describe.each(databaseKinds())("board content across restarts of the real server
       const tablet = client(boardId);
       await Promise.all([synced(laptop.provider), synced(tablet.provider)]);
 
-      for (const key of keys("committed", 20)) laptop.doc.getMap("actions").set(key, "före kraschen");
-      laptop.doc.getText("notes").insert(0, "Gemensam vårdplanering. ");
+      addCards(laptop.doc, keys("committed", 20), "före kraschen");
+      writeNotes(laptop.doc, "Gemensam vårdplanering.");
       const committed = content(laptop.doc);
+      expect(committed.meta).toEqual(STAMPED);
       if (kind === "postgres") {
         // Wait until the database itself holds them: committed by the server, not just received.
         const reader = await openStorage();
         try {
           await eventually(async () => {
             const stored = await storedView(reader, boardId);
-            expect({ actions: stored.actions, notes: stored.notes }).toEqual(committed);
+            expect({ meta: stored.meta, actions: stored.actions, notes: stored.notes }).toEqual(committed);
           }, 10_000);
         } finally {
           await reader.close();
@@ -289,9 +309,9 @@ describe.each(databaseKinds())("board content across restarts of the real server
 
       // The laptop goes offline and keeps working.
       laptop.provider.disconnect();
-      for (const key of keys("offline", 5)) laptop.doc.getMap("actions").set(key, "utan nät");
+      addCards(laptop.doc, keys("offline", 5), "utan nät");
       // The tablet writes, and the server dies with those edits possibly unreceived or unstored.
-      for (const key of keys("inflight", 5)) tablet.doc.getMap("actions").set(key, "i luften");
+      addCards(tablet.doc, keys("inflight", 5), "i luften");
       const pid = serverPid(server!);
       process.kill(pid, "SIGKILL");
       await server!.stop(); // the launcher follows its child
@@ -302,6 +322,7 @@ describe.each(databaseKinds())("board content across restarts of the real server
         const storage = await openStorage();
         try {
           const survived = await storedView(storage, boardId);
+          expect(survived.meta).toEqual(STAMPED);
           expect(survived.actions).toMatchObject(committed.actions);
           expect(survived.notes).toBe(committed.notes);
         } finally {
@@ -318,6 +339,7 @@ describe.each(databaseKinds())("board content across restarts of the real server
       // everything it saw, has synced with the new server.
       if (kind === "pglite") await eventually(() => expect(tablet.provider.synced).toBe(true), 20_000);
       const first = await freshView(boardId);
+      expect(first.meta).toEqual(STAMPED);
       expect(first.actions).toMatchObject(committed.actions);
       expect(first.notes).toBe(committed.notes);
       expect(Object.keys(first.actions).filter((k) => k.startsWith("offline"))).toEqual([]);
@@ -336,7 +358,7 @@ describe.each(databaseKinds())("board content across restarts of the real server
         expect(content(laptop.doc).actions).toEqual(everything);
       }, 20_000);
 
-      expect(await freshView(boardId)).toEqual({ actions: everything, notes: committed.notes });
+      expect(await freshView(boardId)).toEqual({ meta: STAMPED, actions: everything, notes: committed.notes });
     },
     RUN_TIMEOUT,
   );
@@ -347,8 +369,9 @@ describe.each(databaseKinds())("board content across restarts of the real server
       const writer = client(boardId);
       const witness = client(boardId);
       await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      for (const key of keys("busy", 12)) writer.doc.getMap("actions").set(key, `Åtgärd ${key}`);
+      addCards(writer.doc, keys("busy", 12), (key) => `Åtgärd ${key}`);
       const expected = content(writer.doc);
+      expect(expected.meta).toEqual(STAMPED);
       await eventually(() => expect(content(witness.doc)).toEqual(expected));
 
       // The server's event loop is held up for a moment — as a large document, a slow query in the
