@@ -1,27 +1,24 @@
 /**
- * Keeps the SQL projections of board content in step with the documents. A board's projection is
- * refreshed shortly after its edits settle (250 ms quiet, at most 2 s behind during continuous
- * editing), from the live room's document when the board is open, else from storage. Each refresh
- * replaces all of the board's rows in one transaction. One refresh runs at a time, so a busy
- * meeting cannot crowd out the database. `catchUp` projects boards whose stored state moved on
- * while no projection ran (a crash between commit and refresh, a new migration); `rebuild` redoes
- * every board.
+ * Keeps the SQL projections of board content in step with the documents, without ever crowding
+ * out live editing:
+ * - a changed board is refreshed 250 ms after its edits settle, at most 10 s behind during
+ *   continuous editing, and not more than once a second;
+ * - one refresh runs at a time, and after each the next waits three times as long as it took
+ *   (at most a quarter of the time goes to projections — an embedded database runs on the
+ *   event loop); when many boards are waiting, the longest-waiting goes first;
+ * - a refresh reads the live room's document when the board is open, else storage, and writes
+ *   only the rows that changed since this process last wrote them (write-rows.ts).
+ * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
+ * commit and refresh, a new migration); `rebuild` redoes every board.
  */
 import { eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import {
-  boardProjections,
-  boards,
-  projectedActions,
-  projectedDecisions,
-  projectedGoals,
-  projectedMeetings,
-  searchEntries,
-} from "../db/schema.js";
+import { boardProjections, boards } from "../db/schema.js";
 import { createDocStore } from "../docs/doc-store.js";
 import type { Logger } from "../logger.js";
-import { type BoardRecord, extractRows } from "./extract.js";
+import { extractRows } from "./extract.js";
+import { type WrittenRows, writeRows } from "./write-rows.js";
 
 export interface LiveDoc {
   doc: Y.Doc;
@@ -34,15 +31,32 @@ export interface ProjectorOptions {
   logger?: Logger;
   quietMs?: number;
   maxWaitMs?: number;
+  minIntervalMs?: number;
+  /** After a refresh that took t ms, the next one starts no sooner than t × this. */
+  pace?: number;
 }
 
-const CHUNK = 500;
+/** Boards whose last written rows are remembered for difference writes. */
+const REMEMBERED_BOARDS = 2_000;
 
-export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }: ProjectorOptions) {
+export function createProjector({
+  db,
+  logger,
+  quietMs = 250,
+  maxWaitMs = 10_000,
+  minIntervalMs = 1_000,
+  pace = 3,
+}: ProjectorOptions) {
   const store = createDocStore(db);
   let liveDoc: (boardId: string) => LiveDoc | undefined = () => undefined;
-  const timers = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  /** Boards waiting for a refresh: when it is due, and when they first changed since the last one. */
+  const dirty = new Map<string, { dueAt: number; since: number }>();
+  const lastDone = new Map<string, number>();
+  const written = new Map<string, WrittenRows>();
   let chain: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let notBefore = 0;
+  let working = false;
   let stopped = false;
 
   async function projectNow(boardId: string): Promise<boolean> {
@@ -50,13 +64,22 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
       .select({ id: boards.id, workspaceId: boards.workspaceId, kind: boards.kind, title: boards.title })
       .from(boards)
       .where(eq(boards.id, boardId));
-    if (!board) return false; // deleted: its rows went with it
+    if (!board) {
+      written.delete(boardId); // deleted: its rows went with it
+      return false;
+    }
     const { doc, seq, owned } = await documentOf(boardId);
     try {
-      await write(board, extractRows(board, doc), seq);
+      const rows = extractRows(board, doc);
+      const previous = written.get(boardId);
+      written.delete(boardId); // unknown until this write succeeds; re-inserted last = most recent
+      const result = await writeRows(db, boardId, rows, seq, previous);
+      written.set(boardId, result);
+      if (written.size > REMEMBERED_BOARDS) written.delete(written.keys().next().value as string);
     } finally {
       if (owned) doc.destroy();
     }
+    lastDone.set(boardId, Date.now());
     return true;
   }
 
@@ -70,29 +93,7 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
     return { doc, seq: loaded.lastSeq, owned: true };
   }
 
-  async function write(board: BoardRecord, rows: ReturnType<typeof extractRows>, seq: number) {
-    await db.transaction(async (tx) => {
-      for (const table of [projectedActions, projectedGoals, projectedMeetings, projectedDecisions, searchEntries]) {
-        await tx.delete(table).where(eq(table.boardId, board.id));
-      }
-      const insert = async <T>(table: Parameters<typeof tx.insert>[0], values: T[]) => {
-        for (let i = 0; i < values.length; i += CHUNK) {
-          await tx.insert(table).values(values.slice(i, i + CHUNK) as never);
-        }
-      };
-      await insert(projectedActions, rows.actions);
-      await insert(projectedGoals, rows.goals);
-      await insert(projectedMeetings, rows.meetings);
-      await insert(projectedDecisions, rows.decisions);
-      await insert(searchEntries, rows.search);
-      await tx
-        .insert(boardProjections)
-        .values({ boardId: board.id, seq })
-        .onConflictDoUpdate({ target: boardProjections.boardId, set: { seq, projectedAt: sql`now()` } });
-    });
-  }
-
-  /** Runs `task` after every earlier one; a failure is logged and does not stop the line. */
+  /** Runs `task` after every earlier one; a failure is passed on and does not stop the line. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const run = chain.then(task, task);
     chain = run.catch(() => {});
@@ -100,15 +101,43 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
   }
 
   function project(boardId: string): Promise<boolean> {
+    dirty.delete(boardId);
     return serial(() => projectNow(boardId));
   }
 
-  function fire(boardId: string) {
-    timers.delete(boardId);
-    if (stopped) return;
-    project(boardId).catch((err) =>
-      logger?.error({ err, boardId }, "projecting a board failed; it is retried on its next change"),
-    );
+  /** Sets the one timer for the next due board (or for when pacing allows). */
+  function arm() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopped || working || dirty.size === 0) return;
+    let due = Number.POSITIVE_INFINITY;
+    for (const entry of dirty.values()) due = Math.min(due, entry.dueAt);
+    timer = setTimeout(runDue, Math.max(0, due - Date.now(), notBefore - Date.now()));
+    timer.unref();
+  }
+
+  function runDue() {
+    timer = null;
+    const now = Date.now();
+    let next: string | null = null;
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const [id, entry] of dirty) {
+      if (entry.dueAt <= now && entry.dueAt < nextDue) {
+        next = id;
+        nextDue = entry.dueAt;
+      }
+    }
+    if (next === null) return arm();
+    const boardId = next;
+    working = true;
+    const started = performance.now();
+    project(boardId)
+      .catch((err) => logger?.error({ err, boardId }, "projecting a board failed; it is retried on its next change"))
+      .finally(() => {
+        working = false;
+        notBefore = Date.now() + (performance.now() - started) * pace;
+        arm();
+      });
   }
 
   return {
@@ -121,13 +150,10 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
     touch(boardId: string) {
       if (stopped) return;
       const now = Date.now();
-      const pending = timers.get(boardId);
-      if (pending) clearTimeout(pending.timer);
-      const since = pending?.since ?? now;
-      const wait = Math.max(0, Math.min(quietMs, since + maxWaitMs - now));
-      const timer = setTimeout(() => fire(boardId), wait);
-      timer.unref();
-      timers.set(boardId, { timer, since });
+      const since = dirty.get(boardId)?.since ?? now;
+      const settle = Math.min(now + quietMs, since + maxWaitMs);
+      dirty.set(boardId, { dueAt: Math.max(settle, (lastDone.get(boardId) ?? 0) + minIntervalMs), since });
+      arm();
     },
 
     /** Refreshes one board now (after any refresh already running). */
@@ -149,6 +175,7 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
 
     /** Rebuilds the projections of every board from its document; returns how many. */
     async rebuild(): Promise<number> {
+      written.clear(); // whole rows, whatever this process believes was written
       const all = await db.select({ id: boards.id }).from(boards);
       for (const { id } of all) await project(id);
       return all.length;
@@ -156,11 +183,7 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
 
     /** Runs every pending refresh now and waits for them (tests, shutdown). */
     async flush(): Promise<void> {
-      const ids = [...timers.keys()];
-      for (const id of ids) {
-        clearTimeout(timers.get(id)?.timer);
-        timers.delete(id);
-      }
+      const ids = [...dirty.keys()];
       await Promise.allSettled(ids.map((id) => project(id)));
       await chain;
     },
@@ -168,13 +191,14 @@ export function createProjector({ db, logger, quietMs = 250, maxWaitMs = 2_000 }
     /** Stops scheduling; what is running finishes. */
     async stop(): Promise<void> {
       stopped = true;
-      for (const { timer } of timers.values()) clearTimeout(timer);
-      timers.clear();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      dirty.clear();
       await chain;
     },
 
     get pending(): number {
-      return timers.size;
+      return dirty.size;
     },
   };
 }
