@@ -3,9 +3,9 @@
  * out live editing:
  * - a changed board is refreshed 250 ms after its edits settle, at most 10 s behind during
  *   continuous editing, and not more than once a second;
- * - one refresh runs at a time, and after each the next waits three times as long as it took
- *   (at most a quarter of the time goes to projections — an embedded database runs on the
- *   event loop); when many boards are waiting, the longest-waiting goes first;
+ * - one refresh runs at a time, and after each the next waits nine times as long as it took
+ *   (at most a tenth of the time goes to projections — an embedded database runs on the event
+ *   loop and holds up the write queue); when many boards wait, the longest-waiting goes first;
  * - a refresh reads the live room's document when the board is open, else storage, and writes
  *   only the rows that changed since this process last wrote them (write-rows.ts).
  * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
@@ -45,7 +45,7 @@ export function createProjector({
   quietMs = 250,
   maxWaitMs = 10_000,
   minIntervalMs = 1_000,
-  pace = 3,
+  pace = 9,
 }: ProjectorOptions) {
   const store = createDocStore(db);
   let liveDoc: (boardId: string) => LiveDoc | undefined = () => undefined;

@@ -1,13 +1,14 @@
 /**
- * Writes one board's projection rows, as a difference from what this process last wrote for it:
- * rows that disappeared or changed are deleted by key, changed and new rows inserted. A board not
- * written before in this process (or whose last write failed) is replaced whole. A card's title
- * edit thus costs two small statements instead of clearing and refilling five tables.
+ * Writes one board's projection rows in a single SQL statement: for each table, a data-modifying
+ * CTE deletes the board's rows whose key is no longer there, and another upserts the rows that
+ * are new or changed since this process last wrote them (all of them when it does not know).
+ * One statement means one round trip and no transaction held open across awaits — on the
+ * embedded database the write queue waits for a projection only as long as it executes.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import {
-  boardProjections,
   projectedActions,
   projectedDecisions,
   projectedGoals,
@@ -16,41 +17,33 @@ import {
 } from "../db/schema.js";
 import type { ProjectionRows } from "./extract.js";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type TableName = keyof ProjectionRows;
 
-const TABLES = {
-  actions: { table: projectedActions, key: projectedActions.actionId, keyOf: (r: { actionId: string }) => r.actionId },
-  goals: { table: projectedGoals, key: projectedGoals.goalId, keyOf: (r: { goalId: string }) => r.goalId },
-  meetings: { table: projectedMeetings, key: null, keyOf: () => "" },
-  decisions: {
-    table: projectedDecisions,
-    key: projectedDecisions.decisionId,
-    keyOf: (r: { decisionId: string }) => r.decisionId,
-  },
-  search: { table: searchEntries, key: searchEntries.entryId, keyOf: (r: { entryId: string }) => r.entryId },
-} as const;
-type TableName = keyof typeof TABLES;
+/** Column names and SQL types of a table (generated columns left out), from the Drizzle schema. */
+function describe(table: PgTable, keyProperty: string | null) {
+  const columns = Object.entries(getTableColumns(table))
+    .filter(([, column]) => !column.generated)
+    .map(([property, column]) => ({ property, name: column.name, type: column.getSQLType() }));
+  const config = getTableConfig(table);
+  const primaryKey =
+    config.primaryKeys[0]?.columns.map((c) => c.name) ?? config.columns.filter((c) => c.primary).map((c) => c.name);
+  const keyColumn = keyProperty ? (columns.find((c) => c.property === keyProperty)?.name ?? null) : null;
+  return { name: config.name, columns, primaryKey, keyProperty, keyColumn };
+}
+
+const TABLES: Record<TableName, ReturnType<typeof describe>> = {
+  actions: describe(projectedActions, "actionId"),
+  goals: describe(projectedGoals, "goalId"),
+  meetings: describe(projectedMeetings, null),
+  decisions: describe(projectedDecisions, "decisionId"),
+  search: describe(searchEntries, "entryId"),
+};
 const NAMES = Object.keys(TABLES) as TableName[];
 
 /** What was written for a board: per table, row key → serialised row. */
 export type WrittenRows = Record<TableName, Map<string, string>>;
 
-const CHUNK = 500;
-
-function serialise(rows: ProjectionRows): { written: WrittenRows; byKey: Record<TableName, Map<string, object>> } {
-  const written = {} as WrittenRows;
-  const byKey = {} as Record<TableName, Map<string, object>>;
-  for (const name of NAMES) {
-    written[name] = new Map();
-    byKey[name] = new Map();
-    for (const row of rows[name] as object[]) {
-      const key = (TABLES[name].keyOf as (r: object) => string)(row);
-      written[name].set(key, JSON.stringify(row));
-      byKey[name].set(key, row);
-    }
-  }
-  return { written, byKey };
-}
+const id = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function writeRows(
   db: Db,
@@ -59,42 +52,36 @@ export async function writeRows(
   seq: number,
   previous: WrittenRows | undefined,
 ): Promise<WrittenRows> {
-  const { written, byKey } = serialise(rows);
-  await db.transaction(async (tx) => {
-    for (const name of NAMES) {
-      const { table, key } = TABLES[name];
-      const before = previous?.[name];
-      const now = written[name];
-      let insert: object[];
-      if (!before) {
-        await tx.delete(table).where(eq(table.boardId, boardId));
-        insert = [...byKey[name].values()];
-      } else {
-        const stale = [...before.keys()].filter((k) => now.get(k) !== before.get(k));
-        const fresh = [...now.keys()].filter((k) => now.get(k) !== before.get(k));
-        if (stale.length > 0) await deleteKeys(tx, name, boardId, stale);
-        insert = fresh.map((k) => byKey[name].get(k) as object);
-        if (key === null && stale.length === 0 && fresh.length === 0) continue;
-      }
-      for (let i = 0; i < insert.length; i += CHUNK) {
-        await tx.insert(table).values(insert.slice(i, i + CHUNK) as never);
-      }
+  const written = {} as WrittenRows;
+  const ctes: SQL[] = [];
+  for (const [i, name] of NAMES.entries()) {
+    const t = TABLES[name];
+    written[name] = new Map();
+    const changed: Record<string, unknown>[] = [];
+    for (const row of rows[name] as Record<string, unknown>[]) {
+      const key = t.keyProperty ? String(row[t.keyProperty]) : "";
+      const serialised = JSON.stringify(row);
+      written[name].set(key, serialised);
+      if (previous?.[name].get(key) === serialised) continue;
+      changed.push(Object.fromEntries(t.columns.map((c) => [c.name, row[c.property] ?? null])));
     }
-    await tx
-      .insert(boardProjections)
-      .values({ boardId, seq })
-      .onConflictDoUpdate({ target: boardProjections.boardId, set: { seq, projectedAt: sql`now()` } });
-  });
+    const keyExpr = t.keyColumn ? id(t.keyColumn) : "''";
+    ctes.push(
+      sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(id(t.name))} where board_id = ${boardId}::uuid and ${sql.raw(keyExpr)} not in (select jsonb_array_elements_text(${JSON.stringify([...written[name].keys()])}::jsonb)))`,
+    );
+    if (changed.length === 0) continue;
+    const names = t.columns.map((c) => id(c.name)).join(", ");
+    const types = t.columns.map((c) => `${id(c.name)} ${c.type}`).join(", ");
+    const updates = t.columns
+      .filter((c) => !t.primaryKey.includes(c.name))
+      .map((c) => `${id(c.name)} = excluded.${id(c.name)}`)
+      .join(", ");
+    ctes.push(
+      sql`${sql.raw(`u${i}`)} as (insert into ${sql.raw(`${id(t.name)} (${names})`)} select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as r(${sql.raw(types)}) on conflict (${sql.raw(t.primaryKey.map(id).join(", "))}) do update set ${sql.raw(updates)})`,
+    );
+  }
+  await db.execute(sql`with ${sql.join(ctes, sql`, `)}
+    insert into board_projections (board_id, seq) values (${boardId}::uuid, ${seq})
+    on conflict (board_id) do update set seq = excluded.seq, projected_at = now()`);
   return written;
-}
-
-async function deleteKeys(tx: Tx, name: TableName, boardId: string, keys: string[]) {
-  const { table, key } = TABLES[name];
-  if (key === null) {
-    await tx.delete(table).where(eq(table.boardId, boardId));
-    return;
-  }
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    await tx.delete(table).where(and(eq(table.boardId, boardId), inArray(key, keys.slice(i, i + CHUNK))));
-  }
 }

@@ -183,6 +183,9 @@ describe.each(databaseKinds())("projections of board content (%s)", (kind) => {
       );
       const overview = await get("/overview");
       expect(overview.goalsByStatus).toMatchObject({ achieved: 1, not_achieved: 1, partly_achieved: 1 });
+      expect(overview.goals).toContainEqual(
+        expect.objectContaining({ boardId: planId, title: "Kontinuitet i primärvården", perspectives: ["citizen"] }),
+      );
       expect(overview.upcomingMeetings).toContainEqual(
         expect.objectContaining({ boardId: minutesId, place: "Kommunhuset, Fjugesta" }),
       );
