@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import { ITEM_ID } from "../../shared/boards/fields.js";
 import type { BoardSpec, Spec } from "../../shared/boards/spec.js";
 import { Close } from "../../shared/protocol/close-codes.js";
-import { HEADING_LEVELS, richTextSchema, SAFE_LINK } from "../../shared/richtext/schema.js";
+import { ALLOWED_CHILDREN, HEADING_LEVELS, richTextSchema, SAFE_LINK } from "../../shared/richtext/schema.js";
 import { richTextLength } from "../../shared/richtext/text.js";
 import { ProtocolError } from "./protocol-error.js";
 import { type Decoded, findIn, type Struct } from "./update-structs.js";
@@ -161,12 +161,21 @@ export function checkContent(doc: Y.Doc, decoded: Decoded, local: Map<number, St
     if (outer.kind === "rt-text") throw refused(`${outer.path}: text cannot contain shared types`);
     const fragment = outer.fragment as Fragment;
     if (key !== null) throw refused(`${outer.path}: an attribute cannot hold a shared type`);
+    const parentNode = outer.kind === "rt-element" ? outer.node : "doc";
+    const fits = (child: string) => {
+      if (!ALLOWED_CHILDREN.get(parentNode)?.has(child))
+        throw refused(`${outer.path}: ${child} cannot be inside ${parentNode}`);
+    };
     if (type instanceof Y.XmlElement) {
       if (!INLINE_NODES.has(type.nodeName))
         throw refused(`${outer.path}: unknown rich-text node "${type.nodeName.slice(0, 40)}"`);
+      fits(type.nodeName);
       return { kind: "rt-element", node: type.nodeName, path: `${outer.path}/${type.nodeName}`, fragment };
     }
-    if (type instanceof Y.XmlText) return { kind: "rt-text", path: `${outer.path}/text`, fragment };
+    if (type instanceof Y.XmlText) {
+      fits("text");
+      return { kind: "rt-text", path: `${outer.path}/text`, fragment };
+    }
     throw refused(`${outer.path}: rich text holds only elements and text`);
   }
 

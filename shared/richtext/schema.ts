@@ -47,3 +47,27 @@ export const richTextSchema = new Schema({
 
 /** Heading levels a document may use (h1 is the board's own title). */
 export const HEADING_LEVELS = [2, 3, 4] as const;
+
+/**
+ * For each node type, the node types its content expression allows directly inside it ("text"
+ * for text), read from the schema's content-match automata. The content guard uses it to keep a
+ * stored document shaped so that ProseMirror can open it.
+ */
+export const ALLOWED_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.values(richTextSchema.nodes).map((type) => {
+    const allowed = new Set<string>();
+    const seen = new Set<unknown>();
+    const stack = [type.contentMatch];
+    while (stack.length > 0) {
+      const match = stack.pop() as (typeof stack)[number];
+      if (seen.has(match)) continue;
+      seen.add(match);
+      for (let i = 0; i < match.edgeCount; i++) {
+        const edge = match.edge(i);
+        allowed.add(edge.type.name);
+        stack.push(edge.next);
+      }
+    }
+    return [type.name, allowed];
+  }),
+);

@@ -159,6 +159,26 @@ const refusals: Case[] = [
     RegExp(`${PATH}/paragraph: unknown rich-text node "iframe"`),
   ],
   [
+    "text straight in the document, outside any paragraph",
+    (d) => desc(d).insert(0, [new Y.XmlText("lös text")]),
+    RegExp(`${PATH}: text cannot be inside doc`),
+  ],
+  [
+    "a list item outside a list",
+    (d) => desc(d).insert(0, [new Y.XmlElement("list_item")]),
+    RegExp(`${PATH}: list_item cannot be inside doc`),
+  ],
+  [
+    "a paragraph inside a paragraph",
+    (d) => (desc(d).get(1) as Y.XmlElement).insert(0, [new Y.XmlElement("paragraph")]),
+    RegExp(`${PATH}/paragraph: paragraph cannot be inside paragraph`),
+  ],
+  [
+    "a hard break at the top level",
+    (d) => desc(d).insert(0, [new Y.XmlElement("hard_break")]),
+    RegExp(`${PATH}: hard_break cannot be inside doc`),
+  ],
+  [
     "an unknown mark",
     (d) => paragraphText(d).format(0, 2, { color: { value: "red" } }),
     RegExp(`${PATH}/paragraph/text: "color" is not a text format`),
