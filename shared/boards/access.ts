@@ -38,6 +38,26 @@ export function readMap(ymap: YRecord | undefined, key: string): YRecord | undef
   return value instanceof Y.Map ? (value as YRecord) : undefined;
 }
 
+/**
+ * A nested map or rich-text field, created if it is missing — a record someone emptied (deleting
+ * a field is always allowed) is repaired by the next write instead of refusing it forever.
+ */
+export function ensureMap(ymap: YRecord, key: string): YRecord {
+  const value = ymap.get(key);
+  if (value instanceof Y.Map) return value as YRecord;
+  const fresh = new Y.Map<unknown>();
+  ymap.set(key, fresh);
+  return fresh;
+}
+
+export function ensureRichText(ymap: YRecord, key: string): Y.XmlFragment {
+  const value = ymap.get(key);
+  if (value instanceof Y.XmlFragment && !(value instanceof Y.XmlElement)) return value;
+  const fresh = new Y.XmlFragment();
+  ymap.set(key, fresh);
+  return fresh;
+}
+
 /** The records of a `records` map as [id, Y.Map] pairs (entries of another shape are skipped). */
 export function recordEntries(records: YRecord | undefined): [string, YRecord][] {
   if (!records) return [];

@@ -10,6 +10,8 @@ import {
   BoardInputError,
   byRank,
   checkValue,
+  ensureMap,
+  ensureRichText,
   newId,
   newRecord,
   rankAtEnd,
@@ -224,9 +226,7 @@ function actionMap(doc: Y.Doc, id: string): YRecord {
 
 /** An action's description fragment (bind it to the editor). */
 export function actionDescription(doc: Y.Doc, id: string): Y.XmlFragment {
-  const description = actionMap(doc, id).get("description");
-  if (!(description instanceof Y.XmlFragment)) throw new BoardInputError("description", "missing on this action.");
-  return description;
+  return ensureRichText(actionMap(doc, id), "description");
 }
 
 export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch): void {
@@ -234,9 +234,12 @@ export function updateAction(doc: Y.Doc, id: string, patch: ActionPatch): void {
 }
 
 export function setPdsaNote(doc: Y.Doc, id: string, phase: PdsaPhase, note: string): void {
-  const notes = readMap(actionMap(doc, id), "pdsaNotes");
-  if (!notes) throw new BoardInputError("pdsaNotes", "missing on this action.");
-  writeFields(notes, actionSpec.fields.pdsaNotes as ReturnType<typeof map>, { [phase]: note });
+  const action = actionMap(doc, id);
+  doc.transact(() =>
+    writeFields(ensureMap(action, "pdsaNotes"), actionSpec.fields.pdsaNotes as ReturnType<typeof map>, {
+      [phase]: note,
+    }),
+  );
 }
 
 /**
@@ -266,10 +269,10 @@ export function removeAction(doc: Y.Doc, id: string): void {
 }
 
 export function addMeasurement(doc: Y.Doc, actionId: string, input: z.input<typeof measurementSchema>): string {
-  const list = readMap(actionMap(doc, actionId), "measurements");
-  if (!list) throw new BoardInputError("measurements", "missing on this action.");
+  const action = actionMap(doc, actionId);
   const parsed = measurementSchema.safeParse(input);
   if (!parsed.success) throw new BoardInputError("measurement", parsed.error.issues[0]?.message ?? "is not valid.");
+  const list = ensureMap(action, "measurements");
   const id = newId();
   list.set(id, parsed.data);
   return id;

@@ -9,6 +9,8 @@ import { z } from "zod";
 import {
   BoardInputError,
   byRank,
+  ensureMap,
+  ensureRichText,
   newId,
   newRecord,
   rankAtEnd,
@@ -197,9 +199,7 @@ export function updateAgendaItem(
 }
 
 export function agendaNotes(doc: Y.Doc, id: string): Y.XmlFragment {
-  const notes = itemMap(doc, id).get("notes");
-  if (!(notes instanceof Y.XmlFragment)) throw new BoardInputError("notes", "missing on this item.");
-  return notes;
+  return ensureRichText(itemMap(doc, id), "notes");
 }
 
 export function removeAgendaItem(doc: Y.Doc, id: string): void {
@@ -207,9 +207,7 @@ export function removeAgendaItem(doc: Y.Doc, id: string): void {
 }
 
 function itemList(doc: Y.Doc, itemId: string, list: "decisions" | "actionItems"): YRecord {
-  const m = readMap(itemMap(doc, itemId), list);
-  if (!m) throw new BoardInputError(list, "missing on this item.");
-  return m;
+  return ensureMap(itemMap(doc, itemId), list);
 }
 
 export function addDecision(doc: Y.Doc, itemId: string, decisionText: string): string {

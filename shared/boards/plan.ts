@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   BoardInputError,
   byRank,
+  ensureRichText,
   newId,
   newRecord,
   rankAtEnd,
@@ -169,9 +170,7 @@ export function addSection(doc: Y.Doc, heading: string): string {
 }
 
 export function sectionBody(doc: Y.Doc, id: string): Y.XmlFragment {
-  const body = record(doc, "sections", id).get("body");
-  if (!(body instanceof Y.XmlFragment)) throw new BoardInputError("body", "missing on this section.");
-  return body;
+  return ensureRichText(record(doc, "sections", id), "body");
 }
 
 export function updateSection(doc: Y.Doc, id: string, patch: { heading?: string; rank?: string }): void {
