@@ -121,7 +121,8 @@ export class Connection implements RoomMember {
         case "sync-step2":
         case "update": {
           this.limitUpdates();
-          const empty = room.check(message.update);
+          // An observer's change is refused for the role, whatever its content.
+          const empty = room.check(message.update, this.canEdit);
           if (empty) return;
           if (!this.canEdit) {
             // Not applied, not stored, not broadcast; the client is told once why.

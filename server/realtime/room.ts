@@ -86,7 +86,14 @@ export class Room {
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
-    openBoard(this.doc, kind);
+    const opened = openBoard(this.doc, kind);
+    if (!opened.ok) {
+      // Served as stored; the content guard refuses what this version cannot check.
+      deps.logger.warn(
+        { boardId, reason: opened.reason, found: opened.found },
+        "board document is not this version's layout",
+      );
+    }
   }
 
   get hasUnsavedChanges(): boolean {
@@ -136,9 +143,12 @@ export class Room {
     member.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
-  /** True when the update carries no change (nothing to refuse even for a reader). Throws ProtocolError if unsafe. */
-  check(update: Uint8Array): boolean {
-    return checkUpdate(this.doc, update, LIMITS.maxNestingDepth, BOARD_SPECS[this.kind]);
+  /**
+   * True when the update carries no change (nothing to refuse even for a reader). Throws
+   * ProtocolError if unsafe, or — with `content` — if it does not fit the board kind's layout.
+   */
+  check(update: Uint8Array, content = true): boolean {
+    return checkUpdate(this.doc, update, LIMITS.maxNestingDepth, content ? BOARD_SPECS[this.kind] : undefined);
   }
 
   /**

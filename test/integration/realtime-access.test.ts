@@ -106,6 +106,10 @@ describe("who may join a board, and who may write", () => {
     const { encodeUpdate } = await import("../../server/realtime/codec.js");
     raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
     raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    // Content that would not fit the board either is refused for the role, not closed for content.
+    const odd = new Y.Doc();
+    odd.getMap("notes").set("x", 1);
+    raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(odd)));
     await eventually(() =>
       expect(raw.received.map(permissionDenied).filter(Boolean)).toEqual([
         "read-only: observers cannot change this board",
