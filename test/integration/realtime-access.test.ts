@@ -110,11 +110,14 @@ describe("who may join a board, and who may write", () => {
     const odd = new Y.Doc();
     odd.getMap("notes").set("x", 1);
     raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(odd)));
-    await eventually(() =>
-      expect(raw.received.map(permissionDenied).filter(Boolean)).toEqual([
-        "read-only: observers cannot change this board",
-      ]),
-    );
+    // Frames are handled in order: once the answer to this arrives, the odd update was handled.
+    const { encodeSyncStep1 } = await import("../../server/realtime/codec.js");
+    const before = raw.received.length;
+    raw.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    await eventually(() => expect(raw.received.length).toBeGreaterThan(before));
+    expect(raw.received.map(permissionDenied).filter(Boolean)).toEqual([
+      "read-only: observers cannot change this board",
+    ]);
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     raw.ws.close();
   });
