@@ -1,4 +1,4 @@
-/** Reads the benchmark's environment knobs once, with defaults sized so the full run takes about ten minutes on two cores. */
+/** Reads the benchmark's environment knobs once, with defaults sized so the full run takes about 13 minutes on two cores. */
 
 function num(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -15,7 +15,7 @@ function list(name: string, fallback: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-export const ALL_SCENARIOS = ["1", "2", "3", "4", "5", "6", "idle"] as const;
+export const ALL_SCENARIOS = ["1", "2", "3", "4", "5", "6", "7", "idle"] as const;
 export type ScenarioId = (typeof ALL_SCENARIOS)[number];
 export type ServerKind = "ours" | "reference";
 
@@ -55,6 +55,9 @@ export const config = {
   idleClients: Math.round(num("BENCH_IDLE_CLIENTS", 200)),
   /** Scenario 3's write rate per board (one writer each). */
   manyBoardsRate: num("BENCH_MANY_BOARDS_RATE", 2),
+  /** Scenario 7: measured edits per phase, and boards taking background writes (at manyBoardsRate) in its busy phase. */
+  lagEdits: Math.max(1, Math.round(num("BENCH_LAG_EDITS", 30))),
+  lagBoards: Math.round(num("BENCH_LAG_BOARDS", 50)),
   /** Longest wait before each run for other processes on the machine to go quiet (0: do not wait). */
   quietWaitSeconds: num("BENCH_QUIET_WAIT", 30),
   out: process.env.BENCH_OUT ?? "bench/results/latest.json",

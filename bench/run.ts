@@ -6,7 +6,14 @@ import { dirname, join, resolve } from "node:path";
 import { config, type ScenarioId } from "./config.js";
 import type { OursAccess } from "./ours-api.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
-import { historyScenario, idleScenario, loadScenario, type ScenarioResult, sweepScenario } from "./scenarios.js";
+import {
+  historyScenario,
+  idleScenario,
+  lagScenario,
+  loadScenario,
+  type ScenarioResult,
+  sweepScenario,
+} from "./scenarios.js";
 import { freePort, killAllServers } from "./servers.js";
 import { oursTarget, referenceTarget, type Target } from "./targets.js";
 
@@ -48,6 +55,8 @@ function runScenario(id: ScenarioId, targets: Target[]): Promise<ScenarioResult>
       return historyScenario(targets, config);
     case "6":
       return sweepScenario(targets, config);
+    case "7":
+      return lagScenario(targets, config);
     case "idle":
       return idleScenario(targets, config);
   }

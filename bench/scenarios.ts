@@ -6,6 +6,7 @@ import type { BenchConfig, ScenarioId, ServerKind } from "./config.js";
 import { HISTORY_WRITERS, type LoadTiming, timeLoad, writeHistory } from "./history.js";
 import { type LoadShape, type RunResult, runLoad } from "./load.js";
 import { cpuMeter, rssBytes } from "./proc.js";
+import { type LagRun, runProjectionLag } from "./projection-lag.js";
 import { waitForQuiet } from "./quiet.js";
 import type { PersistStats, StopResult } from "./servers.js";
 import { median } from "./stats.js";
@@ -100,7 +101,22 @@ export interface IdleScenarioResult {
   servers: IdleServerResult[];
 }
 
-export type ScenarioResult = LoadScenarioResult | HistoryScenarioResult | SweepScenarioResult | IdleScenarioResult;
+export interface LagScenarioResult {
+  kind: "lag";
+  id: "7";
+  title: string;
+  /** Background load of the busy phase. */
+  busyLoad: string;
+  /** Ours only: the reference keeps no projections. */
+  runs: LagRun[];
+}
+
+export type ScenarioResult =
+  | LoadScenarioResult
+  | HistoryScenarioResult
+  | SweepScenarioResult
+  | LagScenarioResult
+  | IdleScenarioResult;
 
 const LOAD_SHAPES: Record<"1" | "2" | "3" | "4", (c: BenchConfig) => { title: string; shape: LoadShape }> = {
   "1": () => ({
@@ -225,6 +241,31 @@ export async function sweepScenario(targets: Target[], c: BenchConfig): Promise<
     if (active.length === 0) break;
   }
   return { kind: "sweep", id: "6", title: `saturation sweep: 50 writers on 1 board, p99 ≤ ${c.p99LimitMs} ms`, steps };
+}
+
+/** Scenario 7: edit → readable in our SQL projection, on a quiet server and under background writes. Ours only. */
+export async function lagScenario(targets: Target[], c: BenchConfig): Promise<LagScenarioResult> {
+  const busyLoad = `${c.lagBoards} boards × 1 writer × ${c.manyBoardsRate}/s`;
+  const runs: LagRun[] = [];
+  const ours = targets.find((t) => t.kind === "ours");
+  if (targets.some((t) => t.kind === "reference")) log("scenario 7: skipping the reference (it keeps no projections)");
+  for (let rep = 0; ours && rep < c.repeats; rep++) {
+    log(`scenario 7 run ${rep + 1}/${c.repeats} on ours: projection lag, quiet and with ${busyLoad}`);
+    await beforeRun(ours, c);
+    const settings = {
+      edits: c.lagEdits,
+      backgroundBoards: c.lagBoards,
+      backgroundRate: c.manyBoardsRate,
+      warmupSeconds: c.warmupSeconds,
+    };
+    try {
+      runs.push(await runProjectionLag(ours, settings, log));
+    } finally {
+      afterRun(ours, { boards: c.lagBoards, clientsPerBoard: 1, writersPerBoard: 1, rate: c.manyBoardsRate });
+    }
+    await sleep(PAUSE_MS);
+  }
+  return { kind: "lag", id: "7", title: "projection lag: edit → readable in GET …/actions", busyLoad, runs };
 }
 
 /** Median RSS over a few samples: a single reading can land just before or after a GC. */

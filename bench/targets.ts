@@ -16,6 +16,8 @@ export interface Target {
   boards(count: number, label: string): Promise<string[]>;
   /** Endpoint for the client with this index in a run; indices spread clients over users. */
   endpoint(clientIndex: number): Endpoint;
+  /** Ours: the partnership its boards are in (for reading projections over the API); reference: null. */
+  workspaceId: string | null;
   /** Makes sure `clients` simultaneous clients can connect. */
   prepare(clients: number): Promise<void>;
   /** Stops the server (SIGTERM) and starts it again on the same data; in-memory servers lose everything. */
@@ -38,6 +40,7 @@ export async function referenceTarget(): Promise<Target> {
     endpoint() {
       return { serverUrl: server.baseUrl.replace(/^http/, "ws"), headers: {} };
     },
+    workspaceId: null,
     async prepare() {},
     async restart() {
       const stop = await server.stop();
@@ -71,6 +74,7 @@ export async function oursTarget(
         headers: { cookie, origin: server.baseUrl },
       };
     },
+    workspaceId: access.workspaceId,
     prepare: (clients) => addUsers(server.baseUrl, access, Math.ceil(clients / CLIENTS_PER_USER)),
     async restart() {
       const stop = await server.stop();
