@@ -17,6 +17,7 @@ import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invit
 import { memberRoutes } from "./routes/members.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { userRoutes } from "./routes/users.js";
+import { DEFAULT_WEB_DIR, webRoutes } from "./routes/web.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import type { AppDeps, AppEnv } from "./types.js";
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);
   app.route("/api", api);
+  app.route("/", webRoutes(deps.webDir ?? DEFAULT_WEB_DIR));
 
   app.notFound(onNotFound);
   app.onError(onError);

@@ -8,6 +8,7 @@ import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { attachRealtime, type Realtime } from "./realtime/ws-server.js";
+import { DEFAULT_WEB_DIR, isWebBuilt } from "./routes/web.js";
 import { seedDemoAtStart } from "./seed/seed-at-start.js";
 import { createServices } from "./services/index.js";
 
@@ -59,6 +60,7 @@ if (config.seedDemo) {
 
 logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
+if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small.
 const purge = setInterval(
   () => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")),

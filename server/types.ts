@@ -12,6 +12,8 @@ export interface AppDeps {
   services: Services;
   /** `when` of the newest migration this build ships; readiness compares the database with it. */
   latestMigration: number;
+  /** The web app's build (default dist/web); pages are served only when it holds an index.html. */
+  webDir?: string;
 }
 
 export interface AppEnv {

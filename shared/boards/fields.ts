@@ -21,9 +21,9 @@ export const userIdSchema = z.uuid("Not a valid user id.");
 export const organizationIdSchema = z.uuid("Not a valid organisation id.");
 export const boardIdSchema = z.uuid("Not a valid board id.");
 
-/** The county's three perspectives of the shared target picture (målbild). */
-export const PERSPECTIVES = ["citizen", "collaboration", "staff"] as const;
-export type Perspective = (typeof PERSPECTIVES)[number];
+import { PERSPECTIVES, type Perspective } from "./vocabulary.js";
+
+export { PERSPECTIVES, type Perspective };
 export const perspectivesSchema = z
   .array(z.enum(PERSPECTIVES))
   .max(PERSPECTIVES.length)

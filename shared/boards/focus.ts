@@ -39,11 +39,9 @@ import {
 } from "./fields.js";
 import { type BoardSpec, map, metaSpec, records, richtext, type Spec, value } from "./spec.js";
 
-export const ACTION_STATUSES = ["idea", "planned", "in_progress", "follow_up", "done"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const PDSA_PHASES = ["plan", "do", "study", "act"] as const;
-export type PdsaPhase = (typeof PDSA_PHASES)[number];
-export const MEASUREMENT_KINDS = ["baseline", "follow_up"] as const;
+import { ACTION_STATUSES, type ActionStatus, MEASUREMENT_KINDS, PDSA_PHASES, type PdsaPhase } from "./vocabulary.js";
+
+export { ACTION_STATUSES, type ActionStatus, MEASUREMENT_KINDS, PDSA_PHASES, type PdsaPhase };
 
 export const measurementSchema = z.strictObject({
   label: requiredText(200),

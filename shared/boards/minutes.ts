@@ -36,8 +36,9 @@ import {
 } from "./fields.js";
 import { type BoardSpec, map, metaSpec, records, richtext, value } from "./spec.js";
 
-export const MEETING_TYPES = ["collaboration", "rounds", "working_group", "steering_group"] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
+import { MEETING_TYPES, type MeetingType } from "./vocabulary.js";
+
+export { MEETING_TYPES, type MeetingType };
 
 export const attendeeSchema = z.strictObject({
   name: requiredText(200),

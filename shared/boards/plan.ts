@@ -29,11 +29,9 @@ import {
 } from "./fields.js";
 import { type BoardSpec, map, metaSpec, records, richtext, value } from "./spec.js";
 
-export const GOAL_STATUSES = ["not_started", "achieved", "partly_achieved", "not_achieved"] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-/** effektmål (the change for citizens and staff) or projektmål (what the work delivers). */
-export const GOAL_LEVELS = ["effect", "project"] as const;
-export type GoalLevel = (typeof GOAL_LEVELS)[number];
+import { GOAL_LEVELS, GOAL_STATUSES, type GoalLevel, type GoalStatus } from "./vocabulary.js";
+
+export { GOAL_LEVELS, GOAL_STATUSES, type GoalLevel, type GoalStatus };
 
 export const sectionSpec = map({
   heading: value(requiredText(200)),

@@ -11,7 +11,12 @@ import { type Clock, systemClock } from "../../server/services/clock.js";
 import { createServices } from "../../server/services/index.js";
 import { testConfig } from "./test-config.js";
 
-export function buildTestApp(database: Database, overrides: Partial<Config> = {}, now: Clock = systemClock) {
+export function buildTestApp(
+  database: Database,
+  overrides: Partial<Config> = {},
+  now: Clock = systemClock,
+  webDir = "/nonexistent-web-build",
+) {
   const config = testConfig(overrides);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const services = createServices(database.db, config, now, logger);
@@ -21,6 +26,8 @@ export function buildTestApp(database: Database, overrides: Partial<Config> = {}
     services,
     logger,
     latestMigration: latestShippedMigration(),
+    // API suites never depend on whether a developer has built the web app.
+    webDir,
   });
   return { app, config, services };
 }
@@ -33,9 +40,11 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
   now: Clock = systemClock,
   realtimeOptions: Partial<Omit<RealtimeOptions, "config" | "services" | "logger">> = {},
+  /** For browser suites: the web build to serve, and a port chosen beforehand (the origin must be known). */
+  web: { dir?: string; port?: number } = {},
 ): Promise<TestServer> {
-  const built = buildTestApp(database, overrides, now);
-  const running = await listen(built.app, { port: 0, host: "127.0.0.1" });
+  const built = buildTestApp(database, overrides, now, web.dir);
+  const running = await listen(built.app, { port: web.port ?? 0, host: "127.0.0.1" });
   const realtime = attachRealtime(running.server, {
     config: built.config,
     services: built.services,

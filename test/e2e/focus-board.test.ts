@@ -1,0 +1,163 @@
+import { rm } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { sessionCookieName } from "../../server/middleware/session.js";
+import { ApiClient } from "../helpers/api-client.js";
+import {
+  browserSuiteEnabled,
+  buildWeb,
+  expectAccessible,
+  freePort,
+  launchBrowser,
+  screenshot,
+} from "../helpers/browser.js";
+import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "../helpers/factories.js";
+import { startTestServer, type TestServer } from "../helpers/test-app.js";
+import { createTestDatabase } from "../helpers/test-database.js";
+
+describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, by keyboard, read-only, offline", () => {
+  let database: Database;
+  let server: TestServer;
+  let browser: Browser;
+  let webDir: string;
+  let origin: string;
+  let people: Record<"convener" | "nurse" | "observer", ApiClient>;
+  let boardId: string;
+  const contexts: BrowserContext[] = [];
+
+  /** A browser of its own for one person, signed in with their session cookie. */
+  async function pageFor(
+    who: keyof typeof people,
+    prepare?: (context: BrowserContext) => Promise<unknown>,
+  ): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
+    // Shorter than the test's own timeout, so a wait that fails says what it waited for.
+    context.setDefaultTimeout(10_000);
+    await prepare?.(context);
+    contexts.push(context);
+    const pair = (people[who].cookie ?? "").split(";")[0] ?? "";
+    const [name = "", value = ""] = pair.split("=");
+    expect(name).toBe(sessionCookieName(origin));
+    await context.addCookies([{ name, value, url: origin }]);
+    const page = await context.newPage();
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    await page.goto(`/boards/${boardId}`);
+    await page.getByRole("heading", { level: 1, name: "Palliativ vård" }).waitFor();
+    return { page, context };
+  }
+
+  const column = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
+
+  beforeAll(async () => {
+    webDir = await buildWeb();
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    database = await createTestDatabase();
+    server = await startTestServer(database, { publicOrigin: origin }, undefined, {}, { dir: webDir, port });
+    const convener = new ApiClient(server.app, origin);
+    await setupAdmin(convener);
+    const org = await createOrganization(convener, "Lekebergs kommun");
+    const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
+    const nurse = await inviteAndJoin(convener, ws.id, "member", org.id, "Eva Sjuksköterska");
+    const observer = await inviteAndJoin(convener, ws.id, "observer", org.id, "Lena Politiker");
+    people = { convener, nurse: nurse.client, observer: observer.client };
+    boardId = (await convener.post(`/api/workspaces/${ws.id}/boards`, { kind: "focus", title: "Palliativ vård" })).body
+      .board.id;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+    if (webDir) await rm(webDir, { recursive: true, force: true });
+  });
+
+  it("two people co-edit a card and each sees the other's change", async () => {
+    const a = await pageFor("convener");
+    const b = await pageFor("nurse");
+    await a.page.getByText("Ansluten").waitFor();
+    await b.page.getByText("Eva Sjuksköterska").first().waitFor({ state: "attached" });
+    await a.page.getByRole("textbox", { name: "Titel på ny aktivitet" }).fill("Brytpunktssamtal på Solgården");
+    await a.page.getByRole("button", { name: "Lägg till" }).click();
+
+    const card = b.page.getByRole("button", { name: "Öppna Brytpunktssamtal på Solgården" });
+    await card.waitFor();
+    await card.click();
+    const dialog = b.page.getByRole("dialog");
+    await dialog.getByLabel("Ansvarig", { exact: true }).selectOption({ label: "Eva Sjuksköterska" });
+    await dialog.getByLabel("Klart senast").fill("2026-12-15");
+    await dialog.getByLabel("Klart senast").blur();
+    await expectAccessible(b.page, "card dialog");
+    await screenshot(b.page, "card-dialog-sv");
+    await dialog.getByRole("button", { name: "Stäng" }).click();
+
+    await column(a.page, "Idé").getByText("Eva Sjuksköterska").waitFor();
+    await expect(column(a.page, "Idé").textContent()).resolves.toContain("Klart senast");
+    // Presence: each sees the other on the board.
+    await a.page.getByText("Eva Sjuksköterska (Lekebergs kommun)").waitFor();
+    await expectAccessible(a.page, "focus board");
+    await screenshot(a.page, "focus-board-sv");
+  });
+
+  it("moves a card with the keyboard, announced, and the other person sees it", async () => {
+    const a = await pageFor("nurse");
+    const b = await pageFor("convener");
+    const card = a.page.getByRole("button", { name: "Öppna Brytpunktssamtal på Solgården" });
+    await card.focus();
+    await a.page.keyboard.press("Alt+ArrowRight");
+    await a.page
+      .getByText("Brytpunktssamtal på Solgården flyttad till Planerad, plats 1 av 1.")
+      .waitFor({ state: "attached" });
+    await column(a.page, "Planerad").getByText("Brytpunktssamtal på Solgården").waitFor();
+    // Focus stays on the moved card, so the next arrow press moves it on.
+    await a.page.keyboard.press("Alt+ArrowRight");
+    await column(b.page, "Pågår").getByText("Brytpunktssamtal på Solgården").waitFor();
+    await expect(column(b.page, "Planerad").getByText("Brytpunktssamtal på Solgården").count()).resolves.toBe(0);
+  });
+
+  it("an observer sees the board without any control that would fail", async () => {
+    const { page } = await pageFor("observer");
+    await page.getByText("Du kan läsa men inte ändra den här tavlan (observatör).").waitFor();
+    await column(page, "Pågår").getByText("Brytpunktssamtal på Solgården").waitFor();
+    await expect(page.getByRole("textbox", { name: "Titel på ny aktivitet" }).count()).resolves.toBe(0);
+    await expect(page.getByLabel("Flytta till").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Öppna Brytpunktssamtal på Solgården" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Eva Sjuksköterska").waitFor();
+    await expect(dialog.getByRole("combobox").count()).resolves.toBe(0);
+    await expect(dialog.getByRole("textbox").count()).resolves.toBe(0);
+    await expectAccessible(page, "card dialog, read-only");
+    await screenshot(page, "focus-board-observer-sv");
+  });
+
+  it("keeps an edit made offline through a reload and syncs it when the connection returns", async () => {
+    // The board's socket cannot reach the server (the page itself still loads, as from a cache).
+    let offline = true;
+    const a = await pageFor("nurse", (context) =>
+      context.routeWebSocket(/\/ws\/boards\//, (ws) => {
+        if (offline) void ws.close({ code: 1001, reason: "offline" });
+        else ws.connectToServer();
+      }),
+    );
+    const b = await pageFor("convener");
+    await a.page.getByText(/^Offline/).waitFor();
+    await a.page.getByRole("textbox", { name: "Titel på ny aktivitet" }).fill("Skrivet utan nät");
+    await a.page.getByRole("button", { name: "Lägg till" }).click();
+    await a.page.getByText("Offline – osynkade ändringar sparas på den här enheten").waitFor();
+    await expectAccessible(a.page, "focus board offline");
+    await screenshot(a.page, "focus-board-offline-sv");
+
+    await a.page.reload();
+    await a.page.getByRole("button", { name: "Öppna Skrivet utan nät" }).waitFor();
+    await expect(b.page.getByRole("button", { name: "Öppna Skrivet utan nät" }).count()).resolves.toBe(0);
+
+    offline = false;
+    await a.page.getByText("Ansluten").waitFor({ timeout: 20_000 });
+    await b.page.getByRole("button", { name: "Öppna Skrivet utan nät" }).waitFor();
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The application shell: finds out who is signed in (or that the instance needs its first
+ * account), routes to a page, and keeps the header — home link, language switch, sign out. After
+ * every page change the page's heading takes focus, so screen readers announce where one is.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import { ApiError, get, post } from "./api/client.js";
+import type { User } from "./api/types.js";
+import { SignedInEvent } from "./events.js";
+import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
+import "./pages/auth-pages.js";
+import "./pages/board-page.js";
+import "./pages/invitation-page.js";
+import "./pages/workspace-page.js";
+import "./pages/workspaces-page.js";
+import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
+
+export class AppRoot extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    .skip {
+      position: absolute;
+      left: -10000px;
+    }
+    .skip:focus {
+      left: 1rem;
+      top: 1rem;
+      background: #fff;
+      padding: 0.5rem 1rem;
+      z-index: 10;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.5rem 1rem;
+      background: var(--color-primary);
+      color: var(--color-primary-text);
+    }
+    header a,
+    header button {
+      color: inherit;
+      font: inherit;
+      min-height: var(--touch);
+      min-width: var(--touch);
+      display: inline-flex;
+      align-items: center;
+    }
+    header .brand {
+      font-weight: 700;
+      font-size: 1.2rem;
+      text-decoration: none;
+      margin-right: auto;
+    }
+    header button {
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: var(--radius);
+      padding: 0 0.75rem;
+      cursor: pointer;
+    }
+    :focus-visible {
+      outline: 3px solid #ffd27a;
+      outline-offset: 2px;
+    }
+    main {
+      padding: 1rem;
+      max-width: 72rem;
+      margin: 0 auto;
+    }
+    main:focus {
+      outline: none;
+    }
+  `;
+  static override properties = { route: { state: true }, user: { state: true }, needsSetup: { state: true } };
+  declare private route: Route;
+  /** undefined: not known yet; null: signed out. */
+  declare private user: User | null | undefined;
+  declare private needsSetup: boolean;
+  private pageShown = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.route = parse(new URL(location.href));
+    this.user = undefined;
+    this.needsSetup = false;
+  }
+
+  private readonly onPopState = () => {
+    this.route = parse(new URL(location.href));
+    this.guard();
+  };
+
+  override async connectedCallback() {
+    super.connectedCallback();
+    initLocale();
+    interceptLinks(window);
+    window.addEventListener("popstate", this.onPopState);
+    this.addEventListener(SignedInEvent.type, (event) => {
+      this.user = event.user;
+      this.needsSetup = false;
+      navigate(event.next, true);
+    });
+    try {
+      this.needsSetup = (await get<{ needsSetup: boolean }>("/api/auth/setup")).needsSetup;
+      this.user = this.needsSetup ? null : (await get<{ user: User }>("/api/auth/me")).user;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) console.error(error);
+      this.user = null;
+    }
+    this.guard();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener("popstate", this.onPopState);
+  }
+
+  /** Sends people where they can be: first-run setup, sign-in (then back here), or home. */
+  private guard() {
+    if (this.user === undefined) return;
+    const { name } = this.route;
+    if (this.needsSetup && name !== "setup") return navigate(paths.setup(), true);
+    if (!this.needsSetup && name === "setup") return navigate(paths.workspaces(), true);
+    const open = name === "sign-in" || name === "setup" || name === "invitation" || name === "not-found";
+    if (!this.user && !open) return navigate(paths.signIn(location.pathname + location.search), true);
+    if (this.user && name === "sign-in")
+      return navigate(this.route.name === "sign-in" && this.route.next ? this.route.next : paths.workspaces(), true);
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has("route") || changed.has("user")) void this.focusHeading();
+  }
+
+  private async focusHeading() {
+    const page = this.renderRoot.querySelector("main > *") as (HTMLElement & Partial<LitElement>) | null;
+    await page?.updateComplete;
+    const heading = page?.tagName === "H1" ? page : page?.shadowRoot?.querySelector("h1");
+    document.title = heading?.textContent ? `${heading.textContent.trim()} – ${t("app.name")}` : t("app.name");
+    // Not on the first page of a visit: focus starts at the top of the document there.
+    if (this.pageShown) heading?.focus();
+    if (heading) this.pageShown = true;
+  }
+
+  private async signOut() {
+    await post("/api/auth/logout").catch(() => {});
+    this.user = null;
+    navigate(paths.signIn(), true);
+  }
+
+  override render() {
+    return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
+      <header>
+        <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
+        <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => setLocale(locale() === "sv" ? "en" : "sv")}>
+          ${t("app.languageSwitch")}
+        </button>
+        ${this.user ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
+      </header>
+      <main id="main" tabindex="-1">${this.page()}</main>`;
+  }
+
+  private skip(event: Event) {
+    event.preventDefault();
+    (this.renderRoot.querySelector("main") as HTMLElement).focus();
+  }
+
+  private page() {
+    if (this.user === undefined) return html`<p role="status">${t("app.loading")}</p>`;
+    const r = this.route;
+    switch (r.name) {
+      case "setup":
+        return html`<setup-page></setup-page>`;
+      case "sign-in":
+        return html`<sign-in-page .next=${r.next}></sign-in-page>`;
+      case "invitation":
+        return html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`;
+      case "workspaces":
+        return this.user ? html`<workspaces-page></workspaces-page>` : nothing;
+      case "workspace":
+        return this.user ? html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>` : nothing;
+      case "board":
+        return this.user ? html`<board-page .boardId=${r.boardId}></board-page>` : nothing;
+      default:
+        return html`<h1 tabindex="-1">${t("error.notFound")}</h1>`;
+    }
+  }
+}
+
+customElements.define("app-root", AppRoot);

@@ -1,0 +1,327 @@
+/**
+ * The card dialog: every field of an action (shared/boards/focus.ts) — title, status, owner,
+ * responsible organisation, due date, PDSA phase with a note per phase, measurements — written
+ * to the board as they change. A native modal <dialog>: focus stays inside, Escape closes, focus
+ * returns to the card. Observers get the same content as text, without inputs.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import type * as Y from "yjs";
+import {
+  type Action,
+  addMeasurement,
+  getAction,
+  moveAction,
+  readFocus,
+  removeAction,
+  removeMeasurement,
+  setPdsaNote,
+  updateAction,
+} from "../../../../shared/boards/focus.js";
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  MEASUREMENT_KINDS,
+  PDSA_PHASES,
+  type PdsaPhase,
+} from "../../../../shared/boards/vocabulary.js";
+import { richTextToPlain } from "../../../../shared/richtext/text.js";
+import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { formStyles } from "../../styles/shared.js";
+import type { Member } from "../focus-board/focus-board.js";
+
+export class ActionDialog extends LitElement {
+  static override styles = [
+    formStyles,
+    css`
+      dialog {
+        max-width: min(44rem, 95vw);
+        width: 100%;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        padding: 1rem 1.25rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 40%);
+      }
+      form {
+        max-width: none;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        gap: 1rem;
+      }
+      select,
+      textarea {
+        font: inherit;
+        min-height: var(--touch);
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        padding: 0.25rem 0.5rem;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        border-bottom: 1px solid var(--color-border);
+        padding: 0.25rem 0.5rem;
+      }
+      .actions {
+        display: flex;
+        gap: 1rem;
+        justify-content: space-between;
+        flex-wrap: wrap;
+      }
+      button.secondary {
+        background: #fff;
+        color: var(--color-primary);
+      }
+      button.danger {
+        background: #fff;
+        color: var(--color-danger);
+        border-color: var(--color-danger);
+      }
+      dt {
+        font-weight: 600;
+      }
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      dd {
+        margin: 0 0 0.5rem;
+      }
+      :focus-visible {
+        outline: var(--focus-ring);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+  static override properties = {
+    doc: { attribute: false },
+    canEdit: { attribute: false },
+    members: { attribute: false },
+    organizations: { attribute: false },
+    actionId: { state: true },
+  };
+  declare doc: Y.Doc | null;
+  declare canEdit: boolean;
+  declare members: Member[];
+  declare organizations: { id: string; name: string }[];
+  declare private actionId: string | null;
+  private opener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.doc = null;
+    this.canEdit = false;
+    this.members = [];
+    this.organizations = [];
+    this.actionId = null;
+  }
+
+  async open(actionId: string) {
+    this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+    this.actionId = actionId;
+    await this.updateComplete;
+    this.renderRoot.querySelector("dialog")?.showModal();
+  }
+
+  private close() {
+    this.renderRoot.querySelector("dialog")?.close();
+  }
+
+  private closed() {
+    this.actionId = null;
+    this.opener?.focus();
+  }
+
+  override render() {
+    const action = this.doc && this.actionId ? getAction(this.doc, this.actionId) : undefined;
+    return html`<dialog aria-labelledby="dialog-title" @close=${this.closed}>
+      ${action ? this.body(action) : nothing}
+    </dialog>`;
+  }
+
+  private body(a: Action) {
+    return html`<h2 id="dialog-title">${a.title}</h2>
+      ${a.source ? html`<p>${t("card.fromMinutes", { paragraph: a.source.paragraph ?? "–" })}</p>` : nothing}
+      ${this.canEdit ? this.editor(a) : this.reader(a)}
+      <h3>${t("card.description")}</h3>
+      <p>${richTextToPlain(a.description) || "–"}</p>
+      ${this.measurements(a)}
+      <div class="actions">
+        <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>
+        ${
+          this.canEdit
+            ? html`<button type="button" class="danger" @click=${() => this.deleteAction(a)}>${t("card.delete")}</button>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private editor(a: Action) {
+    const set = (patch: Parameters<typeof updateAction>[2]) => this.doc && updateAction(this.doc, a.id, patch);
+    const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+    return html`<form @submit=${(e: Event) => e.preventDefault()}>
+      <label
+        >${t("card.title")}
+        <input name="title" .value=${a.title} maxlength="200" required @change=${(e: Event) => value(e).trim() && set({ title: value(e).trim() })}
+      /></label>
+      <div class="row">
+        <label
+          >${t("card.status")}
+          <select name="status" aria-label=${t("card.status")} @change=${(e: Event) => this.move(a, value(e) as ActionStatus)}>
+            ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === a.status}>${t(`status.${s}`)}</option>`)}
+          </select></label
+        >
+        <label
+          >${t("card.owner")}
+          <select name="owner" aria-label=${t("card.owner")} @change=${(e: Event) => set({ ownerId: value(e) || null })}>
+            <option value="">${t("card.none")}</option>
+            ${this.members.map((m) => html`<option value=${m.userId} ?selected=${m.userId === a.ownerId}>${m.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t("card.organization")}
+          <select name="organization" aria-label=${t("card.organization")} @change=${(e: Event) => set({ organizationId: value(e) || null })}>
+            <option value="">${t("card.none")}</option>
+            ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${o.id === a.organizationId}>${o.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t("card.dueDate")}
+          <input name="dueDate" type="date" .value=${a.dueDate ?? ""} @change=${(e: Event) => set({ dueDate: value(e) || null })}
+        /></label>
+        <label
+          >${t("card.pdsaPhase")}
+          <select name="pdsaPhase" aria-label=${t("card.pdsaPhase")} @change=${(e: Event) => set({ pdsaPhase: (value(e) || null) as PdsaPhase | null })}>
+            <option value="">${t("card.none")}</option>
+            ${PDSA_PHASES.map((p) => html`<option value=${p} ?selected=${p === a.pdsaPhase}>${t(`pdsa.${p}`)}</option>`)}
+          </select></label
+        >
+      </div>
+      <fieldset>
+        <legend>${t("card.pdsaNotes")}</legend>
+        <div class="row">
+          ${PDSA_PHASES.map(
+            (p) => html`<label
+              >${t(`pdsa.${p}`)}
+              <textarea
+                aria-label=${t(`pdsa.${p}`)}
+                maxlength="1000"
+                .value=${a.pdsaNotes[p]}
+                @change=${(e: Event) => this.doc && setPdsaNote(this.doc, a.id, p, value(e))}
+              ></textarea
+            ></label>`,
+          )}
+        </div>
+      </fieldset>
+    </form>`;
+  }
+
+  private reader(a: Action) {
+    const owner = this.members.find((m) => m.userId === a.ownerId)?.name ?? t("card.none");
+    const organization = this.organizations.find((o) => o.id === a.organizationId)?.name ?? t("card.none");
+    return html`<dl>
+      <dt>${t("card.status")}</dt>
+      <dd>${t(`status.${a.status}`)}</dd>
+      <dt>${t("card.owner")}</dt>
+      <dd>${owner}</dd>
+      <dt>${t("card.organization")}</dt>
+      <dd>${organization}</dd>
+      <dt>${t("card.dueDate")}</dt>
+      <dd>${a.dueDate ? formatDate(a.dueDate) : "–"}</dd>
+      <dt>${t("card.pdsaPhase")}</dt>
+      <dd>${a.pdsaPhase ? t(`pdsa.${a.pdsaPhase}`) : "–"}</dd>
+      ${PDSA_PHASES.filter((p) => a.pdsaNotes[p]).map((p) => html`<dt>${t(`pdsa.${p}`)}</dt><dd>${a.pdsaNotes[p]}</dd>`)}
+    </dl>`;
+  }
+
+  private measurements(a: Action) {
+    return html`<h3>${t("card.measurements")}</h3>
+      ${
+        a.measurements.length === 0
+          ? html`<p>–</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">${t("card.measurementLabel")}</th>
+                  <th scope="col">${t("card.measurementValue")}</th>
+                  <th scope="col">${t("card.measurementDate")}</th>
+                  <th scope="col">${t("card.measurementKind")}</th>
+                  ${this.canEdit ? html`<th scope="col"><span class="sr-only">${t("card.delete")}</span></th>` : nothing}
+                </tr>
+              </thead>
+              <tbody>
+                ${a.measurements.map(
+                  (m) => html`<tr>
+                    <td>${m.label}${m.example ? html` <em>(${t("card.example")})</em>` : nothing}</td>
+                    <td>${m.value} ${m.unit}</td>
+                    <td>${formatDate(m.date)}</td>
+                    <td>${t(`measurement.${m.kind}`)}</td>
+                    ${
+                      this.canEdit
+                        ? html`<td>
+                            <button type="button" class="danger" aria-label="${t("card.delete")}: ${m.label}" @click=${() => this.doc && removeMeasurement(this.doc, a.id, m.id)}>×</button>
+                          </td>`
+                        : nothing
+                    }
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+      ${this.canEdit ? this.measurementForm(a) : nothing}`;
+  }
+
+  private measurementForm(a: Action) {
+    const submit = (e: SubmitEvent) => {
+      e.preventDefault();
+      const form = e.currentTarget as HTMLFormElement;
+      const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+      if (!this.doc || !field("label").trim() || !field("value") || !field("date")) return;
+      addMeasurement(this.doc, a.id, {
+        label: field("label").trim(),
+        value: Number(field("value")),
+        date: field("date"),
+        kind: field("kind") as (typeof MEASUREMENT_KINDS)[number],
+      });
+      form.reset();
+    };
+    return html`<form class="row" @submit=${submit} aria-label=${t("card.addMeasurement")}>
+      <label>${t("card.measurementLabel")} <input name="label" maxlength="200" required /></label>
+      <label>${t("card.measurementValue")} <input name="value" type="number" step="any" required /></label>
+      <label>${t("card.measurementDate")} <input name="date" type="date" required /></label>
+      <label
+        >${t("card.measurementKind")}
+        <select name="kind" aria-label=${t("card.measurementKind")}>
+          ${MEASUREMENT_KINDS.map((k) => html`<option value=${k}>${t(`measurement.${k}`)}</option>`)}
+        </select></label
+      >
+      <button type="submit">${t("card.addMeasurement")}</button>
+    </form>`;
+  }
+
+  private move(a: Action, status: ActionStatus) {
+    if (!this.doc || status === a.status) return;
+    const column = readFocus(this.doc).actions.filter((x) => x.status === status && x.id !== a.id);
+    moveAction(this.doc, a.id, status, column.at(-1)?.id ?? null);
+  }
+
+  private deleteAction(a: Action) {
+    if (!this.doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
+    removeAction(this.doc, a.id);
+    this.close();
+  }
+}
+
+customElements.define("action-dialog", ActionDialog);

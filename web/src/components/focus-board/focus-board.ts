@@ -1,0 +1,264 @@
+/**
+ * A focus area's actions as a kanban: a column per status, cards with owner, organisation and
+ * due date, filters by owner and organisation. Cards move by drag and drop, by a "Move to"
+ * choice, or with Alt + arrow keys, each move announced to screen readers; every move sets only
+ * the card's status and rank (shared/boards/focus.ts). Observers see the same board without
+ * any control that would fail.
+ */
+import { html, LitElement, nothing } from "lit";
+import { type Action, addAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
+import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
+import { BoardController } from "../../collab/board-controller.js";
+import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import "../action-dialog/action-dialog.js";
+import type { ActionDialog } from "../action-dialog/action-dialog.js";
+import "../connection-status/connection-status.js";
+import { focusBoardStyles } from "./focus-board.styles.js";
+
+export interface Member {
+  userId: string;
+  name: string;
+  organization: { id: string; name: string } | null;
+}
+
+const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+
+export class FocusBoard extends LitElement {
+  static override styles = focusBoardStyles;
+  static override properties = {
+    boardId: { attribute: false },
+    canEdit: { attribute: false },
+    members: { attribute: false },
+    ownerFilter: { state: true },
+    organizationFilter: { state: true },
+    announcement: { state: true },
+    dropStatus: { state: true },
+  };
+  declare boardId: string;
+  declare canEdit: boolean;
+  declare members: Member[];
+  declare private ownerFilter: string;
+  declare private organizationFilter: string;
+  declare private announcement: string;
+  declare private dropStatus: ActionStatus | null;
+  private readonly live = new BoardController(this, () => this.boardId);
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.boardId = "";
+    this.canEdit = false;
+    this.members = [];
+    this.ownerFilter = "";
+    this.organizationFilter = "";
+    this.announcement = "";
+    this.dropStatus = null;
+  }
+
+  private get doc() {
+    return this.live.board?.doc ?? null;
+  }
+
+  private organizations() {
+    const byId = new Map<string, string>();
+    for (const m of this.members) if (m.organization) byId.set(m.organization.id, m.organization.name);
+    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  }
+
+  override render() {
+    const doc = this.doc;
+    if (!doc || !this.live.ready) return html`<p role="status">${t("board.loading")}</p>`;
+    const all = readFocus(doc).actions;
+    const shown = all.filter(
+      (a) =>
+        (!this.ownerFilter || a.ownerId === this.ownerFilter) &&
+        (!this.organizationFilter || a.organizationId === this.organizationFilter),
+    );
+    const others = this.live.others();
+    return html`<div class="toolbar">
+        <connection-status .state=${this.live.state}></connection-status>
+        <div class="presence">
+          <strong>${t("board.here")}:</strong>
+          ${
+            others.length === 0
+              ? t("board.hereNobody")
+              : html`<ul>
+                  ${others.map((p) => html`<li>${p.name}${p.organization ? ` (${p.organization})` : ""}</li>`)}
+                </ul>`
+          }
+        </div>
+      </div>
+      ${this.canEdit ? nothing : html`<p class="note">${t("board.readOnly")}</p>`}
+      <div class="filters">
+        <label
+          >${t("board.filterOwner")}
+          <select aria-label=${t("board.filterOwner")} @change=${(e: Event) => (this.ownerFilter = (e.target as HTMLSelectElement).value)}>
+            <option value="">${t("board.all")}</option>
+            ${this.members.map((m) => html`<option value=${m.userId} ?selected=${m.userId === this.ownerFilter}>${m.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${t("board.filterOrganization")}
+          <select aria-label=${t("board.filterOrganization")} @change=${(e: Event) => (this.organizationFilter = (e.target as HTMLSelectElement).value)}>
+            <option value="">${t("board.all")}</option>
+            ${this.organizations().map((o) => html`<option value=${o.id} ?selected=${o.id === this.organizationFilter}>${o.name}</option>`)}
+          </select></label
+        >
+      </div>
+      ${this.canEdit ? html`<p id="move-hint" class="muted">${t("board.moveHint")}</p>` : nothing}
+      <div class="columns">${ACTION_STATUSES.map((status) =>
+        this.column(
+          status,
+          shown.filter((a) => a.status === status),
+        ),
+      )}</div>
+      <div class="sr-only" aria-live="polite">${this.announcement}</div>
+      <action-dialog .doc=${doc} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+  }
+
+  private column(status: ActionStatus, cards: Action[]) {
+    return html`<section
+      class="column ${this.dropStatus === status ? "drop-target" : ""}"
+      aria-labelledby="col-${status}"
+      @dragover=${(e: DragEvent) => this.dragOver(e, status)}
+      @dragleave=${() => (this.dropStatus = null)}
+      @drop=${(e: DragEvent) => this.drop(e, status)}
+    >
+      <h2 id="col-${status}">${t(`status.${status}`)} <span class="muted">(${cards.length})</span></h2>
+      <ol>
+        ${cards.map((card) => this.card(card))}
+      </ol>
+      ${
+        status === "idea" && this.canEdit
+          ? html`<form class="add" @submit=${this.add}>
+              <input name="title" aria-label=${t("board.addCardLabel")} placeholder=${t("board.addCard")} maxlength="200" required />
+              <button type="submit">${t("board.add")}</button>
+            </form>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private card(card: Action) {
+    const owner = this.members.find((m) => m.userId === card.ownerId)?.name;
+    const organization = this.organizations().find((o) => o.id === card.organizationId)?.name;
+    const overdue = card.dueDate !== null && card.dueDate < today() && card.status !== "done";
+    return html`<li
+      class="card"
+      data-id=${card.id}
+      draggable=${this.canEdit ? "true" : "false"}
+      @dragstart=${(e: DragEvent) => e.dataTransfer?.setData("text/plain", card.id)}
+    >
+      <button
+        class="open"
+        aria-label=${t("board.open", { title: card.title })}
+        aria-describedby=${this.canEdit ? "move-hint" : nothing}
+        @click=${() => this.dialog()?.open(card.id)}
+        @keydown=${(e: KeyboardEvent) => this.key(e, card)}
+      >
+        ${card.title}
+      </button>
+      <div class="meta">
+        ${[owner, organization].filter(Boolean).join(" · ")}
+        ${
+          card.dueDate
+            ? html`<div class=${overdue ? "overdue" : ""}>
+                ${t("board.due", { date: formatDate(card.dueDate) })}${overdue ? ` (${t("board.overdue")})` : ""}
+              </div>`
+            : nothing
+        }
+      </div>
+      ${
+        this.canEdit
+          ? html`<label
+              >${t("board.moveTo")}
+              <select aria-label=${t("board.moveTo")} @change=${(e: Event) => this.moveTo(card, (e.target as HTMLSelectElement).value as ActionStatus)}>
+                ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === card.status}>${t(`status.${s}`)}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private dialog(): ActionDialog | null {
+    return this.renderRoot.querySelector<ActionDialog>("action-dialog");
+  }
+
+  private add(event: SubmitEvent) {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem("title") as HTMLInputElement;
+    const title = input.value.trim();
+    if (!title || !this.doc) return;
+    addAction(this.doc, { title, status: "idea" });
+    input.value = "";
+  }
+
+  /** The full column (filters ignored: places are among all cards) without `except`. */
+  private columnOf(status: ActionStatus, except?: string): Action[] {
+    return this.doc ? readFocus(this.doc).actions.filter((a) => a.status === status && a.id !== except) : [];
+  }
+
+  private place(card: Action, status: ActionStatus, afterId: string | null) {
+    if (!this.doc) return;
+    moveAction(this.doc, card.id, status, afterId);
+    const column = this.columnOf(status);
+    const position = column.findIndex((a) => a.id === card.id) + 1;
+    this.announcement = t("board.moved", {
+      title: card.title,
+      status: t(`status.${status}`),
+      position,
+      count: column.length,
+    });
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`li[data-id="${CSS.escape(card.id)}"] button.open`)?.focus(),
+    );
+  }
+
+  private moveTo(card: Action, status: ActionStatus) {
+    if (status === card.status) return;
+    this.place(card, status, this.columnOf(status, card.id).at(-1)?.id ?? null);
+  }
+
+  private key(event: KeyboardEvent, card: Action) {
+    if (!this.canEdit || !event.altKey) return;
+    const column = this.columnOf(card.status);
+    const index = column.findIndex((a) => a.id === card.id);
+    const statusIndex = ACTION_STATUSES.indexOf(card.status);
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const next = ACTION_STATUSES[statusIndex + (event.key === "ArrowRight" ? 1 : -1)];
+      if (!next) return;
+      event.preventDefault();
+      this.moveTo(card, next);
+    } else if (event.key === "ArrowUp" && index > 0) {
+      event.preventDefault();
+      this.place(card, card.status, column[index - 2]?.id ?? null);
+    } else if (event.key === "ArrowDown" && index < column.length - 1) {
+      event.preventDefault();
+      this.place(card, card.status, column[index + 1]?.id ?? null);
+    }
+  }
+
+  private dragOver(event: DragEvent, status: ActionStatus) {
+    if (!this.canEdit) return;
+    event.preventDefault();
+    this.dropStatus = status;
+  }
+
+  private drop(event: DragEvent, status: ActionStatus) {
+    this.dropStatus = null;
+    if (!this.canEdit || !this.doc) return;
+    event.preventDefault();
+    const id = event.dataTransfer?.getData("text/plain");
+    const card = id ? readFocus(this.doc).actions.find((a) => a.id === id) : undefined;
+    if (!card) return;
+    // Dropped on a card: in front of it; elsewhere in the column: last.
+    const target = (event.composedPath().find((el) => el instanceof HTMLLIElement) as HTMLLIElement | undefined)
+      ?.dataset.id;
+    const column = this.columnOf(status, card.id);
+    const at = target ? column.findIndex((a) => a.id === target) : -1;
+    this.place(card, status, at === -1 ? (column.at(-1)?.id ?? null) : (column[at - 1]?.id ?? null));
+  }
+}
+
+customElements.define("focus-board", FocusBoard);

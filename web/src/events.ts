@@ -1,0 +1,19 @@
+/** Typed events pages send up to the app root. */
+import type { User } from "./api/types.js";
+
+export class SignedInEvent extends Event {
+  static readonly type = "signed-in";
+  constructor(
+    readonly user: User,
+    /** Where to go next (a path on this site). */
+    readonly next: string,
+  ) {
+    super(SignedInEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "signed-in": SignedInEvent;
+  }
+}

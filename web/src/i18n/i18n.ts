@@ -1,0 +1,73 @@
+/**
+ * The UI language: Swedish by default, English on request, remembered on this device. `t()`
+ * fills {placeholders}; `LocaleController` re-renders an element when the language changes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { en } from "./en.js";
+import { type MessageKey, sv } from "./sv.js";
+
+export type Locale = "sv" | "en";
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en };
+const STORAGE_KEY = "samverkan.locale";
+const listeners = new Set<() => void>();
+
+function initial(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "sv";
+  } catch {
+    return "sv";
+  }
+}
+
+let current: Locale = "sv";
+
+/** Reads the remembered choice and sets the page language; called once at start-up. */
+export function initLocale(): void {
+  current = initial();
+  document.documentElement.lang = current;
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(next: Locale): void {
+  if (next === current) return;
+  current = next;
+  document.documentElement.lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  for (const listener of listeners) listener();
+}
+
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** A date (YYYY-MM-DD or ISO) the way the reader's language writes it. */
+export function formatDate(value: string, withTime = false): string {
+  const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
+  return new Intl.DateTimeFormat(current === "sv" ? "sv-SE" : "en-GB", {
+    dateStyle: "medium",
+    ...(withTime ? { timeStyle: "short" } : {}),
+    timeZone: "Europe/Stockholm",
+  }).format(date);
+}
+
+export class LocaleController implements ReactiveController {
+  private readonly update = () => this.host.requestUpdate();
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    listeners.add(this.update);
+  }
+  hostDisconnected(): void {
+    listeners.delete(this.update);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * A partnership's home: its focus areas with progress per status, my open actions, overdue
+ * actions, goals by status, upcoming meetings and recent decisions — read from the projections.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import { ACTION_STATUSES, GOAL_STATUSES } from "../../../shared/boards/vocabulary.js";
+import { ApiError, get } from "../api/client.js";
+import type { ActionRow, Board, Overview, Workspace } from "../api/types.js";
+import { formatDate, LocaleController, t } from "../i18n/i18n.js";
+import { paths } from "../router.js";
+import { pageStyles } from "../styles/shared.js";
+
+export class WorkspacePage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .grid {
+        display: grid;
+        gap: 1rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
+      }
+      .counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        list-style: none;
+      }
+      .overdue {
+        color: var(--color-danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+  static override properties = {
+    workspaceId: { attribute: false },
+    workspace: { state: true },
+    overview: { state: true },
+    boards: { state: true },
+    problem: { state: true },
+  };
+  declare workspaceId: string;
+  declare private workspace: Workspace | null;
+  declare private overview: Overview | null;
+  declare private boards: Board[];
+  declare private problem: string | null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.workspaceId = "";
+    this.workspace = null;
+    this.overview = null;
+    this.boards = [];
+    this.problem = null;
+  }
+
+  override async connectedCallback() {
+    super.connectedCallback();
+    const base = `/api/workspaces/${encodeURIComponent(this.workspaceId)}`;
+    try {
+      const [ws, overview, boards] = await Promise.all([
+        get<{ workspace: Workspace }>(base),
+        get<Overview>(`${base}/overview`),
+        get<{ boards: Board[] }>(`${base}/boards`),
+      ]);
+      this.boards = boards.boards;
+      this.workspace = ws.workspace;
+      this.overview = overview;
+    } catch (error) {
+      this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
+    }
+  }
+
+  override render() {
+    if (this.problem) return html`<h1 tabindex="-1">${t("app.name")}</h1><p role="alert">${this.problem}</p>`;
+    const ws = this.workspace;
+    const o = this.overview;
+    if (!ws || !o) return html`<p role="status">${t("app.loading")}</p>`;
+    return html`<h1 tabindex="-1">${ws.name}</h1>
+      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })}</p>
+      <div class="grid">
+        <section class="card" aria-labelledby="boards-h">
+          <h2 id="boards-h">${t("home.boards")}</h2>
+          ${
+            this.boards.length === 0
+              ? html`<p>${t("home.none")}</p>`
+              : html`<ul class="plain">
+            ${this.boards.map(
+              (b) =>
+                html`<li><a href=${paths.board(b.id)}>${b.title}</a> <span class="muted">(${t(`kind.${b.kind}`)})</span></li>`,
+            )}
+          </ul>`
+          }
+        </section>
+        <section class="card" aria-labelledby="focus-h">
+          <h2 id="focus-h">${t("home.focusAreas")}</h2>
+          ${
+            o.focusAreas.length === 0
+              ? html`<p>${t("home.none")}</p>`
+              : html`<ul class="plain">
+            ${o.focusAreas.map(
+              (area) => html`<li>
+                <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> — ${t("home.actionsTotal", { count: area.total })}${
+                  area.overdue > 0
+                    ? html`, <span class="overdue">${t("home.overdueCount", { count: area.overdue })}</span>`
+                    : nothing
+                }
+                <ul class="counts">
+                  ${ACTION_STATUSES.map((s) => html`<li>${t(`status.${s}`)}: ${area.counts[s]}</li>`)}
+                </ul>
+              </li>`,
+            )}
+          </ul>`
+          }
+        </section>
+        <section class="card" aria-labelledby="mine-h">
+          <h2 id="mine-h">${t("home.myActions")}</h2>
+          ${this.actions(o.myOpenActions)}
+        </section>
+        <section class="card" aria-labelledby="overdue-h">
+          <h2 id="overdue-h">${t("home.overdue")}</h2>
+          ${this.actions(o.overdueActions)}
+        </section>
+        <section class="card" aria-labelledby="goals-h">
+          <h2 id="goals-h">${t("home.goals")}</h2>
+          <ul class="counts">
+            ${GOAL_STATUSES.map((s) => html`<li>${t(`goal.${s}`)}: ${o.goalsByStatus[s]}</li>`)}
+          </ul>
+          ${
+            o.goals.length === 0
+              ? nothing
+              : html`<ul>
+            ${o.goals.map((g) => html`<li>${g.title} — <em>${t(`goal.${g.status}`)}</em></li>`)}
+          </ul>`
+          }
+        </section>
+        <section class="card" aria-labelledby="meetings-h">
+          <h2 id="meetings-h">${t("home.meetings")}</h2>
+          ${
+            o.upcomingMeetings.length === 0
+              ? html`<p>${t("home.none")}</p>`
+              : html`<ul class="plain">
+            ${o.upcomingMeetings.map(
+              (m) =>
+                html`<li><strong>${m.title}</strong>${m.startsAt ? html` — ${formatDate(m.startsAt, true)}` : nothing}${
+                  m.place ? html`, ${m.place}` : nothing
+                }</li>`,
+            )}
+          </ul>`
+          }
+        </section>
+        <section class="card" aria-labelledby="decisions-h">
+          <h2 id="decisions-h">${t("home.decisions")}</h2>
+          ${
+            o.recentDecisions.length === 0
+              ? html`<p>${t("home.none")}</p>`
+              : html`<ul class="plain">
+            ${o.recentDecisions.map(
+              (d) => html`<li>${d.paragraph !== null ? html`<strong>§ ${d.paragraph}</strong> ` : nothing}${d.text}
+                <div class="muted">${d.itemTitle}${d.meetingStartsAt ? html`, ${formatDate(d.meetingStartsAt)}` : nothing}</div></li>`,
+            )}
+          </ul>`
+          }
+        </section>
+      </div>`;
+  }
+
+  private actions(rows: ActionRow[]) {
+    if (rows.length === 0) return html`<p>${t("home.none")}</p>`;
+    return html`<ul class="plain">
+      ${rows.map(
+        (a) => html`<li>
+          <strong>${a.title}</strong>
+          <div class="muted">
+            ${a.boardTitle} · ${t(`status.${a.status}`)}${a.ownerName ? html` · ${a.ownerName}` : nothing}${
+              a.dueDate
+                ? html` · <span class=${a.overdue ? "overdue" : ""}>${t("home.due", { date: formatDate(a.dueDate) })}</span>`
+                : nothing
+            }
+          </div>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+customElements.define("workspace-page", WorkspacePage);

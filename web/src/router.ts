@@ -1,0 +1,63 @@
+/**
+ * Paths of the app and a small history router: links with plain hrefs, intercepted so the page
+ * does not reload; the back button works; every route is a real URL the server answers.
+ */
+export type Route =
+  | { name: "setup" }
+  | { name: "sign-in"; next: string | null }
+  | { name: "invitation"; token: string }
+  | { name: "workspaces" }
+  | { name: "workspace"; workspaceId: string }
+  | { name: "board"; boardId: string }
+  | { name: "not-found" };
+
+const ID = "([^/]+)";
+const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] = [
+  [/^\/$/, () => ({ name: "workspaces" })],
+  [/^\/setup$/, () => ({ name: "setup" })],
+  [/^\/sign-in$/, (_, q) => ({ name: "sign-in", next: safeNext(q.get("next")) })],
+  [new RegExp(`^/invitations/${ID}$`), (m) => ({ name: "invitation", token: decodeURIComponent(m[1] as string) })],
+  [new RegExp(`^/workspaces/${ID}$`), (m) => ({ name: "workspace", workspaceId: decodeURIComponent(m[1] as string) })],
+  [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
+];
+
+/** Only a path on this site may be a place to return to after signing in. */
+function safeNext(next: string | null): string | null {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : null;
+}
+
+export function parse(url: URL): Route {
+  for (const [pattern, make] of TABLE) {
+    const match = pattern.exec(url.pathname);
+    if (match) return make(match, url.searchParams);
+  }
+  return { name: "not-found" };
+}
+
+export const paths = {
+  workspaces: () => "/",
+  workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
+  board: (id: string) => `/boards/${encodeURIComponent(id)}`,
+  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
+  setup: () => "/setup",
+};
+
+export function navigate(path: string, replace = false): void {
+  if (replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+/** Same-origin left clicks on <a href> anywhere in the app (also inside shadow roots) stay in the app. */
+export function interceptLinks(root: EventTarget): void {
+  root.addEventListener("click", (event) => {
+    const e = event as MouseEvent;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const anchor = e.composedPath().find((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target || anchor.hasAttribute("download")) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search);
+  });
+}

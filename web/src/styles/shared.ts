@@ -1,0 +1,93 @@
+/** Styles shared by pages: headings, forms and buttons with 44 px touch targets and a visible focus. */
+import { css } from "lit";
+
+export const pageStyles = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    font-size: 1.75rem;
+    margin: 0 0 1rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin: 1.5rem 0 0.5rem;
+  }
+  a {
+    color: var(--color-primary);
+  }
+  :focus-visible {
+    outline: var(--focus-ring);
+    outline-offset: 2px;
+  }
+  .muted {
+    color: var(--color-muted);
+  }
+  .card {
+    background: var(--color-surface);
+    border: 1px solid var(--color-border);
+    border-radius: var(--radius);
+    padding: 1rem;
+  }
+  ul.plain {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+`;
+
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: 1rem;
+    max-width: 28rem;
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    min-height: var(--touch);
+    padding: 0 0.75rem;
+    border: 1px solid var(--color-border);
+    border-radius: var(--radius);
+  }
+  input[aria-invalid="true"] {
+    border: 2px solid var(--color-danger);
+  }
+  .hint {
+    font-weight: 400;
+    color: var(--color-muted);
+    font-size: 0.9rem;
+  }
+  .field-error {
+    font-weight: 400;
+    color: var(--color-danger);
+  }
+  button {
+    font: inherit;
+    min-height: var(--touch);
+    min-width: var(--touch);
+    padding: 0 1.25rem;
+    border-radius: var(--radius);
+    border: 1px solid var(--color-primary);
+    background: var(--color-primary);
+    color: var(--color-primary-text);
+    cursor: pointer;
+    justify-self: start;
+  }
+  button[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  [role="alert"] {
+    color: var(--color-danger);
+    border-left: 4px solid var(--color-danger);
+    padding: 0.5rem 0.75rem;
+    background: #fdf0f0;
+  }
+`;
