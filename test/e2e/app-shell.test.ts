@@ -29,8 +29,8 @@ describe.skipIf(!browserSuiteEnabled())(
 
     async function newPage(): Promise<Page> {
       const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
-    // Shorter than the test's own timeout, so a wait that fails says what it waited for.
-    context.setDefaultTimeout(10_000);
+      // Shorter than the test's own timeout, so a wait that fails says what it waited for.
+      context.setDefaultTimeout(10_000);
       contexts.push(context);
       const page = await context.newPage();
       page.on("pageerror", (error) => {
