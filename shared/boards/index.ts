@@ -2,7 +2,7 @@
  * The board kinds by name, and opening a document: stamping a new board with its kind and layout
  * version, and upgrading an older document in place.
  */
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { z } from "zod";
 import { focusSpec } from "./focus.js";
 import { minutesSpec } from "./minutes.js";
@@ -24,6 +24,18 @@ const UPGRADES: Record<BoardKind, ((doc: Y.Doc) => void)[]> = {
   minutes: [() => {}],
 };
 
+/**
+ * Rich-text fields that exist once per board. They are created here, by whoever opens the board
+ * first — in practice the server's room when it loads the board — and never lazily by a client:
+ * two clients creating the same field at once would each write into their own fragment, and one
+ * of them would lose everything typed (last writer wins for the key).
+ */
+const SINGLETONS: Record<BoardKind, [root: string, key: string][]> = {
+  plan: [["plan", "purpose"]],
+  focus: [["focus", "description"]],
+  minutes: [],
+};
+
 export type OpenResult =
   | { ok: true; upgradedFrom: number | null }
   /** Written by a newer version of Samverkan: show it, but do not edit it with this code. */
@@ -42,11 +54,18 @@ export function openBoard(doc: Y.Doc, kind: BoardKind): OpenResult {
   if (storedKind !== undefined && storedKind !== kind) return { ok: false, reason: "other-kind", found: storedKind };
   const version = schemaVersionOf(doc);
   if (version > spec.version) return { ok: false, reason: "newer-version", found: version };
-  if (version === spec.version && storedKind === kind) return { ok: true, upgradedFrom: null };
+  const current = version === spec.version && storedKind === kind;
+  const missing = SINGLETONS[kind].filter(
+    ([root, key]) => !(doc.getMap<unknown>(root).get(key) instanceof Y.XmlFragment),
+  );
+  if (current && missing.length === 0) return { ok: true, upgradedFrom: null };
   doc.transact(() => {
-    for (let v = version; v < spec.version; v++) UPGRADES[kind][v]?.(doc);
-    meta.set("kind", kind);
-    meta.set("schemaVersion", spec.version);
+    if (!current) {
+      for (let v = version; v < spec.version; v++) UPGRADES[kind][v]?.(doc);
+      meta.set("kind", kind);
+      meta.set("schemaVersion", spec.version);
+    }
+    for (const [root, key] of missing) doc.getMap<unknown>(root).set(key, new Y.XmlFragment());
   });
-  return { ok: true, upgradedFrom: version };
+  return { ok: true, upgradedFrom: current ? null : version };
 }

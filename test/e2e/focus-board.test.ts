@@ -1,81 +1,30 @@
-import { rm } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/client.js";
-import { sessionCookieName } from "../../server/middleware/session.js";
-import { ApiClient } from "../helpers/api-client.js";
-import {
-  browserSuiteEnabled,
-  buildWeb,
-  expectAccessible,
-  freePort,
-  launchBrowser,
-  screenshot,
-} from "../helpers/browser.js";
-import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "../helpers/factories.js";
-import { startTestServer, type TestServer } from "../helpers/test-app.js";
-import { createTestDatabase } from "../helpers/test-database.js";
+import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
+import { type BrowserFixture, type Person, startBrowserFixture } from "../helpers/browser-fixture.js";
 
 describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, by keyboard, read-only, offline", () => {
-  let database: Database;
-  let server: TestServer;
-  let browser: Browser;
-  let webDir: string;
-  let origin: string;
-  let people: Record<"convener" | "nurse" | "observer", ApiClient>;
+  let f: BrowserFixture;
   let boardId: string;
-  const contexts: BrowserContext[] = [];
 
-  /** A browser of its own for one person, signed in with their session cookie. */
-  async function pageFor(
-    who: keyof typeof people,
-    prepare?: (context: BrowserContext) => Promise<unknown>,
-  ): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
-    // Shorter than the test's own timeout, so a wait that fails says what it waited for.
-    context.setDefaultTimeout(10_000);
-    await prepare?.(context);
-    contexts.push(context);
-    const pair = (people[who].cookie ?? "").split(";")[0] ?? "";
-    const [name = "", value = ""] = pair.split("=");
-    expect(name).toBe(sessionCookieName(origin));
-    await context.addCookies([{ name, value, url: origin }]);
-    const page = await context.newPage();
-    page.on("pageerror", (error) => {
-      throw error;
-    });
-    await page.goto(`/boards/${boardId}`);
-    await page.getByRole("heading", { level: 1, name: "Palliativ vård" }).waitFor();
-    return { page, context };
+  async function pageFor(who: Person, prepare?: (context: BrowserContext) => Promise<unknown>) {
+    const opened = await f.open(who, `/boards/${boardId}`, prepare);
+    await opened.page.getByRole("heading", { level: 1, name: "Palliativ vård" }).waitFor();
+    return opened;
   }
 
   const column = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
 
   beforeAll(async () => {
-    webDir = await buildWeb();
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    database = await createTestDatabase();
-    server = await startTestServer(database, { publicOrigin: origin }, undefined, {}, { dir: webDir, port });
-    const convener = new ApiClient(server.app, origin);
-    await setupAdmin(convener);
-    const org = await createOrganization(convener, "Lekebergs kommun");
-    const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
-    const nurse = await inviteAndJoin(convener, ws.id, "member", org.id, "Eva Sjuksköterska");
-    const observer = await inviteAndJoin(convener, ws.id, "observer", org.id, "Lena Politiker");
-    people = { convener, nurse: nurse.client, observer: observer.client };
-    boardId = (await convener.post(`/api/workspaces/${ws.id}/boards`, { kind: "focus", title: "Palliativ vård" })).body
-      .board.id;
-    browser = await launchBrowser();
+    f = await startBrowserFixture();
+    const res = await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, {
+      kind: "focus",
+      title: "Palliativ vård",
+    });
+    boardId = res.body.board.id;
   }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-    if (webDir) await rm(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => f?.close());
 
   it("two people co-edit a card and each sees the other's change", async () => {
     const a = await pageFor("convener");

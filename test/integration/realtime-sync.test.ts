@@ -162,8 +162,10 @@ describe("real-time sync with the stock y-websocket client", () => {
     });
     const stamp = new Y.Doc();
     Y.applyUpdate(stamp, rows[0]!.update);
-    expect([...stamp.share.keys()]).toEqual(["meta"]);
+    // The stamp: kind and layout version, and the board's one description, made once by the server.
+    expect([...stamp.share.keys()].sort()).toEqual(["focus", "meta"]);
     expect(stamp.getMap("meta").toJSON()).toEqual({ kind: "focus", schemaVersion: 1 });
+    expect(stamp.getMap("focus").get("description")).toBeInstanceOf(Y.XmlFragment);
     const edit = new Y.Doc();
     Y.applyUpdate(edit, rows[1]!.update);
     expect(getAction(edit, "a1")?.title).toBe("Brytpunktssamtal");

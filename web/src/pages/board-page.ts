@@ -4,6 +4,7 @@ import { ApiError, get } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
 import type { Member } from "../components/focus-board/focus-board.js";
 import "../components/focus-board/focus-board.js";
+import "../components/plan-board/plan-board.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
@@ -51,7 +52,9 @@ export class BoardPage extends LitElement {
       ${
         board.kind === "focus"
           ? html`<focus-board .boardId=${board.id} .canEdit=${board.role !== "observer"} .members=${this.members}></focus-board>`
-          : html`<p>${t("board.unsupported")}</p>`
+          : board.kind === "plan"
+            ? html`<plan-board .boardId=${board.id} .canEdit=${board.role !== "observer"}></plan-board>`
+            : html`<p>${t("board.unsupported")}</p>`
       }`;
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * A browser suite's world: the web app built, a real server on a known origin, a partnership with
+ * a convener, a member and an observer, and Chromium; each person gets a browser context of their
+ * own, signed in with their session cookie.
+ */
+import { rm } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Database } from "../../server/db/client.js";
+import { sessionCookieName } from "../../server/middleware/session.js";
+import { ApiClient } from "./api-client.js";
+import { buildWeb, freePort, launchBrowser } from "./browser.js";
+import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "./factories.js";
+import { startTestServer, type TestServer } from "./test-app.js";
+import { createTestDatabase } from "./test-database.js";
+
+export type Person = "convener" | "nurse" | "observer";
+
+export interface BrowserFixture {
+  origin: string;
+  server: TestServer;
+  workspaceId: string;
+  people: Record<Person, ApiClient>;
+  /** A page of its own for one person; `prepare` runs on the context before the page opens. */
+  open(
+    who: Person,
+    path: string,
+    prepare?: (context: BrowserContext) => Promise<unknown>,
+  ): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserFixture(): Promise<BrowserFixture> {
+  const webDir = await buildWeb();
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const database: Database = await createTestDatabase();
+  const server = await startTestServer(database, { publicOrigin: origin }, undefined, {}, { dir: webDir, port });
+  const convener = new ApiClient(server.app, origin);
+  await setupAdmin(convener);
+  const org = await createOrganization(convener, "Lekebergs kommun");
+  const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
+  const nurse = await inviteAndJoin(convener, ws.id, "member", org.id, "Eva Sjuksköterska");
+  const observer = await inviteAndJoin(convener, ws.id, "observer", org.id, "Lena Politiker");
+  const people = { convener, nurse: nurse.client, observer: observer.client };
+  const browser: Browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+
+  return {
+    origin,
+    server,
+    workspaceId: ws.id,
+    people,
+    async open(who, path, prepare) {
+      const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
+      // Shorter than the test's own timeout, so a wait that fails says what it waited for.
+      context.setDefaultTimeout(10_000);
+      contexts.push(context);
+      await prepare?.(context);
+      const [name = "", value = ""] = ((people[who].cookie ?? "").split(";")[0] ?? "").split("=");
+      if (name !== sessionCookieName(origin)) throw new Error(`unexpected session cookie ${name}`);
+      await context.addCookies([{ name, value, url: origin }]);
+      const page = await context.newPage();
+      page.on("pageerror", (error) => {
+        throw error;
+      });
+      await page.goto(path);
+      return { page, context };
+    },
+    async close() {
+      for (const c of contexts) await c.close();
+      await browser.close();
+      await server.close();
+      await database.close();
+      await rm(webDir, { recursive: true, force: true });
+    },
+  };
+}
