@@ -127,3 +127,11 @@ export function redactUrl(value: string): string {
     return value.replace(/:\/\/([^:@/]+):[^@/]*@/, "://$1:***@");
   }
 }
+
+/** For the command-line tools: the configuration, or a list of what is wrong and exit code 2. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
+  const result = loadConfig(env);
+  if (result.ok) return result.config;
+  console.error(`Invalid configuration:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(2);
+}

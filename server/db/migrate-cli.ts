@@ -1,14 +1,10 @@
 /** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
-import { loadConfig } from "../config.js";
+import { loadConfigOrExit } from "../config.js";
 import { DatabaseOpenError, openDatabase } from "./client.js";
 
-const result = loadConfig(process.env);
-if (!result.ok) {
-  console.error(`Invalid configuration:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit(process.env);
 try {
-  const database = await openDatabase(result.config.database);
+  const database = await openDatabase(config.database);
   await database.migrate();
   await database.close();
   console.log(`Migrations applied (${database.kind}).`);

@@ -3,17 +3,13 @@
  * decisions, search) from its stored document. Safe to run at any time; a running server's own
  * refreshes simply follow. Exits 1 with one line if the database cannot be opened.
  */
-import { loadConfig } from "../config.js";
+import { loadConfigOrExit } from "../config.js";
 import { DatabaseOpenError, openDatabase } from "../db/client.js";
 import { createProjector } from "./projector.js";
 
-const result = loadConfig(process.env);
-if (!result.ok) {
-  console.error(`Invalid configuration:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit(process.env);
 try {
-  const database = await openDatabase(result.config.database);
+  const database = await openDatabase(config.database);
   await database.migrate();
   const started = performance.now();
   const count = await createProjector({ db: database.db }).rebuild();

@@ -2,17 +2,12 @@
  * `npm run seed:demo`: seeds the demo partnership into the configured (empty) database, prints the
  * accounts and their password, and exits. Refuses in one line (exit 1) when accounts exist.
  */
-import { loadConfig } from "../config.js";
+import { loadConfigOrExit } from "../config.js";
 import { type Database, DatabaseOpenError, openDatabase } from "../db/client.js";
 import { createServices } from "../services/index.js";
 import { DemoSeedRefusedError, formatDemoAccounts, seedDemo } from "./demo.js";
 
-const result = loadConfig(process.env);
-if (!result.ok) {
-  console.error(`Invalid configuration:\n${result.problems.map((p) => `  - ${p}`).join("\n")}`);
-  process.exit(2);
-}
-const config = result.config;
+const config = loadConfigOrExit(process.env);
 
 let database: Database | undefined;
 let code = 0;

@@ -38,6 +38,18 @@ export const pageStyles = css`
   }
 `;
 
+/** Text for screen readers only (live regions, labels of icon buttons). */
+export const srOnly = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 export const formStyles = css`
   form {
     display: grid;

@@ -26,12 +26,13 @@ import {
 } from "../../../../shared/boards/vocabulary.js";
 import { richTextToPlain } from "../../../../shared/richtext/text.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
-import { formStyles } from "../../styles/shared.js";
+import { formStyles, srOnly } from "../../styles/shared.js";
 import type { Member } from "../focus-board/focus-board.js";
 
 export class ActionDialog extends LitElement {
   static override styles = [
     formStyles,
+    srOnly,
     css`
       dialog {
         max-width: min(44rem, 95vw);
@@ -86,14 +87,6 @@ export class ActionDialog extends LitElement {
       }
       dt {
         font-weight: 600;
-      }
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
       dd {
         margin: 0 0 0.5rem;

@@ -115,14 +115,6 @@ export const focusBoardStyles = css`
     flex: 1;
     min-width: 8rem;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   :focus-visible {
     outline: var(--focus-ring);
     outline-offset: 2px;

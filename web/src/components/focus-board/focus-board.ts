@@ -13,6 +13,7 @@ import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import "../action-dialog/action-dialog.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import "../connection-status/connection-status.js";
+import { srOnly } from "../../styles/shared.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 
 export interface Member {
@@ -24,7 +25,7 @@ export interface Member {
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 export class FocusBoard extends LitElement {
-  static override styles = focusBoardStyles;
+  static override styles = [focusBoardStyles, srOnly];
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
