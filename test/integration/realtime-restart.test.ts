@@ -102,6 +102,21 @@ describe.each(databaseKinds())("board content across restarts of the real server
     providers.push(c.provider);
     return c;
   };
+  /**
+   * A writer and a witness on a new board; `write` runs on the writer, and once the witness holds
+   * the same content the server has applied all of it.
+   */
+  const writtenBoard = async (write: (doc: Y.Doc) => void) => {
+    const boardId = await newBoard();
+    const writer = client(boardId);
+    const witness = client(boardId);
+    await Promise.all([synced(writer.provider), synced(witness.provider)]);
+    write(writer.doc);
+    const expected = content(writer.doc);
+    expect(expected.meta).toEqual(STAMPED);
+    await eventually(() => expect(content(witness.doc)).toEqual(expected));
+    return { boardId, writer, witness, expected };
+  };
   /** A fresh client's view of the board at the moment it reports `synced`. */
   const freshView = async (boardId: string) => {
     const fresh = client(boardId);
@@ -181,16 +196,10 @@ describe.each(databaseKinds())("board content across restarts of the real server
   it(
     "keeps every edit across a clean restart (SIGTERM, exit 0), stored as a compacted snapshot",
     async () => {
-      const boardId = await newBoard();
-      const writer = client(boardId);
-      const witness = client(boardId);
-      await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      addCards(writer.doc, keys("a", 25), (key) => `Åtgärd ${key}`);
-      writeNotes(writer.doc, "Rond på Solgården varannan tisdag");
-      const expected = content(writer.doc);
-      expect(expected.meta).toEqual(STAMPED);
-      // The server has applied them all once another client received them.
-      await eventually(() => expect(content(witness.doc)).toEqual(expected));
+      const { boardId, expected } = await writtenBoard((doc) => {
+        addCards(doc, keys("a", 25), (key) => `Åtgärd ${key}`);
+        writeNotes(doc, "Rond på Solgården varannan tisdag");
+      });
 
       expect(await server!.stop("SIGTERM")).toBe(0);
       expect(server!.output()).toContain('"msg":"stopped"');
@@ -213,14 +222,7 @@ describe.each(databaseKinds())("board content across restarts of the real server
   it(
     "refuses a board damaged while the server was down with 4500, never serves it empty, logs it, and serves it once repaired",
     async () => {
-      const boardId = await newBoard();
-      const writer = client(boardId);
-      const witness = client(boardId);
-      await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      addCards(writer.doc, keys("k", 8), (key) => `Åtgärd ${key}`);
-      const expected = content(writer.doc);
-      expect(expected.meta).toEqual(STAMPED);
-      await eventually(() => expect(content(witness.doc)).toEqual(expected));
+      const { boardId, expected } = await writtenBoard((doc) => addCards(doc, keys("k", 8), (key) => `Åtgärd ${key}`));
       expect(await server!.stop("SIGTERM")).toBe(0);
       for (const p of providers.splice(0)) p.destroy();
 
@@ -365,14 +367,9 @@ describe.each(databaseKinds())("board content across restarts of the real server
   it(
     "shuts down cleanly on SIGTERM even when the server is busy at that moment",
     async () => {
-      const boardId = await newBoard();
-      const writer = client(boardId);
-      const witness = client(boardId);
-      await Promise.all([synced(writer.provider), synced(witness.provider)]);
-      addCards(writer.doc, keys("busy", 12), (key) => `Åtgärd ${key}`);
-      const expected = content(writer.doc);
-      expect(expected.meta).toEqual(STAMPED);
-      await eventually(() => expect(content(witness.doc)).toEqual(expected));
+      const { boardId, expected } = await writtenBoard((doc) =>
+        addCards(doc, keys("busy", 12), (key) => `Åtgärd ${key}`),
+      );
 
       // The server's event loop is held up for a moment — as a large document, a slow query in the
       // embedded database or a GC pause does — exactly when the supervisor sends SIGTERM.
