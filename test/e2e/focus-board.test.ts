@@ -109,4 +109,23 @@ describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, b
     await a.page.getByText("Ansluten").waitFor({ timeout: 20_000 });
     await b.page.getByRole("button", { name: "Öppna Skrivet utan nät" }).waitFor();
   });
+  it("a change the server refuses is named, and the board can be loaded again from the server", async () => {
+    const { page } = await pageFor("nurse");
+    await page.getByText("Ansluten").waitFor();
+    // A client bug (or an old version) writes something no focus board holds.
+    await page.locator("focus-board").evaluate((el) => {
+      const doc = (el as unknown as { live: { board: { doc: import("yjs").Doc } } }).live.board.doc;
+      doc.getMap("bogus").set("x", 1);
+    });
+    await page.getByText("Nekad: en ändring på den här enheten passar inte tavlan och togs inte emot.").waitFor();
+    await expectAccessible(page, "focus board, change refused");
+    await page.getByRole("button", { name: "Hämta tavlan från servern" }).click();
+    await page.getByText("Ansluten").waitFor();
+    const bogus = await page
+      .locator("focus-board")
+      .evaluate((el) =>
+        (el as unknown as { live: { board: { doc: import("yjs").Doc } } }).live.board.doc.share.has("bogus"),
+      );
+    expect(bogus).toBe(false);
+  });
 });

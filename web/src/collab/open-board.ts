@@ -25,6 +25,8 @@ export interface OpenBoard {
   readonly local: Promise<void>;
   state(): ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
+  /** Forgets this device's copy (after the server refused its content); reload the page next. */
+  discardLocalCopy(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,10 @@ export function openBoard(boardId: string): OpenBoard {
     onState(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async discardLocalCopy() {
+      provider.destroy();
+      await stored.clearData();
     },
     async close() {
       listeners.clear();

@@ -1,6 +1,7 @@
 /** The board's connection state in words (never colour alone), announced politely when it changes. */
-import { css, html, LitElement } from "lit";
-import type { ConnectionState } from "../../collab/open-board.js";
+import { css, html, LitElement, nothing } from "lit";
+import { Close } from "../../../../shared/protocol/close-codes.js";
+import type { ConnectionState, OpenBoard } from "../../collab/open-board.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import type { MessageKey } from "../../i18n/sv.js";
 
@@ -50,17 +51,29 @@ export class ConnectionStatus extends LitElement {
       border-color: var(--color-danger);
       color: var(--color-danger);
     }
+    button {
+      font: inherit;
+      min-height: var(--touch);
+      border-radius: var(--radius);
+      border: 1px solid var(--color-danger);
+      background: #fff;
+      color: var(--color-danger);
+      cursor: pointer;
+    }
     :host([kind="refused"]) .dot {
       background: var(--color-danger);
     }
   `;
-  static override properties = { state: { attribute: false } };
+  static override properties = { state: { attribute: false }, board: { attribute: false } };
   declare state: ConnectionState;
+  /** Given a board, a refusal of its content offers to load the server's version instead. */
+  declare board: OpenBoard | null;
 
   constructor() {
     super();
     new LocaleController(this);
     this.state = { kind: "connecting" };
+    this.board = null;
   }
 
   override willUpdate() {
@@ -68,7 +81,19 @@ export class ConnectionStatus extends LitElement {
   }
 
   override render() {
-    return html`<span class="dot" aria-hidden="true"></span><span role="status">${describeState(this.state)}</span>`;
+    const refusedContent = this.state.kind === "refused" && this.state.close.code === Close.ContentRefused.code;
+    return html`<span class="dot" aria-hidden="true"></span><span role="status">${describeState(this.state)}</span>
+      ${
+        refusedContent && this.board
+          ? html`<button type="button" @click=${this.reloadFromServer}>${t("conn.reloadFromServer")}</button>`
+          : nothing
+      }`;
+  }
+
+  /** This device's copy holds a change the server will never take: start again from the server's. */
+  private async reloadFromServer() {
+    await this.board?.discardLocalCopy();
+    location.reload();
   }
 }
 

@@ -77,7 +77,7 @@ export class FocusBoard extends LitElement {
     );
     const others = this.live.others();
     return html`<div class="toolbar">
-        <connection-status .state=${this.live.state}></connection-status>
+        <connection-status .state=${this.live.state} .board=${this.live.board}></connection-status>
         <div class="presence">
           <strong>${t("board.here")}:</strong>
           ${

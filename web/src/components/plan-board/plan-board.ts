@@ -90,7 +90,7 @@ export class PlanBoard extends LitElement {
     const plan = readPlan(doc);
     const awareness = board.provider.awareness;
     const value = (e: Event) => (e.target as HTMLInputElement).value;
-    return html`<connection-status .state=${this.live.state}></connection-status>
+    return html`<connection-status .state=${this.live.state} .board=${this.live.board}></connection-status>
       ${this.canEdit ? nothing : html`<p class="card">${t("board.readOnly")}</p>`}
       <section aria-labelledby="purpose-h">
         <h2 id="purpose-h">${t("plan.purpose")}</h2>
