@@ -11,6 +11,7 @@ import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.
 import "./pages/auth-pages.js";
 import "./pages/board-page.js";
 import "./pages/invitation-page.js";
+import "./pages/members-page.js";
 import "./pages/workspace-page.js";
 import "./pages/workspaces-page.js";
 import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
@@ -184,6 +185,10 @@ export class AppRoot extends LitElement {
         return this.user ? html`<workspaces-page></workspaces-page>` : nothing;
       case "workspace":
         return this.user ? html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>` : nothing;
+      case "members":
+        return this.user
+          ? html`<members-page .workspaceId=${r.workspaceId} .userId=${this.user.id}></members-page>`
+          : nothing;
       case "board":
         return this.user ? html`<board-page .boardId=${r.boardId}></board-page>` : nothing;
       default:

@@ -9,6 +9,7 @@ export type Route =
   | { name: "workspaces" }
   | { name: "workspace"; workspaceId: string }
   | { name: "board"; boardId: string }
+  | { name: "members"; workspaceId: string }
   | { name: "not-found" };
 
 const ID = "([^/]+)";
@@ -18,6 +19,10 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   [/^\/sign-in$/, (_, q) => ({ name: "sign-in", next: safeNext(q.get("next")) })],
   [new RegExp(`^/invitations/${ID}$`), (m) => ({ name: "invitation", token: decodeURIComponent(m[1] as string) })],
   [new RegExp(`^/workspaces/${ID}$`), (m) => ({ name: "workspace", workspaceId: decodeURIComponent(m[1] as string) })],
+  [
+    new RegExp(`^/workspaces/${ID}/members$`),
+    (m) => ({ name: "members", workspaceId: decodeURIComponent(m[1] as string) }),
+  ],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
 ];
 
@@ -38,6 +43,7 @@ export const paths = {
   workspaces: () => "/",
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
+  members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
 };

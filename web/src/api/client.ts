@@ -18,15 +18,16 @@ export class ApiError extends Error {
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  // The server wants JSON on every unsafe request, also one without anything to say (DELETE).
+  const unsafe = method !== "GET" && method !== "HEAD";
   try {
     res = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers:
-        body === undefined
-          ? { accept: "application/json" }
-          : { "content-type": "application/json", accept: "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: unsafe
+        ? { "content-type": "application/json", accept: "application/json" }
+        : { accept: "application/json" },
+      ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
     });
   } catch {
     throw new ApiError(0, "network", t("error.network"));

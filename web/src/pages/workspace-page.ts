@@ -79,7 +79,7 @@ export class WorkspacePage extends LitElement {
     const o = this.overview;
     if (!ws || !o) return html`<p role="status">${t("app.loading")}</p>`;
     return html`<h1 tabindex="-1">${ws.name}</h1>
-      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })}</p>
+      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a></p>
       <div class="grid">
         <section class="card" aria-labelledby="boards-h">
           <h2 id="boards-h">${t("home.boards")}</h2>
