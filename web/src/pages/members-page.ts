@@ -19,28 +19,6 @@ export class MembersPage extends LitElement {
     pageStyles,
     formStyles,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.4rem 0.5rem;
-        border-bottom: 1px solid var(--color-border);
-        vertical-align: middle;
-      }
-      select {
-        font: inherit;
-        min-height: var(--touch);
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-      }
-      button.secondary {
-        background: #fff;
-        color: var(--color-danger);
-        border-color: var(--color-danger);
-      }
       .link {
         width: 100%;
       }
@@ -160,7 +138,7 @@ export class MembersPage extends LitElement {
                   ? html`<td>
                       <button
                         type="button"
-                        class="secondary"
+                        class="danger"
                         aria-label="${t("members.remove")}: ${m.name}"
                         @click=${() =>
                           confirm(t("members.confirmRemove", { name: m.name })) &&
@@ -232,7 +210,7 @@ export class MembersPage extends LitElement {
                   <div class="muted">${t("members.expires", { date: formatDate(i.expiresAt) })}</div>
                   <button
                     type="button"
-                    class="secondary"
+                    class="danger"
                     aria-label="${t("members.withdraw")}: ${i.email}"
                     @click=${() =>
                       this.attempt(async () => {

@@ -1,4 +1,4 @@
-/** Styles shared by pages: headings, forms and buttons with 44 px touch targets and a visible focus. */
+/** Styles shared by pages: headings, forms, tables and buttons with 44 px touch targets and a visible focus. */
 import { css } from "lit";
 
 export const pageStyles = css`
@@ -67,6 +67,34 @@ export const formStyles = css`
     padding: 0 0.75rem;
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
+  }
+  select,
+  textarea {
+    font: inherit;
+    min-height: var(--touch);
+    border: 1px solid var(--color-border);
+    border-radius: var(--radius);
+    padding: 0.25rem 0.5rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: left;
+    border-bottom: 1px solid var(--color-border);
+    padding: 0.25rem 0.5rem;
+    vertical-align: middle;
+  }
+  button.secondary {
+    background: #fff;
+    color: var(--color-primary);
+  }
+  button.danger {
+    background: #fff;
+    color: var(--color-danger);
+    border-color: var(--color-danger);
   }
   input[aria-invalid="true"] {
     border: 2px solid var(--color-danger);

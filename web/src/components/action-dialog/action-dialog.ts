@@ -52,38 +52,11 @@ export class ActionDialog extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
         gap: 1rem;
       }
-      select,
-      textarea {
-        font: inherit;
-        min-height: var(--touch);
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-        padding: 0.25rem 0.5rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        border-bottom: 1px solid var(--color-border);
-        padding: 0.25rem 0.5rem;
-      }
       .actions {
         display: flex;
         gap: 1rem;
         justify-content: space-between;
         flex-wrap: wrap;
-      }
-      button.secondary {
-        background: #fff;
-        color: var(--color-primary);
-      }
-      button.danger {
-        background: #fff;
-        color: var(--color-danger);
-        border-color: var(--color-danger);
       }
       dt {
         font-weight: 600;

@@ -48,13 +48,6 @@ export class PlanBoard extends LitElement {
         flex-wrap: wrap;
         align-items: end;
       }
-      select,
-      textarea {
-        font: inherit;
-        min-height: var(--touch);
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-      }
       .checks label {
         display: inline-flex;
         flex-direction: row;
