@@ -1,4 +1,5 @@
 /** Turns scenario results into one markdown table (ours vs reference, with ratios) and the JSON written to disk. */
+import { type BundleSize, describeBundle } from "./bundle.js";
 import type { BenchConfig, ServerKind } from "./config.js";
 import type { RunResult } from "./load.js";
 import { type LagRun, lagSummary, TIMEOUT_MS } from "./projection-lag.js";
@@ -227,6 +228,8 @@ export interface Meta {
   node: string;
   commit: string;
   durationSeconds: number;
+  /** The web app's JavaScript for a board page (null when the build failed). */
+  bundle: BundleSize | null;
 }
 
 function serverNotes(outcomes: ScenarioOutcome[]): string[] {
@@ -253,6 +256,7 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
     `${meta.cpu}, ${meta.cores} cores, Node ${meta.node}, commit ${meta.commit}; ${c.repeats} alternating runs per server, ` +
       `${c.warmupSeconds} s warm-up + ${c.seconds} s measured each (sweep ${c.sweepSeconds} s); whole run ${(meta.durationSeconds / 60).toFixed(1)} min.`,
     "",
+    ...(meta.bundle ? [describeBundle(meta.bundle), ""] : []),
     "| # | Metric | Ours | Reference | Ours/Ref |",
     "|---|---|---:|---:|---:|",
     ...rows.map(

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { type BundleSize, measureBundle } from "./bundle.js";
 import { config, type ScenarioId } from "./config.js";
 import type { OursAccess } from "./ours-api.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
@@ -99,6 +100,14 @@ async function main() {
     outcomes.push(outcome);
   }
 
+  // Measured after the scenarios, so building the app never competes with a measured run.
+  let bundle: BundleSize | null = null;
+  try {
+    bundle = await measureBundle(ROOT);
+  } catch (error) {
+    console.error(`measuring the web app's size failed: ${(error as Error).message}`);
+  }
+
   const meta: Meta = {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -106,6 +115,7 @@ async function main() {
     node: process.versions.node,
     commit: commit(),
     durationSeconds: (performance.now() - started) / 1000,
+    bundle,
   };
   const table = markdown(outcomes, meta, config);
   console.log(`\n${table}\n`);

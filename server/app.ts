@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { VERIFY_MAX_BYTES } from "../shared/api/minutes.js";
 import { AppError } from "./errors.js";
 import { clientIp } from "./middleware/client-ip.js";
 import { csrf } from "./middleware/csrf.js";
@@ -15,11 +16,14 @@ import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
 import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
+import { boardMinutesRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { userRoutes } from "./routes/users.js";
 import { DEFAULT_WEB_DIR, webRoutes } from "./routes/web.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import type { AppDeps, AppEnv } from "./types.js";
+
+const FILE_UPLOAD = /^\/api\/workspaces\/[^/]+\/minutes\/verify$/;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -49,18 +53,17 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: "DENY",
     }),
   );
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new AppError(
-          413,
-          "payload_too_large",
-          `The request body is larger than ${deps.config.bodyLimitBytes} bytes.`,
-        );
+        throw new AppError(413, "payload_too_large", `The request body is larger than ${maxSize} bytes.`);
       },
-    }),
-  );
+    });
+  const jsonLimit = limit(deps.config.bodyLimitBytes);
+  const fileLimit = limit(VERIFY_MAX_BYTES);
+  // A file checked against the sealed archive may be a whole PDF; everything else is small JSON.
+  app.use((c, next) => (FILE_UPLOAD.test(c.req.path) ? fileLimit : jsonLimit)(c, next));
 
   app.route("/", healthRoutes);
 
@@ -74,6 +77,8 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", workspaceInvitationRoutes);
   api.route("/workspaces", workspaceBoardRoutes);
   api.route("/workspaces", contentRoutes);
+  api.route("/workspaces", workspaceMinutesRoutes);
+  api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);
   app.route("/api", api);

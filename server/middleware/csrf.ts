@@ -1,6 +1,7 @@
 /**
- * CSRF defence for every unsafe method: the body must be declared JSON (a cross-site form cannot
- * do that without a CORS preflight we never grant) and a browser's Origin / Sec-Fetch-Site must
+ * CSRF defence for every unsafe method: the body must be declared JSON or raw bytes
+ * (application/octet-stream; a cross-site form can send neither without a CORS preflight we never
+ * grant, and JSON routes refuse anything but JSON) and a browser's Origin / Sec-Fetch-Site must
  * say the request comes from our own pages. Clients that send neither header are not browsers.
  */
 import type { MiddlewareHandler } from "hono";
@@ -13,7 +14,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE.has(c.req.method)) return next();
   const contentType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   // Also for body-less requests (DELETE, logout): only JavaScript on an allowed origin can set this header.
-  if (contentType !== "application/json") {
+  if (contentType !== "application/json" && contentType !== "application/octet-stream") {
     throw new AppError(
       415,
       "unsupported_media_type",

@@ -4,9 +4,16 @@
  */
 import type { Context } from "hono";
 import type { z } from "zod";
-import { badRequest } from "../errors.js";
+import { AppError, badRequest } from "../errors.js";
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const contentType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (contentType !== undefined && contentType !== "application/json")
+    throw new AppError(
+      415,
+      "unsupported_media_type",
+      "Send the request body as JSON (Content-Type: application/json).",
+    );
   const text = await c.req.text();
   let raw: unknown;
   try {

@@ -139,6 +139,10 @@ function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: str
     convenerId: meeting.convenerId,
     attendees: attendees.length,
     present: attendees.filter((a) => a.present).length,
+    lastParagraph: items.reduce<number | null>(
+      (max, item) => (item.number !== null && item.number > (max ?? 0) ? item.number : max),
+      null,
+    ),
   });
   rows.search.push({
     ...base,

@@ -146,6 +146,15 @@ export function createProjector({
       liveDoc = fn;
     },
 
+    /** A copy of the board's current content: the live room's if loaded, else as stored. */
+    async copyOf(boardId: string): Promise<Y.Doc> {
+      const { doc, owned } = await documentOf(boardId);
+      if (owned) return doc;
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      return copy;
+    },
+
     /** The board changed: refresh its projection once the changes settle. */
     touch(boardId: string) {
       if (stopped) return;

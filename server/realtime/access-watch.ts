@@ -43,6 +43,8 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
         c.close(Close.Unauthenticated, "signed out");
       } else if (event.type === "board" && c.identity.boardId === event.boardId) {
         c.close(Close.AccessRevoked, "board archived");
+      } else if (event.type === "minutes" && c.identity.boardId === event.boardId) {
+        c.identity.locked = event.locked;
       }
     }
     void recheck(affected).catch((err) => logger.error({ err }, "re-checking access failed"));

@@ -26,6 +26,7 @@ export async function authorize(
   if (!session) return { ok: false, reason: Close.Unauthenticated };
   try {
     const { board, role, organization } = await services.access.board(session.user, boardId, "boards.read");
+    const locked = board.kind === "minutes" && (await services.minutes.isLocked(board.id));
     return {
       ok: true,
       identity: {
@@ -37,6 +38,7 @@ export async function authorize(
         boardKind: board.kind,
         workspaceId: board.workspaceId,
         role,
+        locked,
       },
     };
   } catch (error) {

@@ -34,6 +34,8 @@ export interface Identity {
   boardKind: BoardKind;
   workspaceId: string;
   role: Role;
+  /** Minutes closed for approval, approved or sealed: nobody may change the board. */
+  locked: boolean;
 }
 
 const COLORS = ["#0b6e4f", "#8a3b12", "#1f4e9c", "#7a1f5c", "#5b5b00", "#00607a", "#9c1f1f", "#4b3b8a"];
@@ -122,8 +124,13 @@ export class Connection implements RoomMember {
         case "update": {
           this.limitUpdates();
           // An observer's change is refused for the role, whatever its content.
-          const empty = room.check(message.update, this.canEdit);
+          const empty = room.check(message.update, this.canEdit && !this.identity.locked);
           if (empty) return;
+          if (this.identity.locked) {
+            // Also an offline copy that reconnects with edits: nothing applied, and the client is
+            // told to drop its local copy (retry "no").
+            throw new ProtocolError(Close.Locked, "these minutes are locked: closed for approval, approved or sealed");
+          }
           if (!this.canEdit) {
             // Not applied, not stored, not broadcast; the client is told once why.
             if (!this.toldReadOnly) {

@@ -21,7 +21,10 @@ export const workspaceBoardRoutes = new Hono<AppEnv>()
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "boards.manage");
     const body = await jsonBody(c, createBoardBody);
-    return c.json({ board: await boards.create(user.id, workspaceId, body) }, 201);
+    const content = body.carryOverFrom
+      ? await c.var.deps.services.minutes.carryOverFrom(workspaceId, body.carryOverFrom)
+      : undefined;
+    return c.json({ board: await boards.create(user.id, workspaceId, body, content) }, 201);
   });
 
 /** Mounted under /api/boards. */

@@ -6,7 +6,9 @@ export type AccessEvent =
   | { type: "membership"; workspaceId: string; userId: string }
   | { type: "user"; userId: string }
   | { type: "session"; sessionId: string }
-  | { type: "board"; boardId: string };
+  | { type: "board"; boardId: string }
+  /** Minutes were closed, reopened or sealed: their board is locked for everyone, or open again. */
+  | { type: "minutes"; boardId: string; locked: boolean };
 
 export function createAccessEvents() {
   const listeners = new Set<(event: AccessEvent) => void>();

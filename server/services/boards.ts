@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { BoardKind } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards } from "../db/schema.js";
+import { createDocStore } from "../docs/doc-store.js";
 import type { Projector } from "../projections/projector.js";
 import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
@@ -22,6 +23,7 @@ export function boardView(board: BoardRow) {
 }
 
 export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEvents, projections: Projector) {
+  const store = createDocStore(db);
   return {
     async list(workspaceId: string) {
       const rows = await db
@@ -32,20 +34,27 @@ export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEve
       return rows.map(boardView);
     },
 
-    async create(actorId: string, workspaceId: string, input: { kind: BoardKind; title: string }) {
+    /** `content`, when given, is the board's first stored update (a carried-over agenda). */
+    async create(
+      actorId: string,
+      workspaceId: string,
+      input: { kind: BoardKind; title: string },
+      content?: Uint8Array,
+    ) {
       const at = now();
       const [board] = await db
         .insert(boards)
         .values({ workspaceId, kind: input.kind, title: input.title, createdBy: actorId, createdAt: at, updatedAt: at })
         .returning();
       if (!board) throw new Error("insert returned no row");
+      if (content) await store.append([{ boardId: board.id, seq: 1, update: content, authorId: actorId }]);
       await audit({
         action: "board.created",
         actorId,
         workspaceId,
         targetType: "board",
         targetId: board.id,
-        data: { kind: board.kind },
+        data: { kind: board.kind, ...(content ? { carriedOver: true } : {}) },
       });
       projections.touch(board.id);
       return boardView(board);

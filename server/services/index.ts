@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
 import { createAccess } from "./access.js";
 import { createAccessEvents } from "./access-events.js";
@@ -13,6 +14,7 @@ import { createContentQueries } from "./content-queries.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
 import { createMembers } from "./members.js";
+import { createMinutes } from "./minutes.js";
 import { createOrganizations } from "./organizations.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createSessions } from "./sessions.js";
@@ -28,6 +30,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
   const organizations = createOrganizations(db, audit);
   const projections = createProjector({ db, ...(logger ? { logger } : {}) });
+  const archive = createArchive(db);
   return {
     now,
     audit,
@@ -50,6 +53,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     }),
     boards: createBoards(db, audit, now, events, projections),
     projections,
+    archive,
+    minutes: createMinutes({ db, audit, now, events, projections, archive }),
     content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),
   };

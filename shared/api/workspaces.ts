@@ -56,5 +56,15 @@ export const BOARD_KINDS = ["plan", "focus", "minutes"] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
 export type BoardKind = z.infer<typeof boardKindSchema>;
 
-export const createBoardBody = z.strictObject({ kind: boardKindSchema, title: title("A title", 200) });
+export const createBoardBody = z
+  .strictObject({
+    kind: boardKindSchema,
+    title: title("A title", 200),
+    /** Minutes only: start from this earlier meeting's open action items and undecided agenda items. */
+    carryOverFrom: z.uuid("Not a valid board id.").optional(),
+  })
+  .refine((body) => body.carryOverFrom === undefined || body.kind === "minutes", {
+    path: ["carryOverFrom"],
+    message: "Only minutes carry over from an earlier meeting.",
+  });
 export const patchBoardBody = z.strictObject({ title: title("A title", 200) });

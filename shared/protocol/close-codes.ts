@@ -31,6 +31,8 @@ export const Close = {
   InvalidUpdate: { code: 4422, reason: "invalid update", retry: "yes" },
   /** An update whose content does not fit the board kind's layout (unknown field, invalid value, unsafe link). */
   ContentRefused: { code: 4415, reason: "content does not fit this board", retry: "no" },
+  /** The board is locked: minutes closed for approval, approved or sealed. Changes are not accepted. */
+  Locked: { code: 4423, reason: "board locked", retry: "no" },
   /** Over a rate limit (updates, awareness) or the per-user socket limit. */
   RateLimited: { code: 4429, reason: "rate limited", retry: "yes" },
   /** The server dropped its copy of the board after an update failed half-way; reconnect to load it again. */

@@ -49,12 +49,15 @@ export class ApiClient {
       this.cookie = /=\s*$/.test(pair ?? "") || /max-age=0/i.test(setCookie) ? null : (pair ?? null);
     }
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+    const json = /json/.test(res.headers.get("content-type") ?? "application/json");
+    return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : null };
   }
 
   get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>("GET", path, undefined, headers);
   post = <T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
     this.request<T>("POST", path, body, headers);
+  put = <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
+    this.request<T>("PUT", path, body, headers);
   patch = <T = any>(path: string, body: unknown, headers?: Record<string, string>) =>
     this.request<T>("PATCH", path, body, headers);
   delete = <T = any>(path: string, headers?: Record<string, string>) =>

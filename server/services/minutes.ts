@@ -1,0 +1,402 @@
+/**
+ * Approval (justering) of meeting minutes: draft → closed (the convener ends the meeting) →
+ * approved (every named approver has approved) → sealed (archived for good). Before approval the
+ * convener can reopen, which withdraws the approvals given so far. From closed on, the board is
+ * locked: the realtime server refuses every change to it.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Role } from "../../shared/api/workspaces.js";
+import { readMinutes } from "../../shared/boards/minutes.js";
+import type { Db } from "../db/client.js";
+import {
+  boardProjections,
+  boards,
+  minutesApprovals,
+  minutesStatus,
+  projectedActions,
+  projectedMeetings,
+  users,
+  workspaceMembers,
+  workspaces,
+} from "../db/schema.js";
+import { AppError, badRequest, conflict, forbidden } from "../errors.js";
+import type { Archive, SealedSummary } from "../minutes/archive.js";
+import { carryOver } from "../minutes/carry-over.js";
+import type { CalendarMeeting } from "../minutes/ics.js";
+import { can } from "../policy/policy.js";
+import type { Projector } from "../projections/projector.js";
+import type { AccessEvents } from "./access-events.js";
+import type { Audit } from "./audit.js";
+import type { Clock } from "./clock.js";
+
+export const MINUTES_STATES = ["draft", "closed", "approved", "sealed"] as const;
+export type MinutesState = (typeof MINUTES_STATES)[number];
+
+type BoardRow = typeof boards.$inferSelect;
+export interface MinutesActor {
+  id: string;
+  role: Role;
+  ip?: string | null;
+}
+
+export interface MinutesView {
+  state: MinutesState;
+  closedAt: string | null;
+  closedBy: { id: string; name: string } | null;
+  /** Who must approve: as named when the meeting was closed, or as named in the draft now. */
+  approverIds: string[];
+  approvals: { userId: string; name: string; approvedAt: string }[];
+  canClose: boolean;
+  canReopen: boolean;
+  canApprove: boolean;
+  canSeal: boolean;
+  sealed: (Omit<SealedSummary, "sealedAt"> & { sealedAt: string }) | null;
+}
+
+export const isLockedState = (state: MinutesState) => state !== "draft";
+
+export function createMinutes(deps: {
+  db: Db;
+  audit: Audit;
+  now: Clock;
+  events: AccessEvents;
+  projections: Projector;
+  archive: Archive;
+}) {
+  const { db, audit, now, events, projections, archive } = deps;
+
+  async function current(boardId: string) {
+    const [status] = await db.select().from(minutesStatus).where(eq(minutesStatus.boardId, boardId));
+    const approvals = await db
+      .select({ userId: minutesApprovals.userId, name: users.name, approvedAt: minutesApprovals.approvedAt })
+      .from(minutesApprovals)
+      .innerJoin(users, eq(users.id, minutesApprovals.userId))
+      .where(eq(minutesApprovals.boardId, boardId));
+    return { status, state: (status?.state ?? "draft") as MinutesState, approvals };
+  }
+
+  /** The workspace's conveners, and the person the minutes name as convener, run the meeting. */
+  async function runsMeeting(actor: MinutesActor, board: BoardRow): Promise<boolean> {
+    if (can(actor.role, "boards.manage")) return true;
+    if (!can(actor.role, "board.edit")) return false;
+    const doc = await projections.copyOf(board.id);
+    try {
+      return readMinutes(doc).meeting.convenerId === actor.id;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  function requireMinutes(board: BoardRow) {
+    if (board.kind !== "minutes")
+      throw new AppError(400, "not_minutes", "Only minutes boards are approved and sealed.");
+  }
+
+  async function record(action: string, actor: MinutesActor, board: BoardRow, data: Record<string, unknown> = {}) {
+    await audit({
+      action,
+      actorId: actor.id,
+      workspaceId: board.workspaceId,
+      targetType: "board",
+      targetId: board.id,
+      ip: actor.ip ?? null,
+      data,
+    });
+  }
+
+  function announce(board: BoardRow, state: MinutesState) {
+    events.emit({ type: "minutes", boardId: board.id, locked: isLockedState(state) });
+  }
+
+  return {
+    async isLocked(boardId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ state: minutesStatus.state })
+        .from(minutesStatus)
+        .where(eq(minutesStatus.boardId, boardId));
+      return row ? isLockedState(row.state) : false;
+    },
+
+    async view(actor: MinutesActor, board: BoardRow): Promise<MinutesView> {
+      requireMinutes(board);
+      const { status, state, approvals } = await current(board.id);
+      const runs = await runsMeeting(actor, board);
+      let approverIds = status?.approverIds ?? [];
+      if (state === "draft") {
+        const doc = await projections.copyOf(board.id);
+        approverIds = readMinutes(doc).meeting.approverIds;
+        doc.destroy();
+      }
+      let closedBy: MinutesView["closedBy"] = null;
+      if (status?.closedBy) {
+        const [u] = await db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(eq(users.id, status.closedBy));
+        closedBy = u ?? null;
+      }
+      const sealed = state === "sealed" ? await archive.summary(board.id) : null;
+      return {
+        state,
+        closedAt: status?.closedAt?.toISOString() ?? null,
+        closedBy,
+        approverIds,
+        approvals: approvals.map((a) => ({ ...a, approvedAt: a.approvedAt.toISOString() })),
+        canClose: state === "draft" && runs,
+        canReopen: state === "closed" && runs,
+        canApprove:
+          state === "closed" && approverIds.includes(actor.id) && !approvals.some((a) => a.userId === actor.id),
+        canSeal: state === "approved" && runs,
+        sealed: sealed ? { ...sealed, sealedAt: sealed.sealedAt.toISOString() } : null,
+      };
+    },
+
+    /** The convener ends the meeting: the text is fixed for the approvers named now. */
+    async close(actor: MinutesActor, board: BoardRow): Promise<void> {
+      requireMinutes(board);
+      if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can close the minutes.");
+      const doc = await projections.copyOf(board.id);
+      const { meeting } = readMinutes(doc);
+      doc.destroy();
+      if (!meeting.startsAt) throw conflict("meeting_date_missing", "Set the meeting's date and time before closing.");
+      if (meeting.approverIds.length === 0)
+        throw conflict("approvers_missing", "Name at least one approver (justerare) before closing.");
+      const members = await db
+        .select({ userId: workspaceMembers.userId })
+        .from(workspaceMembers)
+        .where(
+          and(
+            eq(workspaceMembers.workspaceId, board.workspaceId),
+            inArray(workspaceMembers.userId, meeting.approverIds),
+          ),
+        );
+      if (members.length !== meeting.approverIds.length)
+        throw conflict("approver_not_member", "Every approver must be a member of the partnership.");
+      const at = now();
+      await db.transaction(async (tx) => {
+        const [status] = await tx.select().from(minutesStatus).where(eq(minutesStatus.boardId, board.id)).for("update");
+        if (status && status.state !== "draft")
+          throw conflict("minutes_not_draft", "These minutes are already closed.");
+        await tx
+          .insert(minutesStatus)
+          .values({
+            boardId: board.id,
+            state: "closed",
+            approverIds: meeting.approverIds,
+            closedAt: at,
+            closedBy: actor.id,
+            updatedAt: at,
+          })
+          .onConflictDoUpdate({
+            target: minutesStatus.boardId,
+            set: { state: "closed", approverIds: meeting.approverIds, closedAt: at, closedBy: actor.id, updatedAt: at },
+          });
+      });
+      announce(board, "closed");
+      await record("minutes.closed", actor, board, { approverIds: meeting.approverIds });
+    },
+
+    /** Back to draft, before every approver has approved; approvals given so far are withdrawn. */
+    async reopen(actor: MinutesActor, board: BoardRow): Promise<void> {
+      requireMinutes(board);
+      if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can reopen the minutes.");
+      let withdrawn: string[] = [];
+      await db.transaction(async (tx) => {
+        const [status] = await tx.select().from(minutesStatus).where(eq(minutesStatus.boardId, board.id)).for("update");
+        if (status?.state !== "closed")
+          throw conflict(
+            "minutes_not_closed",
+            status?.state === "draft" || !status
+              ? "These minutes are not closed."
+              : "Approved minutes cannot be reopened; add an addendum instead.",
+          );
+        const removed = await tx
+          .delete(minutesApprovals)
+          .where(eq(minutesApprovals.boardId, board.id))
+          .returning({ userId: minutesApprovals.userId });
+        withdrawn = removed.map((r) => r.userId);
+        await tx
+          .update(minutesStatus)
+          .set({ state: "draft", updatedAt: now() })
+          .where(eq(minutesStatus.boardId, board.id));
+      });
+      announce(board, "draft");
+      await record("minutes.reopened", actor, board, { approvalsWithdrawn: withdrawn });
+    },
+
+    /** One named approver approves for themselves; the last one makes the minutes approved. */
+    async approve(actor: MinutesActor, board: BoardRow): Promise<void> {
+      requireMinutes(board);
+      let complete = false;
+      await db.transaction(async (tx) => {
+        const [status] = await tx.select().from(minutesStatus).where(eq(minutesStatus.boardId, board.id)).for("update");
+        if (status?.state !== "closed")
+          throw conflict(
+            "minutes_not_closed",
+            "Minutes can be approved only once the meeting is closed and before they are approved.",
+          );
+        if (!status.approverIds.includes(actor.id))
+          throw forbidden("Only the approvers named in the minutes can approve them, each for themselves.");
+        const inserted = await tx
+          .insert(minutesApprovals)
+          .values({ boardId: board.id, userId: actor.id, approvedAt: now() })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted.length === 0) throw conflict("already_approved", "You have already approved these minutes.");
+        const [{ count } = { count: 0 }] = await tx
+          .select({ count: sql<number>`count(*)::int` })
+          .from(minutesApprovals)
+          .where(and(eq(minutesApprovals.boardId, board.id), inArray(minutesApprovals.userId, status.approverIds)));
+        complete = count >= status.approverIds.length;
+        if (complete)
+          await tx
+            .update(minutesStatus)
+            .set({ state: "approved", updatedAt: now() })
+            .where(eq(minutesStatus.boardId, board.id));
+      });
+      await record("minutes.approved", actor, board, { complete });
+    },
+
+    /** Stores the immutable record; from now on nobody changes these minutes. */
+    async seal(actor: MinutesActor, board: BoardRow): Promise<void> {
+      requireMinutes(board);
+      if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can seal the minutes.");
+      const doc = await projections.copyOf(board.id);
+      try {
+        const sealed = await db.transaction(async (tx) => {
+          // One seal at a time per partnership: sequence numbers and the chain stay unbroken.
+          await tx
+            .select({ id: workspaces.id })
+            .from(workspaces)
+            .where(eq(workspaces.id, board.workspaceId))
+            .for("update");
+          const [status] = await tx
+            .select()
+            .from(minutesStatus)
+            .where(eq(minutesStatus.boardId, board.id))
+            .for("update");
+          if (status?.state !== "approved")
+            throw conflict(
+              "minutes_not_approved",
+              status?.state === "sealed"
+                ? "These minutes are already sealed."
+                : "Every approver must approve before sealing.",
+            );
+          const approvals = await tx
+            .select({ userId: minutesApprovals.userId, approvedAt: minutesApprovals.approvedAt })
+            .from(minutesApprovals)
+            .where(eq(minutesApprovals.boardId, board.id));
+          approvals.sort((a, b) => a.approvedAt.getTime() - b.approvedAt.getTime());
+          const at = now();
+          const result = await archive.seal(tx, {
+            doc,
+            boardId: board.id,
+            workspaceId: board.workspaceId,
+            approvals,
+            sealedBy: actor.id,
+            sealedAt: at,
+          });
+          await tx
+            .update(minutesStatus)
+            .set({ state: "sealed", updatedAt: at })
+            .where(eq(minutesStatus.boardId, board.id));
+          return result;
+        });
+        announce(board, "sealed");
+        await record("minutes.sealed", actor, board, { sequence: sealed.sequence, sha256: sealed.sha256 });
+      } finally {
+        doc.destroy();
+      }
+    },
+
+    /** The next free § number in the partnership's meetings of a calendar year (Europe/Stockholm). */
+    async nextNumber(workspaceId: string, year: number, exceptBoardId?: string): Promise<number> {
+      const [row] = await db
+        .select({ max: sql<number | null>`max(${projectedMeetings.lastParagraph})` })
+        .from(projectedMeetings)
+        .innerJoin(boards, eq(boards.id, projectedMeetings.boardId))
+        .where(
+          and(
+            eq(projectedMeetings.workspaceId, workspaceId),
+            sql`${boards.archivedAt} is null`,
+            sql`extract(year from ${projectedMeetings.startsAt} at time zone 'Europe/Stockholm') = ${year}`,
+            exceptBoardId ? sql`${projectedMeetings.boardId} <> ${exceptBoardId}` : sql`true`,
+          ),
+        );
+      return (row?.max ?? 0) + 1;
+    },
+
+    /**
+     * The first content of a new meeting carried over from `previousId` (see carry-over.ts), or
+     * a 400 when that is not one of this partnership's minutes.
+     */
+    async carryOverFrom(workspaceId: string, previousId: string): Promise<Uint8Array> {
+      const [previous] = await db
+        .select({ id: boards.id })
+        .from(boards)
+        .where(
+          and(
+            eq(boards.id, previousId),
+            eq(boards.workspaceId, workspaceId),
+            eq(boards.kind, "minutes"),
+            isNull(boards.archivedAt),
+          ),
+        );
+      if (!previous)
+        throw badRequest("validation_failed", "Invalid request: carryOverFrom: no such minutes in this partnership.", {
+          fields: { carryOverFrom: "No such minutes in this partnership." },
+        });
+      const doc = await projections.copyOf(previousId);
+      try {
+        const done = await db
+          .select({ boardId: projectedActions.boardId, actionId: projectedActions.actionId })
+          .from(projectedActions)
+          .where(and(eq(projectedActions.workspaceId, workspaceId), eq(projectedActions.status, "done")));
+        const doneKeys = new Set(done.map((d) => `${d.boardId}|${d.actionId}`));
+        return carryOver(doc, (boardId, actionId) => doneKeys.has(`${boardId}|${actionId}`));
+      } finally {
+        doc.destroy();
+      }
+    },
+
+    /** The partnership's dated meetings, from the projections, for its calendar feed. */
+    async calendar(workspaceId: string, publicOrigin: string): Promise<CalendarMeeting[]> {
+      const rows = await db
+        .select({
+          boardId: boards.id,
+          title: boards.title,
+          startsAt: projectedMeetings.startsAt,
+          endsAt: projectedMeetings.endsAt,
+          place: projectedMeetings.place,
+          updatedAt: boards.updatedAt,
+          projectedAt: boardProjections.projectedAt,
+        })
+        .from(projectedMeetings)
+        .innerJoin(boards, eq(boards.id, projectedMeetings.boardId))
+        .leftJoin(boardProjections, eq(boardProjections.boardId, boards.id))
+        .where(
+          and(
+            eq(projectedMeetings.workspaceId, workspaceId),
+            isNull(boards.archivedAt),
+            isNotNull(projectedMeetings.startsAt),
+          ),
+        )
+        .orderBy(asc(projectedMeetings.startsAt));
+      return rows.map((r) => ({
+        boardId: r.boardId,
+        title: r.title,
+        startsAt: (r.startsAt as Date).toISOString(),
+        endsAt: r.endsAt?.toISOString() ?? null,
+        place: r.place,
+        description: "",
+        url: `${publicOrigin}/boards/${r.boardId}`,
+        updatedAt: (r.projectedAt ?? r.updatedAt).toISOString(),
+        sequence: 0,
+      }));
+    },
+
+    record,
+  };
+}
+
+export type Minutes = ReturnType<typeof createMinutes>;
