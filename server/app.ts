@@ -16,7 +16,7 @@ import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
 import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
-import { boardMinutesRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
+import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { userRoutes } from "./routes/users.js";
 import { DEFAULT_WEB_DIR, webRoutes } from "./routes/web.js";
@@ -82,6 +82,7 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);
   app.route("/api", api);
+  app.route("/calendar", calendarFeedRoutes);
   app.route("/", webRoutes(deps.webDir ?? DEFAULT_WEB_DIR));
 
   app.notFound(onNotFound);

@@ -397,3 +397,22 @@ export const sealedMinutes = pgTable(
     index("sealed_minutes_markdown_sha_idx").on(t.markdownSha256),
   ],
 );
+
+/**
+ * Personal calendar subscriptions: a secret link per person and partnership that a calendar app
+ * polls without a session. Stored as a hash; access is re-checked on every fetch.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_person_idx").on(t.userId, t.workspaceId)],
+);

@@ -116,6 +116,23 @@ export const workspaceMinutesRoutes = new Hono<AppEnv>()
     if (file.byteLength === 0) throw new AppError(400, "empty_file", "The file is empty.");
     return c.json({ verification: await archive.verify(workspaceId, file) });
   })
+  .post("/:workspaceId/calendar-feed", async (c) => {
+    await jsonBody(c, emptyBody);
+    const { access, calendarFeeds } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    const user = currentUser(c);
+    await access.workspace(user, workspaceId, "boards.read");
+    const token = await calendarFeeds.renew(user.id, workspaceId);
+    return c.json({ url: `${c.var.deps.config.publicOrigin}/calendar/${token}.ics` }, 201);
+  })
+  .delete("/:workspaceId/calendar-feed", async (c) => {
+    const { access, calendarFeeds } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    const user = currentUser(c);
+    await access.workspace(user, workspaceId, "boards.read");
+    await calendarFeeds.revoke(user.id, workspaceId);
+    return c.body(null, 204);
+  })
   .get("/:workspaceId/meetings.ics", async (c) => {
     const { access, minutes, workspaces } = c.var.deps.services;
     const workspaceId = c.req.param("workspaceId");
@@ -157,3 +174,16 @@ function ics(c: C, body: string, filename: string) {
     "cache-control": "private, no-store",
   });
 }
+
+/**
+ * Mounted at /calendar, outside the API: a calendar app fetches `/calendar/<secret>.ics` without
+ * a session. An unknown, renewed or revoked link, or one whose owner left, answers 404.
+ */
+export const calendarFeedRoutes = new Hono<AppEnv>().get("/:file", async (c) => {
+  const { calendarFeeds, minutes } = c.var.deps.services;
+  const file = c.req.param("file");
+  const feed = file.endsWith(".ics") ? await calendarFeeds.resolve(file.slice(0, -4)) : null;
+  if (!feed) throw notFound("Calendar");
+  const meetings = await minutes.calendar(feed.workspaceId, c.var.deps.config.publicOrigin);
+  return ics(c, calendar(feed.workspaceName, meetings), "moten.ics");
+});

@@ -9,6 +9,7 @@ import { createAccessEvents } from "./access-events.js";
 import { createAudit } from "./audit.js";
 import { createAuthService } from "./auth-service.js";
 import { createBoards } from "./boards.js";
+import { createCalendarFeeds } from "./calendar-feeds.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
 import { createInvitations } from "./invitations.js";
@@ -54,6 +55,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     boards: createBoards(db, audit, now, events, projections),
     projections,
     archive,
+    calendarFeeds: createCalendarFeeds(db, audit),
     minutes: createMinutes({ db, audit, now, events, projections, archive }),
     content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),

@@ -259,6 +259,16 @@ const CASES: Record<string, Case> = {
   },
   "GET /api/workspaces/:workspaceId/minutes/chain": { params: ws, expect: readers(200) },
   "GET /api/workspaces/:workspaceId/meetings.ics": { params: ws, expect: readers(200) },
+  "POST /api/workspaces/:workspaceId/calendar-feed": { params: ws, invalid: { x: 1 }, expect: readers(201) },
+  "DELETE /api/workspaces/:workspaceId/calendar-feed": { params: ws, expect: readers(204) },
+  // The secret link is the credential: anyone holding it gets the feed, nobody else.
+  "GET /calendar/:file": {
+    params: async (ctx) => {
+      const res = await ctx.convener.post(`/api/workspaces/${ctx.workspaceId}/calendar-feed`, {});
+      return { file: (res.body.url as string).split("/").at(-1) as string };
+    },
+    expect: everyone(200),
+  },
   "GET /api/invitations/:token": {
     params: async (ctx) => ({ token: (await freshInvitation(ctx)).token }),
     expect: everyone(200),

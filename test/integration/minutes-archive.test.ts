@@ -203,4 +203,27 @@ describe.each(databaseKinds())("sealed minutes archive on %s", (databaseKind) =>
     );
     expect((await f.outsider.get(`/api/workspaces/${f.workspaceId}/meetings.ics`)).status).toBe(404);
   });
+
+  it("gives each person a secret calendar link that works without signing in, until renewed or they leave", async () => {
+    const boardId = sealedBoards[0] ?? (await sealMeeting("Möte", "2026-11-23T12:00:00.000Z", [1]));
+    const subscribe = async () =>
+      new URL((await f.member2.post(`/api/workspaces/${f.workspaceId}/calendar-feed`, {})).body.url).pathname;
+    const fetchFeed = (path: string) => f.server.app.request(path);
+    const first = await subscribe();
+    await eventually(
+      async () => {
+        const res = await fetchFeed(first);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain(`UID:${boardId}@samverkan`);
+      },
+      15_000,
+      100,
+    );
+    const second = await subscribe();
+    expect((await fetchFeed(first)).status).toBe(404);
+    expect((await fetchFeed(second)).status).toBe(200);
+    expect((await f.member2.delete(`/api/workspaces/${f.workspaceId}/calendar-feed`)).status).toBe(204);
+    expect((await fetchFeed(second)).status).toBe(404);
+    expect((await fetchFeed("/calendar/gissning.ics")).status).toBe(404);
+  });
 });
