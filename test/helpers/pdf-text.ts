@@ -3,7 +3,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** Each page's text; pdf.js splits runs at font and position changes, so spacing is normalised. */
 export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
+    .promise;
   const pages: string[] = [];
   for (let n = 1; n <= document.numPages; n++) {
     const content = await (await document.getPage(n)).getTextContent();
