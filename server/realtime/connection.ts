@@ -126,6 +126,8 @@ export class Connection implements RoomMember {
           // An observer's change is refused for the role, whatever its content.
           const empty = room.check(message.update, this.canEdit && !this.identity.locked);
           if (empty) return;
+          // A read-only client's sync repeats what the board has (its delete set always travels along).
+          if ((this.identity.locked || !this.canEdit) && room.holds(message.update)) return;
           if (this.identity.locked) {
             // Also an offline copy that reconnects with edits: nothing applied, and the client is
             // told to drop its local copy (retry "no").

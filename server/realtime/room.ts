@@ -19,7 +19,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
-import { checkUpdate } from "./update-guard.js";
+import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 /** What a room needs to know of a connection. */
 export interface RoomMember {
@@ -149,6 +149,10 @@ export class Room {
    */
   check(update: Uint8Array, content = true): boolean {
     return checkUpdate(this.doc, update, LIMITS.maxNestingDepth, content ? BOARD_SPECS[this.kind] : undefined);
+  }
+  /** True when the board already has all of `update` (a read-only client's sync brings nothing new). */
+  holds(update: Uint8Array): boolean {
+    return alreadyHolds(this.doc, update);
   }
 
   /**

@@ -193,3 +193,12 @@ function jsonDepth(value: unknown, limit: number): number {
   }
   return max;
 }
+
+/**
+ * True when the document already holds everything the update brings, structs and deletions —
+ * as a returning client's sync does (its delete set always travels with it). Costs a snapshot of
+ * the document, so it is asked only about updates that would otherwise be refused.
+ */
+export function alreadyHolds(doc: Y.Doc, update: Uint8Array): boolean {
+  return Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+}

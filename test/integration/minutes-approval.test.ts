@@ -69,6 +69,9 @@ describe.each(databaseKinds())("minutes approval on %s", (databaseKind) => {
       addDecision(doc, item, "Gemensam rutin för överföring införs från årsskiftet.");
       addActionItem(doc, item, { title: "Skriv rutinen", ownerId: f.member.userId, dueDate: "2026-12-15" });
     });
+    // A second thought: overwritten values leave deletions in every copy's history.
+    setMeeting(doc, { place: "Vårdcentralen, rum Ängen", type: "rounds" });
+    setMeeting(doc, { type: "collaboration" });
     await eventually(async () => expect((await minutes(boardId)).approverIds).toEqual(approvers));
     return { boardId, doc, provider };
   }
@@ -210,6 +213,20 @@ describe.each(databaseKinds())("minutes approval on %s", (databaseKind) => {
     expect(readMinutes(after).items[0]!.decisions.map((d) => d.text)).toEqual([
       "Gemensam rutin för överföring införs från årsskiftet.",
     ]);
+    // Someone who had the minutes open, with their history of overwritten values, comes back
+    // without changes of their own: their sync repeats what the board has, and they stay.
+    const returning = await connect(boardId, f.member2);
+    expect(readMinutes(returning.doc).meeting.place).toBe("Vårdcentralen, rum Ängen");
+    const closes: number[] = [];
+    returning.provider.on("connection-close", (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    returning.provider.disconnect();
+    returning.provider.connect();
+    await synced(returning.provider);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Only its own disconnect: no refusal from the server.
+    expect(closes.filter((code) => code >= 4000)).toEqual([]);
+    expect(returning.provider.wsconnected).toBe(true);
+
     // Reading still works: a fresh client syncs the sealed version and is not closed.
     const reader = await connect(boardId, f.member2);
     expect(readMinutes(reader.doc).items[0]!.title).toBe("Trygg hemgång");
