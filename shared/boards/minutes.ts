@@ -243,6 +243,22 @@ export function addActionItem(doc: Y.Doc, itemId: string, input: NewActionItem):
   return id;
 }
 
+export type ActionItemPatch = Partial<Omit<ActionItem, "id" | "rank">>;
+
+/**
+ * Changes fields of an action item by writing the whole value again (never one key of it), so two
+ * people editing the same item at once end with one whole version, not a mix of both.
+ */
+export function updateActionItem(doc: Y.Doc, itemId: string, actionItemId: string, patch: ActionItemPatch): void {
+  const list = itemList(doc, itemId, "actionItems");
+  const current = actionItemSchema.safeParse(list.get(actionItemId));
+  if (!current.success) throw new BoardInputError("actionItem", `no action item ${actionItemId}.`);
+  const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const next = actionItemSchema.safeParse({ ...current.data, ...given });
+  if (!next.success) throw new BoardInputError("actionItem", next.error.issues[0]?.message ?? "is not valid.");
+  list.set(actionItemId, next.data);
+}
+
 export function removeFromItem(doc: Y.Doc, itemId: string, list: "decisions" | "actionItems", id: string): void {
   itemList(doc, itemId, list).delete(id);
 }

@@ -4,6 +4,7 @@
  * every page change the page's heading takes focus, so screen readers announce where one is.
  */
 import { css, html, LitElement, nothing } from "lit";
+import { keyed } from "lit/directives/keyed.js";
 import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
 import { SignedInEvent } from "./events.js";
@@ -190,7 +191,8 @@ export class AppRoot extends LitElement {
           ? html`<members-page .workspaceId=${r.workspaceId} .userId=${this.user.id}></members-page>`
           : nothing;
       case "board":
-        return this.user ? html`<board-page .boardId=${r.boardId}></board-page>` : nothing;
+        // Keyed: another board is another page, loaded afresh (not this one with a new id).
+        return this.user ? keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`) : nothing;
       default:
         return html`<h1 tabindex="-1">${t("error.notFound")}</h1>`;
     }

@@ -4,6 +4,7 @@
  * connection-state changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { Close } from "../../../shared/protocol/close-codes.js";
 import type { PresenceUser } from "../../../shared/protocol/presence.js";
 import { type ConnectionState, type OpenBoard, openBoard } from "./open-board.js";
 
@@ -12,19 +13,26 @@ export class BoardController implements ReactiveController {
   state: ConnectionState = { kind: "connecting" };
   /** The copy on this device has been read: the board can be shown (also offline). */
   ready = false;
+  /** This device's changes to a locked board were refused and dropped (see reopenAsStored). */
+  lockedChangesDropped = false;
   private readonly cleanup: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { isConnected?: boolean },
     private readonly boardId: () => string,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.open();
+  }
+
+  private open(): void {
     const board = openBoard(this.boardId());
     this.board = board;
+    this.state = board.state();
     const refresh = () => {
       this.timer ??= setTimeout(() => {
         this.timer = null;
@@ -38,13 +46,31 @@ export class BoardController implements ReactiveController {
       () => board.provider.awareness.off("change", refresh),
       board.onState((state) => {
         this.state = state;
+        if (state.kind === "refused" && state.close.code === Close.Locked.code) void this.reopenAsStored(board);
         this.host.requestUpdate();
       }),
     );
     void board.local.then(() => {
+      if (this.board !== board) return;
       this.ready = true;
       this.host.requestUpdate();
     });
+  }
+
+  /**
+   * The board is locked (minutes closed for approval or sealed) and this device held changes the
+   * server will never take: forget this device's copy and show the board as stored.
+   */
+  private async reopenAsStored(board: OpenBoard): Promise<void> {
+    if (this.board !== board) return;
+    this.lockedChangesDropped = true;
+    for (const undo of this.cleanup.splice(0)) undo();
+    this.board = null;
+    this.ready = false;
+    await board.discardLocalCopy();
+    await board.close();
+    if (this.host.isConnected !== false) this.open();
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

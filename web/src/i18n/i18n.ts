@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { en } from "./en.js";
 import { type MessageKey, sv } from "./sv.js";
 
+export type { MessageKey };
 export type Locale = "sv" | "en";
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en };
 const STORAGE_KEY = "samverkan.locale";

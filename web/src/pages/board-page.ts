@@ -4,6 +4,9 @@ import { ApiError, get } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
 import type { Member } from "../components/focus-board/focus-board.js";
 import "../components/focus-board/focus-board.js";
+import "../components/minutes-approval/minutes-approval.js";
+import type { MinutesStateEvent } from "../components/minutes-approval/minutes-approval.js";
+import "../components/minutes-board/minutes-board.js";
 import "../components/plan-board/plan-board.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
@@ -16,11 +19,17 @@ export class BoardPage extends LitElement {
     board: { state: true },
     members: { state: true },
     problem: { state: true },
+    locked: { state: true },
   };
   declare boardId: string;
   declare private board: (Board & { role: Role }) | null;
   declare private members: Member[];
   declare private problem: string | null;
+  /**
+   * Minutes only: closed for approval, approved or sealed, as the approval panel last read it.
+   * Locked until it has said, so nothing is written to minutes that turn out to be closed.
+   */
+  declare private locked: boolean;
 
   constructor() {
     super();
@@ -29,6 +38,7 @@ export class BoardPage extends LitElement {
     this.board = null;
     this.members = [];
     this.problem = null;
+    this.locked = true;
   }
 
   override async connectedCallback() {
@@ -54,7 +64,26 @@ export class BoardPage extends LitElement {
           ? html`<focus-board .boardId=${board.id} .canEdit=${board.role !== "observer"} .members=${this.members}></focus-board>`
           : board.kind === "plan"
             ? html`<plan-board .boardId=${board.id} .canEdit=${board.role !== "observer"}></plan-board>`
-            : html`<p>${t("board.unsupported")}</p>`
+            : board.kind === "minutes"
+              ? html`<minutes-board
+                  .boardId=${board.id}
+                  .boardTitle=${board.title}
+                  .workspaceId=${board.workspaceId}
+                  .canEdit=${board.role !== "observer"}
+                  .members=${this.members}
+                  .locked=${this.locked}
+                >
+                  <minutes-approval
+                    slot="approval"
+                    .boardId=${board.id}
+                    .workspaceId=${board.workspaceId}
+                    .names=${new Map(this.members.map((m) => [m.userId, m.name]))}
+                    @minutes-state=${(e: MinutesStateEvent) => {
+                      this.locked = e.locked;
+                    }}
+                  ></minutes-approval>
+                </minutes-board>`
+              : html`<p>${t("board.unsupported")}</p>`
       }`;
   }
 }

@@ -28,6 +28,12 @@ import { richTextToPlain } from "../../../../shared/richtext/text.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, srOnly } from "../../styles/shared.js";
 import type { Member } from "../focus-board/focus-board.js";
+import "../minutes-board/minutes-source.js";
+
+/** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
+function fromMinutes(source: NonNullable<Action["source"]>) {
+  return html`<p><minutes-source .boardId=${source.boardId} .paragraph=${source.paragraph}></minutes-source></p>`;
+}
 
 export class ActionDialog extends LitElement {
   static override styles = [
@@ -119,7 +125,7 @@ export class ActionDialog extends LitElement {
 
   private body(a: Action) {
     return html`<h2 id="dialog-title">${a.title}</h2>
-      ${a.source ? html`<p>${t("card.fromMinutes", { paragraph: a.source.paragraph ?? "–" })}</p>` : nothing}
+      ${a.source ? fromMinutes(a.source) : nothing}
       ${this.canEdit ? this.editor(a) : this.reader(a)}
       <h3>${t("card.description")}</h3>
       <p>${richTextToPlain(a.description) || "–"}</p>

@@ -5,7 +5,7 @@ import type { ConnectionState, OpenBoard } from "../../collab/open-board.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import type { MessageKey } from "../../i18n/sv.js";
 
-const KNOWN_REASONS = new Set([4401, 4403, 4404, 4410, 4413, 4415]);
+const KNOWN_REASONS = new Set([4401, 4403, 4404, 4410, 4413, 4415, 4423]);
 
 export function describeState(state: ConnectionState): string {
   switch (state.kind) {

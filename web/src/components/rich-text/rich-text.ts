@@ -193,6 +193,12 @@ export class RichText extends LitElement {
       state: EditorState.create({ schema, plugins }),
       editable: () => this.editable,
       attributes: this.editorAttributes(),
+      // y-prosemirror's plugins may still dispatch (a focus change, an awareness event) after the
+      // element left the page and the view was destroyed: such a transaction has nowhere to go.
+      // (ProseMirror calls this with the view as `this`, also while the view is being built.)
+      dispatchTransaction(this: EditorView, tr) {
+        if (!this.isDestroyed) this.updateState(this.state.apply(tr));
+      },
     });
   }
 

@@ -1,0 +1,248 @@
+/**
+ * A meeting's minutes (protokoll), recorded live by the convener while the others follow: the
+ * meeting's details, attendance by organisation, and the agenda items numbered by § with notes,
+ * decisions and action items — action items with a focus area become actions there, linked both
+ * ways. Everything is written through shared/boards/minutes.ts. Observers, and everyone once the
+ * minutes are closed (`locked`), see it all as text; the approval panel goes in the "approval" slot.
+ */
+import { html, LitElement, nothing } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { BoardInputError } from "../../../../shared/boards/access.js";
+import { addActionItem, addAgendaItem, type NewActionItem, readMinutes } from "../../../../shared/boards/minutes.js";
+import { get } from "../../api/client.js";
+import type { Board } from "../../api/types.js";
+import { BoardController } from "../../collab/board-controller.js";
+import type { OpenBoard } from "../../collab/open-board.js";
+import { LocaleController, t } from "../../i18n/i18n.js";
+import type { Member } from "../focus-board/focus-board.js";
+import "../connection-status/connection-status.js";
+import { agendaItem } from "./agenda-item.js";
+import { attendeeList } from "./attendee-list.js";
+import { LinkError, linkToFocusArea } from "./link-action.js";
+import { meetingDetails } from "./meeting-details.js";
+import { meetingYear } from "./meeting-time.js";
+import { minutesBoardStyles } from "./minutes-board.styles.js";
+import type { MinutesView } from "./minutes-view.js";
+import { nextNumber } from "./next-number.js";
+
+const LINK_REASONS = {
+  timeout: "minutes.linkTimeout",
+  "not-focus": "minutes.linkNotFocus",
+  refused: "minutes.linkRefused",
+} as const;
+
+export class MinutesBoard extends LitElement {
+  static override styles = minutesBoardStyles;
+  static override properties = {
+    boardId: { attribute: false },
+    boardTitle: { attribute: false },
+    workspaceId: { attribute: false },
+    canEdit: { attribute: false },
+    members: { attribute: false },
+    locked: { attribute: false },
+    focusBoards: { state: true },
+    linking: { state: true },
+    linkFailures: { state: true },
+    problem: { state: true },
+    adding: { state: true },
+  };
+  declare boardId: string;
+  declare boardTitle: string;
+  declare workspaceId: string;
+  declare canEdit: boolean;
+  declare members: Member[];
+  /** Closed, approved or sealed minutes: shown read-only to everyone. */
+  declare locked: boolean;
+  declare private focusBoards: Board[];
+  declare private linking: ReadonlySet<string>;
+  declare private linkFailures: ReadonlyMap<string, string>;
+  declare private problem: string | null;
+  declare private adding: boolean;
+  private readonly live = new BoardController(this, () => this.boardId);
+  private loadedBoardsOf = "";
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.boardId = "";
+    this.boardTitle = "";
+    this.workspaceId = "";
+    this.canEdit = false;
+    this.members = [];
+    this.locked = false;
+    this.focusBoards = [];
+    this.linking = new Set();
+    this.linkFailures = new Map();
+    this.problem = null;
+    this.adding = false;
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has("workspaceId") && this.workspaceId && this.workspaceId !== this.loadedBoardsOf) {
+      this.loadedBoardsOf = this.workspaceId;
+      void this.loadFocusBoards(this.workspaceId);
+    }
+  }
+
+  private async loadFocusBoards(workspaceId: string) {
+    try {
+      const { boards } = await get<{ boards: (Board & { archivedAt?: string | null })[] }>(
+        `/api/workspaces/${encodeURIComponent(workspaceId)}/boards`,
+      );
+      this.focusBoards = boards.filter((b) => b.kind === "focus" && !b.archivedAt);
+    } catch {
+      // Offline: focus areas cannot be chosen now; those already chosen are named generically.
+    }
+  }
+
+  /** Locked as the page was told, or as the server just said when it refused a change. */
+  private get isLocked() {
+    return this.locked || this.live.lockedChangesDropped;
+  }
+
+  private get readOnly() {
+    return !this.canEdit || this.isLocked;
+  }
+
+  override render() {
+    const board = this.live.board;
+    if (!board || !this.live.ready) {
+      return html`<slot name="approval"></slot>
+        <p role="status">${t("board.loading")}</p>`;
+    }
+    const minutes = readMinutes(board.doc);
+    const view = this.view(board);
+    const others = this.live.others();
+    return html`<div class="toolbar">
+        <connection-status .state=${this.live.state} .board=${board}></connection-status>
+        <div class="presence">
+          <strong>${t("board.here")}:</strong>
+          ${
+            others.length === 0
+              ? t("board.hereNobody")
+              : html`<ul>
+                  ${others.map((p) => html`<li>${p.name}${p.organization ? ` (${p.organization})` : ""}</li>`)}
+                </ul>`
+          }
+        </div>
+      </div>
+      <slot name="approval"></slot>
+      ${
+        this.live.lockedChangesDropped
+          ? html`<p role="alert" class="note">${t("minutes.lockedChangesDropped")}</p>`
+          : nothing
+      }
+      ${
+        this.isLocked
+          ? html`<p class="note">${t("minutes.locked", { title: this.boardTitle || t("kind.minutes") })}</p>`
+          : this.canEdit
+            ? nothing
+            : html`<p class="note">${t("board.readOnly")}</p>`
+      }
+      ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+      ${meetingDetails(view, minutes.meeting)} ${attendeeList(view, minutes.attendees)}
+      <section aria-labelledby="agenda-h">
+        <h2 id="agenda-h">${t("minutes.agenda")}</h2>
+        ${minutes.items.length === 0 ? html`<p>${t("minutes.noItems")}</p>` : nothing}
+        ${repeat(
+          minutes.items,
+          (item) => item.id,
+          (item) => agendaItem(view, item),
+        )}
+        ${this.readOnly ? nothing : this.addItemForm()}
+      </section>`;
+  }
+
+  private view(board: OpenBoard): MinutesView {
+    return {
+      doc: board.doc,
+      readOnly: this.readOnly,
+      members: this.members,
+      focusBoards: this.focusBoards,
+      awareness: board.provider.awareness,
+      write: (change) => this.write(change),
+      linking: this.linking,
+      linkFailures: this.linkFailures,
+      addActionItem: (itemId, input) => this.addActionItem(itemId, input),
+      link: (itemId, actionItemId) => void this.link(itemId, actionItemId),
+    };
+  }
+
+  private write(change: () => void) {
+    try {
+      change();
+      this.problem = null;
+    } catch (error) {
+      if (!(error instanceof BoardInputError)) throw error;
+      this.problem = t("minutes.invalid", { reason: error.message });
+    }
+  }
+
+  private addItemForm() {
+    return html`<form class="inline add-item" @submit=${this.addItem}>
+      <label class="grow">${t("minutes.newItem")} <input name="title" maxlength="300" required /></label>
+      <button type="submit" ?disabled=${this.adding}>${t("minutes.addItem")}</button>
+    </form>`;
+  }
+
+  private async addItem(event: SubmitEvent) {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem("title") as HTMLInputElement;
+    const title = input.value.trim();
+    const doc = this.live.board?.doc;
+    if (!title || !doc || this.adding) return;
+    this.adding = true;
+    try {
+      const minutes = readMinutes(doc);
+      const year = meetingYear(minutes.meeting.startsAt);
+      // Asked at the last moment: another meeting this year may have used numbers meanwhile.
+      const at = { workspaceId: this.workspaceId, boardId: this.boardId, year };
+      const number = await nextNumber(
+        at,
+        minutes.items.map((i) => i.number),
+      );
+      // Numbers used here while we waited (someone else added an item) count too.
+      const usedNow = readMinutes(doc).items.map((i) => i.number ?? 0);
+      this.write(() => addAgendaItem(doc, { title, number: Math.max(number, ...usedNow.map((n) => n + 1)) }));
+      input.value = "";
+    } finally {
+      this.adding = false;
+    }
+  }
+
+  private addActionItem(itemId: string, input: NewActionItem) {
+    const doc = this.live.board?.doc;
+    if (!doc) return;
+    let id: string | null = null;
+    this.write(() => {
+      id = addActionItem(doc, itemId, input);
+    });
+    if (id && input.focusBoardId) void this.link(itemId, id);
+  }
+
+  private async link(itemId: string, actionItemId: string) {
+    const doc = this.live.board?.doc;
+    if (!doc || this.linking.has(actionItemId)) return;
+    this.linking = new Set([...this.linking, actionItemId]);
+    const failures = new Map(this.linkFailures);
+    failures.delete(actionItemId);
+    this.linkFailures = failures;
+    try {
+      await linkToFocusArea({ minutesDoc: doc, minutesBoardId: this.boardId, itemId, actionItemId });
+    } catch (error) {
+      const reason =
+        error instanceof LinkError
+          ? t(LINK_REASONS[error.reason])
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      this.linkFailures = new Map(this.linkFailures).set(actionItemId, reason);
+    } finally {
+      const linking = new Set(this.linking);
+      linking.delete(actionItemId);
+      this.linking = linking;
+    }
+  }
+}
+
+customElements.define("minutes-board", MinutesBoard);
