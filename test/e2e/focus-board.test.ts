@@ -41,9 +41,21 @@ describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, b
     await dialog.getByLabel("Ansvarig", { exact: true }).selectOption({ label: "Eva Sjuksköterska" });
     await dialog.getByLabel("Klart senast").fill("2026-12-15");
     await dialog.getByLabel("Klart senast").blur();
+    await dialog.getByRole("textbox", { name: "Beskrivning" }).click();
+    await b.page.keyboard.type("Samtal med anhöriga inom en vecka.");
     await expectAccessible(b.page, "card dialog");
     await screenshot(b.page, "card-dialog-sv");
     await dialog.getByRole("button", { name: "Stäng" }).click();
+
+    // The description is rich text, written in the dialog and read in the other person's.
+    await a.page.getByRole("button", { name: "Öppna Brytpunktssamtal på Solgården" }).click();
+    const dialogA = a.page.getByRole("dialog");
+    await dialogA
+      .getByRole("textbox", { name: "Beskrivning" })
+      .getByText("Samtal med anhöriga inom en vecka.")
+      .waitFor();
+    await dialogA.getByRole("button", { name: "Stäng" }).click();
+    await dialogA.waitFor({ state: "hidden" });
 
     await column(a.page, "Idé").getByText("Eva Sjuksköterska").waitFor();
     await expect(column(a.page, "Idé").textContent()).resolves.toContain("Klart senast");
@@ -79,7 +91,12 @@ describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, b
     const dialog = page.getByRole("dialog");
     await dialog.getByText("Eva Sjuksköterska").waitFor();
     await expect(dialog.getByRole("combobox").count()).resolves.toBe(0);
-    await expect(dialog.getByRole("textbox").count()).resolves.toBe(0);
+    // The one text box is the description, shown read-only.
+    await expect(dialog.getByRole("textbox").count()).resolves.toBe(1);
+    const description = dialog.getByRole("textbox", { name: "Beskrivning" });
+    await description.getByText("Samtal med anhöriga inom en vecka.").waitFor();
+    await expect(description.getAttribute("contenteditable")).resolves.toBe("false");
+    await expect(dialog.getByRole("toolbar").count()).resolves.toBe(0);
     await expectAccessible(page, "card dialog, read-only");
     await screenshot(page, "focus-board-observer-sv");
   });

@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing } from "lit";
 import type * as Y from "yjs";
 import {
   type Action,
+  actionDescription,
   addMeasurement,
   getAction,
   moveAction,
@@ -24,11 +25,12 @@ import {
   PDSA_PHASES,
   type PdsaPhase,
 } from "../../../../shared/boards/vocabulary.js";
-import { richTextToPlain } from "../../../../shared/richtext/text.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, srOnly } from "../../styles/shared.js";
 import type { Member } from "../focus-board/focus-board.js";
 import "../minutes-board/minutes-source.js";
+import "../rich-text/rich-text.js";
+import type { Awareness } from "y-protocols/awareness";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -78,12 +80,15 @@ export class ActionDialog extends LitElement {
   ];
   static override properties = {
     doc: { attribute: false },
+    awareness: { attribute: false },
     canEdit: { attribute: false },
     members: { attribute: false },
     organizations: { attribute: false },
     actionId: { state: true },
   };
   declare doc: Y.Doc | null;
+  /** For the named carets of others writing the description. */
+  declare awareness: Awareness | null;
   declare canEdit: boolean;
   declare members: Member[];
   declare organizations: { id: string; name: string }[];
@@ -94,6 +99,7 @@ export class ActionDialog extends LitElement {
     super();
     new LocaleController(this);
     this.doc = null;
+    this.awareness = null;
     this.canEdit = false;
     this.members = [];
     this.organizations = [];
@@ -123,12 +129,24 @@ export class ActionDialog extends LitElement {
     </dialog>`;
   }
 
+  /** Rich text, written together (with carets); an editor creates the field if someone removed it. */
+  private description(a: Action) {
+    const fragment = a.description ?? (this.canEdit && this.doc ? actionDescription(this.doc, a.id) : undefined);
+    if (!fragment) return html`<p>–</p>`;
+    return html`<rich-text
+      .fragment=${fragment}
+      .awareness=${this.awareness}
+      .editable=${this.canEdit}
+      .label=${t("card.description")}
+    ></rich-text>`;
+  }
+
   private body(a: Action) {
     return html`<h2 id="dialog-title">${a.title}</h2>
       ${a.source ? fromMinutes(a.source) : nothing}
       ${this.canEdit ? this.editor(a) : this.reader(a)}
       <h3>${t("card.description")}</h3>
-      <p>${richTextToPlain(a.description) || "–"}</p>
+      ${this.description(a)}
       ${this.measurements(a)}
       <div class="actions">
         <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>

@@ -114,7 +114,7 @@ export class FocusBoard extends LitElement {
         ),
       )}</div>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <action-dialog .doc=${doc} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+      <action-dialog .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
   }
 
   private column(status: ActionStatus, cards: Action[]) {
