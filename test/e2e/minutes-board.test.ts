@@ -234,5 +234,22 @@ describe.skipIf(!browserSuiteEnabled())(
       await expectAccessible(a, "minutes sealed, in English");
       await screenshot(a, "minutes-approval-sealed-en");
     });
+
+    it("a new meeting is started from the partnership's home, carrying over what is still open", async () => {
+      const { page } = await f.open("convener", `/workspaces/${f.workspaceId}`);
+      const form = page.locator("new-board-form");
+      await form.getByLabel("Typ av tavla").selectOption({ label: "Minnesanteckningar" });
+      await form.getByLabel("Namn").fill("Samverkansmöte 16 april");
+      await form.getByLabel("För över från tidigare möte").selectOption({ label: MEETING });
+      await expectAccessible(page, "home with the new-board form");
+      await form.getByRole("button", { name: "Skapa och öppna" }).click();
+      await page.getByRole("heading", { level: 1, name: "Samverkansmöte 16 april" }).waitFor();
+      // The action from § 13 is still planned, so it is followed up; § 13 itself was decided.
+      const followUp = page.getByRole("region", { name: /Uppföljning av åtgärder från föregående möte/ });
+      await followUp.getByRole("group", { name: ACTION }).waitFor();
+      await page.getByRole("region", { name: /Övrigt/ }).waitFor();
+      await expect(page.getByRole("region", { name: new RegExp(ITEM) }).count()).resolves.toBe(0);
+      await screenshot(page, "minutes-carried-over-sv");
+    });
   },
 );

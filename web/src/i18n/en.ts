@@ -258,4 +258,13 @@ export const en: Record<MessageKey, string> = {
     "the minutes are locked for approval or archived. Changes made on this device were not saved; the board is shown as stored.",
   "minutes.lockedChangesDropped":
     "The minutes were locked before your latest changes were saved. They were not saved; you see the minutes as stored.",
+  "newBoard.heading": "New board",
+  "newBoard.kind": "Kind of board",
+  "newBoard.title": "Name",
+  "newBoard.carryOver": "Carry over from an earlier meeting",
+  "newBoard.noCarryOver": "No, start with an empty agenda",
+  "newBoard.carryOverHint":
+    "Open actions and items that got no decision become the new meeting's agenda, as do its type, place, convener and attendees.",
+  "newBoard.create": "Create and open",
+  "newBoard.invalid": "Give the board a name (at most 200 characters).",
 };

@@ -256,6 +256,15 @@ export const sv = {
     "protokollet är låst för justering eller arkiverat. Ändringar som gjorts på den här enheten sparades inte; tavlan visas som den är sparad.",
   "minutes.lockedChangesDropped":
     "Protokollet låstes innan dina senaste ändringar hann sparas. De sparades inte; du ser protokollet som det är sparat.",
+  "newBoard.heading": "Ny tavla",
+  "newBoard.kind": "Typ av tavla",
+  "newBoard.title": "Namn",
+  "newBoard.carryOver": "För över från tidigare möte",
+  "newBoard.noCarryOver": "Nej, börja med en tom dagordning",
+  "newBoard.carryOverHint":
+    "Öppna åtgärder och punkter som inte fick något beslut blir dagordning för det nya mötet, liksom mötestyp, plats, sammankallande och deltagare.",
+  "newBoard.create": "Skapa och öppna",
+  "newBoard.invalid": "Ge tavlan ett namn (högst 200 tecken).",
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -9,6 +9,7 @@ import type { ActionRow, Board, Overview, Workspace } from "../api/types.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
+import "../components/new-board-form/new-board-form.js";
 
 export class WorkspacePage extends LitElement {
   static override styles = [
@@ -164,6 +165,11 @@ export class WorkspacePage extends LitElement {
           </ul>`
           }
         </section>
+        ${
+          ws.role === "convener"
+            ? html`<section class="card"><new-board-form .workspaceId=${ws.id} .boards=${this.boards}></new-board-form></section>`
+            : nothing
+        }
       </div>`;
   }
 

@@ -23,6 +23,11 @@ export const pageStyles = css`
   .muted {
     color: var(--color-muted);
   }
+  /* A problem to act on: said in words (role="alert"), the colour only adds to it. */
+  .error {
+    color: var(--color-danger);
+    font-weight: 600;
+  }
   .card {
     background: var(--color-surface);
     border: 1px solid var(--color-border);
