@@ -65,6 +65,39 @@ describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, b
     await screenshot(a.page, "focus-board-sv");
   });
 
+  it("a field someone is typing in keeps their words while another person changes it", async () => {
+    const a = await pageFor("convener");
+    const b = await pageFor("nurse");
+    const TITLE = "Brytpunktssamtal på Solgården";
+    for (const p of [a, b]) await p.page.getByRole("button", { name: `Öppna ${TITLE}` }).click();
+    const dialogA = a.page.getByRole("dialog");
+    const dialogB = b.page.getByRole("dialog");
+    const titleB = dialogB.getByLabel("Titel", { exact: true });
+    await titleB.click();
+    await titleB.press("End");
+    await b.page.keyboard.type(" och Vallgården");
+
+    // Meanwhile the convener renames the card and moves its due date.
+    await dialogA.getByLabel("Titel", { exact: true }).fill("Brytpunktssamtal, Solgården");
+    await dialogA.getByLabel("Titel", { exact: true }).press("Tab");
+    await dialogA.getByLabel("Klart senast").fill("2026-12-20");
+    await dialogA.getByLabel("Klart senast").blur();
+
+    // The nurse sees the new date at once, but the title she is typing in keeps her words …
+    await expect.poll(() => dialogB.getByLabel("Klart senast").inputValue()).toBe("2026-12-20");
+    await expect(titleB.inputValue()).resolves.toBe(`${TITLE} och Vallgården`);
+    // … until she leaves the field: then hers is saved, and the convener sees it.
+    await titleB.press("Tab");
+    await expect.poll(() => dialogA.getByLabel("Titel", { exact: true }).inputValue()).toBe(`${TITLE} och Vallgården`);
+
+    // Back as the other tests expect it.
+    await dialogA.getByLabel("Titel", { exact: true }).fill(TITLE);
+    await dialogA.getByLabel("Titel", { exact: true }).press("Tab");
+    await dialogA.getByLabel("Klart senast").fill("2026-12-15");
+    await dialogA.getByLabel("Klart senast").blur();
+    await expect.poll(() => dialogB.getByLabel("Titel", { exact: true }).inputValue()).toBe(TITLE);
+  });
+
   it("moves a card with the keyboard, announced, and the other person sees it", async () => {
     const a = await pageFor("nurse");
     const b = await pageFor("convener");

@@ -31,6 +31,7 @@ import type { Member } from "../focus-board/focus-board.js";
 import "../minutes-board/minutes-source.js";
 import "../rich-text/rich-text.js";
 import type { Awareness } from "y-protocols/awareness";
+import { keepTyping } from "../../collab/keep-typing.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -164,7 +165,7 @@ export class ActionDialog extends LitElement {
     return html`<form @submit=${(e: Event) => e.preventDefault()}>
       <label
         >${t("card.title")}
-        <input name="title" .value=${a.title} maxlength="200" required @change=${(e: Event) => value(e).trim() && set({ title: value(e).trim() })}
+        <input name="title" .value=${keepTyping(a.title)} maxlength="200" required @change=${(e: Event) => value(e).trim() && set({ title: value(e).trim() })}
       /></label>
       <div class="row">
         <label
@@ -208,7 +209,7 @@ export class ActionDialog extends LitElement {
               <textarea
                 aria-label=${t(`pdsa.${p}`)}
                 maxlength="1000"
-                .value=${a.pdsaNotes[p]}
+                .value=${keepTyping(a.pdsaNotes[p])}
                 @change=${(e: Event) => this.doc && setPdsaNote(this.doc, a.id, p, value(e))}
               ></textarea
             ></label>`,

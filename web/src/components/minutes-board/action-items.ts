@@ -11,6 +11,7 @@ import {
   removeFromItem,
   updateActionItem,
 } from "../../../../shared/boards/minutes.js";
+import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
 import { inputValue, type MinutesView, memberName } from "./minutes-view.js";
@@ -52,7 +53,7 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
     <div class="fields">
       <label class="grow"
         >${t("minutes.actionTitle")}
-        <input .value=${a.title} maxlength="200" required @change=${(e: Event) => inputValue(e).trim() && set({ title: inputValue(e).trim() })}
+        <input .value=${keepTyping(a.title)} maxlength="200" required @change=${(e: Event) => inputValue(e).trim() && set({ title: inputValue(e).trim() })}
       /></label>
       ${ownerSelect(view, a.ownerId, (e) => set({ ownerId: inputValue(e) || null }))}
       <label

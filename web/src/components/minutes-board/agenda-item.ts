@@ -14,6 +14,7 @@ import {
 } from "../../../../shared/boards/minutes.js";
 import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
+import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
 
@@ -62,10 +63,10 @@ function itemFields(view: MinutesView, item: AgendaItem, heading: string) {
   return html`<div class="fields">
     <label class="number"
       >${t("minutes.number")}
-      <input type="number" min="1" max="100000" step="1" .value=${item.number === null ? "" : String(item.number)} @change=${setNumber}
+      <input type="number" min="1" max="100000" step="1" .value=${keepTyping(item.number === null ? "" : String(item.number))} @change=${setNumber}
     /></label>
     <label class="grow"
-      >${t("minutes.itemTitle")} <input .value=${item.title} maxlength="300" required @change=${setTitle}
+      >${t("minutes.itemTitle")} <input .value=${keepTyping(item.title)} maxlength="300" required @change=${setTitle}
     /></label>
     <button type="button" class="danger" aria-label="${t("minutes.removeItem")}: ${heading}" @click=${remove}>
       ${t("minutes.removeItem")}
@@ -90,7 +91,7 @@ function decisions(view: MinutesView, item: AgendaItem) {
       if (text) view.write(() => updateDecision(view.doc, item.id, d.id, text));
     };
     return html`<li class="row">
-      <label class="grow">${name} <textarea maxlength="2000" rows="2" .value=${d.text} @change=${change}></textarea></label>
+      <label class="grow">${name} <textarea maxlength="2000" rows="2" .value=${keepTyping(d.text)} @change=${change}></textarea></label>
       <button
         type="button"
         class="secondary"

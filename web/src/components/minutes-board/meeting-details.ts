@@ -1,6 +1,7 @@
 /** The meeting's details: type, start and end, place, convener and approvers (justerare). */
 import { html, nothing } from "lit";
 import { MEETING_TYPES, type Meeting, type MeetingType, setMeeting } from "../../../../shared/boards/minutes.js";
+import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, t } from "../../i18n/i18n.js";
 import { fromLocalInput, toLocalInput } from "./meeting-time.js";
 import { inputValue, type MinutesView, memberName } from "./minutes-view.js";
@@ -64,7 +65,7 @@ function meetingEditor(view: MinutesView, m: Meeting) {
       /></label>
       <label
         >${t("minutes.place")}
-        <input .value=${m.place} maxlength="200" @change=${(e: Event) => set({ place: inputValue(e).trim() })}
+        <input .value=${keepTyping(m.place)} maxlength="200" @change=${(e: Event) => set({ place: inputValue(e).trim() })}
       /></label>
       <label
         >${t("minutes.convener")}

@@ -25,6 +25,7 @@ import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import "../connection-status/connection-status.js";
 import "../rich-text/rich-text.js";
+import { keepTyping } from "../../collab/keep-typing.js";
 
 export class PlanBoard extends LitElement {
   static override styles = [
@@ -97,7 +98,7 @@ export class PlanBoard extends LitElement {
           this.canEdit
             ? html`<label
                 >${t("plan.cadence")}
-                <input .value=${plan.meetingCadence} maxlength="500" @change=${(e: Event) => setPlanDetails(doc, { meetingCadence: value(e) })}
+                <input .value=${keepTyping(plan.meetingCadence)} maxlength="500" @change=${(e: Event) => setPlanDetails(doc, { meetingCadence: value(e) })}
               /></label>`
             : html`<p><strong>${t("plan.cadence")}:</strong> ${plan.meetingCadence || "–"}</p>`
         }
@@ -110,7 +111,7 @@ export class PlanBoard extends LitElement {
               this.canEdit
                 ? html`<label
                     >${t("plan.heading")}
-                    <input .value=${s.heading} maxlength="200" @change=${(e: Event) => value(e).trim() && updateSection(doc, s.id, { heading: value(e).trim() })}
+                    <input .value=${keepTyping(s.heading)} maxlength="200" @change=${(e: Event) => value(e).trim() && updateSection(doc, s.id, { heading: value(e).trim() })}
                   /></label>`
                 : html`<h3>${s.heading}</h3>`
             }
@@ -180,7 +181,7 @@ export class PlanBoard extends LitElement {
       updateGoal(doc, g.id, { perspectives: PERSPECTIVES.filter((x) => (x === p ? on : g.perspectives.includes(x))) });
     return html`<label
         >${t("plan.goalTitle")}
-        <input .value=${g.title} maxlength="300" @change=${(e: Event) => {
+        <input .value=${keepTyping(g.title)} maxlength="300" @change=${(e: Event) => {
           const v = (e.target as HTMLInputElement).value.trim();
           if (v) updateGoal(doc, g.id, { title: v });
         }}
@@ -202,7 +203,7 @@ export class PlanBoard extends LitElement {
       </fieldset>
       <label
         >${t("plan.comment")}
-        <textarea maxlength="2000" .value=${g.comment} @change=${(e: Event) => updateGoal(doc, g.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea
+        <textarea maxlength="2000" .value=${keepTyping(g.comment)} @change=${(e: Event) => updateGoal(doc, g.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea
       ></label>`;
   }
 
