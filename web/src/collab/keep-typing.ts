@@ -13,7 +13,7 @@ class KeepTyping extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.PROPERTY) throw new Error("keepTyping belongs in a .value=${…} binding");
+    if (part.type !== PartType.PROPERTY) throw new Error("keepTyping belongs in a .value property binding");
   }
 
   render(value: string) {
