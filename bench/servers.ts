@@ -172,7 +172,7 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
     HOST: "127.0.0.1",
     PUBLIC_ORIGIN: origin,
     TRUST_PROXY: "true",
-    LOG_LEVEL: options.logLevel ?? "info",
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? options.logLevel ?? "info",
     DATA_DIR: options.dataDir,
   };
   // Never the caller's own DATABASE_URL: the benchmark signs up an admin and fills the database.
@@ -192,6 +192,8 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
     const msg = typeof entry.msg === "string" ? entry.msg : "";
     if (level >= 50) logs.errors++;
     else if (level >= 40) logs.warnings++;
+    // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
+    if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
     if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
     if (msg === "realtime stats") {
       logs.realtimeStats = entry;

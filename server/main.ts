@@ -7,10 +7,15 @@ import { createDocStore } from "./docs/doc-store.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
-import { attachRealtime, type Realtime } from "./realtime/ws-server.js";
+import { createRealtime, type Realtime } from "./realtime/ws-server.js";
 import { DEFAULT_WEB_DIR, isWebBuilt } from "./routes/web.js";
 import { seedDemoAtStart } from "./seed/seed-at-start.js";
 import { createServices } from "./services/index.js";
+
+/** Boards stored or compacted this recently (a shutdown compacts every open one) are preloaded at start. */
+const PRELOAD_ACTIVE_WITHIN_MS = 15 * 60_000;
+const PRELOAD_MAX_BOARDS = 20;
+const PRELOAD_BUDGET_MS = 3_000;
 
 const result = loadConfig(process.env);
 if (!result.ok) {
@@ -68,6 +73,18 @@ const purge = setInterval(
 );
 purge.unref();
 
+// After a restart, the boards people were working on are in memory again before they reconnect
+// (a meeting reconnects all at once): loaded before listening, for at most PRELOAD_BUDGET_MS;
+// whatever is left loads right after.
+const live = createRealtime({ config, services, store, logger });
+realtime = live;
+const preloading = store
+  .recentlyActive(new Date(Date.now() - PRELOAD_ACTIVE_WITHIN_MS), PRELOAD_MAX_BOARDS)
+  .then((boards) => live.manager.preload(boards))
+  .then((n) => n > 0 && logger.info({ boards: n }, "boards preloaded"))
+  .catch((err) => logger.warn({ err }, "preloading boards failed"));
+await Promise.race([preloading, new Promise((resolve) => setTimeout(resolve, PRELOAD_BUDGET_MS).unref())]);
+
 try {
   http = await listen(app, { port: config.port, host: config.host });
 } catch (error) {
@@ -80,7 +97,7 @@ try {
   );
 }
 
-realtime = attachRealtime(http.server, { config, services, store, logger });
+live.attach(http.server);
 // Boards whose stored state moved on without a projection (a crash, a new projection table) catch up in the background.
 void services.projections
   .catchUp()

@@ -3,8 +3,9 @@
  * Loading = snapshot + the log after it. Compaction swaps a log prefix for a snapshot atomically.
  */
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
-import { docSnapshots, docUpdates } from "../db/schema.js";
+import { boards, docSnapshots, docUpdates } from "../db/schema.js";
 
 export interface StoredUpdate {
   boardId: string;
@@ -28,6 +29,8 @@ export interface DocStore {
   append(rows: StoredUpdate[]): Promise<void>;
   /** Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes those updates. */
   compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Boards (not archived) whose content was stored or compacted since `since`, most recent first. */
+  recentlyActive(since: Date, limit: number): Promise<{ boardId: string; kind: BoardKind }[]>;
 }
 
 export function createDocStore(db: Db): DocStore {
@@ -59,6 +62,22 @@ export function createDocStore(db: Db): DocStore {
     async append(rows) {
       if (rows.length === 0) return;
       await db.insert(docUpdates).values(rows);
+    },
+
+    async recentlyActive(since, limit) {
+      const rows = await db.execute<{ board_id: string; kind: BoardKind }>(sql`
+        select b.id as board_id, b.kind, max(a.at) as at
+        from (
+          select board_id, updated_at as at from ${docSnapshots} where updated_at >= ${since}
+          union all
+          select board_id, max(created_at) from ${docUpdates} where created_at >= ${since} group by board_id
+        ) a
+        join ${boards} b on b.id = a.board_id and b.archived_at is null
+        group by b.id, b.kind
+        order by max(a.at) desc
+        limit ${limit}`);
+      const list = Array.isArray(rows) ? rows : (rows as { rows: { board_id: string; kind: BoardKind }[] }).rows;
+      return list.map((r) => ({ boardId: r.board_id, kind: r.kind }));
     },
 
     async compact(boardId, state, uptoSeq) {

@@ -123,6 +123,26 @@ export function createRoomManager(options: RoomManagerOptions) {
       return pending;
     },
 
+    /**
+     * Loads boards before anyone asks, one at a time (after a restart: the boards people were
+     * working on, so a meeting that reconnects at once finds them in memory). A board nobody
+     * joins unloads like any idle one. Failures are logged; a later connection tries again.
+     */
+    async preload(boards: { boardId: string; kind: BoardKind }[]): Promise<number> {
+      let loaded = 0;
+      for (const { boardId, kind } of boards) {
+        if (stopping) break;
+        try {
+          const room = await this.acquire(boardId, kind);
+          loaded++;
+          if (room.members.size === 0 && !unloadTimers.has(boardId)) scheduleUnload(room);
+        } catch (err) {
+          logger.warn({ err, boardId }, "preloading a board failed");
+        }
+      }
+      return loaded;
+    },
+
     /** Registers a connection unless its user is at the socket limit; returns false if refused. */
     register(connection: Connection): boolean {
       if (stopping) return false;

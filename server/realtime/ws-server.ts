@@ -32,8 +32,20 @@ export interface RealtimeOptions {
   accessCheckMs?: number;
 }
 
+/** Binds the realtime side to an HTTP server: `createRealtime` then `attach`. */
 export function attachRealtime(server: Server, options: RealtimeOptions) {
+  const realtime = createRealtime(options);
+  realtime.attach(server);
+  return realtime;
+}
+
+/**
+ * The rooms, the write queue and the WebSocket handling, before any HTTP server exists: main.ts
+ * loads the boards people were working on first, then listens, then attaches.
+ */
+export function createRealtime(options: RealtimeOptions) {
   const { config, services, logger } = options;
+  let server: Server | null = null;
   const queue = createWriteQueue(options.store, logger);
   const manager = createRoomManager({
     store: options.store,
@@ -62,7 +74,6 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
     const boardId = decodeURIComponent(match[1]);
     wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, request, boardId));
   };
-  server.on("upgrade", onUpgrade);
 
   async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
     alive.add(ws);
@@ -132,10 +143,15 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
   return {
     manager,
     queue,
+    /** Starts taking WebSocket upgrades on `http`. */
+    attach(http: Server) {
+      server = http;
+      http.on("upgrade", onUpgrade);
+    },
     stats: () => ({ rooms: manager.roomCount, connections: wss.clients.size, persist: queue.stats() }),
     /** Stops taking connections, closes the open ones and stores and compacts everything. */
     async close(timeoutMs?: number) {
-      server.off("upgrade", onUpgrade);
+      server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
       await manager.shutdown(timeoutMs);
@@ -145,4 +161,4 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
   };
 }
 
-export type Realtime = ReturnType<typeof attachRealtime>;
+export type Realtime = ReturnType<typeof createRealtime>;

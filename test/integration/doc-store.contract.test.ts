@@ -84,6 +84,29 @@ describe.each(databaseKinds())("the document store on %s", (kind) => {
     return snap;
   }
 
+  it("names the boards stored or compacted since a moment, most recent first, archived ones left out", async () => {
+    const before = new Date(Date.now() - 1_000);
+    const compacted = await aBoard();
+    const edited = await aBoard();
+    const archived = await aBoard();
+    const quiet = await aBoard();
+    const { doc, updates } = editedDoc(3);
+    await store.compact(compacted.boardId, Y.encodeStateAsUpdate(doc), 3);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.append(rows(edited.boardId, updates));
+    await store.append(rows(archived.boardId, updates));
+    await database.db.update(boards).set({ archivedAt: new Date() }).where(eq(boards.id, archived.boardId));
+
+    const active = await store.recentlyActive(before, 10);
+    expect(active).toEqual([
+      { boardId: edited.boardId, kind: "focus" },
+      { boardId: compacted.boardId, kind: "focus" },
+    ]);
+    expect(active.map((b) => b.boardId)).not.toContain(quiet.boardId);
+    expect(await store.recentlyActive(before, 1)).toHaveLength(1);
+    expect(await store.recentlyActive(new Date(Date.now() + 60_000), 10)).toEqual([]);
+  });
+
   it("loads a board with no history, or no such board, as nothing stored", async () => {
     const { boardId } = await aBoard();
     for (const id of [boardId, "00000000-0000-4000-8000-000000000000"]) {

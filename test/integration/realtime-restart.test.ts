@@ -214,6 +214,8 @@ describe.each(databaseKinds())("board content across restarts of the real server
       }
 
       await start();
+      // The board worked on before the restart is loaded again before anyone asks for it.
+      await eventually(() => expect(server!.output()).toContain('"msg":"boards preloaded"'), 10_000, 50);
       expect(await freshView(boardId)).toEqual(expected);
     },
     RUN_TIMEOUT,
