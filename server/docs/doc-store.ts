@@ -65,12 +65,14 @@ export function createDocStore(db: Db): DocStore {
     },
 
     async recentlyActive(since, limit) {
+      // As text: postgres-js takes no Date in a raw query parameter.
+      const from = since.toISOString();
       const rows = await db.execute<{ board_id: string; kind: BoardKind }>(sql`
         select b.id as board_id, b.kind, max(a.at) as at
         from (
-          select board_id, updated_at as at from ${docSnapshots} where updated_at >= ${since}
+          select board_id, updated_at as at from ${docSnapshots} where updated_at >= ${from}::timestamptz
           union all
-          select board_id, max(created_at) from ${docUpdates} where created_at >= ${since} group by board_id
+          select board_id, max(created_at) from ${docUpdates} where created_at >= ${from}::timestamptz group by board_id
         ) a
         join ${boards} b on b.id = a.board_id and b.archived_at is null
         group by b.id, b.kind
