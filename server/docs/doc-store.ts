@@ -2,7 +2,7 @@
  * The document store: an append-only log of Yjs updates per board plus one compacted snapshot.
  * Loading = snapshot + the log after it. Compaction swaps a log prefix for a snapshot atomically.
  */
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { boards, docSnapshots, docUpdates } from "../db/schema.js";
@@ -36,27 +36,30 @@ export interface DocStore {
 export function createDocStore(db: Db): DocStore {
   return {
     async load(boardId) {
-      // One REPEATABLE READ snapshot for both reads: under READ COMMITTED another process's
-      // compaction could commit between them, and the log tail would load without its base.
-      return db.transaction(
-        async (tx) => {
-          const [snap] = await tx.select().from(docSnapshots).where(eq(docSnapshots.boardId, boardId));
-          const from = snap?.seq ?? 0;
-          const rows = await tx
-            .select({ seq: docUpdates.seq, update: docUpdates.update })
-            .from(docUpdates)
-            .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, from)))
-            .orderBy(asc(docUpdates.seq));
-          const lastLogged = rows.at(-1)?.seq ?? 0;
-          return {
-            snapshot: snap ? new Uint8Array(snap.state) : null,
-            updates: rows.map((r) => new Uint8Array(r.update)),
-            lastSeq: Math.max(from, lastLogged),
-            tail: rows.length,
-          };
-        },
-        { isolationLevel: "repeatable read" },
-      );
+      // One statement, so one consistent view of both the snapshot and the log after it (another
+      // process's compaction cannot commit in between), and one round trip — a meeting that
+      // reconnects at once loads hundreds of boards. The snapshot row sorts first.
+      const result = await db.execute<{ snapshot: boolean; seq: string | number; bytes: Uint8Array }>(sql`
+        with snap as (select ${docSnapshots.seq} as seq, ${docSnapshots.state} as bytes
+                      from ${docSnapshots} where ${docSnapshots.boardId} = ${boardId})
+        select true as snapshot, seq, bytes from snap
+        union all
+        select false, u.seq, u.update from ${docUpdates} u
+        where u.board_id = ${boardId} and u.seq > coalesce((select seq from snap), 0)
+        order by snapshot desc, seq`);
+      const rows = Array.isArray(result)
+        ? result
+        : (result as { rows: { snapshot: boolean; seq: string | number; bytes: Uint8Array }[] }).rows;
+      const snap = rows[0]?.snapshot ? rows[0] : undefined;
+      const log = snap ? rows.slice(1) : rows;
+      const from = snap ? Number(snap.seq) : 0;
+      const lastLogged = log.length > 0 ? Number(log[log.length - 1]?.seq) : 0;
+      return {
+        snapshot: snap ? new Uint8Array(snap.bytes) : null,
+        updates: log.map((r) => new Uint8Array(r.bytes)),
+        lastSeq: Math.max(from, lastLogged),
+        tail: log.length,
+      };
     },
 
     async append(rows) {
