@@ -28,6 +28,8 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
   const dueForTouch = (row: { lastSeenAt: Date }, at: Date) =>
     at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
 
+  const resolving = new Map<string, Promise<{ sessionId: string; user: SessionUser } | null>>();
+
   async function resolveById(id: string): Promise<{ sessionId: string; user: SessionUser } | null> {
     const [row] = await db
       .select({
@@ -62,7 +64,15 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
 
     /** The signed-in user for a cookie token, or null if the session is unknown, expired or the account deactivated. */
     resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
-      return resolveById(hashToken(token));
+      // One lookup for concurrent requests with the same cookie (a person's tabs and sockets
+      // reconnecting at once); nothing is kept once it answers.
+      const id = hashToken(token);
+      let pending = resolving.get(id);
+      if (!pending) {
+        pending = resolveById(id).finally(() => resolving.delete(id));
+        resolving.set(id, pending);
+      }
+      return pending;
     },
 
     /**
