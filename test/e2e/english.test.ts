@@ -41,6 +41,13 @@ describe.skipIf(!browserSuiteEnabled())("every main screen in English", () => {
 
     await visit(`/workspaces/${f.workspaceId}`, "Nära vård Lekeberg", "home");
     await page.getByRole("heading", { level: 2, name: "Focus areas" }).waitFor();
+    // A personal calendar subscription: made here, shown once, and the link answers with the meetings.
+    await page.getByRole("button", { name: "Create a subscription link" }).click();
+    const link = await page.getByLabel("Your subscription link").inputValue();
+    expect(link).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await page.request.get(link);
+    expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+    await page.getByRole("button", { name: "Create a new link (the old one stops working)" }).waitFor();
     await expectAccessible(page, "home in English");
     await screenshot(page, "home-en");
 

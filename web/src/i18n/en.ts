@@ -267,4 +267,13 @@ export const en: Record<MessageKey, string> = {
     "Open actions and items that got no decision become the new meeting's agenda, as do its type, place, convener and attendees.",
   "newBoard.create": "Create and open",
   "newBoard.invalid": "Give the board a name (at most 200 characters).",
+  "calendar.heading": "Meetings in your calendar",
+  "calendar.download": "Download all meetings (.ics)",
+  "calendar.subscribeHint": "With a subscription link your calendar fetches new and changed meetings itself.",
+  "calendar.subscribe": "Create a subscription link",
+  "calendar.renew": "Create a new link (the old one stops working)",
+  "calendar.remove": "Remove my link",
+  "calendar.removed": "Your subscription link has been removed.",
+  "calendar.link": "Your subscription link",
+  "calendar.linkSecret": "The link is personal: whoever has it sees the partnership's meetings. Do not share it.",
 };

@@ -265,6 +265,15 @@ export const sv = {
     "Öppna åtgärder och punkter som inte fick något beslut blir dagordning för det nya mötet, liksom mötestyp, plats, sammankallande och deltagare.",
   "newBoard.create": "Skapa och öppna",
   "newBoard.invalid": "Ge tavlan ett namn (högst 200 tecken).",
+  "calendar.heading": "Möten i din kalender",
+  "calendar.download": "Ladda ner alla möten (.ics)",
+  "calendar.subscribeHint": "Med en prenumerationslänk hämtar din kalender nya och ändrade möten själv.",
+  "calendar.subscribe": "Skapa prenumerationslänk",
+  "calendar.renew": "Skapa en ny länk (den gamla slutar fungera)",
+  "calendar.remove": "Ta bort min länk",
+  "calendar.removed": "Din prenumerationslänk är borttagen.",
+  "calendar.link": "Din prenumerationslänk",
+  "calendar.linkSecret": "Länken är personlig: den som har den ser samverkans möten. Dela den inte.",
 } as const;
 
 export type MessageKey = keyof typeof sv;

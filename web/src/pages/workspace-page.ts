@@ -9,6 +9,7 @@ import type { ActionRow, Board, Overview, Workspace } from "../api/types.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
+import "../components/calendar-links/calendar-links.js";
 import "../components/new-board-form/new-board-form.js";
 
 export class WorkspacePage extends LitElement {
@@ -164,6 +165,9 @@ export class WorkspacePage extends LitElement {
             )}
           </ul>`
           }
+        </section>
+        <section class="card">
+          <calendar-links .workspaceId=${ws.id}></calendar-links>
         </section>
         ${
           ws.role === "convener"
