@@ -346,6 +346,8 @@ export const minutesStatus = pgTable("minutes_status", {
   approverIds: uuid("approver_ids").array().notNull(),
   closedAt: timestamp("closed_at", { withTimezone: true }),
   closedBy: uuid("closed_by").references(() => users.id, { onDelete: "set null" }),
+  /** An addendum (tillägg) corrects these sealed minutes: they are never edited themselves. */
+  addendumTo: uuid("addendum_to").references(() => boards.id, { onDelete: "restrict" }),
   updatedAt: updatedAt(),
 });
 

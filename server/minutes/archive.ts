@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import { boards, sealedMinutes, users, workspaces } from "../db/schema.js";
+import { boards, minutesStatus, sealedMinutes, users, workspaces } from "../db/schema.js";
 import { buildRecord, focusBoardsIn, peopleIn } from "./build-record.js";
 import { canonicalJson, sha256Hex } from "./canonical.js";
 import { renderMarkdown } from "./render-markdown.js";
@@ -60,6 +60,12 @@ export function createArchive(db: Db) {
         .where(eq(sealedMinutes.workspaceId, input.workspaceId))
         .orderBy(desc(sealedMinutes.sequence))
         .limit(1);
+      const [link] = await tx
+        .select({ boardId: sealedMinutes.boardId, sequence: sealedMinutes.sequence, title: boards.title })
+        .from(minutesStatus)
+        .innerJoin(sealedMinutes, eq(sealedMinutes.boardId, minutesStatus.addendumTo))
+        .innerJoin(boards, eq(boards.id, sealedMinutes.boardId))
+        .where(eq(minutesStatus.boardId, input.boardId));
       const personIds = [...new Set([...peopleIn(input.doc), ...input.approvals.map((a) => a.userId), input.sealedBy])];
       const focusIds = focusBoardsIn(input.doc);
       const [people, focusBoards, [workspace], [board]] = await Promise.all([
@@ -89,6 +95,7 @@ export function createArchive(db: Db) {
         sealedBy: input.sealedBy,
         sequence: (previous?.sequence ?? 0) + 1,
         previousSha256: previous?.jsonSha256 ?? null,
+        addendumTo: link ?? null,
       });
       const json = canonicalJson(record);
       const markdown = renderMarkdown(record);

@@ -18,6 +18,7 @@ export interface RecordContext {
   sealedBy: string;
   sequence: number;
   previousSha256: string | null;
+  addendumTo: MinutesRecord["addendumTo"];
 }
 
 const UNKNOWN = "(okänd)";
@@ -29,6 +30,7 @@ export function buildRecord(doc: Y.Doc, context: RecordContext): MinutesRecord {
     format: RECORD_FORMAT,
     partnership: context.partnership,
     board: context.board,
+    addendumTo: context.addendumTo,
     meeting: {
       type: minutes.meeting.type,
       startsAt: minutes.meeting.startsAt,

@@ -21,6 +21,8 @@ export type OutlineBlock =
 const sv = {
   minutes: "Protokoll",
   partnership: "Samverkansyta",
+  addendumTo: "Tillägg till",
+  addendumOf: (title: string, sequence: number) => `${title} (protokoll nr ${sequence})`,
   meetingType: "Mötestyp",
   time: "Tid",
   place: "Plats",
@@ -55,6 +57,8 @@ const sv = {
 const en: typeof sv = {
   minutes: "Minutes",
   partnership: "Partnership",
+  addendumTo: "Addendum to",
+  addendumOf: (title: string, sequence: number) => `${title} (minutes no. ${sequence})`,
   meetingType: "Type of meeting",
   time: "Time",
   place: "Place",
@@ -135,6 +139,15 @@ export function minutesOutline(record: MinutesRecord, locale: MinutesLocale = "s
   const blocks: OutlineBlock[] = [
     { kind: "heading", level: 1, text: record.board.name },
     { kind: "field", label: l.partnership, value: record.partnership.name },
+    ...(record.addendumTo
+      ? [
+          {
+            kind: "field" as const,
+            label: l.addendumTo,
+            value: l.addendumOf(record.addendumTo.title, record.addendumTo.sequence),
+          },
+        ]
+      : []),
     { kind: "field", label: l.meetingType, value: l.meetingTypes[meeting.type] ?? meeting.type },
     { kind: "field", label: l.time, value: formatMeetingTime(meeting.startsAt, meeting.endsAt, locale) },
     { kind: "field", label: l.place, value: meeting.place || l.none },

@@ -49,6 +49,20 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
   .post("/:boardId/minutes/reopen", transition("reopen"))
   .post("/:boardId/minutes/approve", transition("approve"))
   .post("/:boardId/minutes/seal", transition("seal"))
+  .post("/:boardId/minutes/addendum", async (c) => {
+    await jsonBody(c, emptyBody);
+    const { board, actor } = await minutesBoard(c);
+    const { minutes, boards } = c.var.deps.services;
+    const content = await minutes.addendumContent(actor, board);
+    const created = await boards.create(
+      actor.id,
+      board.workspaceId,
+      { kind: "minutes", title: `Tillägg till ${board.title}`.slice(0, 200) },
+      content,
+    );
+    await minutes.linkAddendum(actor, board, created.id);
+    return c.json({ board: created }, 201);
+  })
   .put("/:boardId/minutes/registration-number", async (c) => {
     const body = await jsonBody(c, registrationNumberBody);
     const { board, actor } = await minutesBoard(c);

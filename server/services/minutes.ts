@@ -5,8 +5,10 @@
  * locked: the realtime server refuses every change to it.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import * as Y from "yjs";
 import type { Role } from "../../shared/api/workspaces.js";
-import { readMinutes } from "../../shared/boards/minutes.js";
+import { openBoard } from "../../shared/boards/index.js";
+import { readMinutes, setMeeting } from "../../shared/boards/minutes.js";
 import type { Db } from "../db/client.js";
 import {
   boardProjections,
@@ -51,6 +53,11 @@ export interface MinutesView {
   canApprove: boolean;
   canSeal: boolean;
   sealed: (Omit<SealedSummary, "sealedAt"> & { sealedAt: string }) | null;
+  /** These minutes correct earlier sealed ones (an addendum). */
+  addendumTo: { boardId: string; title: string } | null;
+  /** Addenda written to these sealed minutes. */
+  addenda: { boardId: string; title: string }[];
+  canWriteAddendum: boolean;
 }
 
 export const isLockedState = (state: MinutesState) => state !== "draft";
@@ -136,6 +143,19 @@ export function createMinutes(deps: {
         closedBy = u ?? null;
       }
       const sealed = state === "sealed" ? await archive.summary(board.id) : null;
+      const original = status?.addendumTo
+        ? (
+            await db
+              .select({ boardId: boards.id, title: boards.title })
+              .from(boards)
+              .where(eq(boards.id, status.addendumTo))
+          )[0]
+        : undefined;
+      const addenda = await db
+        .select({ boardId: boards.id, title: boards.title })
+        .from(minutesStatus)
+        .innerJoin(boards, eq(boards.id, minutesStatus.boardId))
+        .where(and(eq(minutesStatus.addendumTo, board.id), isNull(boards.archivedAt)));
       return {
         state,
         closedAt: status?.closedAt?.toISOString() ?? null,
@@ -148,6 +168,9 @@ export function createMinutes(deps: {
           state === "closed" && approverIds.includes(actor.id) && !approvals.some((a) => a.userId === actor.id),
         canSeal: state === "approved" && runs,
         sealed: sealed ? { ...sealed, sealedAt: sealed.sealedAt.toISOString() } : null,
+        addendumTo: original ?? null,
+        addenda,
+        canWriteAddendum: state === "sealed" && runs,
       };
     },
 
@@ -307,6 +330,40 @@ export function createMinutes(deps: {
       } finally {
         doc.destroy();
       }
+    },
+
+    /**
+     * The first content of an addendum (tillägg) to sealed minutes: the same kind of meeting and
+     * convener, nothing else. A correction is a new document, approved and sealed on its own.
+     */
+    async addendumContent(actor: MinutesActor, board: BoardRow): Promise<Uint8Array> {
+      requireMinutes(board);
+      if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can write an addendum.");
+      const { state } = await current(board.id);
+      if (state !== "sealed")
+        throw conflict(
+          "minutes_not_sealed",
+          "Only sealed minutes get an addendum; until they are approved, reopen and correct them.",
+        );
+      const original = await projections.copyOf(board.id);
+      const doc = new Y.Doc();
+      try {
+        const { meeting } = readMinutes(original);
+        openBoard(doc, "minutes");
+        setMeeting(doc, { type: meeting.type, convenerId: meeting.convenerId, place: meeting.place });
+        return Y.encodeStateAsUpdate(doc);
+      } finally {
+        original.destroy();
+        doc.destroy();
+      }
+    },
+
+    /** Records that `addendumId` corrects `original` (both boards exist already). */
+    async linkAddendum(actor: MinutesActor, original: BoardRow, addendumId: string): Promise<void> {
+      await db
+        .insert(minutesStatus)
+        .values({ boardId: addendumId, state: "draft", approverIds: [], addendumTo: original.id, updatedAt: now() });
+      await record("minutes.addendum_created", actor, original, { addendumId });
     },
 
     /** The next free § number in the partnership's meetings of a calendar year (Europe/Stockholm). */

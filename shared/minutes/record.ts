@@ -68,6 +68,8 @@ export interface MinutesRecord {
   approvals: RecordApproval[];
   sealedAt: string;
   sealedBy: PersonRef;
+  /** A correction of earlier sealed minutes (an addendum): which ones; null for ordinary minutes. */
+  addendumTo: { boardId: string; title: string; sequence: number } | null;
   /** 1 for the partnership's first sealed minutes, then 2, 3, … */
   sequence: number;
   /** SHA-256 (hex) of the previous sealed record's canonical JSON; null for the first. */

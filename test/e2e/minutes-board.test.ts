@@ -233,6 +233,13 @@ describe.skipIf(!browserSuiteEnabled())(
       await approval.getByText("Sealed and archived", { exact: false }).waitFor();
       await expectAccessible(a, "minutes sealed, in English");
       await screenshot(a, "minutes-approval-sealed-en");
+      await a.getByRole("button", { name: "På svenska" }).click();
+
+      // A correction is an addendum: a new document that names the sealed minutes.
+      await approval.getByRole("button", { name: "Skriv ett tillägg" }).click();
+      await a.getByRole("heading", { level: 1, name: `Tillägg till ${MEETING}` }).waitFor();
+      await a.locator("minutes-approval").getByRole("link", { name: MEETING }).waitFor();
+      await expectAccessible(a, "an addendum");
     });
 
     it("a new meeting is started from the partnership's home, carrying over what is still open", async () => {

@@ -233,6 +233,7 @@ const CASES: Record<string, Case> = {
   "POST /api/boards/:boardId/minutes/reopen": { params: freshMinutes, invalid: { x: 1 }, expect: conveners(409) },
   "POST /api/boards/:boardId/minutes/approve": { params: freshMinutes, invalid: { x: 1 }, expect: readers(409) },
   "POST /api/boards/:boardId/minutes/seal": { params: freshMinutes, invalid: { x: 1 }, expect: conveners(409) },
+  "POST /api/boards/:boardId/minutes/addendum": { params: freshMinutes, invalid: { x: 1 }, expect: conveners(409) },
   "PUT /api/boards/:boardId/minutes/registration-number": {
     params: freshMinutes,
     body: () => ({ registrationNumber: "KS 2026/17" }),

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import { sha256Hex } from "../../server/minutes/canonical.js";
 import { renderMarkdown } from "../../server/minutes/render-markdown.js";
-import { addAgendaItem, addAttendee, addDecision, setMeeting } from "../../shared/boards/minutes.js";
+import { addAgendaItem, addAttendee, addDecision, readMinutes, setMeeting } from "../../shared/boards/minutes.js";
 import type { MinutesRecord } from "../../shared/minutes/record.js";
 import { eventually } from "../helpers/eventually.js";
 import { pdfText } from "../helpers/pdf-text.js";
@@ -152,6 +152,45 @@ describe.each(databaseKinds())("sealed minutes archive on %s", (databaseKind) =>
     const chain = (await f.convener.get(`/api/workspaces/${f.workspaceId}/minutes/chain`)).body.chain;
     expect(chain).toMatchObject({ brokenAt: secondRecord.sequence, problem: expect.stringContaining("JSON") });
     expect((await verify(await download(second, "pdf"))).body.verification).toMatchObject({ recordIntact: false });
+  });
+
+  it("corrects sealed minutes with an addendum, sealed on its own and naming them, never by editing them", async () => {
+    const original = sealedBoards[0] ?? (await sealMeeting("Möte", "2026-11-23T12:00:00.000Z", [1]));
+    const originalJson = await download(original, "json");
+    expect((await f.member.post(`/api/boards/${original}/minutes/addendum`, {})).status).toBe(403);
+    const created = await f.convener.post(`/api/boards/${original}/minutes/addendum`, {});
+    expect(created.status).toBe(201);
+    const addendumId = created.body.board.id as string;
+    expect(created.body.board.title).toMatch(/^Tillägg till /);
+    const originalView = (await f.convener.get(`/api/boards/${original}/minutes`)).body.minutes;
+    expect(originalView.addenda).toEqual([{ boardId: addendumId, title: created.body.board.title }]);
+    const draft = (await f.convener.get(`/api/boards/${addendumId}/minutes`)).body.minutes;
+    expect(draft).toMatchObject({ state: "draft", addendumTo: { boardId: original }, canWriteAddendum: false });
+    // An addendum to a draft makes no sense: the draft itself is corrected.
+    expect((await f.convener.post(`/api/boards/${addendumId}/minutes/addendum`, {})).body.error.code).toBe(
+      "minutes_not_sealed",
+    );
+
+    const { doc, provider } = connectProvider(f.server.url, addendumId, { cookie: f.convener.cookie });
+    providers.push(provider);
+    await synced(provider);
+    expect(readMinutes(doc).meeting.place).toBe("Kommunhuset, Fjugesta");
+    doc.transact(() => {
+      setMeeting(doc, { startsAt: "2026-11-30T12:00:00.000Z", approverIds: [f.member.userId] });
+      const item = addAgendaItem(doc, { title: "Rättelse av § 12", number: 20 });
+      addDecision(doc, item, "Beslutet i § 12 gäller från den 1 januari, inte från årsskiftet.");
+    });
+    await eventually(async () =>
+      expect((await f.convener.post(`/api/boards/${addendumId}/minutes/close`, {})).status).toBe(200),
+    );
+    expect((await f.member.post(`/api/boards/${addendumId}/minutes/approve`, {})).status).toBe(200);
+    expect((await f.convener.post(`/api/boards/${addendumId}/minutes/seal`, {})).status).toBe(200);
+    const record = JSON.parse(new TextDecoder().decode(await download(addendumId, "json"))) as MinutesRecord;
+    const first = JSON.parse(new TextDecoder().decode(originalJson)) as MinutesRecord;
+    expect(record.addendumTo).toEqual({ boardId: original, title: first.board.name, sequence: first.sequence });
+    expect(new TextDecoder().decode(await download(addendumId, "markdown"))).toContain("Tillägg till");
+    // The corrected minutes are byte for byte what was sealed.
+    expect(await download(original, "json")).toEqual(originalJson);
   });
 
   it("lets a convener record the registration number (diarienummer) on sealed minutes only", async () => {

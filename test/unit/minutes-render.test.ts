@@ -10,6 +10,7 @@ function record(overrides: Partial<MinutesRecord> = {}): MinutesRecord {
     format: RECORD_FORMAT,
     partnership: { id: "p-1", name: "Nära vård Södra Älvdalen" },
     board: { id: "b-1", name: "Samverkansmöte november" },
+    addendumTo: null,
     meeting: {
       type: "collaboration",
       startsAt: "2026-11-23T12:00:00.000Z",
@@ -178,6 +179,17 @@ describe("renderMarkdown", () => {
       "https\\://example.org, www\\.example.org och a\\@b.se \\!\\[bild\\](x) \\&amp; \\`kod\\` \\*fet\\* \\|a\\|",
     );
     expect(md).not.toMatch(/(^|[^\\])[[<]/m);
+  });
+});
+
+describe("an addendum", () => {
+  it("names the sealed minutes it corrects, in Markdown and in the PDF", async () => {
+    const addendum = record({
+      board: { id: "b-2", name: "Tillägg till Samverkansmöte november" },
+      addendumTo: { boardId: "b-1", title: "Samverkansmöte november", sequence: 4 },
+    });
+    expect(renderMarkdown(addendum)).toContain("Samverkansmöte november (protokoll nr 4)");
+    expect((await pdfPages(await renderPdf(addendum))).join(" ")).toContain("Tillägg till");
   });
 });
 

@@ -276,4 +276,9 @@ export const en: Record<MessageKey, string> = {
   "calendar.removed": "Your subscription link has been removed.",
   "calendar.link": "Your subscription link",
   "calendar.linkSecret": "The link is personal: whoever has it sees the partnership's meetings. Do not share it.",
+  "approval.addendumTo": "This is an addendum to",
+  "approval.addenda": "Addenda",
+  "approval.addendumHint":
+    "Sealed minutes never change. A correction is written as an addendum, approved and sealed on its own.",
+  "approval.writeAddendum": "Write an addendum",
 };

@@ -274,6 +274,11 @@ export const sv = {
   "calendar.removed": "Din prenumerationslänk är borttagen.",
   "calendar.link": "Din prenumerationslänk",
   "calendar.linkSecret": "Länken är personlig: den som har den ser samverkans möten. Dela den inte.",
+  "approval.addendumTo": "Detta är ett tillägg till",
+  "approval.addenda": "Tillägg",
+  "approval.addendumHint":
+    "Ett förseglat protokoll ändras aldrig. En rättelse skrivs som ett tillägg som justeras och förseglas för sig.",
+  "approval.writeAddendum": "Skriv ett tillägg",
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -7,6 +7,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import { ApiError, api, get, post } from "../../api/client.js";
 import { formatDate, LocaleController, type MessageKey, t } from "../../i18n/i18n.js";
+import { navigate, paths } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 
 export type MinutesState = "draft" | "closed" | "approved" | "sealed";
@@ -25,6 +26,9 @@ export interface MinutesView {
   canApprove: boolean;
   canSeal: boolean;
   sealed: Sealed | null;
+  addendumTo: { boardId: string; title: string } | null;
+  addenda: { boardId: string; title: string }[];
+  canWriteAddendum: boolean;
 }
 interface Verification {
   match: boolean;
@@ -169,6 +173,19 @@ export class MinutesApproval extends LitElement {
     }
   }
 
+  private async writeAddendum() {
+    this.busy = true;
+    this.problem = null;
+    try {
+      const { board } = await post<{ board: { id: string } }>(`/api/boards/${this.boardId}/minutes/addendum`);
+      navigate(paths.board(board.id));
+    } catch (error) {
+      this.problem = describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
   private async saveRegistration(event: SubmitEvent) {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem("registration") as HTMLInputElement;
@@ -215,6 +232,11 @@ export class MinutesApproval extends LitElement {
       <p role="status">${t(`approval.state.${view.state}` as MessageKey, {
         date: view.sealed ? formatDate(view.sealed.sealedAt, true) : "",
       })}</p>
+      ${
+        view.addendumTo
+          ? html`<p>${t("approval.addendumTo")} <a href=${paths.board(view.addendumTo.boardId)}>${view.addendumTo.title}</a></p>`
+          : nothing
+      }
       <h3>${t("approval.approvers")}</h3>
       ${
         view.approverIds.length === 0
@@ -237,7 +259,21 @@ export class MinutesApproval extends LitElement {
       </div>
       ${this.problem ? html`<p role="alert" class="error">${this.problem}</p>` : nothing}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-      ${view.sealed ? this.renderSealed(view.sealed) : nothing}`;
+      ${view.sealed ? this.renderSealed(view.sealed) : nothing}
+      ${
+        view.addenda.length > 0
+          ? html`<h3>${t("approval.addenda")}</h3>
+              <ul>${view.addenda.map((a) => html`<li><a href=${paths.board(a.boardId)}>${a.title}</a></li>`)}</ul>`
+          : nothing
+      }
+      ${
+        view.canWriteAddendum
+          ? html`<p class="muted">${t("approval.addendumHint")}</p>
+              <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.writeAddendum}>
+                ${t("approval.writeAddendum")}
+              </button>`
+          : nothing
+      }`;
   }
 
   private button(shown: boolean, step: "close" | "reopen" | "approve" | "seal", label: MessageKey, secondary = false) {

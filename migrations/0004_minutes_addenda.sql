@@ -1,0 +1,2 @@
+ALTER TABLE "minutes_status" ADD COLUMN "addendum_to" uuid;--> statement-breakpoint
+ALTER TABLE "minutes_status" ADD CONSTRAINT "minutes_status_addendum_to_boards_id_fk" FOREIGN KEY ("addendum_to") REFERENCES "public"."boards"("id") ON DELETE restrict ON UPDATE no action;
