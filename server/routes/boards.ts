@@ -22,7 +22,7 @@ export const workspaceBoardRoutes = new Hono<AppEnv>()
     await access.workspace(user, workspaceId, "boards.manage");
     const body = await jsonBody(c, createBoardBody);
     const content = body.carryOverFrom
-      ? await c.var.deps.services.minutes.carryOverFrom(workspaceId, body.carryOverFrom)
+      ? await c.var.deps.services.meetings.carryOverFrom(workspaceId, body.carryOverFrom)
       : undefined;
     return c.json({ board: await boards.create(user.id, workspaceId, body, content) }, 201);
   });

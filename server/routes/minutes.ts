@@ -104,11 +104,11 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
 export const workspaceMinutesRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/:workspaceId/minutes/next-number", async (c) => {
-    const { access, minutes } = c.var.deps.services;
+    const { access, meetings } = c.var.deps.services;
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(currentUser(c), workspaceId, "boards.read");
     const query = queryParams(c, nextNumberQuery);
-    return c.json({ next: await minutes.nextNumber(workspaceId, query.year, query.board) });
+    return c.json({ next: await meetings.nextNumber(workspaceId, query.year, query.board) });
   })
   .get("/:workspaceId/minutes/chain", async (c) => {
     const { access, archive } = c.var.deps.services;
@@ -148,12 +148,12 @@ export const workspaceMinutesRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get("/:workspaceId/meetings.ics", async (c) => {
-    const { access, minutes, workspaces } = c.var.deps.services;
+    const { access, meetings, workspaces } = c.var.deps.services;
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(currentUser(c), workspaceId, "boards.read");
     const workspace = await workspaces.get(currentUser(c).id, workspaceId);
-    const meetings = await minutes.calendar(workspaceId, c.var.deps.config.publicOrigin);
-    return ics(c, calendar(workspace.name, meetings), "moten.ics");
+    const events = await meetings.calendar(workspaceId, c.var.deps.config.publicOrigin);
+    return ics(c, calendar(workspace.name, events), "moten.ics");
   });
 
 async function calendarMeeting(
@@ -194,10 +194,10 @@ function ics(c: C, body: string, filename: string) {
  * a session. An unknown, renewed or revoked link, or one whose owner left, answers 404.
  */
 export const calendarFeedRoutes = new Hono<AppEnv>().get("/:file", async (c) => {
-  const { calendarFeeds, minutes } = c.var.deps.services;
+  const { calendarFeeds, meetings } = c.var.deps.services;
   const file = c.req.param("file");
   const feed = file.endsWith(".ics") ? await calendarFeeds.resolve(file.slice(0, -4)) : null;
   if (!feed) throw notFound("Calendar");
-  const meetings = await minutes.calendar(feed.workspaceId, c.var.deps.config.publicOrigin);
-  return ics(c, calendar(feed.workspaceName, meetings), "moten.ics");
+  const events = await meetings.calendar(feed.workspaceId, c.var.deps.config.publicOrigin);
+  return ics(c, calendar(feed.workspaceName, events), "moten.ics");
 });

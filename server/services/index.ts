@@ -14,6 +14,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
+import { createMeetings } from "./meetings.js";
 import { createMembers } from "./members.js";
 import { createMinutes } from "./minutes.js";
 import { createOrganizations } from "./organizations.js";
@@ -57,6 +58,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     archive,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes: createMinutes({ db, audit, now, events, projections, archive }),
+    meetings: createMeetings(db, projections),
     content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),
   };
