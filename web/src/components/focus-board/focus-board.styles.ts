@@ -5,25 +5,12 @@ export const focusBoardStyles = css`
   :host {
     display: block;
   }
-  .toolbar,
   .filters {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1.5rem;
     align-items: center;
     margin-bottom: 0.75rem;
-  }
-  .presence ul {
-    display: inline;
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  .presence li {
-    display: inline;
-  }
-  .presence li + li::before {
-    content: ", ";
   }
   label {
     display: inline-flex;

@@ -11,9 +11,9 @@ import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vo
 import { BoardController } from "../../collab/board-controller.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import "../action-dialog/action-dialog.js";
-import type { ActionDialog } from "../action-dialog/action-dialog.js";
-import "../connection-status/connection-status.js";
 import { srOnly } from "../../styles/shared.js";
+import type { ActionDialog } from "../action-dialog/action-dialog.js";
+import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 
 export interface Member {
@@ -25,7 +25,7 @@ export interface Member {
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 export class FocusBoard extends LitElement {
-  static override styles = [focusBoardStyles, srOnly];
+  static override styles = [boardStatusStyles, focusBoardStyles, srOnly];
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
@@ -75,20 +75,7 @@ export class FocusBoard extends LitElement {
         (!this.ownerFilter || a.ownerId === this.ownerFilter) &&
         (!this.organizationFilter || a.organizationId === this.organizationFilter),
     );
-    const others = this.live.others();
-    return html`<div class="toolbar">
-        <connection-status .state=${this.live.state} .board=${this.live.board}></connection-status>
-        <div class="presence">
-          <strong>${t("board.here")}:</strong>
-          ${
-            others.length === 0
-              ? t("board.hereNobody")
-              : html`<ul>
-                  ${others.map((p) => html`<li>${p.name}${p.organization ? ` (${p.organization})` : ""}</li>`)}
-                </ul>`
-          }
-        </div>
-      </div>
+    return html`${boardStatus(this.live)}
       ${this.canEdit ? nothing : html`<p class="note">${t("board.readOnly")}</p>`}
       <div class="filters">
         <label

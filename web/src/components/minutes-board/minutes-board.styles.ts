@@ -1,31 +1,14 @@
 /** Styles of the minutes screen, on top of the shared page and form styles (44 px targets, visible focus). */
 import { css } from "lit";
 import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
+import { boardStatusStyles } from "../board-status/board-status.js";
 
 export const minutesBoardStyles = [
   pageStyles,
   formStyles,
   srOnly,
+  boardStatusStyles,
   css`
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1.5rem;
-      align-items: center;
-      margin-bottom: 0.75rem;
-    }
-    .presence ul {
-      display: inline;
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .presence li {
-      display: inline;
-    }
-    .presence li + li::before {
-      content: ", ";
-    }
     .note {
       border-left: 4px solid var(--color-primary);
       padding: 0.5rem 0.75rem;

@@ -14,8 +14,8 @@ import type { Board } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
+import { boardStatus } from "../board-status/board-status.js";
 import type { Member } from "../focus-board/focus-board.js";
-import "../connection-status/connection-status.js";
 import { agendaItem } from "./agenda-item.js";
 import { attendeeList } from "./attendee-list.js";
 import { LinkError, linkToFocusArea } from "./link-action.js";
@@ -112,20 +112,7 @@ export class MinutesBoard extends LitElement {
     }
     const minutes = readMinutes(board.doc);
     const view = this.view(board);
-    const others = this.live.others();
-    return html`<div class="toolbar">
-        <connection-status .state=${this.live.state} .board=${board}></connection-status>
-        <div class="presence">
-          <strong>${t("board.here")}:</strong>
-          ${
-            others.length === 0
-              ? t("board.hereNobody")
-              : html`<ul>
-                  ${others.map((p) => html`<li>${p.name}${p.organization ? ` (${p.organization})` : ""}</li>`)}
-                </ul>`
-          }
-        </div>
-      </div>
+    return html`${boardStatus(this.live)}
       <slot name="approval"></slot>
       ${
         this.live.lockedChangesDropped

@@ -23,7 +23,7 @@ import {
 import { BoardController } from "../../collab/board-controller.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
-import "../connection-status/connection-status.js";
+import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 
@@ -31,6 +31,7 @@ export class PlanBoard extends LitElement {
   static override styles = [
     pageStyles,
     formStyles,
+    boardStatusStyles,
     css`
       section {
         margin: 1.5rem 0;
@@ -84,7 +85,7 @@ export class PlanBoard extends LitElement {
     const plan = readPlan(doc);
     const awareness = board.provider.awareness;
     const value = (e: Event) => (e.target as HTMLInputElement).value;
-    return html`<connection-status .state=${this.live.state} .board=${this.live.board}></connection-status>
+    return html`${boardStatus(this.live)}
       ${this.canEdit ? nothing : html`<p class="card">${t("board.readOnly")}</p>`}
       <section aria-labelledby="purpose-h">
         <h2 id="purpose-h">${t("plan.purpose")}</h2>
