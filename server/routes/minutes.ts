@@ -70,8 +70,9 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
     const view = await minutes.view(actor, board);
     if (!view.sealed)
       throw new AppError(409, "minutes_not_sealed", "A registration number is given to sealed minutes.");
-    if (!view.canSeal && actor.role !== "convener")
-      throw new AppError(403, "forbidden", "Only a convener can record the registration number.");
+    // Whoever runs the meeting (as for sealing and addenda) records where it is registered.
+    if (!view.canWriteAddendum)
+      throw new AppError(403, "forbidden", "Only the meeting's convener can record the registration number.");
     await archive.setRegistrationNumber(board.id, body.registrationNumber);
     await minutes.record("minutes.registration_number_set", actor, board, {
       registrationNumber: body.registrationNumber,
