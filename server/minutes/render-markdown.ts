@@ -5,6 +5,7 @@
  */
 import type { MeetingType } from "../../shared/boards/vocabulary.js";
 import type { MinutesRecord, RecordAgendaItem } from "../../shared/minutes/record.js";
+import { stockholmClock } from "../../shared/time/stockholm.js";
 
 export type MinutesLocale = "sv" | "en";
 
@@ -96,28 +97,9 @@ export function minutesLabels(locale: MinutesLocale): MinutesLabels {
   return locale === "en" ? en : sv;
 }
 
-// Swedish time whatever the server's zone: the minutes are read against the meeting's clock.
-const STOCKHOLM = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function stockholm(iso: string): { date: string; time: string } | null {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return null;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    STOCKHOLM.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
-  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
-}
-
 /** An ISO instant as "2026-11-23 kl. 13:00" in Swedish time; an unreadable one as it stands. */
 export function formatInstant(iso: string, locale: MinutesLocale): string {
-  const at = stockholm(iso);
+  const at = stockholmClock(iso);
   return at ? `${at.date} ${minutesLabels(locale).clock}${at.time}` : iso;
 }
 
@@ -126,8 +108,8 @@ export function formatMeetingTime(startsAt: string | null, endsAt: string | null
   const labels = minutesLabels(locale);
   if (!startsAt) return labels.none;
   if (!endsAt) return formatInstant(startsAt, locale);
-  const start = stockholm(startsAt);
-  const end = stockholm(endsAt);
+  const start = stockholmClock(startsAt);
+  const end = stockholmClock(endsAt);
   if (start && end && start.date === end.date) return `${formatInstant(startsAt, locale)}–${end.time}`;
   return `${formatInstant(startsAt, locale)} – ${formatInstant(endsAt, locale)}`;
 }

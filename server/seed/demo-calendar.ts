@@ -2,29 +2,13 @@
  * Dates for the demo, relative to the day it is seeded, in Swedish time: the meeting was a recent
  * Thursday afternoon, due dates lie ahead (a few already passed), measurements lie behind.
  */
-const DAY_MS = 86_400_000;
-const ZONE = "Europe/Stockholm";
+import { formatOffset, STOCKHOLM, stockholmDate, stockholmOffsetMinutes } from "../../shared/time/stockholm.js";
 
-const dateFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-const weekdayFormat = new Intl.DateTimeFormat("en-US", { timeZone: ZONE, weekday: "short" });
-const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: ZONE, timeZoneName: "longOffset" });
+const DAY_MS = 86_400_000;
+const weekdayFormat = new Intl.DateTimeFormat("en-US", { timeZone: STOCKHOLM, weekday: "short" });
 
 /** YYYY-MM-DD of an instant in Swedish time. */
-export function swedishDate(at: Date): string {
-  return dateFormat.format(at);
-}
-
-/** "+01:00" or "+02:00": Sweden's offset from UTC on that day. */
-function swedishOffset(at: Date): string {
-  const name = offsetFormat.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT+01:00";
-  const match = /GMT([+-]\d{2}:\d{2})/.exec(name);
-  return match?.[1] ?? "+00:00";
-}
+export const swedishDate = stockholmDate;
 
 export interface DemoCalendar {
   /** The seeding day plus `days` (negative = in the past), as YYYY-MM-DD. */
@@ -51,7 +35,8 @@ export function demoCalendar(now: Date): DemoCalendar {
     date: (days) => swedishDate(instant(days)),
     instant,
     meetingDay,
-    meetingTime: (hhmm) => `${meetingDate}T${hhmm}:00${swedishOffset(instant(meetingDay))}`,
+    meetingTime: (hhmm) =>
+      `${meetingDate}T${hhmm}:00${formatOffset(stockholmOffsetMinutes(instant(meetingDay).getTime()))}`,
     year: Number(swedishDate(now).slice(0, 4)),
   };
 }

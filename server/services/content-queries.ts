@@ -7,6 +7,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "d
 import type { ActionsQuery, SnippetPart } from "../../shared/api/content.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../shared/boards/focus.js";
 import { GOAL_STATUSES, type GoalStatus } from "../../shared/boards/plan.js";
+import { stockholmDate } from "../../shared/time/stockholm.js";
 import type { Db } from "../db/client.js";
 import {
   boards,
@@ -22,9 +23,7 @@ import type { Clock } from "./clock.js";
 export type ActionFilter = Omit<ActionsQuery, "owner"> & { ownerId?: string; excludeDone?: boolean };
 
 /** Today's date where these partnerships work: an action due today is not overdue until tomorrow. */
-export function swedishToday(now: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
-}
+export const swedishToday = stockholmDate;
 
 const HIT_START = "\uE000";
 const HIT_END = "\uE001";
