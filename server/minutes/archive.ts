@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type * as Y from "yjs";
+import type { ArtefactKind, Verification } from "../../shared/api/minutes.js";
 import type { Db } from "../db/client.js";
 import { boards, minutesStatus, sealedMinutes, users, workspaces } from "../db/schema.js";
 import { buildRecord, focusBoardsIn, peopleIn } from "./build-record.js";
@@ -12,12 +13,11 @@ import { canonicalJson, sha256Hex } from "./canonical.js";
 import { renderMarkdown } from "./render-markdown.js";
 import { renderPdf } from "./render-pdf.js";
 
-export const ARTEFACTS = {
+export const ARTEFACTS: Record<ArtefactKind, { contentType: string; extension: string }> = {
   json: { contentType: "application/json; charset=utf-8", extension: "json" },
   pdf: { contentType: "application/pdf", extension: "pdf" },
   markdown: { contentType: "text/markdown; charset=utf-8", extension: "md" },
-} as const;
-export type ArtefactKind = keyof typeof ARTEFACTS;
+};
 
 export interface SealInput {
   doc: Y.Doc;
@@ -34,17 +34,6 @@ export interface SealedSummary {
   registrationNumber: string | null;
   sha256: Record<ArtefactKind, string>;
   previousSha256: string | null;
-}
-
-export interface Verification {
-  match: boolean;
-  artefact?: ArtefactKind;
-  boardId?: string;
-  title?: string;
-  sequence?: number;
-  sealedAt?: string;
-  /** The stored record still hashes to what was sealed, and its link to the previous one holds. */
-  recordIntact?: boolean;
 }
 
 export function createArchive(db: Db) {

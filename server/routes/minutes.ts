@@ -4,12 +4,17 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { ARTEFACT_KINDS, nextNumberQuery, registrationNumberBody } from "../../shared/api/minutes.js";
+import {
+  ARTEFACT_KINDS,
+  type ArtefactKind,
+  nextNumberQuery,
+  registrationNumberBody,
+} from "../../shared/api/minutes.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { AppError, notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody, queryParams } from "../middleware/validate.js";
-import { ARTEFACTS, type ArtefactKind } from "../minutes/archive.js";
+import { ARTEFACTS } from "../minutes/archive.js";
 import { type CalendarMeeting, calendar } from "../minutes/ics.js";
 import type { MinutesActor } from "../services/minutes.js";
 import type { AppEnv } from "../types.js";
@@ -25,17 +30,17 @@ async function minutesBoard(c: C, action: "boards.read" = "boards.read") {
   return { board, actor };
 }
 
-async function answer(c: C) {
-  const { board, actor } = await minutesBoard(c);
+async function answer(c: C, resolved?: Awaited<ReturnType<typeof minutesBoard>>) {
+  const { board, actor } = resolved ?? (await minutesBoard(c));
   return c.json({ minutes: await c.var.deps.services.minutes.view(actor, board) });
 }
 
 function transition(step: "close" | "reopen" | "approve" | "seal") {
   return async (c: C) => {
     await jsonBody(c, emptyBody);
-    const { board, actor } = await minutesBoard(c);
-    await c.var.deps.services.minutes[step](actor, board);
-    return answer(c);
+    const resolved = await minutesBoard(c);
+    await c.var.deps.services.minutes[step](resolved.actor, resolved.board);
+    return answer(c, resolved);
   };
 }
 
@@ -44,7 +49,7 @@ const emptyBody = z.strictObject({});
 /** Mounted under /api/boards. */
 export const boardMinutesRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get("/:boardId/minutes", answer)
+  .get("/:boardId/minutes", (c) => answer(c))
   .post("/:boardId/minutes/close", transition("close"))
   .post("/:boardId/minutes/reopen", transition("reopen"))
   .post("/:boardId/minutes/approve", transition("approve"))
@@ -65,7 +70,8 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
   })
   .put("/:boardId/minutes/registration-number", async (c) => {
     const body = await jsonBody(c, registrationNumberBody);
-    const { board, actor } = await minutesBoard(c);
+    const resolved = await minutesBoard(c);
+    const { board, actor } = resolved;
     const { minutes, archive } = c.var.deps.services;
     const view = await minutes.view(actor, board);
     if (!view.sealed)
@@ -77,7 +83,7 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
     await minutes.record("minutes.registration_number_set", actor, board, {
       registrationNumber: body.registrationNumber,
     });
-    return answer(c);
+    return answer(c, resolved);
   })
   .get("/:boardId/minutes/sealed/:kind", async (c) => {
     const kind = c.req.param("kind") as ArtefactKind;

@@ -6,21 +6,19 @@
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { isLockedState, type MinutesApproval, type MinutesState } from "../../shared/api/minutes.js";
 import type { Role } from "../../shared/api/workspaces.js";
 import { openBoard } from "../../shared/boards/index.js";
-import { readMinutes, setMeeting } from "../../shared/boards/minutes.js";
+import { type Meeting, readMinutes, setMeeting } from "../../shared/boards/minutes.js";
 import type { Db } from "../db/client.js";
 import { boards, minutesApprovals, minutesStatus, users, workspaceMembers, workspaces } from "../db/schema.js";
 import { AppError, conflict, forbidden } from "../errors.js";
-import type { Archive, SealedSummary } from "../minutes/archive.js";
+import type { Archive } from "../minutes/archive.js";
 import { can } from "../policy/policy.js";
 import type { Projector } from "../projections/projector.js";
 import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
-
-export const MINUTES_STATES = ["draft", "closed", "approved", "sealed"] as const;
-export type MinutesState = (typeof MINUTES_STATES)[number];
 
 type BoardRow = typeof boards.$inferSelect;
 export interface MinutesActor {
@@ -28,27 +26,6 @@ export interface MinutesActor {
   role: Role;
   ip?: string | null;
 }
-
-export interface MinutesView {
-  state: MinutesState;
-  closedAt: string | null;
-  closedBy: { id: string; name: string } | null;
-  /** Who must approve: as named when the meeting was closed, or as named in the draft now. */
-  approverIds: string[];
-  approvals: { userId: string; name: string; approvedAt: string }[];
-  canClose: boolean;
-  canReopen: boolean;
-  canApprove: boolean;
-  canSeal: boolean;
-  sealed: (Omit<SealedSummary, "sealedAt"> & { sealedAt: string }) | null;
-  /** These minutes correct earlier sealed ones (an addendum). */
-  addendumTo: { boardId: string; title: string } | null;
-  /** Addenda written to these sealed minutes. */
-  addenda: { boardId: string; title: string }[];
-  canWriteAddendum: boolean;
-}
-
-export const isLockedState = (state: MinutesState) => state !== "draft";
 
 export function createMinutes(deps: {
   db: Db;
@@ -70,16 +47,24 @@ export function createMinutes(deps: {
     return { status, state: (status?.state ?? "draft") as MinutesState, approvals };
   }
 
-  /** The workspace's conveners, and the person the minutes name as convener, run the meeting. */
-  async function runsMeeting(actor: MinutesActor, board: BoardRow): Promise<boolean> {
-    if (can(actor.role, "boards.manage")) return true;
-    if (!can(actor.role, "board.edit")) return false;
-    const doc = await projections.copyOf(board.id);
+  /** The meeting as the minutes say now (live room or storage). */
+  async function meetingOf(boardId: string): Promise<Meeting> {
+    const doc = await projections.copyOf(boardId);
     try {
-      return readMinutes(doc).meeting.convenerId === actor.id;
+      return readMinutes(doc).meeting;
     } finally {
       doc.destroy();
     }
+  }
+
+  /** The workspace's conveners run the meeting; so does the member the minutes name as convener. */
+  const runsGiven = (actor: MinutesActor, meeting: Meeting | null) =>
+    can(actor.role, "boards.manage") || (can(actor.role, "board.edit") && meeting?.convenerId === actor.id);
+  /** Whether runsGiven needs the document to answer for this person. */
+  const needsMeeting = (actor: MinutesActor) => !can(actor.role, "boards.manage") && can(actor.role, "board.edit");
+
+  async function runsMeeting(actor: MinutesActor, board: BoardRow): Promise<boolean> {
+    return runsGiven(actor, needsMeeting(actor) ? await meetingOf(board.id) : null);
   }
 
   function requireMinutes(board: BoardRow) {
@@ -112,17 +97,14 @@ export function createMinutes(deps: {
       return row ? isLockedState(row.state) : false;
     },
 
-    async view(actor: MinutesActor, board: BoardRow): Promise<MinutesView> {
+    async view(actor: MinutesActor, board: BoardRow): Promise<MinutesApproval> {
       requireMinutes(board);
       const { status, state, approvals } = await current(board.id);
-      const runs = await runsMeeting(actor, board);
-      let approverIds = status?.approverIds ?? [];
-      if (state === "draft") {
-        const doc = await projections.copyOf(board.id);
-        approverIds = readMinutes(doc).meeting.approverIds;
-        doc.destroy();
-      }
-      let closedBy: MinutesView["closedBy"] = null;
+      // One read of the document at most: for the draft's approvers and for whether this person runs it.
+      const meeting = state === "draft" || needsMeeting(actor) ? await meetingOf(board.id) : null;
+      const runs = runsGiven(actor, meeting);
+      const approverIds = state === "draft" ? (meeting?.approverIds ?? []) : (status?.approverIds ?? []);
+      let closedBy: MinutesApproval["closedBy"] = null;
       if (status?.closedBy) {
         const [u] = await db
           .select({ id: users.id, name: users.name })
@@ -165,10 +147,8 @@ export function createMinutes(deps: {
     /** The convener ends the meeting: the text is fixed for the approvers named now. */
     async close(actor: MinutesActor, board: BoardRow): Promise<void> {
       requireMinutes(board);
-      if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can close the minutes.");
-      const doc = await projections.copyOf(board.id);
-      const { meeting } = readMinutes(doc);
-      doc.destroy();
+      const meeting = await meetingOf(board.id);
+      if (!runsGiven(actor, meeting)) throw forbidden("Only the meeting's convener can close the minutes.");
       if (!meeting.startsAt) throw conflict("meeting_date_missing", "Set the meeting's date and time before closing.");
       if (meeting.approverIds.length === 0)
         throw conflict("approvers_missing", "Name at least one approver (justerare) before closing.");

@@ -135,4 +135,22 @@ export const formStyles = css`
     padding: 0.5rem 0.75rem;
     background: #fdf0f0;
   }
+  /* A row of checkboxes, each with its label beside it (still a 44 px target). */
+  .checks label,
+  label.check {
+    display: inline-flex;
+    flex-direction: row;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: var(--touch);
+    margin-right: 1rem;
+    font-weight: 400;
+  }
+  .checks input,
+  label.check input {
+    min-height: auto;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+  }
 `;

@@ -5,38 +5,19 @@
  * against the archive. Tells the page whether the minutes are locked (`minutes-state` event).
  */
 import { css, html, LitElement, nothing } from "lit";
+import {
+  type MinutesApproval as ApprovalView,
+  isLockedState,
+  MINUTES_STATES,
+  type MinutesState,
+  type Verification,
+} from "../../../../shared/api/minutes.js";
 import { ApiError, api, get, post } from "../../api/client.js";
 import { formatDate, LocaleController, type MessageKey, t } from "../../i18n/i18n.js";
 import { navigate, paths } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 
-export type MinutesState = "draft" | "closed" | "approved" | "sealed";
-interface Sealed {
-  sequence: number;
-  sealedAt: string;
-  registrationNumber: string | null;
-  sha256: { json: string; pdf: string; markdown: string };
-}
-export interface MinutesView {
-  state: MinutesState;
-  approverIds: string[];
-  approvals: { userId: string; name: string; approvedAt: string }[];
-  canClose: boolean;
-  canReopen: boolean;
-  canApprove: boolean;
-  canSeal: boolean;
-  sealed: Sealed | null;
-  addendumTo: { boardId: string; title: string } | null;
-  addenda: { boardId: string; title: string }[];
-  canWriteAddendum: boolean;
-}
-interface Verification {
-  match: boolean;
-  artefact?: string;
-  title?: string;
-  sequence?: number;
-  recordIntact?: boolean;
-}
+type Sealed = NonNullable<ApprovalView["sealed"]>;
 
 /** Fired whenever the state is (re)read: the board is read-only unless `locked` is false. */
 export class MinutesStateEvent extends Event {
@@ -44,7 +25,7 @@ export class MinutesStateEvent extends Event {
     super("minutes-state", { bubbles: true, composed: true });
   }
   get locked(): boolean {
-    return this.state !== "draft";
+    return isLockedState(this.state);
   }
 }
 
@@ -91,7 +72,7 @@ export class MinutesApproval extends LitElement {
   declare workspaceId: string;
   /** Member names by user id. */
   declare names: Map<string, string>;
-  declare private view: MinutesView | null;
+  declare private view: ApprovalView | null;
   declare private busy: boolean;
   declare private problem: string | null;
   declare private notice: string | null;
@@ -128,7 +109,7 @@ export class MinutesApproval extends LitElement {
 
   async refresh(): Promise<void> {
     try {
-      const { minutes } = await get<{ minutes: MinutesView }>(`/api/boards/${this.boardId}/minutes`);
+      const { minutes } = await get<{ minutes: ApprovalView }>(`/api/boards/${this.boardId}/minutes`);
       this.show(minutes);
     } catch {
       // Offline: keep showing the last known state; the board's own status says why. Minutes
@@ -137,7 +118,7 @@ export class MinutesApproval extends LitElement {
     }
   }
 
-  private show(view: MinutesView) {
+  private show(view: ApprovalView) {
     this.view = view;
     try {
       localStorage.setItem(this.storageKey, view.state);
@@ -154,7 +135,7 @@ export class MinutesApproval extends LitElement {
   private remembered(): MinutesState | null {
     try {
       const state = localStorage.getItem(this.storageKey);
-      return state === "draft" || state === "closed" || state === "approved" || state === "sealed" ? state : null;
+      return (MINUTES_STATES as readonly string[]).includes(state ?? "") ? (state as MinutesState) : null;
     } catch {
       return null;
     }
@@ -164,7 +145,7 @@ export class MinutesApproval extends LitElement {
     this.busy = true;
     this.problem = null;
     try {
-      this.show((await post<{ minutes: MinutesView }>(`/api/boards/${this.boardId}/minutes/${name}`)).minutes);
+      this.show((await post<{ minutes: ApprovalView }>(`/api/boards/${this.boardId}/minutes/${name}`)).minutes);
     } catch (error) {
       this.problem = describeError(error);
       await this.refresh();
@@ -192,7 +173,7 @@ export class MinutesApproval extends LitElement {
     this.problem = null;
     this.notice = null;
     try {
-      const { minutes } = await api<{ minutes: MinutesView }>(
+      const { minutes } = await api<{ minutes: ApprovalView }>(
         "PUT",
         `/api/boards/${this.boardId}/minutes/registration-number`,
         { registrationNumber: input.value },

@@ -67,23 +67,6 @@ export const minutesBoardStyles = [
       border-radius: var(--radius);
       margin: 1rem 0 0;
     }
-    .checks label,
-    label.check {
-      display: inline-flex;
-      flex-direction: row;
-      align-items: center;
-      gap: 0.4rem;
-      min-height: var(--touch);
-      margin-right: 1rem;
-      font-weight: 400;
-    }
-    .checks input,
-    label.check input {
-      min-height: auto;
-      width: 1.5rem;
-      height: 1.5rem;
-      margin: 0;
-    }
     ul.attendees,
     ul.actions,
     ol.decisions {

@@ -50,20 +50,6 @@ export class PlanBoard extends LitElement {
         flex-wrap: wrap;
         align-items: end;
       }
-      .checks label {
-        display: inline-flex;
-        flex-direction: row;
-        align-items: center;
-        gap: 0.4rem;
-        min-height: var(--touch);
-        margin-right: 1rem;
-        font-weight: 400;
-      }
-      .checks input {
-        min-height: auto;
-        width: 1.25rem;
-        height: 1.25rem;
-      }
     `,
   ];
   static override properties = { boardId: { attribute: false }, canEdit: { attribute: false } };
