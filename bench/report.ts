@@ -4,7 +4,7 @@ import type { BenchConfig, ServerKind } from "./config.js";
 import type { RunResult } from "./load.js";
 import { type LagRun, lagSummary, TIMEOUT_MS } from "./projection-lag.js";
 import type { ScenarioResult, SweepStep } from "./scenarios.js";
-import type { LogSummary, PersistStats } from "./servers.js";
+import type { LogSummary, LoopDelay, PersistStats } from "./servers.js";
 import { mean, median, summarize } from "./stats.js";
 
 /** What each server process said during one scenario. */
@@ -12,6 +12,8 @@ export interface ServerNotes {
   logs: Partial<Record<ServerKind, LogSummary[]>>;
   /** Our server's persist stats from its SIGTERM line at the end of the scenario. */
   persist: PersistStats | null;
+  /** Our server's event-loop delay over the scenario (setup included), from the same line. */
+  eventLoop: LoopDelay | null;
 }
 
 export interface ScenarioOutcome {
@@ -102,6 +104,7 @@ function rowsFor(outcome: ScenarioOutcome): Row[] {
     return rows;
   }
   const persist = outcome.notes.persist;
+  const loop = outcome.notes.eventLoop;
   switch (result.kind) {
     case "load": {
       const o = pool(result.runs.filter((r) => r.server === "ours"));
@@ -123,6 +126,7 @@ function rowsFor(outcome: ScenarioOutcome): Row[] {
       add("client connect → synced, worst (ms)", o?.connectMax ?? null, r?.connectMax ?? null, 0);
       add("connections closed by server", o?.closes ?? null, r?.closes ?? null, 0, false);
       if (persist) add("persist latency p50 / p99 (ms)", `${persist.p50Ms} / ${persist.p99Ms}`, null, 0, false);
+      if (loop) add("event-loop delay p99 / max (ms)⁵", `${loop.p99Ms} / ${loop.maxMs}`, null, 0, false);
       break;
     }
     case "history": {
@@ -274,6 +278,8 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
       "(latency above all) measure generator and server together, not the server alone.",
     "³ CPU used during the measured window by processes outside the benchmark (e.g. tests running on the same machine); " +
       "a run is disturbed when that reached 25 % of a core. Each run first waits (up to BENCH_QUIET_WAIT s) for a quiet machine.",
+    "⁵ Ours: how late a 5 ms timer fired on the server's event loop, over the whole scenario (setup and all runs): " +
+      "time every waiting update spends before it is even read.",
   ];
   if (outcomes.some((o) => o.result?.kind === "lag")) {
     out.push(

@@ -73,7 +73,7 @@ async function main() {
   for (const id of config.scenarios) {
     // Fresh processes per scenario: no scenario inherits another's rooms, heap or (for ours) persist stats.
     const targets: Target[] = [];
-    const notes: ServerNotes = { logs: {}, persist: null };
+    const notes: ServerNotes = { logs: {}, persist: null, eventLoop: null };
     const outcome: ScenarioOutcome = { id, result: null, error: null, notes };
     try {
       if (config.servers.includes("ours")) {
@@ -91,6 +91,7 @@ async function main() {
         const stop = await target.stop();
         if (target.kind === "ours") {
           notes.persist = target.server.logs.persist;
+          notes.eventLoop = target.server.logs.eventLoop;
           if (stop.exitCode !== 0)
             console.error(`our server exited with ${stop.exitCode ?? stop.signal} after scenario ${id}`);
         }

@@ -15,6 +15,13 @@ export interface PersistStats {
   batches: number;
 }
 
+/** How late our server's event loop ran timers (a 5 ms timer), over the process's life. */
+export interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 /** What the server said while it ran: warnings/errors by message, for the report. */
 export interface LogSummary {
   warnings: number;
@@ -23,6 +30,7 @@ export interface LogSummary {
   messages: Record<string, number>;
   realtimeStats: Record<string, unknown> | null;
   persist: PersistStats | null;
+  eventLoop: LoopDelay | null;
 }
 
 export interface StopResult {
@@ -77,7 +85,7 @@ export async function freePort(): Promise<number> {
 }
 
 function emptyLogs(): LogSummary {
-  return { warnings: 0, errors: 0, messages: {}, realtimeStats: null, persist: null };
+  return { warnings: 0, errors: 0, messages: {}, realtimeStats: null, persist: null, eventLoop: null };
 }
 
 function note(logs: LogSummary, message: string) {
@@ -181,26 +189,34 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   const t0 = performance.now();
   // As `npm start` does: node with tsx's loader, not the tsx launcher, which SIGKILLs its child ~60 ms
   // after relaying SIGTERM and so would cut the server's drain and compaction short.
-  const spawned = spawnServer(process.execPath, ["--import", "tsx", "server/main.ts"], env, (line, logs) => {
-    let entry: Record<string, unknown>;
-    try {
-      entry = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      return false;
-    }
-    const level = typeof entry.level === "number" ? entry.level : 30;
-    const msg = typeof entry.msg === "string" ? entry.msg : "";
-    if (level >= 50) logs.errors++;
-    else if (level >= 40) logs.warnings++;
-    // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
-    if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
-    if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
-    if (msg === "realtime stats") {
-      logs.realtimeStats = entry;
-      logs.persist = (entry.persist as PersistStats | undefined) ?? null;
-    }
-    return typeof entry.url === "string" && entry.url === origin;
-  });
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const spawned = spawnServer(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "server/main.ts"],
+    env,
+    (line, logs) => {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return false;
+      }
+      const level = typeof entry.level === "number" ? entry.level : 30;
+      const msg = typeof entry.msg === "string" ? entry.msg : "";
+      if (level >= 50) logs.errors++;
+      else if (level >= 40) logs.warnings++;
+      // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
+      if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
+      if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
+      if (msg === "realtime stats") {
+        logs.realtimeStats = entry;
+        logs.persist = (entry.persist as PersistStats | undefined) ?? null;
+        logs.eventLoop = (entry.eventLoopDelay as LoopDelay | undefined) ?? null;
+      }
+      return typeof entry.url === "string" && entry.url === origin;
+    },
+  );
   const stop = stopper(spawned, 30_000);
   try {
     await spawned.ready;

@@ -1,7 +1,7 @@
 /** Opens the database — PGlite on disk or in memory, or PostgreSQL — and returns one typed Drizzle handle. */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type DatabaseConfig, redactUrl } from "../config.js";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
+import { PgliteThread } from "./pglite-thread.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -81,19 +82,22 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
     }
   }
-  let client: PGlite;
+  let client: PgliteThread;
   try {
-    client = await PGlite.create(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
+    // On its own thread: PGlite runs every query synchronously on the thread that calls it.
+    client = await PgliteThread.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
   } catch (error) {
     await release?.();
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir ?? "memory"}: ${describe(error)}`);
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // drizzle-orm's PGlite driver only calls query() and transaction(), which the thread provides.
+  const driverClient = client as unknown as PGlite;
+  const db = drizzlePglite(driverClient, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     async migrate() {
-      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migratePglite(drizzlePglite(driverClient), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     async close() {
       await client.close();

@@ -3,6 +3,7 @@
  * authorises them, and forwards socket events to Connection. Also pings to drop dead sockets.
  */
 import type { IncomingMessage, Server } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
@@ -139,6 +140,10 @@ export function createRealtime(options: RealtimeOptions) {
     }
   }, options.pingIntervalMs ?? LIMITS.pingIntervalMs);
   heartbeat.unref();
+  // How long ready work waited for the event loop: every millisecond here is fan-out latency.
+  // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loopDelay.enable();
 
   return {
     manager,
@@ -148,12 +153,22 @@ export function createRealtime(options: RealtimeOptions) {
       server = http;
       http.on("upgrade", onUpgrade);
     },
-    stats: () => ({ rooms: manager.roomCount, connections: wss.clients.size, persist: queue.stats() }),
+    stats: () => ({
+      rooms: manager.roomCount,
+      connections: wss.clients.size,
+      persist: queue.stats(),
+      eventLoopDelay: {
+        p50Ms: beyondTimer(loopDelay.percentile(50)),
+        p99Ms: beyondTimer(loopDelay.percentile(99)),
+        maxMs: beyondTimer(loopDelay.max),
+      },
+    }),
     /** Stops taking connections, closes the open ones and stores and compacts everything. */
     async close(timeoutMs?: number) {
       server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
+      loopDelay.disable();
       await manager.shutdown(timeoutMs);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
@@ -162,3 +177,6 @@ export function createRealtime(options: RealtimeOptions) {
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;
+
+const LOOP_RESOLUTION_MS = 5;
+const beyondTimer = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);

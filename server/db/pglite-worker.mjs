@@ -1,0 +1,119 @@
+// @ts-check
+/**
+ * The embedded database's own thread. PGlite is PostgreSQL compiled to WebAssembly: every query
+ * runs synchronously on the thread that calls it. Here that thread is not the server's event loop,
+ * so a group commit, a compaction or a projection refresh no longer stalls real-time fan-out.
+ *
+ * Plain JavaScript because a worker starts without the TypeScript loader the server runs under
+ * (and under vitest there is none). The other side is `pglite-thread.ts`; messages:
+ * - `{ id, op: "query", sql, params, rowMode, tx? }` → `{ id, result }` or `{ id, error }`
+ * - `{ id, op: "begin", tx }` opens transaction `tx`; its queries name it; `{ id, op: "end", tx, commit }` ends it
+ * - `{ id, op: "close" }` closes the database; the thread then exits.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite, types } from "@electric-sql/pglite";
+
+if (!parentPort) throw new Error("pglite-worker.mjs runs as a worker thread");
+const port = parentPort;
+
+/**
+ * Dates, times and intervals stay text, as drizzle-orm's PGlite driver asks for on every query
+ * (functions cannot cross threads, so the set is fixed here and checked on the other side).
+ */
+const keepText = (/** @type {string} */ value) => value;
+const parsers = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [
+    oid,
+    keepText,
+  ]),
+);
+
+/** @type {PGlite} */
+let pg;
+try {
+  pg = await PGlite.create(workerData.dataDir ?? undefined);
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, error: describeError(error) });
+  process.exit(1);
+}
+
+/** Open transactions by id: the PGlite transaction handle and how to end it. */
+const open = new Map();
+
+port.on("message", (message) => {
+  handle(message).then(
+    (result) => port.postMessage({ id: message.id, result }),
+    (error) => port.postMessage({ id: message.id, error: describeError(error) }),
+  );
+});
+
+async function handle(message) {
+  switch (message.op) {
+    case "query": {
+      const on = message.tx === undefined ? pg : open.get(message.tx)?.tx;
+      if (!on) throw new Error(`Transaction ${message.tx} is not open`);
+      return on.query(message.sql, message.params, { rowMode: message.rowMode, parsers });
+    }
+    case "begin":
+      return begin(message.tx);
+    case "end": {
+      const entry = open.get(message.tx);
+      if (!entry) throw new Error(`Transaction ${message.tx} is not open`);
+      entry.end(message.commit);
+      await entry.done;
+      return null;
+    }
+    case "close":
+      await pg.close();
+      setImmediate(() => process.exit(0));
+      return null;
+    default:
+      throw new Error(`Unknown operation ${message.op}`);
+  }
+}
+
+/**
+ * Opens a transaction through PGlite's own `transaction()`, which holds its lock: queries outside
+ * the transaction wait until it ends, exactly as they would in-process. Resolves once it is open.
+ */
+function begin(id) {
+  return new Promise((opened, failed) => {
+    const entry = {
+      tx: /** @type {unknown} */ (null),
+      end: (/** @type {boolean} */ _ok) => {},
+      done: Promise.resolve(),
+    };
+    entry.done = pg
+      .transaction(
+        (tx) =>
+          new Promise((commit, rollback) => {
+            entry.tx = tx;
+            entry.end = (ok) => (ok ? commit(null) : rollback(new RollbackRequested()));
+            open.set(id, entry);
+            opened(null);
+          }),
+      )
+      .then(
+        () => {},
+        (error) => {
+          if (!(error instanceof RollbackRequested)) throw error;
+        },
+      )
+      .finally(() => open.delete(id));
+    entry.done.catch(failed); // before it opened: begin fails; after: "end" reports it
+  });
+}
+
+class RollbackRequested extends Error {}
+
+/** What crosses the thread boundary of an error: its message and PostgreSQL's fields (code, constraint, …). */
+function describeError(error) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const fields = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (value === undefined || typeof value === "function" || typeof value === "object") continue;
+    fields[key] = value;
+  }
+  return { ...fields, name: error.name, message: error.message };
+}

@@ -1,0 +1,57 @@
+/** The embedded database on its own thread keeps PGlite's semantics: transactions, errors, bytes, shutdown. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PgliteThread } from "../../server/db/pglite-thread.js";
+import { isUniqueViolation } from "../../server/services/db-errors.js";
+
+describe("PGlite on its own thread", () => {
+  let pg: PgliteThread;
+
+  beforeAll(async () => {
+    pg = await PgliteThread.open(undefined);
+    await pg.query("create table notes (id int primary key, body bytea)");
+  }, 60_000);
+
+  afterAll(() => pg.close());
+
+  it("round-trips bytes given as a view into a larger buffer", async () => {
+    const frame = new Uint8Array([9, 9, 1, 2, 3, 9]);
+    await pg.query("insert into notes values ($1, $2)", [1, frame.subarray(2, 5)]);
+    const { rows } = await pg.query("select body from notes where id = 1");
+    expect([...(rows[0] as { body: Uint8Array }).body]).toEqual([1, 2, 3]);
+  });
+
+  it("rolls a failed transaction back and reports PostgreSQL's error code", async () => {
+    const failed = pg.transaction(async (tx) => {
+      await tx.query("insert into notes values (2, null)");
+      await tx.query("insert into notes values (1, null)"); // id 1 exists
+    });
+    const error = await failed.catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect((error as Error).message).toMatch(/duplicate key/);
+    const { rows } = await pg.query("select id from notes order by id");
+    expect(rows).toEqual([{ id: 1 }]);
+  });
+
+  it("makes a query from outside wait until a running transaction has committed", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tx = pg.transaction(async (t) => {
+      await t.query("insert into notes values (3, null)");
+      await held;
+      await t.query("insert into notes values (4, null)");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the transaction is open and holds the lock
+    const outside = pg.query("select count(*)::int as n from notes");
+    release();
+    await tx;
+    expect((await outside).rows).toEqual([{ n: 3 }]); // 1, 3 and 4: it saw the committed whole, never half
+  });
+
+  it("refuses queries with a clear error once closed, instead of waiting forever", async () => {
+    const other = await PgliteThread.open(undefined);
+    await other.close();
+    await expect(other.query("select 1")).rejects.toThrow(/embedded database thread exited/);
+  }, 60_000);
+});
