@@ -16,6 +16,7 @@ import { type BenchClient, connectAll, destroyAll } from "./clients.js";
 import type { ServerKind } from "./config.js";
 import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
 import { BUSY_PERCENT } from "./quiet.js";
+import type { WindowStats } from "./servers.js";
 import { type Summary, summarize } from "./stats.js";
 import type { Target } from "./targets.js";
 
@@ -65,6 +66,8 @@ export interface RunResult {
   generatorBound: boolean;
   /** close code → count, for connections the server ended during the run. */
   closes: Record<string, number>;
+  /** Ours: persistence latency and event-loop delay from the measured window to the end of the grace period. */
+  serverWindow?: WindowStats | null;
   /** Kept out of the JSON; used to pool percentiles over repeats. */
   samples?: Float64Array;
 }
@@ -210,6 +213,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     }, TICK_MS);
 
     await sleep(windowStart - performance.now());
+    const serverWindow = target.server.windowStats?.(); // starts the server's own measuring window
     const serverCpu = cpuMeter(target.server.pid);
     const selfCpu = selfCpuMeter();
     const machine = machineMeter();
@@ -248,6 +252,10 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
       await sleep(50);
     }
     const lost = missing();
+    // The measured writes are all delivered, so applied; give the last group commit time to finish.
+    await serverWindow;
+    await sleep(200);
+    const windowStats = (await target.server.windowStats?.()) ?? null;
 
     let boardsConverged = 0;
     for (let b = 0; b < shape.boards; b++) {
@@ -282,6 +290,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
         generatorCpuPercent >= GENERATOR_BOUND_CPU ||
         windowWrites / timing.seconds < 0.95 * writers.length * shape.rate,
       closes,
+      serverWindow: windowStats,
       samples: sampleArray,
     };
   } finally {

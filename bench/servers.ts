@@ -49,7 +49,17 @@ export interface ServerProcess {
   /** spawn → listening. */
   startMs: number;
   logs: LogSummary;
+  /**
+   * Ours: the server's persistence latency and event-loop delay since the previous call (SIGUSR2), which
+   * starts a new window; the reference has none.
+   */
+  windowStats?: () => Promise<WindowStats | null>;
   stop(): Promise<StopResult>;
+}
+
+export interface WindowStats {
+  persist: PersistStats;
+  eventLoopDelay: LoopDelay;
 }
 
 /** Every child we started and have not seen exit; killed (by process group) if the benchmark dies. */
@@ -191,6 +201,7 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   // after relaying SIGTERM and so would cut the server's drain and compaction short.
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  let windowWaiters: ((stats: WindowStats | null) => void)[] = [];
   const spawned = spawnServer(
     process.execPath,
     [...nodeArgs, "--import", "tsx", "server/main.ts"],
@@ -209,6 +220,11 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
       // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
       if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
       if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
+      if (msg === "realtime stats window") {
+        const stats = { persist: entry.persist, eventLoopDelay: entry.eventLoopDelay } as WindowStats;
+        for (const resolve of windowWaiters) resolve(stats);
+        windowWaiters = [];
+      }
       if (msg === "realtime stats") {
         logs.realtimeStats = entry;
         logs.persist = (entry.persist as PersistStats | undefined) ?? null;
@@ -226,7 +242,16 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   }
   const startMs = performance.now() - t0;
   const pid = spawned.child.pid as number;
-  return { kind: "ours", port, baseUrl: origin, pid, startMs, logs: spawned.logs, stop };
+  const windowStats = () =>
+    new Promise<WindowStats | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 5_000);
+      windowWaiters.push((stats) => {
+        clearTimeout(timer);
+        resolve(stats);
+      });
+      process.kill(pid, "SIGUSR2");
+    });
+  return { kind: "ours", port, baseUrl: origin, pid, startMs, logs: spawned.logs, windowStats, stop };
 }
 
 /** The reference y-websocket server, in memory. */

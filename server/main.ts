@@ -138,5 +138,9 @@ async function shutdown(signal: string) {
   }
 }
 
+// For measuring a stretch of load (npm run bench): the persistence latency and event-loop delay since the last SIGUSR2.
+process.on("SIGUSR2", () => {
+  if (realtime && !stopping) logger.info(realtime.takeWindowStats(), "realtime stats window");
+});
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -32,6 +32,9 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
   let scheduled = false;
   let batches = 0;
   const latency = createLatencyRecorder();
+  /** The same since the last `takeWindowStats()`, for measuring one stretch of load. */
+  let windowLatency = createLatencyRecorder();
+  let windowBatches = 0;
   /** Boards whose last write failed: not retried before `until`. */
   const blocked = new Map<string, { until: number; failures: number }>();
   let retryTimer: NodeJS.Timeout | null = null;
@@ -119,10 +122,12 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
 
   function settle(writes: PendingWrite[]) {
     batches++;
+    windowBatches++;
     const now = performance.now();
     for (const w of writes) {
       blocked.delete(w.boardId);
       latency.record(now - w.receivedAt);
+      windowLatency.record(now - w.receivedAt);
       w.onDurable?.();
     }
   }
@@ -174,6 +179,14 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
 
     stats() {
       return { ...latency.summary(), batches };
+    },
+
+    /** Receipt→commit latency since the previous call (or start), then starts a new window. */
+    takeWindowStats() {
+      const summary = { ...windowLatency.summary(), batches: windowBatches };
+      windowLatency = createLatencyRecorder();
+      windowBatches = 0;
+      return summary;
     },
   };
 }

@@ -3,7 +3,7 @@
  * authorises them, and forwards socket events to Connection. Also pings to drop dead sockets.
  */
 import type { IncomingMessage, Server } from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
@@ -144,6 +144,8 @@ export function createRealtime(options: RealtimeOptions) {
   // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loopDelay.enable();
+  const windowLoopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  windowLoopDelay.enable();
 
   return {
     manager,
@@ -157,18 +159,21 @@ export function createRealtime(options: RealtimeOptions) {
       rooms: manager.roomCount,
       connections: wss.clients.size,
       persist: queue.stats(),
-      eventLoopDelay: {
-        p50Ms: beyondTimer(loopDelay.percentile(50)),
-        p99Ms: beyondTimer(loopDelay.percentile(99)),
-        maxMs: beyondTimer(loopDelay.max),
-      },
+      eventLoopDelay: delays(loopDelay),
     }),
+    /** Persistence latency and event-loop delay since the previous call, then a new window starts (SIGUSR2). */
+    takeWindowStats() {
+      const stats = { persist: queue.takeWindowStats(), eventLoopDelay: delays(windowLoopDelay) };
+      windowLoopDelay.reset();
+      return stats;
+    },
     /** Stops taking connections, closes the open ones and stores and compacts everything. */
     async close(timeoutMs?: number) {
       server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
       loopDelay.disable();
+      windowLoopDelay.disable();
       await manager.shutdown(timeoutMs);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
@@ -179,4 +184,9 @@ export function createRealtime(options: RealtimeOptions) {
 export type Realtime = ReturnType<typeof createRealtime>;
 
 const LOOP_RESOLUTION_MS = 5;
+const delays = (h: IntervalHistogram) => ({
+  p50Ms: beyondTimer(h.percentile(50)),
+  p99Ms: beyondTimer(h.percentile(99)),
+  maxMs: beyondTimer(h.max),
+});
 const beyondTimer = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);
