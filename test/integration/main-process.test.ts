@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../helpers/eventually.js";
 import { runMain, spawnServer } from "../helpers/spawn-server.js";
 
 describe("the real entry point", () => {
@@ -38,6 +39,15 @@ describe("the real entry point", () => {
       expect(second.code).toBe(1);
       expect(second.stderr.trim().split("\n")).toHaveLength(1);
       expect(second.stderr).toContain("is in use by another running Samverkan server");
+
+      // An operator (or npm run bench) asks a running server for its realtime figures.
+      server.child.kill("SIGUSR2");
+      await eventually(() => expect(server.output()).toContain('"msg":"realtime stats window"'));
+      const line = server
+        .output()
+        .split("\n")
+        .find((l) => l.includes('"realtime stats window"')) as string;
+      expect(JSON.parse(line)).toMatchObject({ persist: { count: 0 }, eventLoopDelay: { maxMs: expect.any(Number) } });
     } finally {
       expect(await server.stop("SIGTERM")).toBe(0);
     }
