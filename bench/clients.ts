@@ -19,6 +19,8 @@ export interface BenchClient {
    */
   actions: Y.Map<unknown>;
   provider: WebsocketProvider;
+  /** Frames received (performance.now() on arrival, before y-websocket reads them) and their sizes. */
+  received: { at: number; bytes: number }[];
   /** Close codes of connections the server (or network) ended; our own destroy is not counted. */
   closes: number[];
   synced(timeoutMs: number): Promise<void>;
@@ -31,20 +33,30 @@ export const ACTIONS_ROOT = "actions";
 process.setMaxListeners(0);
 
 /** The `ws` WebSocket carrying our headers, in the shape y-websocket's WebSocketPolyfill option expects. */
-function socketClass(headers: Record<string, string>) {
+function socketClass(headers: Record<string, string>, received?: BenchClient["received"]) {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       // No permessage-deflate: both servers refuse it anyway, and offering it costs the generator CPU.
       super(url, protocols, { headers, perMessageDeflate: false });
+      // Registered before y-websocket's onmessage, so it runs first: the time the bytes arrived.
+      if (received)
+        this.on("message", (data: ArrayBuffer | Buffer) =>
+          received.push({ at: performance.now(), bytes: data.byteLength }),
+        );
     }
   };
 }
 
-export function connectClient(endpoint: Endpoint, room: string): BenchClient {
+/** `recordFrames`: note each received frame's arrival (only for single timed loads: it costs the generator). */
+export function connectClient(endpoint: Endpoint, room: string, options: { recordFrames?: boolean } = {}): BenchClient {
+  const received: BenchClient["received"] = [];
   const doc = new Y.Doc();
   const actions = doc.getMap<unknown>(ACTIONS_ROOT);
   const provider = new WebsocketProvider(endpoint.serverUrl, room, doc, {
-    WebSocketPolyfill: socketClass(endpoint.headers) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(
+      endpoint.headers,
+      options.recordFrames ? received : undefined,
+    ) as unknown as typeof globalThis.WebSocket,
     // Without this, clients of the same room in this one process would sync through a BroadcastChannel, bypassing the server.
     disableBc: true,
     maxBackoffTime: 1000,
@@ -60,6 +72,7 @@ export function connectClient(endpoint: Endpoint, room: string): BenchClient {
     actions,
     provider,
     closes,
+    received,
     synced(timeoutMs) {
       if (provider.synced) return Promise.resolve();
       return new Promise((resolve, reject) => {

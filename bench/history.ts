@@ -97,6 +97,11 @@ export async function writeHistory(target: Target, total: number): Promise<{ boa
 export interface LoadTiming {
   /** connect → synced with all `expected` entries present. */
   ms: number;
+  /**
+   * connect → the frame carrying the document has arrived (the largest one), before the client
+   * applies it: the server's share of the load plus the transfer.
+   */
+  receivedMs: number;
   /** The client said "synced" before the content was all there (should not happen). */
   syncedEarly: boolean;
   closes: number[];
@@ -110,7 +115,7 @@ export async function timeLoad(
   clientIndex: number,
 ): Promise<LoadTiming> {
   const t0 = performance.now();
-  const client: BenchClient = connectClient(target.endpoint(clientIndex), board);
+  const client: BenchClient = connectClient(target.endpoint(clientIndex), board, { recordFrames: true });
   try {
     await client.synced(60_000);
     const syncedEarly = entries(client) < expected;
@@ -119,7 +124,9 @@ export async function timeLoad(
       if (performance.now() > deadline) throw new Error(`load ended with ${entries(client)} of ${expected} entries`);
       await sleep(5);
     }
-    return { ms: performance.now() - t0, syncedEarly, closes: client.closes };
+    const ms = performance.now() - t0;
+    const largest = client.received.reduce((a, b) => (b.bytes > a.bytes ? b : a), { at: Number.NaN, bytes: -1 });
+    return { ms, receivedMs: largest.at - t0, syncedEarly, closes: client.closes };
   } finally {
     await client.destroy();
   }

@@ -146,11 +146,23 @@ function rowsFor(outcome: ScenarioOutcome): Row[] {
       const o = result.servers.find((x) => x.server === "ours");
       const r = result.servers.find((x) => x.server === "reference");
       add(`**${result.title}** — history written in (s)`, o?.writeSeconds ?? null, r?.writeSeconds ?? null, 1, false);
+      add(
+        "first load: connect → document received (ms)¹ ⁶",
+        o?.first.receivedMs ?? null,
+        r?.first.receivedMs ?? null,
+        0,
+      );
       add("first load: connect → synced with all entries (ms)¹", o?.first.ms ?? null, r?.first.ms ?? null, 0);
       add(
         `median of the next ${o?.rest.length ?? r?.rest.length} loads (ms)`,
         o?.medianMs ?? null,
         r?.medianMs ?? null,
+        0,
+      );
+      add(
+        "median of the next loads: connect → document received (ms)⁶",
+        o ? median(o.rest.map((l) => l.receivedMs)) : null,
+        r ? median(r.rest.map((l) => l.receivedMs)) : null,
         0,
       );
       const early = (x: typeof o) => (x ? [x.first, ...x.rest].filter((l) => l.syncedEarly).length : null);

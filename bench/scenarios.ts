@@ -209,7 +209,10 @@ export async function historyScenario(targets: Target[], c: BenchConfig): Promis
       rest,
       medianMs: median(rest.map((l) => l.ms)),
     };
-    log(`  first load ${first.ms.toFixed(0)} ms, median of next ${rest.length}: ${result.medianMs.toFixed(0)} ms`);
+    log(
+      `  first load ${first.ms.toFixed(0)} ms (document received after ${first.receivedMs.toFixed(0)} ms), ` +
+        `median of next ${rest.length}: ${result.medianMs.toFixed(0)} ms`,
+    );
     servers.push(result);
     await sleep(PAUSE_MS);
   }

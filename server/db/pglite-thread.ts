@@ -143,7 +143,8 @@ export class PgliteThread implements PgliteQueryable {
  */
 function compact(params: unknown[]): unknown[] {
   return params.map((p) =>
-    p instanceof Uint8Array && (p.byteOffset !== 0 || p.byteLength !== p.buffer.byteLength) ? p.slice() : p,
+    // new Uint8Array(view) copies; Buffer#slice would not.
+    p instanceof Uint8Array && (p.byteOffset !== 0 || p.byteLength !== p.buffer.byteLength) ? new Uint8Array(p) : p,
   );
 }
 
