@@ -303,10 +303,6 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
       "(latency above all) measure generator and server together, not the server alone.",
     "³ CPU used during the measured window by processes outside the benchmark (e.g. tests running on the same machine); " +
       "a run is disturbed when that reached 25 % of a core. Each run first waits (up to BENCH_QUIET_WAIT s) for a quiet machine.",
-    "⁵ Ours, from the server (SIGUSR2 at the start of each measured window and after its grace period): persist " +
-      "latency is receipt → committed of each update; event-loop delay is how late a 5 ms timer fired, time every " +
-      "waiting update spends before it is even read. p50 of the median run / p99 (or max) of the worst run. " +
-      '"Whole scenario" adds setup (boards created, clients connecting, first cards) and warm-up.',
   ];
   if (outcomes.some((o) => o.result?.kind === "lag")) {
     out.push(
@@ -317,6 +313,15 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
         "The reference keeps no projections.",
     );
   }
+  out.push(
+    "⁵ Ours, from the server (SIGUSR2 at the start of each measured window and after its grace period): persist " +
+      "latency is receipt → committed of each update; event-loop delay is how late a 5 ms timer fired, time every " +
+      "waiting update spends before it is even read. p50 of the median run / p99 (or max) of the worst run. " +
+      '"Whole scenario" adds setup (boards created, clients connecting, first cards) and warm-up.',
+    "⁶ When the frame carrying the document (the largest) arrived at the client, before y-websocket reads it: the " +
+      'server\'s share of a load plus the transfer. The rest, up to "synced with all entries", is the client applying ' +
+      "the document (the same bytes from either server).",
+  );
   const notes = serverNotes(outcomes);
   if (notes.length > 0) out.push("", "Server log warnings/errors:", ...notes);
   return out.join("\n");
