@@ -24,7 +24,7 @@ export interface PgliteQueryable {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult>;
 }
 
-/** The parsers the worker applies: drizzle's (text stays text for these types); anything else is refused. */
+/** Types the worker keeps as text, as drizzle's parsers do (dates, times, intervals, arrays of them); other parsers are refused. */
 const WORKER_PARSES = new Set<number>([
   types.TIMESTAMP,
   types.TIMESTAMPTZ,
@@ -68,7 +68,9 @@ export class PgliteThread implements PgliteQueryable {
 
   /** Starts the thread and PGlite in it; `dataDir` undefined = in memory. */
   static open(dataDir: string | undefined): Promise<PgliteThread> {
-    const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: { dataDir } });
+    const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
+      workerData: { dataDir, keepText: [...WORKER_PARSES] },
+    });
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       worker.once("error", fail);

@@ -11,22 +11,18 @@
  * - `{ id, op: "close" }` closes the database; the thread then exits.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite, types } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 
 if (!parentPort) throw new Error("pglite-worker.mjs runs as a worker thread");
 const port = parentPort;
 
 /**
- * Dates, times and intervals stay text, as drizzle-orm's PGlite driver asks for on every query
- * (functions cannot cross threads, so the set is fixed here and checked on the other side).
+ * Types whose values stay text, as drizzle-orm's PGlite driver asks on every query (dates, times,
+ * intervals and their arrays). Functions cannot cross threads: the other side sends the type ids
+ * (`workerData.keepText`) and refuses any other parser.
  */
 const keepText = (/** @type {string} */ value) => value;
-const parsers = Object.fromEntries(
-  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((oid) => [
-    oid,
-    keepText,
-  ]),
-);
+const parsers = Object.fromEntries(workerData.keepText.map((/** @type {number} */ oid) => [oid, keepText]));
 
 /** @type {PGlite} */
 let pg;

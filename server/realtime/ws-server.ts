@@ -144,8 +144,8 @@ export function createRealtime(options: RealtimeOptions) {
   // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loopDelay.enable();
+  // The window's own timer runs only once someone measures windows (the first SIGUSR2 starts one).
   const windowLoopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  windowLoopDelay.enable();
 
   return {
     manager,
@@ -165,6 +165,7 @@ export function createRealtime(options: RealtimeOptions) {
     takeWindowStats() {
       const stats = { persist: queue.takeWindowStats(), eventLoopDelay: delays(windowLoopDelay) };
       windowLoopDelay.reset();
+      windowLoopDelay.enable(); // a no-op after the first time
       return stats;
     },
     /** Stops taking connections, closes the open ones and stores and compacts everything. */
