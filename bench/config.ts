@@ -58,6 +58,8 @@ export const config = {
   /** Scenario 7: measured edits per phase, and boards taking background writes (at manyBoardsRate) in its busy phase. */
   lagEdits: Math.max(1, Math.round(num("BENCH_LAG_EDITS", 30))),
   lagBoards: Math.round(num("BENCH_LAG_BOARDS", 50)),
+  /** Pause after the benchmark created accounts on our server, before anything is measured (0: none). */
+  settleSeconds: num("BENCH_SETTLE", 20),
   /** Longest wait before each run for other processes on the machine to go quiet (0: do not wait). */
   quietWaitSeconds: num("BENCH_QUIET_WAIT", 30),
   out: process.env.BENCH_OUT ?? "bench/results/latest.json",

@@ -60,8 +60,11 @@ export async function setupOurs(baseUrl: string, users: number): Promise<OursAcc
   return access;
 }
 
-/** Invites and signs up member users until there are `total`. A few at a time: each accept hashes a password. */
-export async function addUsers(baseUrl: string, access: OursAccess, total: number): Promise<void> {
+/**
+ * Invites and signs up member users until there are `total`. A few at a time: each accept hashes a password.
+ * Returns how many it added.
+ */
+export async function addUsers(baseUrl: string, access: OursAccess, total: number): Promise<number> {
   const wanted = Array.from(
     { length: Math.max(0, total - access.userCookies.length) },
     (_, i) => access.userCookies.length + i,
@@ -88,6 +91,7 @@ export async function addUsers(baseUrl: string, access: OursAccess, total: numbe
     );
     access.userCookies.push(...batch);
   }
+  return wanted.length;
 }
 
 export async function createBoards(

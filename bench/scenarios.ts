@@ -5,6 +5,7 @@ import { type BenchClient, connectAll, destroyAll } from "./clients.js";
 import type { BenchConfig, ScenarioId, ServerKind } from "./config.js";
 import { HISTORY_WRITERS, type LoadTiming, timeLoad, writeHistory } from "./history.js";
 import { type LoadShape, type RunResult, runLoad } from "./load.js";
+import { log } from "./log.js";
 import { cpuMeter, rssBytes } from "./proc.js";
 import { type LagRun, runProjectionLag } from "./projection-lag.js";
 import { waitForQuiet } from "./quiet.js";
@@ -136,10 +137,6 @@ const LOAD_SHAPES: Record<"1" | "2" | "3" | "4", (c: BenchConfig) => { title: st
     shape: { boards: 1, clientsPerBoard: 50, writersPerBoard: 50, rate: 20 },
   }),
 };
-
-function log(message: string) {
-  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-}
 
 function brief(run: RunResult): string {
   const closes = Object.entries(run.closes)
