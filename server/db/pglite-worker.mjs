@@ -28,6 +28,10 @@ const parsers = Object.fromEntries(workerData.keepText.map((/** @type {number} *
 let pg;
 try {
   pg = await PGlite.create(workerData.dataDir ?? undefined);
+  // Set once on the instance, not passed with every query: PGlite merges per-query parsers into a
+  // copy of its whole table (a parser for every array type, some hundreds), which cost more CPU
+  // than a small INSERT itself. Set after create(), which has filled in the array types.
+  Object.assign(pg.parsers, parsers);
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: describeError(error) });
@@ -49,7 +53,7 @@ async function handle(message) {
     case "query": {
       const on = message.tx === undefined ? pg : open.get(message.tx)?.tx;
       if (!on) throw new Error(`Transaction ${message.tx} is not open`);
-      return on.query(message.sql, message.params, { rowMode: message.rowMode, parsers });
+      return on.query(message.sql, message.params, { rowMode: message.rowMode });
     }
     case "begin":
       return begin(message.tx);

@@ -20,6 +20,18 @@ describe("PGlite on its own thread", () => {
     expect([...(rows[0] as { body: Uint8Array }).body]).toEqual([1, 2, 3]);
   });
 
+  it("returns dates, times and intervals as the text drizzle parses itself, in and out of transactions", async () => {
+    const sql =
+      "select timestamptz '2026-11-24 10:00:00+00' as at, date '2026-11-24' as day, interval '90 minutes' as span";
+    const expected = { at: expect.stringMatching(/^2026-11-24 10:00:00/), day: "2026-11-24", span: "01:30:00" };
+    expect((await pg.query(sql)).rows[0]).toEqual(expected);
+    const inside = await pg.transaction(async (tx) => (await tx.query(sql)).rows[0]);
+    expect(inside).toEqual(expected);
+    // Other types keep PGlite's own parsing.
+    const { rows } = await pg.query("select 42::int as n, true as ok");
+    expect(rows[0]).toEqual({ n: 42, ok: true });
+  });
+
   it("rolls a failed transaction back and reports PostgreSQL's error code", async () => {
     const failed = pg.transaction(async (tx) => {
       await tx.query("insert into notes values (2, null)");
