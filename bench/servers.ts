@@ -1,6 +1,8 @@
 /** Starts and stops the two servers under test as child processes, watches their logs, and kills them on any exit. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ServerKind } from "./config.js";
 
@@ -124,6 +126,7 @@ function spawnServer(
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);
   const logs = emptyLogs();
+  const copy = copyOutput(command, args, child.pid);
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
     child.once("exit", (code, signal) => {
       live.delete(child);
@@ -134,6 +137,7 @@ function spawnServer(
     let tail: string[] = [];
     const timer = setTimeout(() => reject(new Error(`${command} did not start in 60 s:\n${tail.join("\n")}`)), 60_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+      copy?.(line);
       tail = [...tail.slice(-20), line];
       if (onLine(line, logs)) {
         clearTimeout(timer);
@@ -141,6 +145,7 @@ function spawnServer(
       }
     });
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
+      copy?.(line);
       tail = [...tail.slice(-20), line];
       if (line.trim() === "") return;
       logs.errors++;
@@ -153,6 +158,19 @@ function spawnServer(
   });
   ready.catch(() => {}); // the caller awaits it; this only keeps an early exit from being "unhandled"
   return { child, logs, ready, exited };
+}
+
+/**
+ * BENCH_SERVER_OUTPUT=<dir>: every line a server prints, with the time it arrived, into
+ * <dir>/<script>-<pid>.log (e.g. with `--trace-gc` in BENCH_SERVER_NODE_ARGS).
+ */
+function copyOutput(command: string, args: string[], pid: number | undefined): ((line: string) => void) | null {
+  const dir = process.env.BENCH_SERVER_OUTPUT;
+  if (!dir) return null;
+  mkdirSync(dir, { recursive: true });
+  const script = basename(args.find((a) => a.endsWith(".js") || a.endsWith(".ts")) ?? command);
+  const out = createWriteStream(join(dir, `${script}-${pid ?? "unknown"}.log`), { flags: "a" });
+  return (line) => out.write(`${new Date().toISOString()} ${line}\n`);
 }
 
 function stopper(spawned: Spawned, timeoutMs: number): () => Promise<StopResult> {
@@ -262,8 +280,13 @@ export async function startReference(): Promise<ServerProcess> {
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   const t0 = performance.now();
-  const spawned = spawnServer(process.execPath, ["node_modules/@y/websocket-server/src/server.js"], env, (line) =>
-    line.includes("running at"),
+  // BENCH_REFERENCE_NODE_ARGS: the same as BENCH_SERVER_NODE_ARGS, for profiling the reference beside ours.
+  const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const spawned = spawnServer(
+    process.execPath,
+    [...nodeArgs, "node_modules/@y/websocket-server/src/server.js"],
+    env,
+    (line) => line.includes("running at"),
   );
   const stop = stopper(spawned, 10_000);
   try {
