@@ -1,6 +1,6 @@
 /** Reads CPU time and RSS of processes and of the whole machine from /proc (Linux only), to measure servers from outside. */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 let ticksPerSecond: number | undefined;
 function clockTicks(): number {
@@ -18,22 +18,59 @@ function statFields(pid: number): string[] | null {
   }
 }
 
-/** User + system CPU seconds the process has used so far (0 if it is gone). */
-export function cpuSeconds(pid: number): number {
-  const f = statFields(pid);
-  if (!f) return 0;
-  // After the name: state(0) ppid(1) … utime(11) stime(12).
-  return (Number(f[11]) + Number(f[12])) / clockTicks();
+/**
+ * The process and its descendants: a server's work includes its children's (ours runs its
+ * embedded database in a child process).
+ */
+function withDescendants(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...childrenOf(all[i] as number));
+  return all;
 }
 
-/** Resident set size in bytes (0 if it is gone). */
-export function rssBytes(pid: number): number {
+/** From /proc/<pid>/task/<tid>/children: a child belongs to the thread that started it. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  let tasks: string[];
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : 0;
+    tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return 0;
+    return children; // gone
   }
+  for (const task of tasks) {
+    try {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (list) children.push(...list.split(" ").map(Number));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return children;
+}
+
+/** User + system CPU seconds the process and its descendants have used so far (0 if gone). */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of withDescendants(pid)) {
+    const f = statFields(p);
+    // After the name: state(0) ppid(1) … utime(11) stime(12).
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / clockTicks();
+}
+
+/** Resident set size of the process and its descendants, in bytes (0 if gone). */
+export function rssBytes(pid: number): number {
+  let bytes = 0;
+  for (const p of withDescendants(pid)) {
+    try {
+      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (match) bytes += Number(match[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return bytes;
 }
 
 /** A CPU meter over an interval: call `stop()` for the share of one core used since `start`. */

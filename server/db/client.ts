@@ -9,8 +9,8 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type DatabaseConfig, redactUrl } from "../config.js";
-import { DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
-import { PgliteThread } from "./pglite-thread.js";
+import { type DataDirLock, DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
+import { PgliteProcess } from "./pglite-process.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -72,25 +72,32 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  let release: (() => Promise<void>) | undefined;
+  let lock: DataDirLock | undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
     try {
-      release = await lockDataDir(dataDir);
+      lock = await lockDataDir(dataDir);
     } catch (error) {
       if (error instanceof DataDirLockedError) throw new DatabaseOpenError(error.message);
       throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
     }
   }
-  let client: PgliteThread;
+  let client: PgliteProcess;
   try {
-    // On its own thread: PGlite runs every query synchronously on the thread that calls it.
-    client = await PgliteThread.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
+    // In its own process: PGlite runs every query synchronously on the thread that calls it.
+    client = await PgliteProcess.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
   } catch (error) {
-    await release?.();
+    await lock?.release();
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir ?? "memory"}: ${describe(error)}`);
   }
-  // drizzle-orm's PGlite driver only calls query() and transaction(), which the thread provides.
+  if (client.pid !== undefined) {
+    await lock?.alsoHeldBy(client.pid).catch(async (error: unknown) => {
+      await client.close().catch(() => {});
+      await lock?.release();
+      throw new DatabaseOpenError(`Cannot lock the data directory ${dataDir}: ${describe(error)}`);
+    });
+  }
+  // drizzle-orm's PGlite driver only calls query() and transaction(), which the process provides.
   const driverClient = client as unknown as PGlite;
   const db = drizzlePglite(driverClient, { schema }) as unknown as Db;
   return {
@@ -101,7 +108,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     async close() {
       await client.close();
-      await release?.();
+      await lock?.release();
     },
   };
 }

@@ -1,13 +1,16 @@
-/** The embedded database on its own thread keeps PGlite's semantics: transactions, errors, bytes, shutdown. */
+/** The embedded database in its own process keeps PGlite's semantics: transactions, errors, bytes, shutdown; and it ends with its server. */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PgliteThread } from "../../server/db/pglite-thread.js";
+import { PgliteProcess } from "../../server/db/pglite-process.js";
 import { isUniqueViolation } from "../../server/services/db-errors.js";
 
-describe("PGlite on its own thread", () => {
-  let pg: PgliteThread;
+describe("PGlite in its own process", () => {
+  let pg: PgliteProcess;
 
   beforeAll(async () => {
-    pg = await PgliteThread.open(undefined);
+    pg = await PgliteProcess.open(undefined);
     await pg.query("create table notes (id int primary key, body bytea)");
   }, 60_000);
 
@@ -62,8 +65,43 @@ describe("PGlite on its own thread", () => {
   });
 
   it("refuses queries with a clear error once closed, instead of waiting forever", async () => {
-    const other = await PgliteThread.open(undefined);
+    const other = await PgliteProcess.open(undefined);
     await other.close();
-    await expect(other.query("select 1")).rejects.toThrow(/embedded database thread exited/);
+    await expect(other.query("select 1")).rejects.toThrow(/embedded database process exited/);
+  }, 60_000);
+
+  it("exits when its server is killed (kill -9), so the directory is free for the next start", async () => {
+    const module = new URL("../../server/db/pglite-process.ts", import.meta.url).pathname;
+    const server = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { PgliteProcess } from ${JSON.stringify(module)};
+        const db = await PgliteProcess.open(undefined);
+        await db.query("select 1");
+        console.log(db.pid);
+        setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const [line] = (await once(createInterface({ input: server.stdout as NodeJS.ReadableStream }), "line")) as [string];
+    const database = Number(line);
+    expect(alive(database)).toBe(true);
+    server.kill("SIGKILL");
+    const deadline = Date.now() + 10_000;
+    while (alive(database) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive(database)).toBe(false);
   }, 60_000);
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,50 +1,54 @@
 // @ts-check
 /**
- * The embedded database's own thread. PGlite is PostgreSQL compiled to WebAssembly: every query
- * runs synchronously on the thread that calls it. Here that thread is not the server's event loop,
- * so a group commit, a compaction or a projection refresh no longer stalls real-time fan-out.
+ * The embedded database's own process. PGlite is PostgreSQL compiled to WebAssembly: every query
+ * runs synchronously on the thread that calls it. Here that is not the server's event loop, so a
+ * group commit, a compaction or a projection refresh never stalls real-time fan-out.
  *
- * Plain JavaScript because a worker starts without the TypeScript loader the server runs under
- * (and under vitest there is none). The other side is `pglite-thread.ts`; messages:
+ * Plain JavaScript, started with plain node: no TypeScript loader needed (and under vitest there
+ * is none). The other side is `pglite-process.ts`; messages over the IPC channel:
  * - `{ id, op: "query", sql, params, rowMode, tx? }` → `{ id, result }` or `{ id, error }`
  * - `{ id, op: "begin", tx }` opens transaction `tx`; its queries name it; `{ id, op: "end", tx, commit }` ends it
- * - `{ id, op: "close" }` closes the database; the thread then exits.
+ * - `{ id, op: "close" }` closes the database; the process exits once the reply is sent.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
-if (!parentPort) throw new Error("pglite-worker.mjs runs as a worker thread");
-const port = parentPort;
+const send = process.send?.bind(process);
+if (!send || !process.env.SAMVERKAN_PGLITE) throw new Error("pglite-child.mjs runs as the server's child process");
+/** @type {{ dataDir?: string, keepText: number[] }} */
+const options = JSON.parse(process.env.SAMVERKAN_PGLITE);
+// The server is gone (stopped, crashed or killed): nothing more will come. What was committed is
+// in the write-ahead log; a transaction left open is rolled back when the directory is next opened.
+process.on("disconnect", () => process.exit(0));
 
 /**
  * Types whose values stay text, as drizzle-orm's PGlite driver asks on every query (dates, times,
- * intervals and their arrays). Functions cannot cross threads: the other side sends the type ids
- * (`workerData.keepText`) and refuses any other parser.
+ * intervals and their arrays). Functions cannot cross processes: the other side sends the type ids
+ * (`keepText`) and refuses any other parser.
  */
 const keepText = (/** @type {string} */ value) => value;
-const parsers = Object.fromEntries(workerData.keepText.map((/** @type {number} */ oid) => [oid, keepText]));
+const parsers = Object.fromEntries(options.keepText.map((/** @type {number} */ oid) => [oid, keepText]));
 
 /** @type {PGlite} */
 let pg;
 try {
-  pg = await PGlite.create(workerData.dataDir ?? undefined);
+  pg = await PGlite.create(options.dataDir ?? undefined);
   // Set once on the instance, not passed with every query: PGlite merges per-query parsers into a
   // copy of its whole table (a parser for every array type, some hundreds), which cost more CPU
   // than a small INSERT itself. Set after create(), which has filled in the array types.
   Object.assign(pg.parsers, parsers);
-  port.postMessage({ ready: true });
+  send({ ready: true });
 } catch (error) {
-  port.postMessage({ ready: false, error: describeError(error) });
-  process.exit(1);
+  send({ ready: false, error: describeError(error) }, () => process.exit(1));
 }
 
 /** Open transactions by id: the PGlite transaction handle and how to end it. */
 const open = new Map();
 
-port.on("message", (message) => {
+process.on("message", (/** @type {any} */ message) => {
   handle(message).then(
-    (result) => port.postMessage({ id: message.id, result }),
-    (error) => port.postMessage({ id: message.id, error: describeError(error) }),
+    // After "close", exit only once the reply is out: the server waits for both.
+    (result) => send({ id: message.id, result }, message.op === "close" ? () => process.exit(0) : undefined),
+    (error) => send({ id: message.id, error: describeError(error) }),
   );
 });
 
@@ -66,7 +70,6 @@ async function handle(message) {
     }
     case "close":
       await pg.close();
-      setImmediate(() => process.exit(0));
       return null;
     default:
       throw new Error(`Unknown operation ${message.op}`);
@@ -107,7 +110,7 @@ function begin(id) {
 
 class RollbackRequested extends Error {}
 
-/** What crosses the thread boundary of an error: its message and PostgreSQL's fields (code, constraint, …). */
+/** What crosses to the server of an error: its message and PostgreSQL's fields (code, constraint, …). */
 function describeError(error) {
   if (!(error instanceof Error)) return { message: String(error) };
   const fields = {};
