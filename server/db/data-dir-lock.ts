@@ -30,11 +30,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const holdersIn = (text: string) =>
-  text
-    .split("\n")
-    .map((line) => Number.parseInt(line, 10))
-    .filter((pid) => Number.isInteger(pid) && pid > 0 && pid !== process.pid);
+/** The lock's PIDs in order: the server first, then its database process. */
+const holdersIn = (text: string) => text.split("\n").map((line) => Number.parseInt(line, 10));
+const isPid = (pid: number | undefined): pid is number => Number.isInteger(pid) && (pid as number) > 0;
 
 /** Takes the lock or throws DataDirLockedError. */
 export async function lockDataDir(dir: string): Promise<DataDirLock> {
@@ -68,9 +66,10 @@ async function waitForHolders(dir: string, [server, ...database]: number[]): Pro
     new DataDirLockedError(
       `The data directory ${path.resolve(dir)} is in use by another running Samverkan ${what} (process ${pid}); stop it first or set DATA_DIR.`,
     );
-  if (server !== undefined && isAlive(server)) throw inUse(server, "server");
+  // Our own PID as the server: a lock this process left behind, not another server.
+  if (isPid(server) && server !== process.pid && isAlive(server)) throw inUse(server, "server");
   const deadline = Date.now() + ORPHAN_EXIT_MS;
-  for (const pid of database) {
+  for (const pid of database.filter(isPid)) {
     while (isAlive(pid)) {
       if (Date.now() > deadline) throw inUse(pid, "database process");
       await new Promise((resolve) => setTimeout(resolve, 50));
