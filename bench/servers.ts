@@ -160,6 +160,9 @@ function spawnServer(
   return { child, logs, ready, exited };
 }
 
+/** Extra node arguments from an environment variable, space-separated. */
+const nodeArgsFrom = (name: string) => (process.env[name] ?? "").split(" ").filter(Boolean);
+
 /**
  * BENCH_SERVER_OUTPUT=<dir>: every line a server prints, with the time it arrived, into
  * <dir>/<script>-<pid>.log (e.g. with `--trace-gc` in BENCH_SERVER_NODE_ARGS).
@@ -218,7 +221,7 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   // As `npm start` does: node with tsx's loader, not the tsx launcher, which SIGKILLs its child ~60 ms
   // after relaying SIGTERM and so would cut the server's drain and compaction short.
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling (NODE_OPTIONS refuses --cpu-prof).
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = nodeArgsFrom("BENCH_SERVER_NODE_ARGS");
   let windowWaiters: ((stats: WindowStats | null) => void)[] = [];
   const spawned = spawnServer(
     process.execPath,
@@ -281,7 +284,7 @@ export async function startReference(): Promise<ServerProcess> {
   delete env.CALLBACK_URL;
   const t0 = performance.now();
   // BENCH_REFERENCE_NODE_ARGS: the same as BENCH_SERVER_NODE_ARGS, for profiling the reference beside ours.
-  const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = nodeArgsFrom("BENCH_REFERENCE_NODE_ARGS");
   const spawned = spawnServer(
     process.execPath,
     [...nodeArgs, "node_modules/@y/websocket-server/src/server.js"],

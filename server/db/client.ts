@@ -82,21 +82,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
     }
   }
-  let client: PgliteProcess;
+  let started: PgliteProcess | undefined;
   try {
     // In its own process: PGlite runs every query synchronously on the thread that calls it.
-    client = await PgliteProcess.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
+    started = await PgliteProcess.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
+    if (started.pid !== undefined) await lock?.alsoHeldBy(started.pid);
   } catch (error) {
+    await started?.close().catch(() => {});
     await lock?.release();
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir ?? "memory"}: ${describe(error)}`);
   }
-  if (client.pid !== undefined) {
-    await lock?.alsoHeldBy(client.pid).catch(async (error: unknown) => {
-      await client.close().catch(() => {});
-      await lock?.release();
-      throw new DatabaseOpenError(`Cannot lock the data directory ${dataDir}: ${describe(error)}`);
-    });
-  }
+  const client = started;
   // drizzle-orm's PGlite driver only calls query() and transaction(), which the process provides.
   const driverClient = client as unknown as PGlite;
   const db = drizzlePglite(driverClient, { schema }) as unknown as Db;
