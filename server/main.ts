@@ -7,6 +7,7 @@ import { createDocStore } from "./docs/doc-store.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
+import { warmUpLive } from "./realtime/warm-up-live.js";
 import { createRealtime, type Realtime } from "./realtime/ws-server.js";
 import { DEFAULT_WEB_DIR, isWebBuilt } from "./routes/web.js";
 import { seedDemoAtStart } from "./seed/seed-at-start.js";
@@ -37,6 +38,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// While the database starts (the embedded one in a process of its own), this thread runs the live
+// editing path until it is optimised: the first meeting after a restart gets warm code.
+const warmingLive = warmUpLive(logger);
+
 try {
   database = await openDatabase(config.database);
 } catch (error) {
@@ -64,6 +69,7 @@ if (config.seedDemo) {
 }
 
 logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
+logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small.

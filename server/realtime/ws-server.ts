@@ -81,7 +81,7 @@ export function createRealtime(options: RealtimeOptions) {
     ws.on("pong", () => alive.add(ws));
     // Frames can arrive while we authorise; keep them, in order, for the connection.
     const early: Uint8Array[] = [];
-    const buffer = (data: Buffer) => early.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const buffer = (data: Buffer) => early.push(frameOf(data));
     ws.on("message", buffer);
     ws.on("error", (err) => logger.debug({ err, boardId }, "websocket error"));
 
@@ -102,20 +102,10 @@ export function createRealtime(options: RealtimeOptions) {
     if (!auth.ok) return refuse(auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
-    const socket: SocketLike = {
-      send: (frame) => ws.send(frame),
-      close: (code, reason) => ws.close(code, reason),
-      get bufferedAmount() {
-        return ws.bufferedAmount;
-      },
-      isOpen: () => ws.readyState === ws.OPEN,
-    };
-    const connection = new Connection(socket, auth.identity, logger, (c) => manager.unregister(c));
+    const connection = new Connection(socketOf(ws), auth.identity, logger, (c) => manager.unregister(c));
     if (!manager.register(connection)) return refuse(Close.RateLimited);
     ws.off("message", buffer);
-    ws.on("message", (data: Buffer) =>
-      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
-    );
+    ws.on("message", (data: Buffer) => connection.receive(frameOf(data)));
     ws.on("close", () => connection.detach());
     for (const frame of early) connection.receive(frame);
 
@@ -183,6 +173,21 @@ export function createRealtime(options: RealtimeOptions) {
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;
+
+/** A `ws` socket as the realtime core sees it. */
+export function socketOf(ws: WebSocket): SocketLike {
+  return {
+    send: (frame) => ws.send(frame),
+    close: (code, reason) => ws.close(code, reason),
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    isOpen: () => ws.readyState === ws.OPEN,
+  };
+}
+
+/** A received frame as a view on ws's buffer, without copying. */
+export const frameOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 const LOOP_RESOLUTION_MS = 5;
 const delays = (h: IntervalHistogram) => ({
