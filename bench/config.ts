@@ -42,6 +42,12 @@ export const config = {
   /** Measured load per run, after warm-up. */
   seconds: num("BENCH_SECONDS", 12),
   warmupSeconds: num("BENCH_WARMUP", 3),
+  /**
+   * Scenarios 1–4: seconds of one unmeasured run per server before the measured ones (0 = none).
+   * The first run of a benchmark process was slower whichever server it drove (the load generator
+   * itself warming up), which put that cost on one server alone.
+   */
+  warmupRunSeconds: num("BENCH_WARMUP_RUN", 6),
   /** Runs per server per scenario, alternating ours/reference. */
   repeats: Math.max(1, Math.round(num("BENCH_REPEATS", 2))),
   /** Longest wait after the load for every receiver to hold every update. */

@@ -157,8 +157,23 @@ export async function loadScenario(
 ): Promise<LoadScenarioResult> {
   const { title, shape } = LOAD_SHAPES[id](c);
   const runs: RunResult[] = [];
+  for (const target of c.warmupRunSeconds > 0 ? targets : []) {
+    log(`scenario ${id} warm-up run on ${target.kind} (not measured)`);
+    await beforeRun(target, c);
+    const run = await runLoad(
+      target,
+      shape,
+      { warmupSeconds: 0, seconds: c.warmupRunSeconds, graceSeconds: c.graceSeconds },
+      `s${id}w`,
+    );
+    afterRun(target, shape);
+    log(`  (warm-up) ${brief(run)}`);
+    await sleep(PAUSE_MS);
+  }
   for (let rep = 0; rep < c.repeats; rep++) {
-    for (const target of targets) {
+    // ABBA order (ours, reference, reference, ours, …): a machine that drifts over the runs (the
+    // generator and both servers still warming up, other load fading) favours neither server.
+    for (const target of rep % 2 === 0 ? targets : [...targets].reverse()) {
       log(`scenario ${id} run ${rep + 1}/${c.repeats} on ${target.kind}: ${title}`);
       await beforeRun(target, c);
       const run = await runLoad(
