@@ -93,6 +93,7 @@ export async function warmUpLive(logger: Logger): Promise<number> {
       );
       ws.on("message", (data: Buffer) => connection.receive(frameOf(data)));
       ws.on("close", () => connection.detach());
+      ws.on("error", (err) => logger.debug({ err }, "warm-up socket error"));
       connection.attach(room);
     });
     const { port } = wss.address() as AddressInfo;
@@ -128,6 +129,7 @@ async function connect(url: string, i: number, room: Room): Promise<WarmClient> 
     ws.once("open", resolve);
     ws.once("error", reject);
   });
+  ws.on("error", () => {}); // a socket error here only ends the warm-up early (it waits for the room)
   const doc = new Y.Doc();
   ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
   // What the server's sync step 2 would bring (the layout it stamped), taken directly: the client
