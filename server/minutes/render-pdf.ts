@@ -4,7 +4,6 @@
  * It draws the same outline as the Markdown rendering, so the two never say different things.
  */
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { MinutesRecord } from "../../shared/minutes/record.js";
 import {
   formatMeetingTime,
@@ -38,7 +37,15 @@ function fontFiles(): Record<typeof REGULAR | typeof BOLD | typeof OBLIQUE, stri
   return { [REGULAR]: file(REGULAR), [BOLD]: file(BOLD), [OBLIQUE]: file(OBLIQUE) };
 }
 
+/**
+ * pdfkit, loaded when the first minutes are sealed rather than at start: with its font metrics it is
+ * about 7 MB of heap (a fifth of an idle server's), which every full garbage collection would mark
+ * through while people edit.
+ */
+let pdfkit: Promise<typeof import("pdfkit")> | null = null;
+
 export async function renderPdf(record: MinutesRecord, locale: MinutesLocale = "sv"): Promise<Buffer> {
+  const PDFDocument = await (pdfkit ??= import("pdfkit").then((module) => module.default));
   const labels = minutesLabels(locale);
   const sealedAt = new Date(record.sealedAt);
   if (Number.isNaN(sealedAt.getTime()))
