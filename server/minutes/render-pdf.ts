@@ -45,7 +45,8 @@ function fontFiles(): Record<typeof REGULAR | typeof BOLD | typeof OBLIQUE, stri
 let pdfkit: Promise<typeof import("pdfkit")> | null = null;
 
 export async function renderPdf(record: MinutesRecord, locale: MinutesLocale = "sv"): Promise<Buffer> {
-  const PDFDocument = await (pdfkit ??= import("pdfkit").then((module) => module.default));
+  pdfkit ??= import("pdfkit").then((module) => module.default);
+  const PDFDocument = await pdfkit;
   const labels = minutesLabels(locale);
   const sealedAt = new Date(record.sealedAt);
   if (Number.isNaN(sealedAt.getTime()))
