@@ -156,35 +156,26 @@ export async function loadScenario(
   c: BenchConfig,
 ): Promise<LoadScenarioResult> {
   const { title, shape } = LOAD_SHAPES[id](c);
-  const runs: RunResult[] = [];
+  const run = async (target: Target, timing: { warmupSeconds: number; seconds: number }, tag: string) => {
+    await beforeRun(target, c);
+    const result = await runLoad(target, shape, { ...timing, graceSeconds: c.graceSeconds }, tag);
+    afterRun(target, shape);
+    return result;
+  };
   for (const target of c.warmupRunSeconds > 0 ? targets : []) {
     log(`scenario ${id} warm-up run on ${target.kind} (not measured)`);
-    await beforeRun(target, c);
-    const run = await runLoad(
-      target,
-      shape,
-      { warmupSeconds: 0, seconds: c.warmupRunSeconds, graceSeconds: c.graceSeconds },
-      `s${id}w`,
-    );
-    afterRun(target, shape);
-    log(`  (warm-up) ${brief(run)}`);
+    log(`  (warm-up) ${brief(await run(target, { warmupSeconds: 0, seconds: c.warmupRunSeconds }, `s${id}w`))}`);
     await sleep(PAUSE_MS);
   }
+  const runs: RunResult[] = [];
   for (let rep = 0; rep < c.repeats; rep++) {
     // ABBA order (ours, reference, reference, ours, …): a machine that drifts over the runs (the
     // generator and both servers still warming up, other load fading) favours neither server.
     for (const target of rep % 2 === 0 ? targets : [...targets].reverse()) {
       log(`scenario ${id} run ${rep + 1}/${c.repeats} on ${target.kind}: ${title}`);
-      await beforeRun(target, c);
-      const run = await runLoad(
-        target,
-        shape,
-        { warmupSeconds: c.warmupSeconds, seconds: c.seconds, graceSeconds: c.graceSeconds },
-        `s${id}`,
-      );
-      afterRun(target, shape);
-      log(`  ${brief(run)}`);
-      runs.push(run);
+      const result = await run(target, { warmupSeconds: c.warmupSeconds, seconds: c.seconds }, `s${id}`);
+      log(`  ${brief(result)}`);
+      runs.push(result);
       await sleep(PAUSE_MS);
     }
   }
