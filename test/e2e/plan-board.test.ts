@@ -64,7 +64,8 @@ describe.skipIf(!browserSuiteEnabled())(
       await expect
         .poll(() => b.getByRole("combobox", { name: "Status: Kontinuitet i primärvården" }).inputValue())
         .toBe("partly_achieved");
-      await expect(goal.getByRole("checkbox", { name: "Invånare" }).isChecked()).resolves.toBe(true);
+      // A separate edit from the status: it may arrive a moment later, so it is waited for like the status.
+      await expect.poll(() => goal.getByRole("checkbox", { name: "Invånare" }).isChecked()).toBe(true);
       await expectAccessible(b, "plan with a goal");
     });
 
