@@ -315,7 +315,7 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
   }
   out.push(
     "⁵ Ours, from the server (SIGUSR2 at the start of each measured window and after its grace period): persist " +
-      "latency is receipt → committed of each update; event-loop delay is how late a 5 ms timer fired, time every " +
+      "latency is receipt → committed of each update; event-loop delay is how late a 10 ms timer fired, time every " +
       "waiting update spends before it is even read. p50 of the median run / p99 (or max) of the worst run. " +
       '"Whole scenario" adds setup (boards created, clients connecting, first cards) and warm-up.',
     "⁶ When the frame carrying the document (the largest) arrived at the client, before y-websocket reads it: the " +

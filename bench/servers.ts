@@ -17,7 +17,7 @@ export interface PersistStats {
   batches: number;
 }
 
-/** How late our server's event loop ran timers (a 5 ms timer), over the process's life. */
+/** How late our server's event loop ran a 10 ms timer while anyone was connected, over the process's life. */
 export interface LoopDelay {
   p50Ms: number;
   p99Ms: number;

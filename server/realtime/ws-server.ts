@@ -3,7 +3,6 @@
  * authorises them, and forwards socket events to Connection. Also pings to drop dead sockets.
  */
 import type { IncomingMessage, Server } from "node:http";
-import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
@@ -17,6 +16,7 @@ import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
 import { encodePermissionDenied } from "./codec.js";
 import { Connection, type SocketLike } from "./connection.js";
+import { createLoopDelayMonitor } from "./loop-delay.js";
 import { createRoomManager, RoomLoadError } from "./room-manager.js";
 
 const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
@@ -65,6 +65,7 @@ export function createRealtime(options: RealtimeOptions) {
   // maxPayload: ws itself closes with 1009 on a larger frame, before buffering it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
+  const loopDelay = createLoopDelayMonitor();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const match = PATH.exec(request.url ?? "");
@@ -78,6 +79,8 @@ export function createRealtime(options: RealtimeOptions) {
 
   async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
     alive.add(ws);
+    loopDelay.hold();
+    ws.once("close", () => loopDelay.release());
     ws.on("pong", () => alive.add(ws));
     // Frames can arrive while we authorise; keep them, in order, for the connection.
     const early: Uint8Array[] = [];
@@ -130,13 +133,6 @@ export function createRealtime(options: RealtimeOptions) {
     }
   }, options.pingIntervalMs ?? LIMITS.pingIntervalMs);
   heartbeat.unref();
-  // How long ready work waited for the event loop: every millisecond here is fan-out latency.
-  // The histogram holds whole timer intervals; the delay is what exceeds the resolution.
-  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  loopDelay.enable();
-  // The window's own timer runs only once someone measures windows (the first SIGUSR2 starts one).
-  const windowLoopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-
   return {
     manager,
     queue,
@@ -149,22 +145,18 @@ export function createRealtime(options: RealtimeOptions) {
       rooms: manager.roomCount,
       connections: wss.clients.size,
       persist: queue.stats(),
-      eventLoopDelay: delays(loopDelay),
+      eventLoopDelay: loopDelay.total(),
     }),
     /** Persistence latency and event-loop delay since the previous call, then a new window starts (SIGUSR2). */
     takeWindowStats() {
-      const stats = { persist: queue.takeWindowStats(), eventLoopDelay: delays(windowLoopDelay) };
-      windowLoopDelay.reset();
-      windowLoopDelay.enable(); // a no-op after the first time
-      return stats;
+      return { persist: queue.takeWindowStats(), eventLoopDelay: loopDelay.takeWindow() };
     },
     /** Stops taking connections, closes the open ones and stores and compacts everything. */
     async close(timeoutMs?: number) {
       server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
-      loopDelay.disable();
-      windowLoopDelay.disable();
+      loopDelay.stop();
       await manager.shutdown(timeoutMs);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
@@ -188,11 +180,3 @@ export function socketOf(ws: WebSocket): SocketLike {
 
 /** A received frame as a view on ws's buffer, without copying. */
 export const frameOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-const LOOP_RESOLUTION_MS = 5;
-const delays = (h: IntervalHistogram) => ({
-  p50Ms: beyondTimer(h.percentile(50)),
-  p99Ms: beyondTimer(h.percentile(99)),
-  maxMs: beyondTimer(h.max),
-});
-const beyondTimer = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LOOP_RESOLUTION_MS) * 100) / 100);
