@@ -138,6 +138,27 @@ describe.each(databaseKinds())("the document store on %s", (kind) => {
     expect(authors).toEqual([{ authorId: userId }]);
   });
 
+  it("stores batches of every size, small and large, whole or not at all", async () => {
+    const { boardId, userId } = await aBoard();
+    const { doc, updates } = editedDoc(120);
+    const all = rows(boardId, updates, userId);
+    // Sizes below and above the prepared statements' limit, each size twice (the statement is reused).
+    let at = 0;
+    for (const size of [1, 2, 1, 2, 33, 40, 33, 8]) {
+      await store.append(all.slice(at, at + size));
+      at += size;
+    }
+    // A batch repeating a stored seq fails as a whole: the new update beside it is not stored either.
+    await expect(store.append([all[at]!, all[0]!])).rejects.toThrow();
+    await expect(store.append([...all.slice(at, at + 39), all[1]!])).rejects.toThrow();
+    expect(await storedSeqs(boardId)).toEqual(all.slice(0, at).map((r) => r.seq));
+
+    await store.append(all.slice(at));
+    const loaded = await store.load(boardId);
+    expect(loaded.lastSeq).toBe(120);
+    expect(content(rebuild(loaded))).toEqual(content(doc));
+  });
+
   it("compaction stores the snapshot and deletes exactly the updates up to its seq; later ones load after it", async () => {
     const { boardId } = await aBoard();
     const { doc, updates } = editedDoc(8);
