@@ -36,6 +36,14 @@ function servers(): ServerKind[] {
   return (["ours", "reference"] as const).filter((s) => wanted.includes(s));
 }
 
+const REPEATS_SET = process.env.BENCH_REPEATS !== undefined && process.env.BENCH_REPEATS.trim() !== "";
+const REPEATS = Math.max(1, Math.round(num("BENCH_REPEATS", 2)));
+
+function repeatsFor(id: ScenarioId): number {
+  if (REPEATS_SET) return REPEATS;
+  return id === "1" || id === "2" ? 4 : 2;
+}
+
 export const config = {
   scenarios: scenarios(),
   servers: servers(),
@@ -48,8 +56,12 @@ export const config = {
    * itself warming up), which put that cost on one server alone.
    */
   warmupRunSeconds: num("BENCH_WARMUP_RUN", 6),
-  /** Runs per server per scenario, alternating ours/reference. */
-  repeats: Math.max(1, Math.round(num("BENCH_REPEATS", 2))),
+  /**
+   * Runs per server per scenario, alternating ours/reference: BENCH_REPEATS for every scenario, or
+   * by default 4 in scenarios 1 and 2 (their targets are the closest, and one run's p99 moves by
+   * ±20 % on this machine) and 2 in the others.
+   */
+  repeats: repeatsFor,
   /** Longest wait after the load for every receiver to hold every update. */
   graceSeconds: num("BENCH_GRACE", 10),
   sweepRates: list("BENCH_SWEEP_RATES", "10,20,30,40,50,60").map(Number),

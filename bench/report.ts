@@ -1,6 +1,6 @@
 /** Turns scenario results into one markdown table (ours vs reference, with ratios) and the JSON written to disk. */
 import { type BundleSize, describeBundle } from "./bundle.js";
-import type { BenchConfig, ServerKind } from "./config.js";
+import type { BenchConfig, ScenarioId, ServerKind } from "./config.js";
 import type { RunResult } from "./load.js";
 import { type LagRun, lagSummary, TIMEOUT_MS } from "./projection-lag.js";
 import type { ScenarioResult, SweepStep } from "./scenarios.js";
@@ -17,7 +17,7 @@ export interface ServerNotes {
 }
 
 export interface ScenarioOutcome {
-  id: string;
+  id: ScenarioId;
   result: ScenarioResult | null;
   error: string | null;
   notes: ServerNotes;
@@ -132,6 +132,7 @@ function rowsFor(outcome: ScenarioOutcome): Row[] {
       add("load generator CPU (% of a core)", o?.generatorCpu ?? null, r?.generatorCpu ?? null, 0);
       add("runs limited by the load generator²", o?.generatorBound ?? null, r?.generatorBound ?? null, 0, false);
       add("other processes' CPU, mean (% of a core)³", o?.others ?? null, r?.others ?? null, 0, false);
+      add("runs measured again, machine busy³", result.redone?.ours ?? 0, result.redone?.reference ?? 0, 0, false);
       add("client connect → synced, median (ms)", o?.connectP50 ?? null, r?.connectP50 ?? null, 0);
       add("client connect → synced, worst (ms)", o?.connectMax ?? null, r?.connectMax ?? null, 0);
       add("connections closed by server", o?.closes ?? null, r?.closes ?? null, 0, false);
@@ -282,7 +283,7 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
   const out = [
     `## Samverkan realtime benchmark — ${meta.date}`,
     "",
-    `${meta.cpu}, ${meta.cores} cores, Node ${meta.node}, commit ${meta.commit}; ${c.repeats} alternating runs per server, ` +
+    `${meta.cpu}, ${meta.cores} cores, Node ${meta.node}, commit ${meta.commit}; ${describeRepeats(outcomes, c)} alternating runs per server, ` +
       `${c.warmupSeconds} s warm-up + ${c.seconds} s measured each (sweep ${c.sweepSeconds} s); whole run ${(meta.durationSeconds / 60).toFixed(1)} min.`,
     "",
     ...(meta.bundle ? [describeBundle(meta.bundle), ""] : []),
@@ -302,7 +303,8 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
     "² The load generator used ≥ 90 % of its single core or could not offer 95 % of the writes: there the numbers " +
       "(latency above all) measure generator and server together, not the server alone.",
     "³ CPU used during the measured window by processes outside the benchmark (e.g. tests running on the same machine); " +
-      "a run is disturbed when that reached 25 % of a core. Each run first waits (up to BENCH_QUIET_WAIT s) for a quiet machine.",
+      "a run is disturbed when that reached 25 % of a core, and is then measured again (at most twice). Each run first waits " +
+      "(up to BENCH_QUIET_WAIT s) for a quiet machine.",
   ];
   if (outcomes.some((o) => o.result?.kind === "lag")) {
     out.push(
@@ -342,4 +344,16 @@ export function json(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig): u
 /** JSON.stringify replacer: drops the typed sample arrays (hundreds of thousands of numbers). */
 export function withoutSamples(key: string, value: unknown): unknown {
   return key === "samples" ? undefined : value;
+}
+
+/** "4 (scenarios 1, 2) / 2 (3, 4, 7)" — or one number when every scenario ran as many. */
+function describeRepeats(outcomes: ScenarioOutcome[], c: BenchConfig): string {
+  const byCount = new Map<number, string[]>();
+  for (const o of outcomes) {
+    if (o.result?.kind !== "load" && o.result?.kind !== "lag") continue;
+    const n = c.repeats(o.id);
+    byCount.set(n, [...(byCount.get(n) ?? []), o.id]);
+  }
+  if (byCount.size <= 1) return String([...byCount.keys()][0] ?? c.repeats("1"));
+  return [...byCount].map(([n, ids]) => `${n} (scenario ${ids.join(", ")})`).join(" / ");
 }
