@@ -18,6 +18,7 @@ import { encodePermissionDenied } from "./codec.js";
 import { Connection, type SocketLike } from "./connection.js";
 import { createLoopDelayMonitor } from "./loop-delay.js";
 import { createRoomManager, RoomLoadError } from "./room-manager.js";
+import { frameSender } from "./ws-frame.js";
 
 const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -169,7 +170,7 @@ export type Realtime = ReturnType<typeof createRealtime>;
 /** A `ws` socket as the realtime core sees it. */
 export function socketOf(ws: WebSocket): SocketLike {
   return {
-    send: (frame) => ws.send(frame),
+    send: frameSender(ws),
     close: (code, reason) => ws.close(code, reason),
     get bufferedAmount() {
       return ws.bufferedAmount;
