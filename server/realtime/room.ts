@@ -1,7 +1,7 @@
 /**
  * One live board: its Y.Doc, awareness and connections. Applies checked updates, fans them out
- * (when busy, coalesced per event-loop turn: one merged frame for everyone instead of one frame per
- * update), hands them to the write queue, and compacts the stored log when it grows.
+ * coalesced per tick (one merged frame for everyone instead of one frame per update), hands them to
+ * the write queue, and compacts the stored log when it grows.
  */
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -39,9 +39,6 @@ export interface RoomDeps {
   onStored?: (boardId: string) => void;
 }
 
-/** A room whose last fan-out was less than this long ago coalesces what arrives until the end of the event-loop turn. */
-const BUSY_WITHIN_MS = 2;
-
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
@@ -57,8 +54,6 @@ export class Room {
   private fanout: Uint8Array[] = [];
   private changedAwareness = new Set<number>();
   private flushScheduled = false;
-  /** performance.now() of the last fan-out: a room that sent moments ago is busy (see scheduleFlush). */
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** While an update is being applied, what it changed waits here until it applied completely. */
   private applying: Uint8Array[] | null = null;
   /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
@@ -232,21 +227,13 @@ export class Room {
   private scheduleFlush() {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    if (performance.now() - this.lastFlushAt < BUSY_WITHIN_MS) {
-      // Busy: wait for the end of this turn of the event loop (setImmediate), so that everything
-      // that arrived in it leaves as one frame.
-      setImmediate(() => this.flush());
-    } else {
-      // Quiet: leave as soon as the frame that brought the change is handled (a microtask), ahead
-      // of whatever else this turn holds: a database reply, other boards' frames, a timer.
-      queueMicrotask(() => this.flush());
-    }
+    // setImmediate: everything that arrived in this turn of the event loop leaves as one frame.
+    setImmediate(() => this.flush());
   }
 
   private flush() {
     this.flushScheduled = false;
     if (this.destroyed) return;
-    this.lastFlushAt = performance.now();
     const applied = this.fanout;
     this.fanout = [];
     if (applied.length > 0) {
