@@ -1,4 +1,6 @@
 /** Turns scenario results into one markdown table (ours vs reference, with ratios) and the JSON written to disk. */
+
+import { startNodeArgs } from "../server/start-args.js";
 import { type BundleSize, describeBundle } from "./bundle.js";
 import type { BenchConfig, ScenarioId, ServerKind } from "./config.js";
 import type { RunResult } from "./load.js";
@@ -297,8 +299,9 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
       "observer of the `actions` root records now − the stamp of each write it newly holds, including writes a later title " +
       "replaced within the same received transaction (one process, one clock). Pooled over all runs of a server; only " +
       "updates written in the measured window count. " +
-      "CPU is % of one core (200 % = both); the load generator shares the machine with the server. Ours runs as `node --import tsx " +
-      "server/main.ts` (like npm start); the reference (@y/websocket-server 0.1.1) keeps everything in memory and persists nothing.",
+      "CPU is % of one core (200 % = both); the load generator shares the machine with the server. Ours runs as `node " +
+      startNodeArgs().join(" ") +
+      "` (as npm start does); the reference (@y/websocket-server 0.1.1) keeps everything in memory and persists nothing.",
     "¹ Ours: the first load right after SIGTERM + restart, from the database; reference: no restart (it would lose the board).",
     "² The load generator used ≥ 90 % of its single core or could not offer 95 % of the writes: there the numbers " +
       "(latency above all) measure generator and server together, not the server alone.",

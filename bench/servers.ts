@@ -4,6 +4,7 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
+import { startNodeArgs } from "../server/start-args.js";
 import type { ServerKind } from "./config.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -223,37 +224,32 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = nodeArgsFrom("BENCH_SERVER_NODE_ARGS");
   let windowWaiters: ((stats: WindowStats | null) => void)[] = [];
-  const spawned = spawnServer(
-    process.execPath,
-    [...nodeArgs, "--import", "tsx", "server/main.ts"],
-    env,
-    (line, logs) => {
-      let entry: Record<string, unknown>;
-      try {
-        entry = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        return false;
-      }
-      const level = typeof entry.level === "number" ? entry.level : 30;
-      const msg = typeof entry.msg === "string" ? entry.msg : "";
-      if (level >= 50) logs.errors++;
-      else if (level >= 40) logs.warnings++;
-      // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
-      if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
-      if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
-      if (msg === "realtime stats window") {
-        const stats = { persist: entry.persist, eventLoopDelay: entry.eventLoopDelay } as WindowStats;
-        for (const resolve of windowWaiters) resolve(stats);
-        windowWaiters = [];
-      }
-      if (msg === "realtime stats") {
-        logs.realtimeStats = entry;
-        logs.persist = (entry.persist as PersistStats | undefined) ?? null;
-        logs.eventLoop = (entry.eventLoopDelay as LoopDelay | undefined) ?? null;
-      }
-      return typeof entry.url === "string" && entry.url === origin;
-    },
-  );
+  const spawned = spawnServer(process.execPath, [...nodeArgs, ...startNodeArgs()], env, (line, logs) => {
+    let entry: Record<string, unknown>;
+    try {
+      entry = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return false;
+    }
+    const level = typeof entry.level === "number" ? entry.level : 30;
+    const msg = typeof entry.msg === "string" ? entry.msg : "";
+    if (level >= 50) logs.errors++;
+    else if (level >= 40) logs.warnings++;
+    // BENCH_SERVER_LOG_LEVEL=debug shows what the server says about loading boards, for profiling.
+    if (level < 30 && /loaded|warmed/.test(msg)) console.error(`[ours] ${line}`);
+    if (level >= 40) note(logs, `${level >= 50 ? "error" : "warn"}: ${msg}`);
+    if (msg === "realtime stats window") {
+      const stats = { persist: entry.persist, eventLoopDelay: entry.eventLoopDelay } as WindowStats;
+      for (const resolve of windowWaiters) resolve(stats);
+      windowWaiters = [];
+    }
+    if (msg === "realtime stats") {
+      logs.realtimeStats = entry;
+      logs.persist = (entry.persist as PersistStats | undefined) ?? null;
+      logs.eventLoop = (entry.eventLoopDelay as LoopDelay | undefined) ?? null;
+    }
+    return typeof entry.url === "string" && entry.url === origin;
+  });
   const stop = stopper(spawned, 30_000);
   try {
     await spawned.ready;
