@@ -21,9 +21,10 @@ import { LIMITS } from "../../shared/protocol/limits.js";
 import type { DocStore } from "../docs/doc-store.js";
 import { createWriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from "./codec.js";
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./codec.js";
 import { Connection } from "./connection.js";
 import { Room } from "./room.js";
+import { warmUpBoardDocuments } from "./warm-up.js";
 import { frameOf, socketOf } from "./ws-server.js";
 
 const NIL = "00000000-0000-4000-8000-000000000000";
@@ -50,6 +51,10 @@ interface WarmClient {
 /** Returns how long it took (ms). Never throws: a failed warm-up only means a slower first minute. */
 export async function warmUpLive(logger: Logger): Promise<number> {
   const started = performance.now();
+  // Whole boards first: with only single edits behind them, the guards' optimised code was thrown
+  // away ("wrong map") at the board-load warm-up's first whole board, and only optimised again
+  // some 30 s into real editing.
+  warmUpBoardDocuments();
   const wss = new WebSocketServer({
     host: "127.0.0.1",
     port: 0,
@@ -132,6 +137,10 @@ async function connect(url: string, i: number, room: Room): Promise<WarmClient> 
   ws.on("error", () => {}); // a socket error here only ends the warm-up early (it waits for the room)
   const doc = new Y.Doc();
   ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
+  // And the answer to the server's sync step 1, as a stock client sends it on joining: what it has
+  // that the board lacks, nothing for a new client. Without it the update guard's path for empty
+  // updates first ran when real people joined, and threw away its optimised code then.
+  ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc))));
   // What the server's sync step 2 would bring (the layout it stamped), taken directly: the client
   // side is not what is being warmed.
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
@@ -141,7 +150,8 @@ async function connect(url: string, i: number, room: Room): Promise<WarmClient> 
     const changed = [...(added ?? []), ...(updated ?? [])];
     ws.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
   });
-  const card = addAction(doc, { title: `Uppvärmning ${i}`, dueDate: "2026-01-15" });
+  // Cards with and without a due date, as people make them.
+  const card = addAction(doc, { title: `Uppvärmning ${i}`, ...(i % 2 === 0 ? { dueDate: "2026-01-15" } : {}) });
   return { ws, doc, awareness, card };
 }
 
@@ -159,7 +169,9 @@ function edit(client: WarmClient, round: number) {
     }
     const text = paragraph.get(0) as Y.XmlText;
     text.insert(text.length, "Samverkan ", round % 7 === 0 ? { strong: {} } : undefined);
-  } else if (kind < 8) {
+  } else if (kind === 6) {
+    updateAction(doc, card, { title: `Uppvärmning ${round}` });
+  } else if (kind === 7) {
     updateAction(doc, card, { title: `Uppvärmning ${round}`, dueDate: `2026-0${1 + (round % 9)}-15` });
   } else if (kind === 8) {
     moveAction(doc, card, ACTION_STATUSES[round % ACTION_STATUSES.length] as (typeof ACTION_STATUSES)[number], null);
