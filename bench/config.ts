@@ -36,13 +36,10 @@ function servers(): ServerKind[] {
   return (["ours", "reference"] as const).filter((s) => wanted.includes(s));
 }
 
-const REPEATS_SET = process.env.BENCH_REPEATS !== undefined && process.env.BENCH_REPEATS.trim() !== "";
-const REPEATS = Math.max(1, Math.round(num("BENCH_REPEATS", 2)));
+/** BENCH_REPEATS, when set, for every scenario. */
+const REPEATS = process.env.BENCH_REPEATS?.trim() ? Math.max(1, Math.round(num("BENCH_REPEATS", 2))) : null;
 
-function repeatsFor(id: ScenarioId): number {
-  if (REPEATS_SET) return REPEATS;
-  return id === "1" || id === "2" ? 4 : 2;
-}
+const repeatsFor = (id: ScenarioId): number => REPEATS ?? (id === "1" || id === "2" ? 4 : 2);
 
 export const config = {
   scenarios: scenarios(),
