@@ -52,6 +52,8 @@ export class Room {
   private unsaved = 0;
   private compacting: Promise<void> | null = null;
   private fanout: Uint8Array[] = [];
+  /** The one member every update in `fanout` came from; null when several did, or the server. */
+  private fanoutFrom: RoomMember | null = null;
   private changedAwareness = new Set<number>();
   private flushScheduled = false;
   /** While an update is being applied, what it changed waits here until it applied completely. */
@@ -204,6 +206,7 @@ export class Room {
     this.fullState = null;
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
+    this.fanoutFrom = this.fanout.length === 0 || this.fanoutFrom === member ? member : null;
     this.fanout.push(update);
     this.scheduleFlush();
     const seq = ++this.lastSeq;
@@ -235,20 +238,38 @@ export class Room {
     this.flushScheduled = false;
     if (this.destroyed) return;
     const applied = this.fanout;
+    const from = this.fanoutFrom;
     this.fanout = [];
+    this.fanoutFrom = null;
     if (applied.length > 0) {
-      // One merged frame, encoded once, for every member — writers included: re-applying one's
-      // own update is a no-op for a Yjs client, and per-recipient merges would cost O(members × updates).
+      // One merged frame, encoded once, for every member but the one it all came from (it has it
+      // already). With several writers in it, they get it too: re-applying one's own update is a
+      // no-op for a Yjs client, and per-recipient merges would cost O(members × updates).
       const frame = encodeUpdate(applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied));
-      for (const member of this.members) member.send(frame);
+      for (const member of this.members) if (member !== from) member.send(frame);
     }
     if (this.changedAwareness.size > 0) {
-      const frame = encodeAwareness(
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness]),
-      );
+      const changed = [...this.changedAwareness];
       this.changedAwareness.clear();
-      for (const member of this.members) member.send(frame);
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      const owner = this.soleOwner(changed);
+      for (const member of this.members) if (member !== owner) member.send(frame);
     }
+  }
+
+  /**
+   * The member whose own presence all of `changed` is, if one is: it need not hear it back. Not for
+   * a removal (a stale state timed out): its owner must hear that, so that it announces itself again.
+   */
+  private soleOwner(changed: number[]): RoomMember | null {
+    let owner: RoomMember | null = null;
+    const states = this.awareness.getStates();
+    for (const id of changed) {
+      const o = this.awarenessOwners.get(id);
+      if (!o || !states.has(id) || (owner && o !== owner)) return null;
+      owner = o;
+    }
+    return owner;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { WebSocket as WsSocket } from "ws";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import {
@@ -106,6 +107,54 @@ describe("real-time sync with the stock y-websocket client", () => {
     expect(refusals).toEqual([]);
     expect(text(room).length).toBeGreaterThan("Start".length);
     expect(cards(room).map((c) => c.title)).not.toEqual(["Kort 0", "Kort 1", "Kort 2", "Kort 3", "Kort 4"]);
+  });
+
+  it("sends an edit and a presence change to everyone but the client that made it", async () => {
+    const boardId = await f.newBoard();
+    const a = client(boardId, f.member.cookie);
+    const b = client(boardId, f.member2.cookie);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    const socketOf = (p: WebsocketProvider) => p.ws as unknown as WsSocket;
+    /** y-websocket frame kinds (sync update, awareness) a socket receives from now on. */
+    const listen = (p: WebsocketProvider) => {
+      const kinds: string[] = [];
+      socketOf(p).on("message", (data: ArrayBuffer) => {
+        const bytes = new Uint8Array(data); // y-websocket asks for ArrayBuffers
+        kinds.push(bytes[0] === 0 ? `sync-${bytes[1]}` : `type-${bytes[0]}`);
+      });
+      return kinds;
+    };
+    /** Resolves once the server has answered a query-awareness sent now: what it sent before has arrived. */
+    const barrier = (p: WebsocketProvider) =>
+      new Promise<void>((resolve) => {
+        const ws = socketOf(p);
+        const onMessage = (data: ArrayBuffer) => {
+          if (new Uint8Array(data)[0] !== 1) return;
+          ws.off("message", onMessage);
+          resolve();
+        };
+        ws.on("message", onMessage);
+        ws.send(new Uint8Array([3])); // query-awareness
+      });
+    const toA = listen(a.provider);
+    const toB = listen(b.provider);
+
+    addAction(a.doc, { id: "a1", title: "Brytpunktssamtal" });
+    a.provider.awareness.setLocalStateField("focus", "a1");
+    await eventually(() => {
+      expect(getAction(b.doc, "a1")?.title).toBe("Brytpunktssamtal");
+      expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ focus: "a1" });
+    });
+    await barrier(a.provider);
+    // Only the barrier's answer: neither the edit nor the presence change came back.
+    expect(toA).toEqual(["type-1"]);
+    expect(toB).toEqual(expect.arrayContaining(["sync-2", "type-1"]));
+
+    // The other way round, the same socket does receive what someone else wrote.
+    updateAction(b.doc, "a1", { title: "Brytpunktssamtal med anhöriga" });
+    await eventually(() => expect(getAction(a.doc, "a1")?.title).toBe("Brytpunktssamtal med anhöriga"));
+    expect(toA).toContain("sync-2");
+    expect(refusals).toEqual([]);
   });
 
   it("a client that edits while disconnected brings its edits back on reconnect", async () => {
