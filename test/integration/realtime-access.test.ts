@@ -48,12 +48,18 @@ describe("who may join a board, and who may write", () => {
     expect((await notAnId.closed).code).toBe(Close.NoAccess.code);
   });
 
-  it("refuses a signed-out browser with 4401 and a foreign page with 4403", async () => {
+  it("refuses a signed-out browser with 4401 whatever the board, and a foreign page with 4403", async () => {
     const boardId = await f.newBoard();
     expect((await rawSocket(f.server.url, boardId, null).closed).code).toBe(Close.Unauthenticated.code);
     expect((await rawSocket(f.server.url, boardId, "samverkan_session=forged").closed).code).toBe(
       Close.Unauthenticated.code,
     );
+    // The session decides before the board: whether a board exists is not told to the signed-out.
+    for (const target of ["00000000-0000-4000-8000-000000000000", "not-a-board"]) {
+      expect((await rawSocket(f.server.url, target, "samverkan_session=forged").closed).code).toBe(
+        Close.Unauthenticated.code,
+      );
+    }
     const evil = rawSocket(f.server.url, boardId, f.member.cookie, "https://evil.example");
     expect((await evil.closed).code).toBe(Close.ForeignOrigin.code);
     const stock = client(boardId, f.member.cookie, "https://evil.example");
