@@ -10,7 +10,29 @@
  * - `{ id, op: "begin", tx }` opens transaction `tx`; its queries name it; `{ id, op: "end", tx, commit }` ends it
  * - `{ id, op: "close" }` closes the database; the process exits once the reply is sent.
  */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers were a third of this process's memory, touched at
+ * start. A partnership's working set (the open boards' log tails, sessions, members) is a few
+ * megabytes, and the files stay in the operating system's cache besides.
+ */
+const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
+/**
+ * A new data directory is initialised (initdb) by a process of its own that then exits: PGlite
+ * runs initdb in a second WebAssembly instance, and the memory it took (some 500 MB) would
+ * otherwise stay with this process until the next restart.
+ */
+const initOnly = process.env.SAMVERKAN_PGLITE_INITDB;
+if (initOnly) {
+  await (await PGlite.create(initOnly, { startParams })).close();
+  process.exit(0);
+}
 
 const send = process.send?.bind(process);
 if (!send || !process.env.SAMVERKAN_PGLITE) throw new Error("pglite-child.mjs runs as the server's child process");
@@ -31,7 +53,8 @@ const parsers = Object.fromEntries(options.keepText.map((/** @type {number} */ o
 /** @type {PGlite} */
 let pg;
 try {
-  pg = await PGlite.create(options.dataDir ?? undefined);
+  if (options.dataDir && !existsSync(join(options.dataDir, "PG_VERSION"))) initialise(options.dataDir);
+  pg = await PGlite.create(options.dataDir ?? undefined, { startParams });
   // Set once on the instance, not passed with every query: PGlite merges per-query parsers into a
   // copy of its whole table (a parser for every array type, some hundreds), which cost more CPU
   // than a small INSERT itself. Set after create(), which has filled in the array types.
@@ -39,6 +62,19 @@ try {
   send({ ready: true });
 } catch (error) {
   send({ ready: false, error: describeError(error) }, () => process.exit(1));
+}
+
+/** Runs initdb for `dataDir` in a process of its own (see `initOnly`) and waits for it. */
+function initialise(dataDir) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, SAMVERKAN_PGLITE_INITDB: dataDir },
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    const why = run.error?.message ?? (run.stderr.trim().split("\n").at(-1) || `exit ${run.status ?? run.signal}`);
+    throw new Error(`initialising a new database in ${dataDir} failed: ${why}`);
+  }
 }
 
 /** Open transactions by id: the PGlite transaction handle and how to end it. */
