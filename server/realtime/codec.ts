@@ -4,7 +4,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { AuthType, MessageType, SyncType } from "../../shared/protocol/messages.js";
+import { AuthType, MessageType, SAMVERKAN_MESSAGE, SamverkanType, SyncType } from "../../shared/protocol/messages.js";
 import { malformed } from "./protocol-error.js";
 
 export type ClientMessage =
@@ -12,7 +12,9 @@ export type ClientMessage =
   | { kind: "sync-step2"; update: Uint8Array }
   | { kind: "update"; update: Uint8Array }
   | { kind: "awareness"; entries: AwarenessEntry[] }
-  | { kind: "query-awareness" };
+  | { kind: "query-awareness" }
+  | { kind: "ack-request"; n: number }
+  | { kind: "ping" };
 
 export interface AwarenessEntry {
   clientId: number;
@@ -52,6 +54,12 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       return { kind: "query-awareness" };
     case MessageType.Auth:
       throw malformed("clients do not send auth messages");
+    case SAMVERKAN_MESSAGE: {
+      const subtype = decoding.readVarUint(decoder);
+      if (subtype === SamverkanType.AckRequest) return { kind: "ack-request", n: decoding.readVarUint(decoder) };
+      if (subtype === SamverkanType.Ping) return { kind: "ping" };
+      throw malformed(`unknown samverkan subtype ${subtype}`);
+    }
     default:
       throw malformed(`unknown message type ${type}`);
   }
@@ -122,6 +130,19 @@ export function encodePermissionDenied(reason: string): Uint8Array {
     encoding.writeVarString(e, reason);
   });
 }
+
+export function encodeAck(n: number): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, SAMVERKAN_MESSAGE);
+    encoding.writeVarUint(e, SamverkanType.Ack);
+    encoding.writeVarUint(e, n);
+  });
+}
+
+export const PONG_FRAME: Uint8Array = frame((e) => {
+  encoding.writeVarUint(e, SAMVERKAN_MESSAGE);
+  encoding.writeVarUint(e, SamverkanType.Pong);
+});
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();

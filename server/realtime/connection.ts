@@ -12,7 +12,8 @@ import { READ_ONLY_REASON } from "../../shared/protocol/messages.js";
 import { clientPresenceSchema } from "../../shared/protocol/presence.js";
 import type { Logger } from "../logger.js";
 import { can } from "../policy/policy.js";
-import { type AwarenessEntry, decodeClientFrame, encodePermissionDenied } from "./codec.js";
+import { type AwarenessEntry, decodeClientFrame, encodeAck, encodePermissionDenied, PONG_FRAME } from "./codec.js";
+import { PendingUpdates } from "./pending-updates.js";
 import { malformed, ProtocolError } from "./protocol-error.js";
 import type { Room, RoomMember } from "./room.js";
 import { createTokenBucket } from "./token-bucket.js";
@@ -45,13 +46,17 @@ export class Connection implements RoomMember {
   private queued: Uint8Array[] = [];
   private queuedBytes = 0;
   private closed = false;
-  private awarenessClientId: number | null = null;
+  private lastPresence: string | null = null;
   private pendingAwareness: AwarenessEntry | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private readonly updates = createTokenBucket(LIMITS.updatesPerSecond, LIMITS.updatesBurst);
   private readonly awarenessBucket = createTokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessBurst);
   private toldReadOnly = false;
   private detached = false;
+  /** Updates waiting for content the board does not have yet (PROTOCOL §2.3). */
+  private readonly pending = new PendingUpdates((detail) => this.close(Close.InvalidUpdate, detail));
+  /** The newest acknowledgement asked for while updates were still waiting. */
+  private ackWanted: number | null = null;
   /** Set when the client sends anything; read and reset by the periodic session re-check. */
   active = true;
 
@@ -99,7 +104,6 @@ export class Connection implements RoomMember {
 
   receive(frame: Uint8Array): void {
     if (this.closed) return;
-    this.active = true;
     if (!this.room) {
       this.queued.push(frame);
       this.queuedBytes += frame.byteLength;
@@ -117,56 +121,147 @@ export class Connection implements RoomMember {
       const message = decodeClientFrame(frame);
       switch (message.kind) {
         case "sync-step1":
+          this.active = true;
           this.limitUpdates();
           room.syncStep1(this, message.stateVector);
           return;
         case "sync-step2":
-        case "update": {
-          this.limitUpdates();
-          // An observer's change is refused for the role, whatever its content.
-          const empty = room.check(message.update, this.canEdit && !this.identity.locked);
-          if (empty) return;
-          // A read-only client's sync repeats what the board has (its delete set always travels along).
-          if ((this.identity.locked || !this.canEdit) && room.holds(message.update)) return;
-          if (this.identity.locked) {
-            // Also an offline copy that reconnects with edits: nothing applied, and the client is
-            // told to drop its local copy (retry "no").
-            throw new ProtocolError(Close.Locked, "these minutes are locked: closed for approval, approved or sealed");
-          }
-          if (!this.canEdit) {
-            // Not applied, not stored, not broadcast; the client is told once why.
-            if (!this.toldReadOnly) {
-              this.toldReadOnly = true;
-              this.send(encodePermissionDenied(`${READ_ONLY_REASON}: observers cannot change this board`));
-            }
-            return;
-          }
-          try {
-            room.apply(this, message.update);
-          } catch (error) {
-            throw new ProtocolError(Close.InvalidUpdate, `could not apply: ${(error as Error).message}`);
+        case "update":
+          this.active = true;
+          if (this.canEdit || this.identity.locked) {
+            this.limitUpdates();
+            this.receiveUpdate(room, message.update);
+          } else if (this.updates.take()) {
+            this.ignoreReadOnly(room, message.update);
           }
           return;
-        }
         case "awareness":
           this.receiveAwareness(message.entries);
           return;
         case "query-awareness":
           this.send(room.awarenessSnapshot());
           return;
+        case "ack-request":
+          this.active = true;
+          this.requestAck(message.n);
+          return;
+        case "ping":
+          // A heartbeat only: it does not keep the session alive.
+          this.send(PONG_FRAME);
+          return;
       }
     } catch (error) {
-      if (error instanceof ProtocolError) {
-        this.logger.info(
-          { boardId: this.identity.boardId, userId: this.userId, detail: error.message, code: error.close.code },
-          "closing connection",
-        );
-        this.close(error.close, error.message);
-        return;
-      }
-      this.logger.error({ err: error, boardId: this.identity.boardId }, "unexpected error handling a frame");
-      this.close(Close.InvalidUpdate, "unexpected error");
+      this.fail(error);
     }
+  }
+
+  /** Ends this connection for what it sent; the room and everyone else carry on. */
+  private fail(error: unknown) {
+    if (error instanceof ProtocolError) {
+      this.logger.info(
+        { boardId: this.identity.boardId, userId: this.userId, detail: error.message, code: error.close.code },
+        "closing connection",
+      );
+      this.close(error.close, error.message);
+      return;
+    }
+    this.logger.error({ err: error, boardId: this.identity.boardId }, "unexpected error handling a frame");
+    this.close(Close.InvalidUpdate, "unexpected error");
+  }
+
+  /** An editor's update (or anyone's on locked minutes): checked, then applied, waiting, or refused. */
+  private receiveUpdate(room: Room, update: Uint8Array) {
+    const locked = this.identity.locked;
+    let empty: boolean;
+    try {
+      empty = room.check(update, !locked);
+    } catch (error) {
+      if (!(error instanceof ProtocolError && error.missingDependencies)) throw error;
+      // Builds on something still on its way (its sender's SyncStep2, another tab's edit). On
+      // locked minutes it is a change all the same.
+      if (locked)
+        throw new ProtocolError(Close.Locked, "these minutes are locked: closed for approval, approved or sealed");
+      if (this.pending.add(update)) room.setWaiting(this, true);
+      return;
+    }
+    if (empty) return;
+    if (locked) {
+      // A client's sync repeats what the board has (its delete set always travels along).
+      if (room.holds(update)) return;
+      // Also an offline copy that reconnects with edits: nothing applied, and the client is
+      // told to drop its local copy (retry "no").
+      throw new ProtocolError(Close.Locked, "these minutes are locked: closed for approval, approved or sealed");
+    }
+    this.applyChecked(room, update);
+  }
+
+  private applyChecked(room: Room, update: Uint8Array) {
+    try {
+      room.apply(this, update);
+    } catch (error) {
+      throw new ProtocolError(Close.InvalidUpdate, `could not apply: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * A reader's update is never applied, stored or broadcast, and never a reason to close
+   * (PROTOCOL §2.4): whatever it sends is ignored. It is told once why, unless what it sent is
+   * what the board already has (a stock client's sync).
+   */
+  private ignoreReadOnly(room: Room, update: Uint8Array) {
+    if (this.toldReadOnly) return;
+    let change: boolean;
+    try {
+      change = !room.check(update, false) && !room.holds(update);
+    } catch {
+      change = true;
+    }
+    if (!change) return;
+    this.toldReadOnly = true;
+    this.send(encodePermissionDenied(`${READ_ONLY_REASON}: observers cannot change this board`));
+  }
+
+  /** Called by the room when content arrived: applies what waited for it. */
+  retryPending(): boolean {
+    const room = this.room;
+    if (!room || this.closed) return false;
+    let applied = false;
+    try {
+      applied = this.pending.drain((update) => {
+        try {
+          if (room.check(update, true)) return true;
+        } catch (error) {
+          if (error instanceof ProtocolError && error.missingDependencies) return false;
+          throw error;
+        }
+        this.applyChecked(room, update);
+        applied = true;
+        return true;
+      });
+    } catch (error) {
+      this.fail(error);
+      return applied;
+    }
+    if (this.pending.size === 0) {
+      room.setWaiting(this, false);
+      if (this.ackWanted !== null) this.requestAck(this.ackWanted);
+    }
+    return applied;
+  }
+
+  /**
+   * Our web client asks whether everything it sent so far is stored: answered once the updates
+   * this connection sent before the request are applied and the board's log has them.
+   */
+  private requestAck(n: number) {
+    const room = this.room;
+    if (!room) return;
+    if (this.pending.size > 0) {
+      this.ackWanted = n;
+      return;
+    }
+    this.ackWanted = null;
+    room.whenStored(room.currentSeq, () => this.send(encodeAck(n)));
   }
 
   private limitUpdates() {
@@ -174,22 +269,18 @@ export class Connection implements RoomMember {
   }
 
   private receiveAwareness(entries: AwarenessEntry[]) {
+    const room = this.room as Room;
     for (const entry of entries) {
-      // The stock client echoes every presence change it receives, and drops stale peers with a
-      // null state: such entries about others are ignored. Setting a state for a second client
-      // id of one's own is refused.
-      const owner = this.room?.awarenessOwner(entry.clientId);
-      if (owner && owner !== this) continue;
-      if (this.awarenessClientId === null && entry.json !== "null") this.awarenessClientId = entry.clientId;
-      if (entry.clientId !== this.awarenessClientId) {
-        if (entry.json === "null") continue;
-        throw malformed("one awareness client id per connection");
-      }
+      // Entries about other clients (echoes, stale-peer clean-up) are ignored: PROTOCOL §3.1.
+      if (!room.claimPresence(this, entry.clientId, entry.json === "null")) continue;
       if (Buffer.byteLength(entry.json) > LIMITS.maxAwarenessStateBytes) throw malformed("awareness state over 2 KiB");
       const sanitized = { ...entry, json: this.sanitizePresence(entry.json) };
+      // A cursor that moves is someone at work; the stock client's 15 s renewal of the same state is not.
+      if (sanitized.json !== this.lastPresence) this.active = true;
+      this.lastPresence = sanitized.json;
       // Over the rate, only the newest state is kept and delivered when the bucket allows.
       if (this.awarenessBucket.take() && this.awarenessTimer === null) {
-        this.room?.applyAwareness(this, sanitized);
+        room.applyAwareness(this, sanitized);
       } else {
         this.pendingAwareness = sanitized;
         this.awarenessTimer ??= setTimeout(() => this.releaseAwareness(), this.awarenessBucket.waitMs());
@@ -233,6 +324,7 @@ export class Connection implements RoomMember {
     if (this.closed) return;
     this.closed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.pending.clear();
     if (this.socket.isOpen()) {
       if (reason.code >= 4400 && reason.code < 4500) this.socket.send(encodePermissionDenied(reason.reason));
       this.socket.close(reason.code, reason.reason);
@@ -247,6 +339,7 @@ export class Connection implements RoomMember {
     this.detached = true;
     this.closed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.pending.clear();
     this.room?.leave(this);
     this.room = null;
     this.onClose(this);

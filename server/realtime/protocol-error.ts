@@ -5,6 +5,8 @@ export class ProtocolError extends Error {
   constructor(
     readonly close: CloseReason,
     detail: string,
+    /** The update builds on content the board does not have yet: it may wait for it (PROTOCOL §2.3). */
+    readonly missingDependencies = false,
   ) {
     super(detail);
     this.name = "ProtocolError";

@@ -19,12 +19,15 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { PresenceOwners } from "./presence-owners.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 /** What a room needs to know of a connection. */
 export interface RoomMember {
   readonly userId: string;
   send(frame: Uint8Array): void;
+  /** Offers the member's updates that waited for missing dependencies again; true if any was applied. */
+  retryPending?(): boolean;
 }
 
 export interface RoomDeps {
@@ -43,9 +46,14 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
-  /** Awareness client id each member announced (and back), so it can be removed when the member leaves. */
-  private readonly awarenessIds = new Map<RoomMember, number>();
-  private readonly awarenessOwners = new Map<number, RoomMember>();
+  /** Awareness client id each member announced, so it can be removed when the member leaves. */
+  private readonly presence = new PresenceOwners<RoomMember>();
+  /** Members holding updates that wait for content the board does not have yet. */
+  private readonly waiting = new Set<RoomMember>();
+  private retrying = false;
+  /** Sequence numbers handed to the write queue and not yet stored, in increasing order. */
+  private readonly unstored = new Set<number>();
+  private durableWaiters: { seq: number; done: () => void }[] = [];
   private lastSeq: number;
   private durableSeq: number;
   private storedSinceSnapshot: number;
@@ -123,12 +131,14 @@ export class Room {
 
   leave(member: RoomMember): void {
     this.members.delete(member);
-    const id = this.awarenessIds.get(member);
-    this.awarenessIds.delete(member);
-    if (id !== undefined) {
-      this.awarenessOwners.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
-    }
+    this.waiting.delete(member);
+    const id = this.presence.release(member);
+    if (id !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
+  }
+
+  /** May this member set (or clear) the presence of awareness client id `clientId`? See presence-owners.ts. */
+  claimPresence(member: RoomMember, clientId: number, removal: boolean): boolean {
+    return this.presence.claim(member, clientId, removal);
   }
 
   /**
@@ -173,16 +183,60 @@ export class Room {
     const changes = this.applying;
     this.applying = null;
     for (const change of changes) this.record(change, member);
+    if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
+  }
+
+  /** A member now holds updates waiting for missing dependencies (or, with false, none any more). */
+  setWaiting(member: RoomMember, waiting: boolean): void {
+    if (waiting) this.waiting.add(member);
+    else this.waiting.delete(member);
+  }
+
+  /** What just arrived may be what someone's waiting updates needed (also another tab's, via BroadcastChannel). */
+  private retryWaiting() {
+    if (this.retrying) return;
+    this.retrying = true;
+    try {
+      for (let progressed = true; progressed && this.waiting.size > 0; ) {
+        progressed = false;
+        for (const member of [...this.waiting]) if (member.retryPending?.()) progressed = true;
+      }
+    } finally {
+      this.retrying = false;
+    }
+  }
+
+  /** The sequence number of the newest change applied to this board. */
+  get currentSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** Calls `done` once every change up to `seq` is stored (at once if it is). */
+  whenStored(seq: number, done: () => void): void {
+    const lowest = this.unstored.values().next();
+    if (lowest.done || lowest.value > seq) {
+      done();
+      return;
+    }
+    this.durableWaiters.push({ seq, done });
+  }
+
+  private settleDurableWaiters() {
+    if (this.durableWaiters.length === 0) return;
+    const lowest = this.unstored.values().next();
+    const stored = lowest.done ? Number.POSITIVE_INFINITY : lowest.value - 1;
+    const ready = this.durableWaiters.filter((w) => w.seq <= stored);
+    if (ready.length === 0) return;
+    this.durableWaiters = this.durableWaiters.filter((w) => w.seq > stored);
+    for (const w of ready) w.done();
   }
 
   /** The member that announced this awareness client id, if any. */
   awarenessOwner(clientId: number): RoomMember | undefined {
-    return this.awarenessOwners.get(clientId);
+    return this.presence.owner(clientId);
   }
 
   applyAwareness(member: RoomMember, entry: AwarenessEntry): void {
-    this.awarenessIds.set(member, entry.clientId);
-    this.awarenessOwners.set(entry.clientId, member);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries([entry]), member);
   }
 
@@ -211,6 +265,7 @@ export class Room {
     this.scheduleFlush();
     const seq = ++this.lastSeq;
     this.unsaved++;
+    this.unstored.add(seq);
     this.deps.queue.enqueue({
       boardId: this.boardId,
       seq,
@@ -219,6 +274,8 @@ export class Room {
       receivedAt: performance.now(),
       onDurable: () => {
         this.unsaved--;
+        this.unstored.delete(seq);
+        this.settleDurableWaiters();
         this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
@@ -265,7 +322,7 @@ export class Room {
     let owner: RoomMember | null = null;
     const states = this.awareness.getStates();
     for (const id of changed) {
-      const o = this.awarenessOwners.get(id);
+      const o = this.presence.owner(id);
       if (!o || !states.has(id) || (owner && o !== owner)) return null;
       owner = o;
     }
@@ -313,6 +370,8 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.durableWaiters = [];
+    this.waiting.clear();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();

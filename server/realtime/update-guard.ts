@@ -13,6 +13,10 @@ import { ProtocolError } from "./protocol-error.js";
 import { type Decoded, findIn, indexByClient, type Struct } from "./update-structs.js";
 
 const invalid = (detail: string) => new ProtocolError(Close.InvalidUpdate, detail);
+/** Builds on content the board does not have (yet): the sender's own earlier update may still be on its way. */
+const missing = (detail: string) => new ProtocolError(Close.InvalidUpdate, detail, true);
+/** Can never be applied, however often it is sent. */
+const refused = (detail: string) => new ProtocolError(Close.ContentRefused, detail);
 
 /** Throws a ProtocolError when the update must not be applied; returns true when it carries no change at all. */
 export function checkUpdate(
@@ -29,7 +33,7 @@ export function checkUpdate(
     decoded = Y.decodeUpdate(update) as unknown as Decoded;
   } catch (error) {
     // Includes RangeError from absurdly nested JSON content overflowing the decoder's stack.
-    throw invalid(`undecodable update: ${(error as Error).message}`);
+    throw new ProtocolError(Close.Malformed, `undecodable update: ${(error as Error).message}`);
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return true;
 
@@ -44,7 +48,7 @@ export function checkUpdate(
   for (const [client, structs] of local) {
     // The update must continue exactly where the document ends (or overlap it): a gap means missing dependencies.
     const first = structs[0];
-    if (first && first.id.clock > known(client)) throw invalid(`missing dependencies from client ${client}`);
+    if (first && first.id.clock > known(client)) throw missing(`missing dependencies from client ${client}`);
     for (let i = 1; i < structs.length; i++) {
       const prev = structs[i - 1] as Struct;
       const cur = structs[i] as Struct;
@@ -55,7 +59,7 @@ export function checkUpdate(
   }
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
-      if (range.clock + range.len > coveredUntil(client)) throw invalid(`deletes unknown content of client ${client}`);
+      if (range.clock + range.len > coveredUntil(client)) throw missing(`deletes unknown content of client ${client}`);
     }
   }
 
@@ -67,9 +71,15 @@ export function checkUpdate(
     const parent = struct.parent as unknown;
     for (const ref of [struct.origin, struct.rightOrigin, parent instanceof Y.ID ? parent : null]) {
       if (!ref) continue;
-      // Yjs integrates one client's structs in clock order and trusts same-client references to be earlier.
-      const ok = ref.client === struct.id.client ? ref.clock < struct.id.clock : exists(ref);
-      if (!ok) throw invalid(`refers to content the board does not have (client ${ref.client}, clock ${ref.clock})`);
+      // Yjs integrates one client's structs in clock order and trusts same-client references to be
+      // earlier: one to a later clock of its own client can never be satisfied, so it does not wait.
+      if (ref.client === struct.id.client) {
+        if (ref.clock >= struct.id.clock) throw invalid(`refers to its own later content (clock ${ref.clock})`);
+        continue;
+      }
+      if (!exists(ref)) {
+        throw missing(`refers to content the board does not have (client ${ref.client}, clock ${ref.clock})`);
+      }
     }
   }
 
@@ -77,7 +87,7 @@ export function checkUpdate(
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.content instanceof Y.ContentType && depth(struct) + 1 > maxDepth) {
-      throw invalid(`shared types nested deeper than ${maxDepth}`);
+      throw refused(`shared types nested deeper than ${maxDepth}`);
     }
     const content = struct.content;
     const values =
@@ -89,7 +99,7 @@ export function checkUpdate(
             ? [content.value]
             : [];
     for (const value of values) {
-      if (jsonDepth(value, maxDepth) > maxDepth) throw invalid(`values nested deeper than ${maxDepth}`);
+      if (jsonDepth(value, maxDepth) > maxDepth) throw refused(`values nested deeper than ${maxDepth}`);
     }
   }
   if (spec) checkContent(doc, decoded, local, spec);
@@ -109,7 +119,7 @@ function createDepthResolver(doc: Y.Doc, local: Map<number, Struct[]>, maxDepth:
   const find = (id: Y.ID): Struct => {
     const s = findLocal(id);
     if (s) return s;
-    if (id.clock >= Y.getState(doc.store, id.client)) throw invalid(`refers to unknown content of client ${id.client}`);
+    if (id.clock >= Y.getState(doc.store, id.client)) throw missing(`refers to unknown content of client ${id.client}`);
     return Y.getItem(doc.store, id) as Struct;
   };
 

@@ -13,6 +13,15 @@ export const LIMITS = {
   updatesPerSecond: 60,
   updatesBurst: 200,
   maxSocketsPerUser: 20,
+  /**
+   * Updates that build on content the server has not received yet wait for it, per connection, at
+   * most this many bytes and this long (a client's edit can overtake the offline edits its SyncStep2
+   * is about to bring); past either the connection is closed with 4522 and resyncs.
+   */
+  maxPendingBytes: 2 * 1024 * 1024,
+  maxPendingMs: 30_000,
+  /** An awareness client id whose connection left stays its person's for this long (late echoes are ignored). */
+  departedPresenceMs: 120_000,
   /** Frames received while the board is still loading. */
   maxQueuedFrames: 500,
   maxQueuedBytes: 8 * 1024 * 1024,

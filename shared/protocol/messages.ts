@@ -8,6 +8,21 @@ export const MessageType = {
   QueryAwareness: 3,
 } as const;
 
+/**
+ * Samverkan's own frame type, outside the standard four. Only our web client sends it, and the
+ * server sends one only in answer to one, so a stock client never receives it.
+ *   [100, AckRequest, n] → [100, Ack, n] once everything this connection sent before it is stored;
+ *   [100, Ping]          → [100, Pong] at once (the web client's heartbeat: is the link alive?).
+ */
+export const SAMVERKAN_MESSAGE = 100;
+
+export const SamverkanType = {
+  AckRequest: 0,
+  Ack: 1,
+  Ping: 2,
+  Pong: 3,
+} as const;
+
 /** Second varint of a Sync frame (y-protocols/sync). */
 export const SyncType = {
   Step1: 0,
