@@ -51,9 +51,11 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
   }
 
   const unsubscribe = services.events.subscribe(onEvent);
+  // Often enough that a socket in use touches its session before the idle limit ends it.
+  const every = Math.min(intervalMs, services.sessions.touchEveryMs);
   const timer = setInterval(() => {
     void recheck([...manager.connections()]).catch((err) => logger.error({ err }, "periodic access check failed"));
-  }, intervalMs);
+  }, every);
   timer.unref();
 
   return () => {

@@ -17,16 +17,20 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-/** last_seen_at is written at most this often, so reads do not each cost a write. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * last_seen_at is written at most this often, so reads do not each cost a write — and at most a
+ * tenth of the idle limit, so someone at work never looks idle for longer than the limit allows
+ * (with a one-minute idle limit and one write a minute, an active session used to end after 60 s).
+ */
+export const touchEveryMs = (idleMs: number) => Math.min(60_000, Math.floor(idleMs / 10));
 
 export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
   /** The one rule for a usable session: within its absolute end and not idle too long. */
   const isLive = (row: { lastSeenAt: Date; expiresAt: Date }, at: Date) =>
     row.expiresAt > at && row.lastSeenAt.getTime() + limits.idleMs > at.getTime();
-  /** Whether last_seen_at is due for an update (written at most once a minute). */
-  const dueForTouch = (row: { lastSeenAt: Date }, at: Date) =>
-    at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+  const touchEvery = touchEveryMs(limits.idleMs);
+  /** Whether last_seen_at is due for an update (at most once a minute, see touchEveryMs). */
+  const dueForTouch = (row: { lastSeenAt: Date }, at: Date) => at.getTime() - row.lastSeenAt.getTime() >= touchEvery;
 
   const resolving = new Map<string, Promise<{ sessionId: string; user: SessionUser } | null>>();
 
@@ -53,6 +57,8 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
   }
 
   return {
+    /** How often a live connection's use must reach the session for it to stay alive (see touchEveryMs). */
+    touchEveryMs: touchEvery,
     /** Returns the cookie token; only its hash is stored. */
     async create(userId: string, tx: Db = db): Promise<{ token: string; expiresAt: Date }> {
       const token = newToken();

@@ -89,6 +89,20 @@ describe("sign-in, sessions and setup", () => {
     expect(expired.body.error.code).toBe("unauthenticated");
   });
 
+  it("with a one-minute idle limit, a session used every 20 s never ends; one left alone ends after a minute", async () => {
+    const short = buildTestApp(database, { trustProxy: true, sessionIdleMs: MINUTE }, clock.now).app;
+    const nurse = new ApiClient(short);
+    expect(
+      (await nurse.post("/api/auth/login", { email: "admin@lekeberg.example.se", password: PASSWORD })).status,
+    ).toBe(200);
+    for (let elapsed = 0; elapsed < 5 * MINUTE; elapsed += 20_000) {
+      clock.advance(20_000);
+      expect((await nurse.get("/api/auth/me")).status, `after ${elapsed + 20_000} ms in use`).toBe(200);
+    }
+    clock.advance(MINUTE + 1_000);
+    expect((await nurse.get("/api/auth/me")).status).toBe(401);
+  });
+
   it("ends a session 12 hours after sign-in however active it is", async () => {
     // Active every 20 minutes for 11 h 40 min: still signed in.
     for (let elapsed = 20 * MINUTE; elapsed < 12 * HOUR; elapsed += 20 * MINUTE) {
