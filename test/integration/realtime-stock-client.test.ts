@@ -8,11 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createDocStore } from "../../server/docs/doc-store.js";
+import { encodeAwareness, encodeAwarenessEntries, encodeSyncStep1 } from "../../server/realtime/codec.js";
 import { addAction, getAction, readFocus, updateAction } from "../../shared/boards/focus.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { eventually } from "../helpers/eventually.js";
 import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
-import { connectProvider, synced } from "../helpers/ws-client.js";
+import { connectProvider, rawSocket, synced } from "../helpers/ws-client.js";
 
 describe("close codes against the stock client's default shouldReconnect", () => {
   it("every code reconnects exactly when PROTOCOL.md says retrying can help", () => {
@@ -159,5 +160,66 @@ describe("the stock provider is never stranded", () => {
     });
     expect(tablet.closes.filter((code) => code >= 4000)).toEqual([]);
     expect(getAction(await stored(boardId), "off")?.title).toBe("Ändrad direkt vid återanslutning");
+  });
+
+  const presence = (clientId: number, clock: number, state: unknown) =>
+    encodeAwareness(encodeAwarenessEntries([{ clientId, clock, json: JSON.stringify(state) }]));
+  const focusOf = (provider: WebsocketProvider, clientId: number) =>
+    provider.awareness.getStates().get(clientId)?.focus;
+
+  it("an echo of a presence whose connection just left is ignored, not a reason to close the echoer", async () => {
+    const boardId = await f.newBoard();
+    const leaving = client(boardId, f.member.cookie);
+    const witness = client(boardId, f.convener.cookie);
+    await Promise.all([synced(leaving.provider), synced(witness.provider)]);
+    const echoer = rawSocket(f.server.url, boardId, f.member2.cookie);
+    await echoer.opened;
+    echoer.ws.send(presence(9_001, 1, { focus: "ekot" }));
+    leaving.provider.awareness.setLocalStateField("focus", "går snart");
+    const gone = leaving.doc.clientID;
+    await eventually(() => expect(focusOf(witness.provider, gone)).toBe("går snart"));
+    leaving.provider.destroy();
+    await eventually(() => expect(focusOf(witness.provider, gone)).toBeUndefined());
+    // The echo of what the echoer heard before the other left arrives after the leave.
+    echoer.ws.send(presence(gone, 99, { focus: "går snart" }));
+    echoer.ws.send(encodeSyncStep1(Uint8Array.of(0)));
+    await eventually(() => expect(echoer.received.some((m) => m[0] === 0 && m[1] === 1)).toBe(true));
+    expect(echoer.ws.readyState).toBe(echoer.ws.OPEN);
+    // Nobody can bring back someone else's presence.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(focusOf(witness.provider, gone)).toBeUndefined();
+    expect(focusOf(witness.provider, 9_001)).toBe("ekot");
+    echoer.ws.close();
+  });
+
+  it("the same person's new connection takes over its presence from a socket the server has not dropped yet", async () => {
+    const boardId = await f.newBoard();
+    const witness = client(boardId, f.convener.cookie);
+    await synced(witness.provider);
+    const asleep = rawSocket(f.server.url, boardId, f.member.cookie);
+    await asleep.opened;
+    asleep.ws.send(presence(7_777, 3, { focus: "före sömnen" }));
+    await eventually(() => expect(focusOf(witness.provider, 7_777)).toBe("före sömnen"));
+    // The tablet wakes up on a new socket; the old one still looks alive to the server.
+    const awake = rawSocket(f.server.url, boardId, f.member.cookie);
+    await awake.opened;
+    awake.ws.send(presence(7_777, 9, { focus: "efter sömnen" }));
+    await eventually(() => expect(focusOf(witness.provider, 7_777)).toBe("efter sömnen"));
+    // When the server finally drops the old socket, the presence stays: it is the new one's now.
+    asleep.ws.terminate();
+    await eventually(() =>
+      expect(f.server.realtime.manager.connections()).toSatisfy((all: Iterable<unknown>) => [...all].length === 2),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(focusOf(witness.provider, 7_777)).toBe("efter sömnen");
+    // Someone else cannot take it over.
+    const other = rawSocket(f.server.url, boardId, f.member2.cookie);
+    await other.opened;
+    other.ws.send(presence(7_777, 20, { focus: "kapad" }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(focusOf(witness.provider, 7_777)).toBe("efter sömnen");
+    expect(other.ws.readyState).toBe(other.ws.OPEN);
+    awake.ws.close();
+    other.ws.close();
   });
 });
