@@ -10,10 +10,12 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type DatabaseConfig, redactUrl } from "../config.js";
 import { type DataDirLock, DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
-import { PgliteProcess } from "./pglite-process.js";
+import { type PgliteEvent, PgliteProcess, type RestartPolicy } from "./pglite-process.js";
 import * as schema from "./schema.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseEvent = PgliteEvent;
 
 export interface Database {
   db: Db;
@@ -21,6 +23,17 @@ export interface Database {
   /** Applies pending migrations from `migrations/`; safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The embedded database's process dying, being started again, back ("up") or given up
+   * ("failed": main.ts exits). PostgreSQL reports nothing here: postgres.js reconnects by itself,
+   * and failed queries say it (unavailable.ts).
+   */
+  onEvent(listener: (event: DatabaseEvent) => void): () => void;
+}
+
+export interface OpenOptions {
+  /** How the embedded database's process is started again after it died (tests shorten it). */
+  restart?: Partial<RestartPolicy>;
 }
 
 /** A failure the operator can fix; main.ts prints its message as one line, without a stack. */
@@ -33,9 +46,12 @@ export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, "../../migrat
 /** An arbitrary constant that serialises migrations across processes sharing one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_312_004_117;
 
-export function openDatabase(config: DatabaseConfig | { kind: "pglite-memory" }): Promise<Database> {
+export function openDatabase(
+  config: DatabaseConfig | { kind: "pglite-memory" },
+  options: OpenOptions = {},
+): Promise<Database> {
   if (config.kind === "postgres") return openPostgres(config.url);
-  return openPglite(config.kind === "pglite" ? config.dataDir : undefined);
+  return openPglite(config.kind === "pglite" ? config.dataDir : undefined, options);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -68,10 +84,11 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     close: () => client.end({ timeout: 5 }),
+    onEvent: () => () => {},
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, options: OpenOptions): Promise<Database> {
   let lock: DataDirLock | undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -82,17 +99,18 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       throw new DatabaseOpenError(`Cannot lock the data directory ${path.resolve(dataDir)}: ${describe(error)}`);
     }
   }
-  let started: PgliteProcess | undefined;
+  let client: PgliteProcess;
   try {
-    // In its own process: PGlite runs every query synchronously on the thread that calls it.
-    started = await PgliteProcess.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined);
-    if (started.pid !== undefined) await lock?.alsoHeldBy(started.pid);
+    // In its own process: PGlite runs every query synchronously on the thread that calls it. The
+    // lock names each process (also one started again after a crash) before it opens the directory.
+    client = await PgliteProcess.open(dataDir ? path.resolve(dataDir, "pgdata") : undefined, {
+      ...(lock ? { onSpawn: (pid: number) => (lock as DataDirLock).alsoHeldBy(pid) } : {}),
+      ...(options.restart ? { restart: options.restart } : {}),
+    });
   } catch (error) {
-    await started?.close().catch(() => {});
     await lock?.release();
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir ?? "memory"}: ${describe(error)}`);
   }
-  const client = started;
   // drizzle-orm's PGlite driver only calls query() and transaction(), which the process provides.
   const driverClient = client as unknown as PGlite;
   const db = drizzlePglite(driverClient, { schema }) as unknown as Db;
@@ -103,9 +121,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await migratePglite(drizzlePglite(driverClient), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     async close() {
+      // Its process has exited (or was never started again) before the lock lets another server in.
       await client.close();
       await lock?.release();
     },
+    onEvent: (listener) => client.onEvent(listener),
   };
 }
 

@@ -6,13 +6,16 @@
  *
  * Plain JavaScript, started with plain node: no TypeScript loader needed (and under vitest there
  * is none). The other side is `pglite-process.ts`; messages over the IPC channel:
+ * - `{ op: "open" }` first: only then is the data directory touched, so the server has named this
+ *   process in the directory's lock file before (data-dir-lock.ts) → `{ ready: true }` or
+ *   `{ ready: false, error }`
  * - `{ id, op: "query", sql, params, rowMode, tx? }` → `{ id, result }` or `{ id, error }`
  * - `{ id, op: "begin", tx }` opens transaction `tx`; its queries name it; `{ id, op: "end", tx, commit }` ends it
  * - `{ id, op: "close" }` closes the database; the process exits once the reply is sent.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 
@@ -36,11 +39,21 @@ if (initOnly) {
 
 const send = process.send?.bind(process);
 if (!send || !process.env.SAMVERKAN_PGLITE) throw new Error("pglite-child.mjs runs as the server's child process");
-/** @type {{ dataDir?: string, keepText: number[] }} */
+/** @type {{ dataDir?: string, keepText: number[], mustExist?: boolean }} */
 const options = JSON.parse(process.env.SAMVERKAN_PGLITE);
 // The server is gone (stopped, crashed or killed): nothing more will come. What was committed is
 // in the write-ahead log; a transaction left open is rolled back when the directory is next opened.
 process.on("disconnect", () => process.exit(0));
+
+// Nothing touches the directory before the server says so: it names this process in the lock first.
+await new Promise((resolve) => {
+  const first = (/** @type {any} */ message) => {
+    if (message?.op !== "open") return;
+    process.off("message", first);
+    resolve(null);
+  };
+  process.on("message", first);
+});
 
 /**
  * Types whose values stay text, as drizzle-orm's PGlite driver asks on every query (dates, times,
@@ -53,7 +66,12 @@ const parsers = Object.fromEntries(options.keepText.map((/** @type {number} */ o
 /** @type {PGlite} */
 let pg;
 try {
-  if (options.dataDir && !existsSync(join(options.dataDir, "PG_VERSION"))) initialise(options.dataDir);
+  if (options.dataDir && !existsSync(join(options.dataDir, "PG_VERSION"))) {
+    // A restart after this process died: the database must be where it was. A fresh, empty one
+    // in its place would look like a working server that lost every board.
+    if (options.mustExist) throw new Error(`there is no database in ${options.dataDir} any more`);
+    initialise(options.dataDir);
+  }
   pg = await PGlite.create(options.dataDir ?? undefined, { startParams });
   // Set once on the instance, not passed with every query: PGlite merges per-query parsers into a
   // copy of its whole table (a parser for every array type, some hundreds), which cost more CPU
@@ -64,17 +82,35 @@ try {
   send({ ready: false, error: describeError(error) }, () => process.exit(1));
 }
 
-/** Runs initdb for `dataDir` in a process of its own (see `initOnly`) and waits for it. */
+/**
+ * Runs initdb for `dataDir` in a process of its own (see `initOnly`) and waits for it. It works in
+ * a directory beside it, renamed into place when complete: a start stopped half-way (kill -9,
+ * a power cut) leaves no half-initialised database that the next start would take for a real one.
+ */
 function initialise(dataDir) {
+  const parent = dirname(dataDir);
+  const prefix = `${basename(dataDir)}.init-`;
+  // Left by an initialisation that was stopped half-way; nobody else runs here (the lock).
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  // A directory without PG_VERSION that is not empty: the half-initialised one from before this scheme.
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(`${dataDir} is not empty but holds no database; move it away to start a new one`);
+  }
+  const building = join(parent, `${prefix}${process.pid}`);
   const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
-    env: { ...process.env, SAMVERKAN_PGLITE_INITDB: dataDir },
+    env: { ...process.env, SAMVERKAN_PGLITE_INITDB: building },
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8",
   });
   if (run.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
     const why = run.error?.message ?? (run.stderr.trim().split("\n").at(-1) || `exit ${run.status ?? run.signal}`);
     throw new Error(`initialising a new database in ${dataDir} failed: ${why}`);
   }
+  rmSync(dataDir, { recursive: true, force: true }); // an empty directory, if any
+  renameSync(building, dataDir);
 }
 
 /** Open transactions by id: the PGlite transaction handle and how to end it. */

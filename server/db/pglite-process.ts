@@ -9,9 +9,19 @@
  * holds PGlite's lock in the child, and queries outside it wait there.
  *
  * The child exits when this process goes away, however it ends: its IPC channel closes.
+ *
+ * When the child dies (killed, out of memory, a crash in PGlite), a database on disk is started
+ * again in a new child on the same directory, with back-off; PostgreSQL's write-ahead log brings
+ * back everything committed. Meanwhile every query fails at once with DatabaseUnavailableError
+ * (unavailable.ts): HTTP answers 503, the write queue keeps its updates and retries. Failing fast
+ * rather than waiting: a restart takes a second or more, a request held that long ties up its
+ * client for nothing it could not get by retrying, and a transaction cannot move to a new process
+ * anyway. If starting again keeps failing, the process reports "failed" and main.ts exits, so a
+ * process manager starts the whole server afresh.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { types } from "@electric-sql/pglite";
+import { DatabaseUnavailableError } from "./unavailable.js";
 
 interface QueryOptions {
   rowMode?: "array" | "object";
@@ -58,24 +68,56 @@ export class PgliteProcessError extends Error {
   }
 }
 
-export class PgliteProcess implements PgliteQueryable {
+/** What happens to the database process, for logs and the storage-health signal. */
+export type PgliteEvent =
+  | { type: "down"; reason: string }
+  | { type: "restarting"; attempt: number; inMs: number }
+  | { type: "up"; pid: number }
+  | { type: "failed"; reason: string };
+
+export interface RestartPolicy {
+  /** First wait after the child died; doubled after each failed attempt. */
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Consecutive failed starts before giving up. */
+  maxAttempts: number;
+  /** Giving up too once the database has been down this long, whatever the attempts. */
+  giveUpAfterMs: number;
+  /** A child that died this many times within `giveUpAfterMs` (a crash loop) is not started again. */
+  maxDeaths: number;
+}
+
+export const DEFAULT_RESTART: RestartPolicy = {
+  minDelayMs: 100,
+  maxDelayMs: 5_000,
+  maxAttempts: 5,
+  giveUpAfterMs: 30_000,
+  maxDeaths: 5,
+};
+
+export interface PgliteProcessOptions {
+  /**
+   * Called with each child's PID before it opens the data directory (the directory's lock names
+   * it there, so no other server ever takes the directory while it could still be open).
+   */
+  onSpawn?: (pid: number) => Promise<void>;
+  /** How a database on disk is started again after its process died; false: never (in memory it always is). */
+  restart?: Partial<RestartPolicy> | false;
+}
+
+/** One child process and the requests waiting for its answers. */
+class Child {
   private nextId = 1;
-  private nextTx = 1;
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  private stopped: Error | null = null;
+  /** Set once it cannot answer any more (channel closed, process gone). */
+  gone: DatabaseUnavailableError | null = null;
+  /** Resolves with how it ended ("SIGKILL", "code 0"). */
+  readonly exited: Promise<string>;
+  private readonly proc: ChildProcess;
 
-  private constructor(private readonly child: ChildProcess) {
-    child.on("message", (reply: Reply) => this.settle(reply));
-    child.on("error", (error) => this.stop(error));
-    child.on("exit", (code, signal) =>
-      this.stop(new Error(`The embedded database process exited (${signal ?? `code ${code}`})`)),
-    );
-    this.hold(false); // kept alive only while a request is waiting (see send)
-  }
-
-  /** Starts the child and PGlite in it; `dataDir` undefined = in memory. */
-  static open(dataDir: string | undefined): Promise<PgliteProcess> {
-    const child = fork(new URL("./pglite-child.mjs", import.meta.url).pathname, [], {
+  /** Forks a child for `dataDir`; it waits for `start()` before touching the directory. */
+  constructor(dataDir: string | undefined, mustExist: boolean, onExit: (child: Child, how: string) => void) {
+    this.proc = fork(new URL("./pglite-child.mjs", import.meta.url).pathname, [], {
       // Node's serializer keeps a Uint8Array (bytea) as bytes, and sends only a view's own bytes.
       serialization: "advanced",
       // A session of its own: its own share of the CPU; and a Ctrl-C in the terminal reaches only
@@ -83,66 +125,94 @@ export class PgliteProcess implements PgliteQueryable {
       detached: true,
       // Not the server's loader or profiler flags: the child is plain JavaScript.
       execArgv: [],
-      env: { ...process.env, SAMVERKAN_PGLITE: JSON.stringify({ dataDir, keepText: [...KEPT_AS_TEXT] }) },
+      env: {
+        ...process.env,
+        SAMVERKAN_PGLITE: JSON.stringify({ dataDir, keepText: [...KEPT_AS_TEXT], mustExist }),
+      },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    return new Promise((resolve, reject) => {
-      const fail = (error: Error) => reject(error);
-      const exited = (code: number | null) => reject(new Error(`The embedded database process exited (code ${code})`));
-      child.once("error", fail);
-      child.once("exit", exited);
-      child.once("message", (message: { ready: boolean; error?: { message: string } }) => {
-        child.off("error", fail);
-        child.off("exit", exited);
-        if (message.ready) resolve(new PgliteProcess(child));
-        else reject(new PgliteProcessError(message.error ?? { message: "PGlite did not start" }));
-      });
-    });
+    this.proc.on("message", (reply: Reply) => this.settle(reply));
+    this.proc.on("error", (error) => this.fail(`the embedded database process failed: ${error.message}`));
+    this.proc.on("disconnect", () => this.fail("the embedded database process is gone"));
+    this.exited = new Promise((resolve) =>
+      this.proc.once("exit", (code, signal) => {
+        const how = signal ?? `code ${code}`;
+        this.fail(`The embedded database process exited (${how})`);
+        resolve(how);
+        onExit(this, how);
+      }),
+    );
   }
 
-  /** The child's process id: the data directory's lock names it beside the server's. */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.proc.pid;
   }
 
-  query(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
-    return this.send({ op: "query", sql, params, ...checked(options) }) as Promise<QueryResult>;
+  get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
   }
 
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(fn: (tx: PgliteQueryable) => Promise<T>): Promise<T> {
-    const tx = this.nextTx++;
-    await this.send({ op: "begin", tx });
-    let result: T;
+  /**
+   * Lets `onSpawn` name this process (the lock file), then has it open the database; resolves once
+   * it is ready. On failure the process is killed and gone before this rejects: no child that may
+   * still open the directory is ever left behind for the next attempt, or another server, to share it with.
+   */
+  async start(onSpawn: ((pid: number) => Promise<void>) | undefined): Promise<void> {
+    let onMessage: (message: { ready?: boolean; error?: { message: string } }) => void = () => {};
+    const ready = new Promise<void>((resolve, reject) => {
+      this.exited.then((how) => reject(new Error(`The embedded database process exited (${how}) while starting`)));
+      onMessage = (message) => {
+        if (message.ready === true) resolve();
+        else if (message.ready === false)
+          reject(new PgliteProcessError(message.error ?? { message: "PGlite did not start" }));
+      };
+      this.proc.on("message", onMessage);
+    });
+    ready.catch(() => {}); // awaited below; a failure before that point must not go unhandled
     try {
-      result = await fn({
-        query: (sql, params = [], options = {}) =>
-          this.send({ op: "query", sql, params, tx, ...checked(options) }) as Promise<QueryResult>,
-      });
+      if (this.proc.pid === undefined) throw new Error("the embedded database process could not be started");
+      await onSpawn?.(this.proc.pid);
+      this.proc.send({ op: "open" });
+      await ready;
     } catch (error) {
-      await this.send({ op: "end", tx, commit: false }).catch(() => {});
+      this.kill();
+      await this.exited;
       throw error;
+    } finally {
+      this.proc.off("message", onMessage);
     }
-    await this.send({ op: "end", tx, commit: true });
-    return result;
+    this.hold(false); // kept alive only while a request is waiting (see send)
   }
 
-  async close(): Promise<void> {
-    if (this.stopped) return;
-    const exited = new Promise((resolve) => this.child.once("exit", resolve));
-    await this.send({ op: "close" });
-    this.hold(true); // until it has exited
-    await exited;
-  }
-
-  private send(message: Record<string, unknown>): Promise<unknown> {
-    if (this.stopped) return Promise.reject(this.stopped);
+  send(message: Record<string, unknown>): Promise<unknown> {
+    if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     if (this.waiting.size === 0) this.hold(true);
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.child.send({ ...message, id });
+      try {
+        this.proc.send({ ...message, id }, (error) => {
+          if (error) this.fail(`the embedded database process is gone: ${error.message}`);
+        });
+      } catch (error) {
+        this.fail(`the embedded database process is gone: ${(error as Error).message}`);
+      }
     });
+  }
+
+  /** Whether the child (process and IPC channel) keeps this process's event loop alive. */
+  hold(on: boolean) {
+    if (on) {
+      this.proc.ref();
+      this.proc.channel?.ref();
+    } else {
+      this.proc.unref();
+      this.proc.channel?.unref();
+    }
+  }
+
+  kill() {
+    if (this.alive) this.proc.kill("SIGKILL");
   }
 
   private settle(reply: Reply) {
@@ -154,22 +224,199 @@ export class PgliteProcess implements PgliteQueryable {
     else waiter.resolve(reply.result);
   }
 
-  /** Whether the child (process and IPC channel) keeps this process's event loop alive. */
-  private hold(on: boolean) {
-    if (on) {
-      this.child.ref();
-      this.child.channel?.ref();
-    } else {
-      this.child.unref();
-      this.child.channel?.unref();
-    }
+  private fail(message: string) {
+    this.gone ??= new DatabaseUnavailableError(message);
+    for (const waiter of this.waiting.values()) waiter.reject(this.gone);
+    this.waiting.clear();
+  }
+}
+
+export class PgliteProcess implements PgliteQueryable {
+  private nextTx = 1;
+  /** The child answering queries; null while it is down and being started again. */
+  private current: Child | null;
+  /** A child being started again, if any. */
+  private starting: Child | null = null;
+  private state: "up" | "down" | "closing" | "closed" | "failed" = "up";
+  private readonly policy: RestartPolicy | null;
+  private readonly listeners = new Set<(event: PgliteEvent) => void>();
+  private downSince = 0;
+  private attempts = 0;
+  private deaths: number[] = [];
+  private restartTimer: NodeJS.Timeout | null = null;
+  private downReason = "";
+
+  private constructor(
+    child: Child,
+    private readonly dataDir: string | undefined,
+    private readonly options: PgliteProcessOptions,
+  ) {
+    this.current = child;
+    // In memory, a new process would be an empty database: nothing to start again.
+    this.policy =
+      dataDir === undefined || options.restart === false ? null : { ...DEFAULT_RESTART, ...options.restart };
   }
 
-  private stop(error: Error) {
-    if (this.stopped) return;
-    this.stopped = error;
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
+  /** Starts the child and PGlite in it; `dataDir` undefined = in memory. */
+  static async open(dataDir: string | undefined, options: PgliteProcessOptions = {}): Promise<PgliteProcess> {
+    let self: PgliteProcess | undefined;
+    const child = new Child(dataDir, false, (c, how) => self?.exited(c, how));
+    await child.start(options.onSpawn);
+    self = new PgliteProcess(child, dataDir, options);
+    // Died between starting and here: treated like any later death.
+    if (!child.alive) self.exited(child, "exited while starting");
+    return self;
+  }
+
+  /** The child's process id: the data directory's lock names it beside the server's. */
+  get pid(): number | undefined {
+    return this.current?.pid;
+  }
+
+  /** Whether queries can run now (false while the child is down, being started again, or closed). */
+  get available(): boolean {
+    return this.state === "up" && this.current !== null;
+  }
+
+  /** Listens to the child's deaths and restarts; returns the unsubscribe function. */
+  onEvent(listener: (event: PgliteEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  query(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
+    const child = this.live();
+    if (!child) return Promise.reject(this.unavailable());
+    return child.send({ op: "query", sql, params, ...checked(options) }) as Promise<QueryResult>;
+  }
+
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(fn: (tx: PgliteQueryable) => Promise<T>): Promise<T> {
+    // A transaction lives in one process: if that one dies, its queries fail (and it rolled back).
+    const child = this.live();
+    if (!child) throw this.unavailable();
+    const tx = this.nextTx++;
+    await child.send({ op: "begin", tx });
+    let result: T;
+    try {
+      result = await fn({
+        query: (sql, params = [], options = {}) =>
+          child.send({ op: "query", sql, params, tx, ...checked(options) }) as Promise<QueryResult>,
+      });
+    } catch (error) {
+      await child.send({ op: "end", tx, commit: false }).catch(() => {});
+      throw error;
+    }
+    await child.send({ op: "end", tx, commit: true });
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.state === "closed" || this.state === "closing") return;
+    this.state = "closing";
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const starting = this.starting;
+    if (starting) {
+      starting.kill();
+      await starting.exited;
+    }
+    const child = this.current;
+    if (child?.alive && !child.gone) {
+      const exited = child.exited;
+      await child.send({ op: "close" }).catch(() => {});
+      child.hold(true); // until it has exited
+      await exited;
+    }
+    this.state = "closed";
+  }
+
+  private live(): Child | null {
+    const child = this.current;
+    return this.state === "up" && child && !child.gone ? child : null;
+  }
+
+  private unavailable(): DatabaseUnavailableError {
+    if (this.state === "closed" || this.state === "closing") {
+      return new DatabaseUnavailableError("The embedded database process exited (closed)");
+    }
+    return new DatabaseUnavailableError(
+      this.state === "failed"
+        ? `The embedded database could not be started again: ${this.downReason}`
+        : `The embedded database process is being started again (${this.downReason})`,
+    );
+  }
+
+  private emit(event: PgliteEvent) {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** A child exited: the current one unexpectedly means the database is down until one is started again. */
+  private exited(child: Child, how: string) {
+    if (child !== this.current) return;
+    this.current = null;
+    if (this.state !== "up") return; // closing, or already down
+    this.downReason = `the embedded database process exited (${how})`;
+    const now = Date.now();
+    this.deaths = this.deaths.filter((at) => now - at < (this.policy?.giveUpAfterMs ?? 0)).concat(now);
+    this.state = "down";
+    this.downSince = now;
+    this.attempts = 0;
+    this.emit({ type: "down", reason: this.downReason });
+    if (!this.policy) return this.giveUp("it was in memory, so there is nothing to start again");
+    if (this.deaths.length >= this.policy.maxDeaths) {
+      return this.giveUp(`it died ${this.deaths.length} times within ${this.policy.giveUpAfterMs / 1000} s`);
+    }
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart() {
+    const policy = this.policy as RestartPolicy;
+    const inMs = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** this.attempts);
+    this.emit({ type: "restarting", attempt: this.attempts + 1, inMs });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      void this.restart();
+    }, inMs);
+  }
+
+  private async restart() {
+    if (this.state !== "down") return;
+    const policy = this.policy as RestartPolicy;
+    this.attempts++;
+    // Must find the database where it was (mustExist): an empty new one would look like a working server.
+    const child = new Child(this.dataDir, true, (c, how) => this.exited(c, how));
+    this.starting = child; // so that close() can stop it
+    try {
+      await child.start(this.options.onSpawn);
+    } catch (error) {
+      if (this.state !== "down") return;
+      const reason = (error as Error).message;
+      this.downReason = reason;
+      if (this.attempts >= policy.maxAttempts)
+        return this.giveUp(`${this.attempts} attempts failed; the last: ${reason}`);
+      if (Date.now() - this.downSince >= policy.giveUpAfterMs) {
+        return this.giveUp(`it has been down for ${Math.round((Date.now() - this.downSince) / 1000)} s; ${reason}`);
+      }
+      return this.scheduleRestart();
+    } finally {
+      this.starting = null;
+    }
+    if (this.state !== "down") {
+      // Closed meanwhile.
+      child.kill();
+      await child.exited;
+      return;
+    }
+    this.current = child;
+    this.state = "up";
+    this.emit({ type: "up", pid: child.pid as number });
+  }
+
+  private giveUp(reason: string) {
+    this.state = "failed";
+    this.downReason = reason;
+    this.emit({ type: "failed", reason: `the embedded database process could not be started again: ${reason}` });
   }
 }
 
