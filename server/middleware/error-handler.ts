@@ -1,10 +1,22 @@
-/** Maps every error to the one JSON error body; anything that is not an AppError is a bug and logged as such. */
+/**
+ * Maps every error to the one JSON error body. The database being unavailable is 503
+ * `db_unavailable`; anything else that is not an AppError is a bug and logged as such.
+ */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody } from "../../shared/api/error.js";
+import { unavailableReason } from "../db/unavailable.js";
 import { AppError } from "../errors.js";
 import type { AppEnv } from "../types.js";
+
+/** How long a client should wait before trying again while the database is down (a restart takes a few seconds). */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/** The answer while the database is down, here and in readiness: 503 `db_unavailable`, never a 500. */
+export function unavailableBody(reason: string): ErrorBody {
+  return errorBody("db_unavailable", "The database is unavailable right now; try again in a moment.", { reason });
+}
 
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -21,6 +33,13 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
       errorBody(codeForStatus(err.status), err.message || "Bad request."),
       err.status as ContentfulStatusCode,
     );
+  }
+  const unavailable = unavailableReason(err);
+  if (unavailable) {
+    // Not a bug: the database's process is restarting, or PostgreSQL is down or dropped the connection.
+    logger(c).warn({ err, reason: unavailable }, "database unavailable");
+    c.header("Retry-After", String(UNAVAILABLE_RETRY_AFTER_S));
+    return c.json(unavailableBody(unavailable), 503);
   }
   logger(c).error({ err }, "unhandled error");
   return c.json(errorBody("internal_error", "Something went wrong on the server. The error has been logged."), 500);

@@ -2,7 +2,8 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { migrationsApplied } from "../db/migration-status.js";
-import { errorBody } from "../middleware/error-handler.js";
+import { unavailableReason } from "../db/unavailable.js";
+import { errorBody, unavailableBody } from "../middleware/error-handler.js";
 import type { AppEnv } from "../types.js";
 
 export const healthRoutes = new Hono<AppEnv>()
@@ -12,8 +13,9 @@ export const healthRoutes = new Hono<AppEnv>()
     try {
       await db.execute(sql`select 1`);
     } catch (err) {
+      // The same code the API answers while the database is down; whatever the failure, not ready.
       c.var.log.warn({ err }, "readiness: database unreachable");
-      return c.json(errorBody("database_unavailable", "The database does not answer."), 503);
+      return c.json(unavailableBody(unavailableReason(err) ?? "database does not answer"), 503);
     }
     if (!(await migrationsApplied(db, latestMigration).catch(() => false))) {
       return c.json(

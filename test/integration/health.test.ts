@@ -82,7 +82,7 @@ describe("health, readiness and the HTTP basics", () => {
       await gone.close();
       const res = await goneApp.request("/readyz");
       expect(res.status).toBe(503);
-      expect((await res.json()).error.code).toBe("database_unavailable");
+      expect((await res.json()).error.code).toBe("db_unavailable");
     });
   });
 });
