@@ -3,11 +3,20 @@
  * write is in flight, goes into the next single INSERT; under load, batches grow instead of
  * queueing round-trips. When a batch fails, each board is retried on its own, so
  * one board whose writes keep failing is held back (with back-off) without blocking the others.
+ *
+ * While the database is unavailable (its process restarting, PostgreSQL down or the connection
+ * dropped) every board waits with back-off and storage health is told; updates are kept, in
+ * order, until they are stored — at once when the database's process is back. A batch whose
+ * answer was lost may have been committed after all: storing it again is harmless (see
+ * `storeRows`).
  */
 import * as Y from "yjs";
+import { unavailableReason } from "../db/unavailable.js";
 import type { Logger } from "../logger.js";
+import { isUniqueViolation } from "../services/db-errors.js";
 import type { DocStore, StoredUpdate } from "./doc-store.js";
 import { createLatencyRecorder } from "./latency-recorder.js";
+import type { StorageHealth } from "./storage-health.js";
 
 export interface PendingWrite extends StoredUpdate {
   /** performance.now() when the update arrived, for the receipt→commit latency. */
@@ -25,8 +34,15 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export const DEFAULT_WRITE_WINDOW_MS = 20;
 
-export function createWriteQueue(store: DocStore, logger: Logger, options: { windowMs?: number } = {}) {
+export interface WriteQueueOptions {
+  windowMs?: number;
+  /** Told when writes fail because the database is unavailable, and when they succeed again. */
+  health?: StorageHealth;
+}
+
+export function createWriteQueue(store: DocStore, logger: Logger, options: WriteQueueOptions = {}) {
   const windowMs = options.windowMs ?? DEFAULT_WRITE_WINDOW_MS;
+  const health = options.health;
   let pending: PendingWrite[] = [];
   let flushing = false;
   let scheduled = false;
@@ -82,7 +98,8 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
     const failed = await write(ready);
     pending = failed.concat(pending); // older first
     flushing = false;
-    if (failed.length > 0) scheduleRetry();
+    // Also a retry that retryNow() asked for while this write was in flight.
+    if (blocked.size > 0) scheduleRetry();
     if (pending.some((w) => !blocked.has(w.boardId))) schedule(true);
     wakeWaiters();
   }
@@ -100,24 +117,67 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
   /** Writes a batch; returns the writes that could not be stored. */
   async function write(batch: PendingWrite[]): Promise<PendingWrite[]> {
     try {
-      await store.append(mergeByBoardAndAuthor(batch));
-      settle(batch);
+      await storeRows(batch);
+      stored(batch);
       return [];
     } catch (err) {
       const boards = groupBy(batch, (w) => w.boardId);
+      const unavailable = unavailableReason(err);
+      if (unavailable) {
+        // Not one board's fault: every board waits for the database (no point trying each now).
+        health?.markDown("writes", `storing board updates failed: ${unavailable}`);
+        return [...boards.values()].flatMap((writes) => fail(writes, err));
+      }
       if (boards.size === 1) return fail(batch, err);
       // Find out which boards fail, so the others are stored now.
       const failed: PendingWrite[] = [];
       for (const writes of boards.values()) {
         try {
-          await store.append(mergeByBoardAndAuthor(writes));
-          settle(writes);
+          await storeRows(writes);
+          stored(writes);
         } catch (boardErr) {
+          if (unavailableReason(boardErr)) health?.markDown("writes", "storing board updates failed");
           failed.push(...fail(writes, boardErr));
         }
       }
       return failed;
     }
+  }
+
+  /**
+   * One INSERT for the batch. A row that is already there (same board and seq) was stored by an
+   * earlier attempt whose answer was lost — the database's process died, or the connection
+   * dropped, after the commit. Such a row holds the same updates: seq is assigned once, in order,
+   * and a row's seq is the highest of its (board, author) group, so a group with the same highest
+   * seq is the same group. Then the rows go one by one and the ones already there count as stored.
+   * (A retry that merged in newer updates gets a higher seq and stores the older ones twice, which
+   * Yjs applies once.)
+   */
+  async function storeRows(writes: PendingWrite[]): Promise<void> {
+    const rows = mergeByBoardAndAuthor(writes);
+    try {
+      await store.append(rows);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      let again = 0;
+      for (const row of rows) {
+        try {
+          await store.append([row]);
+        } catch (rowErr) {
+          if (!isUniqueViolation(rowErr)) throw rowErr;
+          again++;
+        }
+      }
+      logger.warn(
+        { rows: rows.length, alreadyStored: again },
+        "some updates had been stored by an attempt whose answer was lost",
+      );
+    }
+  }
+
+  function stored(writes: PendingWrite[]) {
+    settle(writes);
+    health?.markUp("writes");
   }
 
   function settle(writes: PendingWrite[]) {
@@ -141,11 +201,27 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: { win
     return writes;
   }
 
+  /** Every held-back board is tried again now (the database's process is back), keeping its failure count. */
+  function retryNow() {
+    if (blocked.size === 0) return;
+    for (const entry of blocked.values()) entry.until = 0;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    schedule(true);
+  }
+
+  // The database's process is back: what waited is stored now, not after the rest of its back-off.
+  health?.onChange((change) => {
+    if (change.source === "process" && change.up) retryNow();
+  });
+
   return {
     enqueue(write: PendingWrite) {
       pending.push(write);
       if (!blocked.has(write.boardId)) schedule();
     },
+
+    retryNow,
 
     /** Number of updates not yet durable. */
     get backlog() {
