@@ -10,6 +10,21 @@ export const en: Record<MessageKey, string> = {
   "app.languageSwitch": "På svenska",
   "app.nav": "Main menu",
   "app.home": "My partnerships",
+  "app.partLoading": "Loading this part of the app …",
+  "app.partFailed": "This part of the app could not be fetched. Reload the page to try again.",
+  "app.reload": "Reload",
+  "app.updateReady": "A new version of Samverkan is available. It is used when you change page, or now if you reload.",
+  "offline.banner":
+    "You are offline. What you see is stored on this device; changes to boards are sent when the network is back.",
+  "offline.available": "Available offline",
+  "offline.availableHint": "This board is stored on this device and can be opened without a network.",
+  "offline.notOnDevice": "Not stored on this device",
+  "offline.pageMissing":
+    "This page is not stored on this device, and the server cannot be reached. Open it again when the network is back.",
+  "offline.boardMissing":
+    "This board is not stored on this device, and the server cannot be reached right now. Open it again when the network is back.",
+  "offline.partMissing":
+    "This part of the app is not stored on this device and cannot be fetched without a network. Try again when the network is back.",
   "error.network": "The server could not be reached. Check the connection and try again.",
   "error.generic": "Something went wrong: {message}",
   "error.notFound": "This page does not exist, or you do not have access to it.",

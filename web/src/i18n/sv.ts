@@ -8,6 +8,21 @@ export const sv = {
   "app.languageSwitch": "In English",
   "app.nav": "Huvudmeny",
   "app.home": "Mina samverkansytor",
+  "app.partLoading": "Laddar den här delen av appen …",
+  "app.partFailed": "Den här delen av appen kunde inte hämtas. Ladda om sidan för att försöka igen.",
+  "app.reload": "Ladda om",
+  "app.updateReady": "Det finns en ny version av Samverkan. Den används när du byter sida, eller nu om du laddar om.",
+  "offline.banner":
+    "Du är offline. Det som visas är sparat på den här enheten; ändringar på tavlor skickas när nätet är tillbaka.",
+  "offline.available": "Tillgänglig offline",
+  "offline.availableHint": "Tavlan är sparad på den här enheten och kan öppnas utan nät.",
+  "offline.notOnDevice": "Inte sparad på enheten",
+  "offline.pageMissing":
+    "Den här sidan finns inte på enheten, och servern går inte att nå. Öppna den igen när nätet är tillbaka.",
+  "offline.boardMissing":
+    "Den här tavlan finns inte sparad på enheten, och servern går inte att nå just nu. Öppna den igen när nätet är tillbaka.",
+  "offline.partMissing":
+    "Den här delen av appen finns inte på enheten och kan inte hämtas utan nät. Försök igen när nätet är tillbaka.",
   "error.network": "Det gick inte att nå servern. Kontrollera anslutningen och försök igen.",
   "error.generic": "Något gick fel: {message}",
   "error.notFound": "Sidan finns inte, eller så har du inte tillgång till den.",

@@ -3,45 +3,25 @@
  * cursors (named, in their colour), and undo/redo of one's own changes only. The schema is the
  * shared one, so the server's content guard accepts what this editor writes. Cursors are styled
  * through the CSSOM, never with style attributes, so the strict CSP holds.
+ *
+ * This element is light: ProseMirror and y-prosemirror (editor.ts) are imported on demand, the
+ * first time a rich-text field is shown, so a focus board or a home page loads without them.
  */
 import { css, html, LitElement, nothing, unsafeCSS } from "lit";
-import { baseKeymap, toggleMark } from "prosemirror-commands";
-import { keymap } from "prosemirror-keymap";
-import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
-import { EditorState } from "prosemirror-state";
-import { EditorView } from "prosemirror-view";
 import pmStyles from "prosemirror-view/style/prosemirror.css?inline";
-import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirror";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { richTextSchema as schema } from "../../../../shared/richtext/schema.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
+import { LazyParts, partReady } from "../../offline/lazy.js";
+import type { EditorView } from "./editor.js";
 
-/**
- * y-prosemirror measures the local selection with `view.root.createRange()`; inside a shadow root
- * (every element of this app) that method does not exist, the remote change being rendered throws
- * half-way and a focused editor stops showing other people's typing. A document's Range works for
- * nodes in shadow trees too.
- */
-function allowRangesInShadowRoots(): void {
-  if (!("createRange" in ShadowRoot.prototype)) {
-    Object.defineProperty(ShadowRoot.prototype, "createRange", { value: () => document.createRange() });
-  }
-}
-
-type Command = (state: EditorState, dispatch?: EditorView["dispatch"]) => boolean;
-
-function cursorBuilder(user: { name?: string; color?: string }): HTMLElement {
-  const caret = document.createElement("span");
-  caret.className = "remote-caret";
-  caret.style.borderColor = user.color ?? "#555";
-  const label = document.createElement("span");
-  label.className = "remote-name";
-  label.style.backgroundColor = user.color ?? "#555";
-  label.textContent = user.name ?? "";
-  caret.append(label);
-  return caret;
-}
+type Editor = typeof import("./editor.js");
+let editor: Editor | null = null;
+const PART = "rich-text-editor";
+const loadEditor = () =>
+  import("./editor.js").then((module) => {
+    editor = module;
+  });
 
 export class RichText extends LitElement {
   static override styles = [
@@ -120,6 +100,7 @@ export class RichText extends LitElement {
   declare editable: boolean;
   declare label: string;
   private view: EditorView | null = null;
+  private readonly parts = new LazyParts(this);
 
   constructor() {
     super();
@@ -131,18 +112,23 @@ export class RichText extends LitElement {
   }
 
   override render() {
-    const run = (command: Command) => () => {
+    return this.parts.render(PART, loadEditor, () => this.renderEditor());
+  }
+
+  private renderEditor() {
+    const commands = (editor as Editor).commands;
+    const run = (command: Editor["commands"]["bold"]) => () => {
       if (this.view && command(this.view.state, this.view.dispatch)) this.view.focus();
     };
     return html`${
       this.editable
         ? html`<div class="toolbar" role="toolbar" aria-label=${t("rich.toolbar", { field: this.label })}>
-            <button type="button" @click=${run(toggleMark(schema.marks.strong as never))}><strong>${t("rich.bold")}</strong></button>
-            <button type="button" @click=${run(toggleMark(schema.marks.em as never))}><em>${t("rich.italic")}</em></button>
-            <button type="button" @click=${run(wrapInList(schema.nodes.bullet_list as never))}>${t("rich.bulletList")}</button>
-            <button type="button" @click=${run(wrapInList(schema.nodes.ordered_list as never))}>${t("rich.orderedList")}</button>
-            <button type="button" @click=${run(undo)}>${t("rich.undo")}</button>
-            <button type="button" @click=${run(redo)}>${t("rich.redo")}</button>
+            <button type="button" @click=${run(commands.bold)}><strong>${t("rich.bold")}</strong></button>
+            <button type="button" @click=${run(commands.italic)}><em>${t("rich.italic")}</em></button>
+            <button type="button" @click=${run(commands.bulletList)}>${t("rich.bulletList")}</button>
+            <button type="button" @click=${run(commands.orderedList)}>${t("rich.orderedList")}</button>
+            <button type="button" @click=${run(commands.undo)}>${t("rich.undo")}</button>
+            <button type="button" @click=${run(commands.redo)}>${t("rich.redo")}</button>
           </div>`
         : nothing
     }
@@ -150,7 +136,8 @@ export class RichText extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>) {
-    if (changed.has("fragment") || changed.has("awareness")) this.mount();
+    // The first render after the editor's code arrived has a place for it and no view yet.
+    if (changed.has("fragment") || changed.has("awareness") || (!this.view && partReady(PART))) this.mount();
     else if (changed.has("editable") || changed.has("label"))
       this.view?.setProps({ editable: () => this.editable, attributes: this.editorAttributes() });
   }
@@ -165,40 +152,15 @@ export class RichText extends LitElement {
   }
 
   private mount() {
-    allowRangesInShadowRoots();
     this.view?.destroy();
     this.view = null;
     const place = this.renderRoot.querySelector(".editor");
-    if (!this.fragment || !place) return;
-    const item = schema.nodes.list_item as never;
-    const plugins = [
-      ySyncPlugin(this.fragment),
-      ...(this.awareness
-        ? [yCursorPlugin(this.awareness, { cursorBuilder, selectionBuilder: () => ({ class: "remote-selection" }) })]
-        : []),
-      yUndoPlugin(),
-      keymap({
-        "Mod-z": undo,
-        "Mod-y": redo,
-        "Mod-Shift-z": redo,
-        "Mod-b": toggleMark(schema.marks.strong as never),
-        "Mod-i": toggleMark(schema.marks.em as never),
-        Enter: splitListItem(item),
-        Tab: sinkListItem(item),
-        "Shift-Tab": liftListItem(item),
-      }),
-      keymap(baseKeymap),
-    ];
-    this.view = new EditorView(place, {
-      state: EditorState.create({ schema, plugins }),
+    if (!this.fragment || !place || !editor) return;
+    this.view = editor.mountEditor(place, {
+      fragment: this.fragment,
+      awareness: this.awareness,
       editable: () => this.editable,
       attributes: this.editorAttributes(),
-      // y-prosemirror's plugins may still dispatch (a focus change, an awareness event) after the
-      // element left the page and the view was destroyed: such a transaction has nowhere to go.
-      // (ProseMirror calls this with the view as `this`, also while the view is being built.)
-      dispatchTransaction(this: EditorView, tr) {
-        if (!this.isDestroyed) this.updateState(this.state.apply(tr));
-      },
     });
   }
 
