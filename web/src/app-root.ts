@@ -9,13 +9,19 @@ import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
 import { SignedInEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
+import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
+import { LazyParts, preloadPart } from "./offline/lazy.js";
 import "./pages/auth-pages.js";
-import "./pages/board-page.js";
+import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
 import "./pages/invitation-page.js";
 import "./pages/members-page.js";
 import "./pages/workspace-page.js";
 import "./pages/workspaces-page.js";
 import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
+
+/** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
+const loadBoardPage = () => import("./pages/board-page.js");
+const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
   static override styles = css`
@@ -84,11 +90,17 @@ export class AppRoot extends LitElement {
   declare private user: User | null | undefined;
   declare private needsSetup: boolean;
   private pageShown = false;
+  private readonly parts = new LazyParts(this);
 
   constructor() {
     super();
     new LocaleController(this);
     this.route = parse(new URL(location.href));
+    // Opening a board: fetch its page's code and details while finding out who is signed in.
+    if (this.route.name === "board") {
+      void preloadPart("board-page", loadBoardPage);
+      askEarly(boardDetailsPath(this.route.boardId));
+    }
     this.user = undefined;
     this.needsSetup = false;
   }
@@ -103,16 +115,26 @@ export class AppRoot extends LitElement {
     initLocale();
     interceptLinks(window);
     window.addEventListener("popstate", this.onPopState);
-    this.addEventListener(SignedInEvent.type, (event) => {
+    this.addEventListener(SignedInEvent.type, async (event) => {
+      // Another person's copy on this device goes before anything of this person's is shown.
+      await deviceBelongsTo(event.user.id);
+      keepOnDevice(AUTH_PATHS, true);
       this.user = event.user;
       this.needsSetup = false;
       navigate(event.next, true);
     });
     try {
+      // Both at once (one round trip on a slow link); who is signed in matters only once set up.
+      const me = get<{ user: User }>("/api/auth/me");
+      me.catch(() => {});
       this.needsSetup = (await get<{ needsSetup: boolean }>("/api/auth/setup")).needsSetup;
-      this.user = this.needsSetup ? null : (await get<{ user: User }>("/api/auth/me")).user;
+      const user = this.needsSetup ? null : (await me).user;
+      if (user && (await deviceBelongsTo(user.id))) keepOnDevice(AUTH_PATHS, true);
+      else keepOnDevice(AUTH_PATHS);
+      this.user = user;
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) console.error(error);
+      if (error instanceof ApiError && error.status === 401) await forgetEndedSession();
+      else console.error(error);
       this.user = null;
     }
     this.guard();
@@ -152,6 +174,9 @@ export class AppRoot extends LitElement {
   private async signOut() {
     await post("/api/auth/logout").catch(() => {});
     this.user = null;
+    // Once the page has gone (a board it showed closes its database), forget this person's copy.
+    await this.updateComplete;
+    await clearDeviceStore();
     navigate(paths.signIn(), true);
   }
 
@@ -192,7 +217,11 @@ export class AppRoot extends LitElement {
           : nothing;
       case "board":
         // Keyed: another board is another page, loaded afresh (not this one with a new id).
-        return this.user ? keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`) : nothing;
+        return this.user
+          ? this.parts.render("board-page", loadBoardPage, () =>
+              keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`),
+            )
+          : nothing;
       default:
         return html`<h1 tabindex="-1">${t("error.notFound")}</h1>`;
     }

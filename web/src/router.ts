@@ -1,7 +1,10 @@
 /**
  * Paths of the app and a small history router: links with plain hrefs, intercepted so the page
- * does not reload; the back button works; every route is a real URL the server answers.
+ * does not reload; the back button works; every route is a real URL the server answers. When a new
+ * version of the app is ready, the next navigation loads the page in full, on that version.
  */
+import { loadNewVersion, newVersionReady } from "./offline/service-worker.js";
+
 export type Route =
   | { name: "setup" }
   | { name: "sign-in"; next: string | null }
@@ -49,6 +52,10 @@ export const paths = {
 };
 
 export function navigate(path: string, replace = false): void {
+  if (newVersionReady()) {
+    loadNewVersion(path, replace);
+    return;
+  }
   if (replace) history.replaceState(null, "", path);
   else history.pushState(null, "", path);
   window.dispatchEvent(new PopStateEvent("popstate"));

@@ -1,16 +1,21 @@
-/** One board: its title, the way back to the partnership, and the board kind's view. */
+/**
+ * One board: its title, the way back to the partnership, and the board kind's view. The focus board
+ * comes with this page (which the app root itself loads on demand); the plan, the minutes and their
+ * approval panel are loaded when such a board is opened (`import()`), so a focus board never
+ * downloads them. The board's details come from the device when the network does not answer.
+ */
 import { html, LitElement } from "lit";
 import { ApiError, get } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
 import type { Member } from "../components/focus-board/focus-board.js";
 import "../components/focus-board/focus-board.js";
-import "../components/minutes-approval/minutes-approval.js";
 import type { MinutesStateEvent } from "../components/minutes-approval/minutes-approval.js";
-import "../components/minutes-board/minutes-board.js";
-import "../components/plan-board/plan-board.js";
 import { LocaleController, t } from "../i18n/i18n.js";
+import { keepOnDevice, missingOffline, rememberBoard } from "../offline/device-store.js";
+import { LazyParts } from "../offline/lazy.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
+import { boardDetailsPath, take } from "./early-answers.js";
 
 export class BoardPage extends LitElement {
   static override styles = pageStyles;
@@ -30,6 +35,7 @@ export class BoardPage extends LitElement {
    * Locked until it has said, so nothing is written to minutes that turn out to be closed.
    */
   declare private locked: boolean;
+  private readonly parts = new LazyParts(this);
 
   constructor() {
     super();
@@ -43,12 +49,27 @@ export class BoardPage extends LitElement {
 
   override async connectedCallback() {
     super.connectedCallback();
+    const boardPath = boardDetailsPath(this.boardId);
     try {
-      const { board } = await get<{ board: Board & { role: Role } }>(`/api/boards/${encodeURIComponent(this.boardId)}`);
-      this.members = (await get<{ members: Member[] }>(`/api/workspaces/${board.workspaceId}/members`)).members;
+      const { board } = await take<{ board: Board & { role: Role } }>(boardPath);
+      // The board shows at once (its content is on the device, or on its way); names follow.
       this.board = board;
+      rememberBoard(board.id);
+      const membersPath = `/api/workspaces/${board.workspaceId}/members`;
+      keepOnDevice([boardPath, membersPath]);
+      this.members = (await get<{ members: Member[] }>(membersPath)).members;
     } catch (error) {
-      this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
+      // Without the board's details there is nothing to show; without its members, only names are missing.
+      if (this.board) {
+        console.error(error);
+        return;
+      }
+      this.problem =
+        error instanceof ApiError && error.status === 404
+          ? t("error.notFound")
+          : missingOffline(error)
+            ? t("offline.boardMissing")
+            : (error as Error).message;
     }
   }
 
@@ -59,32 +80,50 @@ export class BoardPage extends LitElement {
     return html`<p><a href=${paths.workspace(board.workspaceId)}>← ${t("board.back")}</a></p>
       <h1 tabindex="-1">${board.title}</h1>
       <p class="muted">${t(`kind.${board.kind}`)}</p>
-      ${
-        board.kind === "focus"
-          ? html`<focus-board .boardId=${board.id} .canEdit=${board.role !== "observer"} .members=${this.members}></focus-board>`
-          : board.kind === "plan"
-            ? html`<plan-board .boardId=${board.id} .canEdit=${board.role !== "observer"}></plan-board>`
-            : board.kind === "minutes"
-              ? html`<minutes-board
-                  .boardId=${board.id}
-                  .boardTitle=${board.title}
-                  .workspaceId=${board.workspaceId}
-                  .canEdit=${board.role !== "observer"}
-                  .members=${this.members}
-                  .locked=${this.locked}
-                >
-                  <minutes-approval
-                    slot="approval"
-                    .boardId=${board.id}
-                    .workspaceId=${board.workspaceId}
-                    .names=${new Map(this.members.map((m) => [m.userId, m.name]))}
-                    @minutes-state=${(e: MinutesStateEvent) => {
-                      this.locked = e.locked;
-                    }}
-                  ></minutes-approval>
-                </minutes-board>`
-              : html`<p>${t("board.unsupported")}</p>`
-      }`;
+      ${this.view(board)}`;
+  }
+
+  private view(board: Board & { role: Role }) {
+    const canEdit = board.role !== "observer";
+    switch (board.kind) {
+      case "focus":
+        return html`<focus-board .boardId=${board.id} .canEdit=${canEdit} .members=${this.members}></focus-board>`;
+      case "plan":
+        return this.parts.render(
+          "plan-board",
+          () => import("../components/plan-board/plan-board.js"),
+          () => html`<plan-board .boardId=${board.id} .canEdit=${canEdit}></plan-board>`,
+        );
+      case "minutes":
+        return this.parts.render(
+          "minutes-board",
+          () =>
+            Promise.all([
+              import("../components/minutes-board/minutes-board.js"),
+              import("../components/minutes-approval/minutes-approval.js"),
+            ]),
+          () => html`<minutes-board
+            .boardId=${board.id}
+            .boardTitle=${board.title}
+            .workspaceId=${board.workspaceId}
+            .canEdit=${canEdit}
+            .members=${this.members}
+            .locked=${this.locked}
+          >
+            <minutes-approval
+              slot="approval"
+              .boardId=${board.id}
+              .workspaceId=${board.workspaceId}
+              .names=${new Map(this.members.map((m) => [m.userId, m.name]))}
+              @minutes-state=${(e: MinutesStateEvent) => {
+                this.locked = e.locked;
+              }}
+            ></minutes-approval>
+          </minutes-board>`,
+        );
+      default:
+        return html`<p>${t("board.unsupported")}</p>`;
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { ACTION_STATUSES, GOAL_STATUSES } from "../../../shared/boards/vocabular
 import { ApiError, get } from "../api/client.js";
 import type { ActionRow, Board, Overview, Workspace } from "../api/types.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
+import { boardsOnDevice, keepOnDevice, missingOffline } from "../offline/device-store.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import "../components/calendar-links/calendar-links.js";
@@ -33,6 +34,19 @@ export class WorkspacePage extends LitElement {
         color: var(--color-danger);
         font-weight: 600;
       }
+      .device-mark {
+        display: inline-block;
+        font-size: 0.875rem;
+        padding: 0 0.4rem;
+        border: 1px solid var(--color-border);
+        border-radius: 999px;
+        color: var(--color-muted);
+        white-space: nowrap;
+      }
+      .device-mark.on-device {
+        border-color: var(--color-ok);
+        color: var(--color-text);
+      }
     `,
   ];
   static override properties = {
@@ -41,12 +55,17 @@ export class WorkspacePage extends LitElement {
     overview: { state: true },
     boards: { state: true },
     problem: { state: true },
+    onDevice: { state: true },
+    offline: { state: true },
   };
   declare workspaceId: string;
   declare private workspace: Workspace | null;
   declare private overview: Overview | null;
   declare private boards: Board[];
   declare private problem: string | null;
+  /** Boards that open without a network on this device. */
+  declare private onDevice: Set<string>;
+  declare private offline: boolean;
 
   constructor() {
     super();
@@ -56,10 +75,27 @@ export class WorkspacePage extends LitElement {
     this.overview = null;
     this.boards = [];
     this.problem = null;
+    this.onDevice = new Set();
+    this.offline = !navigator.onLine;
+  }
+
+  private readonly onNetwork = () => {
+    this.offline = !navigator.onLine;
+  };
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener("online", this.onNetwork);
+    window.removeEventListener("offline", this.onNetwork);
   }
 
   override async connectedCallback() {
     super.connectedCallback();
+    window.addEventListener("online", this.onNetwork);
+    window.addEventListener("offline", this.onNetwork);
+    void boardsOnDevice().then((ids) => {
+      this.onDevice = ids;
+    });
     const base = `/api/workspaces/${encodeURIComponent(this.workspaceId)}`;
     try {
       const [ws, overview, boards] = await Promise.all([
@@ -70,8 +106,14 @@ export class WorkspacePage extends LitElement {
       this.boards = boards.boards;
       this.workspace = ws.workspace;
       this.overview = overview;
+      keepOnDevice([base, `${base}/overview`, `${base}/boards`]);
     } catch (error) {
-      this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
+      this.problem =
+        error instanceof ApiError && error.status === 404
+          ? t("error.notFound")
+          : missingOffline(error)
+            ? t("offline.pageMissing")
+            : (error as Error).message;
     }
   }
 
@@ -91,7 +133,8 @@ export class WorkspacePage extends LitElement {
               : html`<ul class="plain">
             ${this.boards.map(
               (b) =>
-                html`<li><a href=${paths.board(b.id)}>${b.title}</a> <span class="muted">(${t(`kind.${b.kind}`)})</span></li>`,
+                html`<li><a href=${paths.board(b.id)}>${b.title}</a> <span class="muted">(${t(`kind.${b.kind}`)})</span>
+                  ${this.deviceMark(b.id)}</li>`,
             )}
           </ul>`
           }
@@ -104,7 +147,7 @@ export class WorkspacePage extends LitElement {
               : html`<ul class="plain">
             ${o.focusAreas.map(
               (area) => html`<li>
-                <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> — ${t("home.actionsTotal", { count: area.total })}${
+                <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> ${this.deviceMark(area.boardId)} — ${t("home.actionsTotal", { count: area.total })}${
                   area.overdue > 0
                     ? html`, <span class="overdue">${t("home.overdueCount", { count: area.overdue })}</span>`
                     : nothing
@@ -175,6 +218,13 @@ export class WorkspacePage extends LitElement {
             : nothing
         }
       </div>`;
+  }
+
+  /** "Tillgänglig offline" for a board stored here; offline, "Inte sparad på enheten" for the others. */
+  private deviceMark(boardId: string) {
+    if (this.onDevice.has(boardId))
+      return html`<span class="device-mark on-device" title=${t("offline.availableHint")}>${t("offline.available")}</span>`;
+    return this.offline ? html`<span class="device-mark">${t("offline.notOnDevice")}</span>` : nothing;
   }
 
   private actions(rows: ActionRow[]) {

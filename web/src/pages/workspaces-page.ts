@@ -3,6 +3,7 @@ import { html, LitElement } from "lit";
 import { get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
 import { LocaleController, t } from "../i18n/i18n.js";
+import { keepOnDevice, missingOffline } from "../offline/device-store.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 
@@ -23,8 +24,9 @@ export class WorkspacesPage extends LitElement {
     super.connectedCallback();
     try {
       this.workspaces = (await get<{ workspaces: Workspace[] }>("/api/workspaces")).workspaces;
+      keepOnDevice(["/api/workspaces"]);
     } catch (error) {
-      this.problem = (error as Error).message;
+      this.problem = missingOffline(error) ? t("offline.pageMissing") : (error as Error).message;
     }
   }
 
