@@ -21,6 +21,21 @@ async function keptOnDevice(page: Page, paths: string[]): Promise<void> {
   await expect.poll(kept, { interval: 100, timeout: 10_000 }).toBe(true);
 }
 
+/** Screenshots at the sizes of shared/UI.md: tablet both ways, desktop, phone. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const [width, height] of [
+    [820, 1180],
+    [1180, 820],
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `${name}-${width}x${height}`);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
 /** What this device holds: the API cache, and the boards' IndexedDB databases. */
 function deviceCopy(page: Page) {
   return page.evaluate(async () => ({
@@ -92,7 +107,7 @@ describe.skipIf(!browserSuiteEnabled())("the app starts offline", () => {
     await page.getByText("Du är offline").waitFor();
     await page.getByText(/^Offline/).waitFor();
     await expectAccessible(page, "board reloaded offline");
-    await screenshot(page, "offline-board-reloaded-sv");
+    await screenshots(page, "offline-board-reloaded-sv");
 
     // Home, in the app: it was never opened on this device, so it is not there — said in words.
     await page.getByRole("link", { name: /Tillbaka till samverkan/ }).click();
@@ -115,7 +130,7 @@ describe.skipIf(!browserSuiteEnabled())("the app starts offline", () => {
     await here.getByText("Tillgänglig offline").waitFor();
     await notHere.getByText("Inte sparad på enheten").waitFor();
     await expectAccessible(page, "partnership home offline");
-    await screenshot(page, "offline-home-sv");
+    await screenshots(page, "offline-home-sv");
 
     // A board never opened here: said in words, not the browser's error page.
     await notHere.getByRole("link", { name: "Växelvård" }).click();
@@ -193,6 +208,6 @@ describe.skipIf(!browserSuiteEnabled())("the app starts offline", () => {
     await dialog.getByText("Den här delen av appen kunde inte hämtas. Ladda om sidan för att försöka igen.").waitFor();
     await dialog.getByRole("button", { name: "Ladda om" }).waitFor();
     await expectAccessible(page, "a part that could not be loaded");
-    await screenshot(page, "lazy-part-failed-sv");
+    await screenshots(page, "lazy-part-failed-sv");
   });
 });
