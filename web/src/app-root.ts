@@ -7,7 +7,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
-import { SignedInEvent } from "./events.js";
+import { SessionEndedEvent, SignedInEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
 import { LazyParts, preloadPart } from "./offline/lazy.js";
@@ -84,11 +84,18 @@ export class AppRoot extends LitElement {
       outline: none;
     }
   `;
-  static override properties = { route: { state: true }, user: { state: true }, needsSetup: { state: true } };
+  static override properties = {
+    route: { state: true },
+    user: { state: true },
+    needsSetup: { state: true },
+    sessionEnded: { state: true },
+  };
   declare private route: Route;
   /** undefined: not known yet; null: signed out. */
   declare private user: User | null | undefined;
   declare private needsSetup: boolean;
+  /** The server ended the session while this page was open: the name leaves the header, sign-in is offered. */
+  declare private sessionEnded: boolean;
   private pageShown = false;
   private readonly parts = new LazyParts(this);
 
@@ -103,7 +110,16 @@ export class AppRoot extends LitElement {
     }
     this.user = undefined;
     this.needsSetup = false;
+    this.sessionEnded = false;
   }
+
+  private readonly onSessionEnded = () => {
+    if (!this.user || this.sessionEnded) return;
+    this.sessionEnded = true;
+    // A board stays open: its copy and any unsent changes are on this device, and it offers to
+    // sign in and come back. Anywhere else there is nothing to show without a session.
+    if (this.route.name !== "board") navigate(paths.signIn(location.pathname + location.search), true);
+  };
 
   private readonly onPopState = () => {
     this.route = parse(new URL(location.href));
@@ -115,12 +131,14 @@ export class AppRoot extends LitElement {
     initLocale();
     interceptLinks(window);
     window.addEventListener("popstate", this.onPopState);
+    window.addEventListener(SessionEndedEvent.type, this.onSessionEnded);
     this.addEventListener(SignedInEvent.type, async (event) => {
       // Another person's copy on this device goes before anything of this person's is shown.
       await deviceBelongsTo(event.user.id);
       keepOnDevice(AUTH_PATHS, true);
       this.user = event.user;
       this.needsSetup = false;
+      this.sessionEnded = false;
       navigate(event.next, true);
     });
     try {
@@ -143,6 +161,7 @@ export class AppRoot extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener("popstate", this.onPopState);
+    window.removeEventListener(SessionEndedEvent.type, this.onSessionEnded);
   }
 
   /** Sends people where they can be: first-run setup, sign-in (then back here), or home. */
@@ -152,8 +171,11 @@ export class AppRoot extends LitElement {
     if (this.needsSetup && name !== "setup") return navigate(paths.setup(), true);
     if (!this.needsSetup && name === "setup") return navigate(paths.workspaces(), true);
     const open = name === "sign-in" || name === "setup" || name === "invitation" || name === "not-found";
-    if (!this.user && !open) return navigate(paths.signIn(location.pathname + location.search), true);
-    if (this.user && name === "sign-in")
+    const signedIn = this.user && !this.sessionEnded;
+    if (!signedIn && !open && !(this.sessionEnded && name === "board")) {
+      return navigate(paths.signIn(location.pathname + location.search), true);
+    }
+    if (signedIn && name === "sign-in")
       return navigate(this.route.name === "sign-in" && this.route.next ? this.route.next : paths.workspaces(), true);
   }
 
@@ -187,7 +209,7 @@ export class AppRoot extends LitElement {
         <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => setLocale(locale() === "sv" ? "en" : "sv")}>
           ${t("app.languageSwitch")}
         </button>
-        ${this.user ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
+        ${this.user && !this.sessionEnded ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
       </header>
       <main id="main" tabindex="-1">${this.page()}</main>`;
   }

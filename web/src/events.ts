@@ -12,8 +12,17 @@ export class SignedInEvent extends Event {
   }
 }
 
+/** The server says the session has ended (a board's connection closed with 4401): the header forgets the name. */
+export class SessionEndedEvent extends Event {
+  static readonly type = "session-ended";
+  constructor() {
+    super(SessionEndedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     "signed-in": SignedInEvent;
+    "session-ended": SessionEndedEvent;
   }
 }

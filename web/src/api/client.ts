@@ -2,7 +2,15 @@
  * The JSON API as the pages use it: same-origin requests with the session cookie, bodies as
  * JSON, and every failure as an ApiError carrying the server's stable code (never its text).
  */
+import { SessionEndedEvent } from "../events.js";
 import { t } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/sv.js";
+
+/** Answers whose meaning the person needs in their own language, whatever text the server sent. */
+const IN_OUR_WORDS: Record<string, MessageKey> = {
+  unauthenticated: "error.signedOut",
+  db_unavailable: "error.dbUnavailable",
+};
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -36,10 +44,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const payload: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+    const code = typeof error?.code === "string" ? error.code : `http_${res.status}`;
+    // The session ended (idle, signed out elsewhere): the app asks to sign in again. Not for a
+    // failed sign-in, whose 401 is an answer to that very request.
+    if (res.status === 401 && !path.startsWith("/api/auth/")) window.dispatchEvent(new SessionEndedEvent());
+    const ours = IN_OUR_WORDS[code];
     throw new ApiError(
       res.status,
-      typeof error?.code === "string" ? error.code : `http_${res.status}`,
-      typeof error?.message === "string" ? error.message : res.statusText,
+      code,
+      ours ? t(ours) : typeof error?.message === "string" ? error.message : res.statusText,
       error?.details,
     );
   }

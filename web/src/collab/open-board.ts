@@ -1,20 +1,32 @@
 /**
  * Opens one board in the browser: its Y.Doc, kept on this device in IndexedDB (edits made offline
  * survive a reload) and synced with the server over the standard y-websocket protocol. Tracks a
- * connection state people can see — connected, offline (changes kept on this device), syncing,
- * or refused with the server's reason — and stops retrying when retrying cannot help.
+ * connection state people can see — connected (and whether the server has confirmed every change
+ * made here), offline (changes kept on this device; also when the link went silent: link-watch.ts),
+ * syncing, or refused with the server's reason — and stops retrying when retrying cannot help.
  */
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { Close, type CloseReason } from "../../../shared/protocol/close-codes.js";
+import { watchLink } from "./link-watch.js";
 
 export type ConnectionState =
   | { kind: "connecting" }
   | { kind: "syncing" }
-  | { kind: "connected" }
+  /** `unsynced`: changes made here that the server has not confirmed as stored for over a second. */
+  | { kind: "connected"; unsynced: boolean }
+  /** No network, or a link that has gone silent: `unsent` changes are kept on this device. */
   | { kind: "offline"; unsent: boolean }
-  | { kind: "refused"; close: CloseReason | { code: number; reason: string; retry: "no" } };
+  | {
+      kind: "refused";
+      close: CloseReason | { code: number; reason: string; retry: "no" };
+      /** Changes made here that never reached the server (kept on this device). */
+      unsent: boolean;
+    };
+
+/** A change the server has not confirmed for this long is shown as not yet synced (not at every keystroke). */
+const UNSYNCED_AFTER_MS = 1_000;
 
 const BY_CODE = new Map<number, CloseReason>(Object.values(Close).map((c) => [c.code, c]));
 
@@ -43,37 +55,77 @@ export function openBoard(boardId: string): OpenBoard {
   // The server sets who we are (name, organisation); we only say what we have open.
   provider.awareness.setLocalStateField("focus", null);
   const listeners = new Set<(state: ConnectionState) => void>();
+  /** Where the connection is, from the provider's events; the shown state also weighs the link and acknowledgements. */
+  let phase: "connecting" | "syncing" | "synced" | "offline" = "connecting";
+  let refused: (ConnectionState & { kind: "refused" })["close"] | null = null;
   let current: ConnectionState = { kind: "connecting" };
-  /** Local changes not yet acknowledged by a sync with the server. */
-  let unsent = false;
 
-  const set = (next: ConnectionState) => {
+  const compute = (): ConnectionState => {
+    const unsent = link.unacknowledged > 0;
+    if (refused) return { kind: "refused", close: refused, unsent };
+    if (phase === "offline" || (phase === "synced" && link.silent)) return { kind: "offline", unsent };
+    if (phase === "synced") return { kind: "connected", unsynced: link.unacknowledgedForMs() > UNSYNCED_AFTER_MS };
+    return { kind: phase };
+  };
+  const update = () => {
+    const next = compute();
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
     current = next;
     for (const listener of listeners) listener(next);
   };
+  const link = watchLink(provider, update);
 
   doc.on("update", (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === stored) return;
-    if (current.kind !== "connected") unsent = true;
-    if (current.kind === "offline") set({ kind: "offline", unsent: true });
+    link.changed();
+    update();
   });
   provider.on("status", ({ status }: { status: string }) => {
-    if (current.kind === "refused") return;
-    if (status === "connected") set({ kind: "syncing" });
-    else if (status === "disconnected") set({ kind: "offline", unsent });
+    if (status === "connected") phase = "syncing";
+    else if (status === "disconnected") phase = "offline";
+    update();
   });
   // A connection that could not be made (no network at page load) counts as offline too.
   provider.on("connection-close", () => {
-    if (current.kind === "connecting" || current.kind === "syncing") set({ kind: "offline", unsent });
+    if (phase === "connecting" || phase === "syncing") phase = "offline";
+    update();
   });
   provider.on("sync", (synced: boolean) => {
-    if (!synced || current.kind === "refused") return;
-    unsent = false;
-    set({ kind: "connected" });
+    if (!synced) return;
+    phase = "synced";
+    link.synced();
+    update();
   });
   provider.on("closed", ({ code, reason }: { code: number; reason: string }) => {
-    set({ kind: "refused", close: BY_CODE.get(code) ?? { code, reason, retry: "no" } });
+    refused = BY_CODE.get(code) ?? { code, reason, retry: "no" };
+    update();
   });
+  // The browser knows at once when the device loses its network: say so now, and reconnect the
+  // moment it is back rather than after the provider's back-off.
+  const onOffline = () => {
+    phase = "offline";
+    update();
+  };
+  const onOnline = () => {
+    if (refused) return;
+    if (provider.wsconnected) {
+      // The socket lived through it (the heartbeat drops it if it did not).
+      phase = provider.synced ? "synced" : "syncing";
+      update();
+    } else if (provider.shouldConnect) {
+      provider.disconnect();
+      provider.connect();
+    }
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+  if (!navigator.onLine) phase = "offline";
+
+  const stop = () => {
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
+    link.destroy();
+  };
 
   return {
     doc,
@@ -85,11 +137,13 @@ export function openBoard(boardId: string): OpenBoard {
       return () => listeners.delete(listener);
     },
     async discardLocalCopy() {
+      stop();
       provider.destroy();
       await stored.clearData();
     },
     async close() {
       listeners.clear();
+      stop();
       provider.destroy();
       await stored.destroy();
       doc.destroy();

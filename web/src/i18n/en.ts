@@ -144,6 +144,16 @@ export const en: Record<MessageKey, string> = {
   "conn.reason.4415": "a change on this device does not fit the board and was not accepted.",
   "conn.reloadFromServer": "Load the board from the server",
   "conn.reason.other": "the connection was closed ({code}).",
+  "conn.unsynced": "Connected – unsynced changes are waiting to be stored on the server",
+  "conn.signedOut":
+    "You are signed out. The board and your changes stay on this device and are sent when you sign in again.",
+  "conn.signedOutUnsent":
+    "You are signed out. Unsynced changes are only on this device and are sent when you sign in again.",
+  "conn.signIn": "Sign in again",
+  "error.signedOut": "You are signed out. Sign in again to continue.",
+  "error.dbUnavailable":
+    "The server cannot store anything just now. Try again in a moment; nothing already saved has been lost.",
+  "conn.refusedUnsent": "Unsynced changes are only on this device.",
   "card.title": "Title",
   "card.status": "Status",
   "card.owner": "Owner",

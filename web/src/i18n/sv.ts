@@ -142,6 +142,16 @@ export const sv = {
   "conn.reason.4415": "en ändring på den här enheten passar inte tavlan och togs inte emot.",
   "conn.reloadFromServer": "Hämta tavlan från servern",
   "conn.reason.other": "anslutningen stängdes ({code}).",
+  "conn.unsynced": "Ansluten – osynkade ändringar väntar på att sparas på servern",
+  "conn.signedOut":
+    "Du är utloggad. Tavlan och dina ändringar finns kvar på den här enheten och skickas när du loggar in igen.",
+  "conn.signedOutUnsent":
+    "Du är utloggad. Osynkade ändringar finns bara på den här enheten och skickas när du loggar in igen.",
+  "conn.signIn": "Logga in igen",
+  "error.signedOut": "Du är utloggad. Logga in igen för att fortsätta.",
+  "error.dbUnavailable":
+    "Servern kan inte spara just nu. Försök igen om en stund; inget av det som redan är sparat har gått förlorat.",
+  "conn.refusedUnsent": "Osynkade ändringar finns bara på den här enheten.",
   "card.title": "Titel",
   "card.status": "Status",
   "card.owner": "Ansvarig",

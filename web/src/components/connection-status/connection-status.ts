@@ -2,8 +2,10 @@
 import { css, html, LitElement, nothing } from "lit";
 import { Close } from "../../../../shared/protocol/close-codes.js";
 import type { ConnectionState, OpenBoard } from "../../collab/open-board.js";
+import { SessionEndedEvent } from "../../events.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import type { MessageKey } from "../../i18n/sv.js";
+import { paths } from "../../router.js";
 
 const KNOWN_REASONS = new Set([4401, 4403, 4404, 4410, 4413, 4415, 4423]);
 
@@ -14,15 +16,17 @@ export function describeState(state: ConnectionState): string {
     case "syncing":
       return t("conn.syncing");
     case "connected":
-      return t("conn.connected");
+      return t(state.unsynced ? "conn.unsynced" : "conn.connected");
     case "offline":
       return t(state.unsent ? "conn.offlineUnsent" : "conn.offline");
     case "refused": {
       const code = state.close.code;
+      if (code === Close.Unauthenticated.code) return t(state.unsent ? "conn.signedOutUnsent" : "conn.signedOut");
       const reason = KNOWN_REASONS.has(code)
         ? t(`conn.reason.${code}` as MessageKey)
         : t("conn.reason.other", { code });
-      return t("conn.refused", { reason });
+      const refused = t("conn.refused", { reason });
+      return state.unsent ? `${refused} ${t("conn.refusedUnsent")}` : refused;
     }
   }
 }
@@ -60,6 +64,17 @@ export class ConnectionStatus extends LitElement {
       color: var(--color-danger);
       cursor: pointer;
     }
+    a.sign-in {
+      display: inline-flex;
+      align-items: center;
+      min-height: var(--touch);
+      padding: 0 0.75rem;
+      border-radius: var(--radius);
+      border: 1px solid var(--color-danger);
+      background: #fff;
+      color: var(--color-danger);
+      font-weight: 600;
+    }
     :host([kind="refused"]) .dot {
       background: var(--color-danger);
     }
@@ -76,18 +91,29 @@ export class ConnectionStatus extends LitElement {
     this.board = null;
   }
 
-  override willUpdate() {
+  override willUpdate(changed: Map<string, unknown>) {
     this.setAttribute("kind", this.state.kind);
+    const was = changed.get("state") as ConnectionState | undefined;
+    if (this.signedOut && !(was?.kind === "refused" && was.close.code === Close.Unauthenticated.code)) {
+      this.dispatchEvent(new SessionEndedEvent());
+    }
+  }
+
+  private get signedOut(): boolean {
+    return this.state.kind === "refused" && this.state.close.code === Close.Unauthenticated.code;
   }
 
   override render() {
     const refusedContent = this.state.kind === "refused" && this.state.close.code === Close.ContentRefused.code;
+    // Signing in again comes back to this board, where the device's copy then syncs.
+    const back = location.pathname + location.search + location.hash;
     return html`<span class="dot" aria-hidden="true"></span><span role="status">${describeState(this.state)}</span>
       ${
         refusedContent && this.board
           ? html`<button type="button" @click=${this.reloadFromServer}>${t("conn.reloadFromServer")}</button>`
           : nothing
-      }`;
+      }
+      ${this.signedOut ? html`<a class="sign-in" href=${paths.signIn(back)}>${t("conn.signIn")}</a>` : nothing}`;
   }
 
   /** This device's copy holds a change the server will never take: start again from the server's. */
