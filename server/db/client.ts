@@ -24,6 +24,11 @@ export interface Database {
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**
+   * This server is shutting down and will be gone by `deadline` (ms since the epoch): a server
+   * starting on the same PGlite directory meanwhile waits for it instead of refusing.
+   */
+  stopping(deadline: number): Promise<void>;
+  /**
    * The embedded database's process dying, being started again, back ("up") or given up
    * ("failed": main.ts exits). PostgreSQL reports nothing here: postgres.js reconnects by itself,
    * and failed queries say it (unavailable.ts).
@@ -84,6 +89,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     close: () => client.end({ timeout: 5 }),
+    stopping: async () => {},
     onEvent: () => () => {},
   };
 }
@@ -124,6 +130,9 @@ async function openPglite(dataDir: string | undefined, options: OpenOptions): Pr
       // Its process has exited (or was never started again) before the lock lets another server in.
       await client.close();
       await lock?.release();
+    },
+    stopping: async (deadline) => {
+      await lock?.stopping(deadline);
     },
     onEvent: (listener) => client.onEvent(listener),
   };

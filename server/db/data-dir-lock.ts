@@ -20,6 +20,12 @@ export class DataDirLockedError extends Error {
 export interface DataDirLock {
   /** Names `pid` as the process the database runs in (a restarted one replaces the one before). */
   alsoHeldBy(pid: number): Promise<void>;
+  /**
+   * Says this server is shutting down and will be gone by `deadline` (ms since the epoch): a
+   * server starting meanwhile waits for it instead of refusing — a process manager, or npm (which
+   * exits before the server it started has finished), may start the next one right away.
+   */
+  stopping(deadline: number): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -27,6 +33,8 @@ export const LOCK_FILE = "samverkan.lock";
 
 /** How long a database process whose server is gone may take to exit before it is stopped. */
 const ORPHAN_EXIT_MS = 5_000;
+/** A stopping server's own deadline is waited for, and this much more (its database process closing). */
+const STOPPING_GRACE_MS = 5_000;
 /** How the database process is recognised among processes (a PID may be reused by another program). */
 const DATABASE_PROCESS_MARK = "pglite-child.mjs";
 
@@ -51,8 +59,19 @@ function procField(pid: number, file: string, pick: (text: string) => string): s
   }
 }
 
-/** The lock's PIDs in order: the server first, then its database process. */
-const holdersIn = (text: string) => text.split("\n").map((line) => Number.parseInt(line, 10));
+/**
+ * The lock's lines: the server's PID, then its database process's (if named yet), then
+ * `stopping <deadline>` while the server shuts down.
+ */
+function parseLock(text: string): { server: number; database: number[]; stoppingUntil: number | null } {
+  const [server = "", ...rest] = text.split("\n");
+  const stopping = rest.find((line) => line.startsWith("stopping "));
+  return {
+    server: Number.parseInt(server, 10),
+    database: rest.filter((line) => !line.startsWith("stopping")).map((line) => Number.parseInt(line, 10)),
+    stoppingUntil: stopping ? Number.parseInt(stopping.slice("stopping ".length), 10) || null : null,
+  };
+}
 const isPid = (pid: number | undefined): pid is number => Number.isInteger(pid) && (pid as number) > 0;
 
 /** Writes `content` to a temporary file beside `file` and hands it to `place`; the temporary file never stays. */
@@ -93,12 +112,27 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
   const file = path.join(dir, LOCK_FILE);
   const mine = String(process.pid);
   const ours = async () => (await readFile(file, "utf8").catch(() => "")).split("\n")[0] === mine;
+  let database: number | null = null;
+  let stoppingUntil: number | null = null;
+  // Replaced whole by rename: a reader sees the old content or the new, never nothing.
+  const rewrite = async () => {
+    const lines = [
+      mine,
+      ...(database ? [String(database)] : []),
+      ...(stoppingUntil ? [`stopping ${stoppingUntil}`] : []),
+    ];
+    if (await ours()) await viaTemporary(file, lines.join("\n"), (tmp) => rename(tmp, file));
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await createWith(file, mine)) {
       return {
         async alsoHeldBy(pid) {
-          // Replaced whole by rename: a reader sees the old holders or the new ones, never nothing.
-          if (await ours()) await viaTemporary(file, `${mine}\n${pid}`, (tmp) => rename(tmp, file));
+          database = pid;
+          await rewrite();
+        },
+        async stopping(deadline) {
+          stoppingUntil = Math.round(deadline);
+          await rewrite();
         },
         async release() {
           if (await ours()) await unlink(file).catch(() => {});
@@ -107,7 +141,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     }
     const found = await readFile(file, "utf8").catch(() => null);
     if (found === null) continue; // released meanwhile
-    await waitForHolders(dir, holdersIn(found));
+    await waitForHolders(dir, parseLock(found));
     await removeLeftover(file, found);
   }
   throw new DataDirLockedError(`Could not lock the data directory ${path.resolve(dir)}.`);
@@ -130,14 +164,28 @@ async function removeLeftover(file: string, inspected: string): Promise<void> {
   await unlink(aside).catch(() => {});
 }
 
-/** Returns once none of the holders runs; throws if the server does, or its database process does not exit. */
-async function waitForHolders(dir: string, [server, ...database]: number[]): Promise<void> {
+/**
+ * Returns once none of the holders runs; throws if the server does (unless it is stopping and
+ * exits by its deadline), or its database process does not exit.
+ */
+async function waitForHolders(
+  dir: string,
+  { server, database, stoppingUntil }: ReturnType<typeof parseLock>,
+): Promise<void> {
   const inUse = (pid: number, what: string) =>
     new DataDirLockedError(
       `The data directory ${path.resolve(dir)} is in use by another running Samverkan ${what} (process ${pid}); stop it first or set DATA_DIR.`,
     );
   // Our own PID as the server: a lock this process left behind, not another server.
-  if (isPid(server) && server !== process.pid && isAlive(server)) throw inUse(server, "server");
+  if (isPid(server) && server !== process.pid && isAlive(server)) {
+    if (stoppingUntil === null) throw inUse(server, "server");
+    // Shutting down: storing what is pending, then closing its database. Its successor waits.
+    const until = stoppingUntil + STOPPING_GRACE_MS;
+    while (isAlive(server)) {
+      if (Date.now() > until) throw inUse(server, "server");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   const deadline = Date.now() + ORPHAN_EXIT_MS;
   for (const pid of database.filter(isPid)) {
     while (isAlive(pid)) {
