@@ -57,7 +57,8 @@ export function createRoomManager(options: RoomManagerOptions) {
     } catch (err) {
       // Never fall back to an empty document: a client would sync it and overwrite the stored one.
       logger.error({ err, boardId }, "loading a board failed; refusing its connections");
-      throw new RoomLoadError(`board ${boardId} could not be loaded`);
+      // The cause tells the database being unavailable (retry later) from a damaged board.
+      throw new RoomLoadError(`board ${boardId} could not be loaded`, { cause: err });
     }
     rooms.set(boardId, room);
     logger.debug({ boardId, ms: Math.round(performance.now() - started), readMs: Math.round(readMs) }, "room loaded");

@@ -1,6 +1,11 @@
 /**
  * Binds the realtime core to Node's HTTP server with `ws`: routes upgrades for /ws/boards/:id,
  * authorises them, and forwards socket events to Connection. Also pings to drop dead sockets.
+ *
+ * While storage is down (storage-health.ts) it takes no edits it could not store: every board
+ * connection is closed with 4502 (retry) and new ones are refused with it, until writes succeed
+ * again. Clients keep their edits (the stock provider in memory, our web client in IndexedDB) and
+ * send them in their sync step 2 when they reconnect; the rooms keep what they had not stored.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -8,7 +13,9 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { Config } from "../config.js";
+import { unavailableReason } from "../db/unavailable.js";
 import type { DocStore } from "../docs/doc-store.js";
+import { StorageHealth } from "../docs/storage-health.js";
 import { createWriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
@@ -27,6 +34,8 @@ export interface RealtimeOptions {
   services: Services;
   store: DocStore;
   logger: Logger;
+  /** Whether edits can be stored now; main.ts feeds it the database process's events. The write queue reports to it too. */
+  health?: StorageHealth;
   idleUnloadMs?: number;
   compactAfter?: number;
   compactMinIntervalMs?: number;
@@ -48,7 +57,8 @@ export function attachRealtime(server: Server, options: RealtimeOptions) {
 export function createRealtime(options: RealtimeOptions) {
   const { config, services, logger } = options;
   let server: Server | null = null;
-  const queue = createWriteQueue(options.store, logger);
+  const health = options.health ?? new StorageHealth();
+  const queue = createWriteQueue(options.store, logger, { health });
   const manager = createRoomManager({
     store: options.store,
     queue,
@@ -63,6 +73,23 @@ export function createRealtime(options: RealtimeOptions) {
     return room && !room.destroyed ? { doc: room.doc, seq: room.storedSeq } : undefined;
   });
   const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
+
+  // Storage down: nobody may edit on as if it were stored. Everyone is closed with a code that
+  // means "try again later"; their reconnects are refused until a write succeeds again.
+  let storageDown = !health.available;
+  const stopHealth = health.onChange(() => {
+    if (storageDown === !health.available) return;
+    storageDown = !health.available;
+    if (storageDown) {
+      logger.warn(
+        { reason: health.reason, connections: [...manager.connections()].length, backlog: queue.backlog },
+        "storage unavailable: board connections closed until edits can be stored again",
+      );
+      manager.closeWhere(() => true, Close.StorageUnavailable);
+    } else {
+      logger.info({ backlog: queue.backlog }, "storage available again: board connections accepted");
+    }
+  });
   // maxPayload: ws itself closes with 1009 on a larger frame, before buffering it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
@@ -95,14 +122,25 @@ export function createRealtime(options: RealtimeOptions) {
         ws.close(reason.code, reason.reason);
       }
     };
+    // Not a refusal of this person (no permission-denied frame): storage is down, try again later.
+    const storageUnavailable = () => {
+      if (ws.readyState === ws.OPEN) ws.close(Close.StorageUnavailable.code, Close.StorageUnavailable.reason);
+    };
+    if (storageDown) return storageUnavailable();
 
     let auth: Awaited<ReturnType<typeof authorize>>;
     try {
       auth = await authorize(request, boardId, config, services);
     } catch (err) {
+      if (storageDown || unavailableReason(err)) {
+        logger.warn({ err, boardId }, "authorising a websocket failed: the database is unavailable");
+        return storageUnavailable();
+      }
       logger.error({ err, boardId }, "authorising a websocket failed");
       return refuse(Close.LoadFailed);
     }
+    // Storage went down while authorising.
+    if (storageDown) return storageUnavailable();
     if (!auth.ok) return refuse(auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
@@ -115,11 +153,13 @@ export function createRealtime(options: RealtimeOptions) {
 
     try {
       const room = await manager.acquire(auth.identity.boardId, auth.identity.boardKind);
+      // Storage went down while loading: the health listener has closed it already (attach then does nothing).
       connection.attach(room);
     } catch (err) {
       // RoomLoadError was logged where it happened; anything else is logged here.
       if (!(err instanceof RoomLoadError)) logger.error({ err, boardId }, "joining a board failed");
-      connection.close(Close.LoadFailed);
+      const cause = err instanceof RoomLoadError ? err.cause : err;
+      connection.close(storageDown || unavailableReason(cause) ? Close.StorageUnavailable : Close.LoadFailed);
     }
   }
 
@@ -142,6 +182,8 @@ export function createRealtime(options: RealtimeOptions) {
       server = http;
       http.on("upgrade", onUpgrade);
     },
+    /** Whether board edits can be stored now (and so whether board connections are taken). */
+    health,
     stats: () => ({
       rooms: manager.roomCount,
       connections: wss.clients.size,
@@ -157,6 +199,7 @@ export function createRealtime(options: RealtimeOptions) {
       server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
+      stopHealth();
       loopDelay.stop();
       await manager.shutdown(timeoutMs);
       for (const ws of wss.clients) ws.terminate();

@@ -44,6 +44,11 @@ export const Close = {
   RateLimited: { code: 4529, reason: "rate limited", retry: "yes" },
   /** The server dropped its copy of the board after an update failed half-way; reconnect to load it again. */
   Reloading: { code: 4503, reason: "board reloading", retry: "yes" },
+  /**
+   * Storage is down (the database's process restarting, PostgreSQL unreachable): nothing sent now
+   * could be stored, so the server takes nothing. Reconnect later; send what is not stored then.
+   */
+  StorageUnavailable: { code: 4502, reason: "storage unavailable", retry: "yes" },
   /** The board could not be loaded from storage; nothing was served. */
   LoadFailed: { code: 4500, reason: "board could not be loaded", retry: "yes" },
   /** The client reads too slowly: its unsent backlog passed the limit. */
