@@ -1,9 +1,10 @@
 /** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { type Database, DatabaseOpenError, openDatabase } from "./db/client.js";
+import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore } from "./docs/doc-store.js";
+import { StorageHealth } from "./docs/storage-health.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
@@ -32,10 +33,30 @@ const logger = createLogger(config.logLevel);
 let database: Database | undefined;
 let http: RunningServer | undefined;
 let realtime: Realtime | undefined;
+let purge: NodeJS.Timeout | undefined;
+/** Whether board edits can be stored: the database process's events and the write queue report here. */
+const health = new StorageHealth();
 
 function fail(message: string): never {
   console.error(`Samverkan cannot start: ${message}`);
   process.exit(1);
+}
+
+// Signals are taken from the first moment: a stop during start-up (a supervisor, a quick restart)
+// waits for the step under way and then shuts down in order — the database closed, its lock
+// released — instead of dying with the database process still opening the directory.
+let started = false;
+let stopping = false;
+let stopAsked: string | null = null;
+const onSignal = (signal: string) => {
+  if (started) void shutdown(signal);
+  else stopAsked ??= signal;
+};
+process.once("SIGTERM", () => onSignal("SIGTERM"));
+process.once("SIGINT", () => onSignal("SIGINT"));
+/** Between start-up steps: a stop asked for meanwhile is carried out now. */
+async function checkpoint(): Promise<void> {
+  if (stopAsked) await shutdown(stopAsked);
 }
 
 // While the database starts (the embedded one in a process of its own), this thread runs the live
@@ -47,6 +68,8 @@ try {
 } catch (error) {
   fail(error instanceof DatabaseOpenError ? error.message : `cannot open the database: ${(error as Error).message}`);
 }
+database.onEvent(onDatabaseEvent);
+await checkpoint();
 
 try {
   await database.migrate();
@@ -54,6 +77,7 @@ try {
   await database.close().catch(() => {});
   fail(`applying database migrations failed: ${(error as Error).message}`);
 }
+await checkpoint();
 
 const services = createServices(database.db, config, undefined, logger);
 const store = createDocStore(database.db);
@@ -73,7 +97,7 @@ logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small.
-const purge = setInterval(
+purge = setInterval(
   () => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")),
   3_600_000,
 );
@@ -82,7 +106,7 @@ purge.unref();
 // After a restart, the boards people were working on are in memory again before they reconnect
 // (a meeting reconnects all at once): loaded before listening, for at most PRELOAD_BUDGET_MS;
 // whatever is left loads right after.
-const live = createRealtime({ config, services, store, logger });
+const live = createRealtime({ config, services, store, logger, health });
 realtime = live;
 const preloading = store
   .recentlyActive(new Date(Date.now() - PRELOAD_ACTIVE_WITHIN_MS), PRELOAD_MAX_BOARDS)
@@ -90,6 +114,7 @@ const preloading = store
   .then((n) => n > 0 && logger.info({ boards: n }, "boards preloaded"))
   .catch((err) => logger.warn({ err }, "preloading boards failed"));
 await Promise.race([preloading, new Promise((resolve) => setTimeout(resolve, PRELOAD_BUDGET_MS).unref())]);
+await checkpoint();
 
 try {
   http = await listen(app, { port: config.port, host: config.host });
@@ -110,37 +135,75 @@ void services.projections
   .then((n) => n > 0 && logger.info({ boards: n }, "projections caught up"))
   .catch((err) => logger.error({ err }, "catching up projections failed"));
 
+started = true;
 logger.info(
   { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
   `Samverkan listening on ${http.url}`,
 );
+await checkpoint();
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
+/** The embedded database's process: logged, fed to storage health; given up → the server exits so it is started afresh. */
+function onDatabaseEvent(event: DatabaseEvent) {
+  switch (event.type) {
+    case "down":
+      logger.error({ reason: event.reason }, "the embedded database process died; starting it again");
+      health.markDown("process", event.reason);
+      return;
+    case "restarting":
+      logger.warn({ attempt: event.attempt, inMs: event.inMs }, "starting the embedded database process again");
+      return;
+    case "up":
+      logger.info({ pid: event.pid }, "the embedded database process is back");
+      health.markUp("process");
+      return;
+    case "failed":
+      logger.fatal({ reason: event.reason }, "giving up on the embedded database; exiting");
+      void shutdown("database failure", event.reason);
+      return;
+  }
+}
+
+/**
+ * Stops in order: no new connections, live boards stored and compacted, then the database. With a
+ * `failure` (the database could not be started again) it stores what it still can, quickly, then
+ * exits 1 with the reason as one line on stderr, so that a process manager starts it again.
+ */
+async function shutdown(signal: string, failure?: string): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
   stopping = true;
   logger.info({ signal }, "shutting down");
+  const exit = (code: number): never => {
+    if (failure) console.error(`Samverkan stopped: ${failure.replaceAll("\n", " ")}`);
+    process.exit(code);
+  };
+  // A server started on the same data directory meanwhile waits for this one to finish.
+  await database?.stopping(Date.now() + config.shutdownTimeoutMs).catch(() => {});
   // Whatever hangs, the process is gone within the configured timeout.
   const deadline = setTimeout(() => {
     logger.error("shutdown timed out; exiting");
-    process.exit(1);
+    exit(1);
   }, config.shutdownTimeoutMs);
   deadline.unref();
   clearInterval(purge);
   try {
     // Stop accepting first; then close live boards (which stores and compacts them); then the database.
-    const httpClosed = http?.close(Math.max(0, config.shutdownTimeoutMs - 2_000));
-    await realtime?.close(Math.max(0, config.shutdownTimeoutMs - 3_000));
+    // A database that is gone for good stores nothing more: a short try, not the whole budget.
+    const httpMs = failure ? 500 : Math.max(0, config.shutdownTimeoutMs - 2_000);
+    const storeMs = failure ? 500 : Math.max(0, config.shutdownTimeoutMs - 3_000);
+    const httpClosed = http?.close(httpMs);
+    await realtime?.close(storeMs);
     await httpClosed;
-    await services.projections.flush().catch((err) => logger.error({ err }, "final projection refresh failed"));
-    await services.projections.stop();
+    if (started) {
+      await services.projections.flush().catch((err) => logger.error({ err }, "final projection refresh failed"));
+      await services.projections.stop();
+    }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
     await database?.close();
     logger.info("stopped");
-    process.exit(0);
+    return exit(failure ? 1 : 0);
   } catch (err) {
     logger.error({ err }, "error during shutdown");
-    process.exit(1);
+    return exit(1);
   }
 }
 
@@ -148,5 +211,3 @@ async function shutdown(signal: string) {
 process.on("SIGUSR2", () => {
   if (realtime && !stopping) logger.info(realtime.takeWindowStats(), "realtime stats window");
 });
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
