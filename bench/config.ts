@@ -15,7 +15,7 @@ function list(name: string, fallback: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-export const ALL_SCENARIOS = ["1", "2", "3", "4", "5", "6", "7", "idle"] as const;
+export const ALL_SCENARIOS = ["1", "2", "3", "4", "5", "6", "7", "8", "idle"] as const;
 export type ScenarioId = (typeof ALL_SCENARIOS)[number];
 export type ServerKind = "ours" | "reference";
 

@@ -12,7 +12,7 @@
  */
 import * as Y from "yjs";
 import { addAction, updateAction } from "../shared/boards/focus.js";
-import { type BenchClient, connectAll, destroyAll } from "./clients.js";
+import { type BenchClient, connectAll, connectClient, destroyAll } from "./clients.js";
 import type { ServerKind } from "./config.js";
 import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
 import { BUSY_PERCENT } from "./quiet.js";
@@ -27,6 +27,13 @@ export interface LoadShape {
   writersPerBoard: number;
   /** Updates per second per writer. */
   rate: number;
+  /**
+   * People coming and going while the others write (scenario 8): every `everyMs`, `join` new clients
+   * join each board (the previous burst's leave), and the board's last `reconnect` clients drop their
+   * socket and reconnect, as tablets do after a blip. Reconnecting clients must still receive every
+   * write (counted in "lost") but their latency, which includes their own outage, is not sampled.
+   */
+  churn?: { everyMs: number; join: number; reconnect: number };
 }
 
 export interface Timing {
@@ -113,7 +120,8 @@ function fingerprint(client: BenchClient): string {
 
 export async function runLoad(target: Target, shape: LoadShape, timing: Timing, label: string): Promise<RunResult> {
   const total = shape.boards * shape.clientsPerBoard;
-  await target.prepare(total);
+  const churn = shape.churn;
+  await target.prepare(total + (churn ? churn.join * shape.boards : 0));
   const rooms = await target.boards(shape.boards, label);
   const specs = rooms.flatMap((room, b) =>
     Array.from({ length: shape.clientsPerBoard }, (_, c) => ({
@@ -124,6 +132,12 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
   const { clients, syncMs } = await connectAll(specs);
   const connect = summarize(syncMs);
   const presence: NodeJS.Timeout[] = [];
+  let joiners: BenchClient[] = [];
+  let churnTimer: NodeJS.Timeout | null = null;
+  /** Clients that reconnect in bursts: their samples include their own outage, so they are not taken. */
+  const churners = new Set<BenchClient>(
+    churn ? clients.filter((_, i) => i % shape.clientsPerBoard >= shape.clientsPerBoard - churn.reconnect) : [],
+  );
 
   try {
     // Presence as people produce it: each client changes its state once at a random moment in the
@@ -178,6 +192,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
           // Writes this receiver has not seen yet up to n all arrived now (see the top of this file).
           for (let k = (last[writer.index] as number) + 1; k <= n; k++) {
             const stamp = writer.stamps[k] as number;
+            if (churners.has(client)) continue;
             if (stamp >= windowStart && stamp < windowEnd) samples.push(now - stamp);
             if (now >= windowStart && now < windowEnd) arrivals++;
           }
@@ -212,6 +227,23 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
       }
     }, TICK_MS);
 
+    if (churn) {
+      churnTimer = setInterval(() => {
+        if (performance.now() >= windowEnd) return;
+        const leaving = joiners;
+        joiners = rooms.flatMap((room, b) =>
+          Array.from({ length: churn.join }, (_, j) =>
+            connectClient(target.endpoint(total + b * churn.join + j), room),
+          ),
+        );
+        void destroyAll(leaving);
+        for (const c of churners) {
+          c.provider.disconnect();
+          c.provider.connect();
+        }
+      }, churn.everyMs);
+    }
+
     await sleep(windowStart - performance.now());
     const serverWindow = target.server.windowStats?.(); // starts the server's own measuring window
     const serverCpu = cpuMeter(target.server.pid);
@@ -224,6 +256,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     await sleep(windowEnd - performance.now());
     clearInterval(tick);
     clearInterval(rssTimer);
+    if (churnTimer) clearInterval(churnTimer);
     const measured = (performance.now() - windowStart) / 1000;
     const serverCpuPercent = serverCpu.stop();
     const generatorCpuPercent = selfCpu.stop();
@@ -295,6 +328,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     };
   } finally {
     for (const timer of presence) clearTimeout(timer);
-    await destroyAll(clients);
+    if (churnTimer) clearInterval(churnTimer);
+    await destroyAll([...clients, ...joiners]);
   }
 }

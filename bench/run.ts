@@ -51,6 +51,7 @@ function runScenario(id: ScenarioId, targets: Target[]): Promise<ScenarioResult>
     case "2":
     case "3":
     case "4":
+    case "8":
       return loadScenario(id, targets, config);
     case "5":
       return historyScenario(targets, config);

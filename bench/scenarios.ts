@@ -123,7 +123,9 @@ export type ScenarioResult =
   | LagScenarioResult
   | IdleScenarioResult;
 
-const LOAD_SHAPES: Record<"1" | "2" | "3" | "4", (c: BenchConfig) => { title: string; shape: LoadShape }> = {
+export type LoadScenarioId = "1" | "2" | "3" | "4" | "8";
+
+const LOAD_SHAPES: Record<LoadScenarioId, (c: BenchConfig) => { title: string; shape: LoadShape }> = {
   "1": () => ({
     title: "1 board, 50 clients, 5 writers × 20/s",
     shape: { boards: 1, clientsPerBoard: 50, writersPerBoard: 5, rate: 20 },
@@ -140,6 +142,16 @@ const LOAD_SHAPES: Record<"1" | "2" | "3" | "4", (c: BenchConfig) => { title: st
     title: "near saturation: 1 board, 50 clients, all 50 × 20/s",
     shape: { boards: 1, clientsPerBoard: 50, writersPerBoard: 50, rate: 20 },
   }),
+  "8": () => ({
+    title: "join bursts: scenario 1, and every 2 s 8 clients join (the last 8 leave) and 8 reconnect",
+    shape: {
+      boards: 1,
+      clientsPerBoard: 50,
+      writersPerBoard: 5,
+      rate: 20,
+      churn: { everyMs: 2_000, join: 8, reconnect: 8 },
+    },
+  }),
 };
 
 function brief(run: RunResult): string {
@@ -154,11 +166,7 @@ function brief(run: RunResult): string {
 }
 
 /** Scenarios 1–4: the same shape, runs alternating over the targets. */
-export async function loadScenario(
-  id: "1" | "2" | "3" | "4",
-  targets: Target[],
-  c: BenchConfig,
-): Promise<LoadScenarioResult> {
+export async function loadScenario(id: LoadScenarioId, targets: Target[], c: BenchConfig): Promise<LoadScenarioResult> {
   const { title, shape } = LOAD_SHAPES[id](c);
   const run = async (target: Target, timing: { warmupSeconds: number; seconds: number }, tag: string) => {
     await beforeRun(target, c);
