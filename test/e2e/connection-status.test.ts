@@ -154,6 +154,21 @@ describe.skipIf(!browserSuiteEnabled())("the board's connection status tells the
     expect(cardIdByTitle(boardId, "Offline i webbläsaren")).toBeDefined();
   }, 90_000);
 
+  it("the server cannot store for a while (4502): it says so, keeps the edits, and stores them once it can", async () => {
+    const boardId = await newBoard("Korttidsboendet");
+    const { page } = await openAsNurse(boardId);
+    server.realtime.health.markDown("process", "the embedded database process exited (SIGKILL)");
+    await status(page).filter({ hasText: "Servern kan inte spara just nu" }).waitFor();
+    await addCard(page, "Medan servern inte kunde spara");
+    await screenshot(page, "status-storage-down-sv");
+    expect(cardIdByTitle(boardId, "Medan servern inte kunde spara")).toBeUndefined();
+    server.realtime.health.markUp("process");
+    await status(page)
+      .filter({ hasText: /^Ansluten$/ })
+      .waitFor({ timeout: 30_000 });
+    expect(cardIdByTitle(boardId, "Medan servern inte kunde spara")).toBeDefined();
+  }, 90_000);
+
   it("the session ends on a board: it says so, keeps the edits, offers sign-in and brings them along", async () => {
     const boardId = await newBoard("Mellanrummet");
     // A session of its own, so ending it leaves the other tests' alone.

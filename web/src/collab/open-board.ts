@@ -17,7 +17,12 @@ export type ConnectionState =
   /** `unsynced`: changes made here that the server has not confirmed as stored for over a second. */
   | { kind: "connected"; unsynced: boolean }
   /** No network, or a link that has gone silent: `unsent` changes are kept on this device. */
-  | { kind: "offline"; unsent: boolean }
+  | {
+      kind: "offline";
+      unsent: boolean;
+      /** The server is up but cannot store anything just now (4502): it takes changes again once it can. */
+      storage?: boolean;
+    }
   | {
       kind: "refused";
       close: CloseReason | { code: number; reason: string; retry: "no" };
@@ -59,11 +64,15 @@ export function openBoard(boardId: string): OpenBoard {
   let phase: "connecting" | "syncing" | "synced" | "offline" = "connecting";
   let refused: (ConnectionState & { kind: "refused" })["close"] | null = null;
   let current: ConnectionState = { kind: "connecting" };
+  /** The last close was the server saying it cannot store (until the next sync). */
+  let storageDown = false;
 
   const compute = (): ConnectionState => {
     const unsent = link.unacknowledged > 0;
     if (refused) return { kind: "refused", close: refused, unsent };
-    if (phase === "offline" || (phase === "synced" && link.silent)) return { kind: "offline", unsent };
+    if (phase === "offline" || (phase === "synced" && link.silent)) {
+      return storageDown ? { kind: "offline", unsent, storage: true } : { kind: "offline", unsent };
+    }
     if (phase === "synced") return { kind: "connected", unsynced: link.unacknowledgedForMs() > UNSYNCED_AFTER_MS };
     return { kind: phase };
   };
@@ -86,13 +95,15 @@ export function openBoard(boardId: string): OpenBoard {
     update();
   });
   // A connection that could not be made (no network at page load) counts as offline too.
-  provider.on("connection-close", () => {
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (event) storageDown = event.code === Close.StorageUnavailable.code;
     if (phase === "connecting" || phase === "syncing") phase = "offline";
     update();
   });
   provider.on("sync", (synced: boolean) => {
     if (!synced) return;
     phase = "synced";
+    storageDown = false;
     link.synced();
     update();
   });

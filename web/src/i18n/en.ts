@@ -150,6 +150,8 @@ export const en: Record<MessageKey, string> = {
   "conn.signedOutUnsent":
     "You are signed out. Unsynced changes are only on this device and are sent when you sign in again.",
   "conn.signIn": "Sign in again",
+  "conn.storageDown":
+    "The server cannot store anything just now – changes are kept on this device and sent once it can",
   "error.signedOut": "You are signed out. Sign in again to continue.",
   "error.dbUnavailable":
     "The server cannot store anything just now. Try again in a moment; nothing already saved has been lost.",

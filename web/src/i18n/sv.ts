@@ -148,6 +148,8 @@ export const sv = {
   "conn.signedOutUnsent":
     "Du är utloggad. Osynkade ändringar finns bara på den här enheten och skickas när du loggar in igen.",
   "conn.signIn": "Logga in igen",
+  "conn.storageDown":
+    "Servern kan inte spara just nu – ändringar sparas på den här enheten och skickas när den kan igen",
   "error.signedOut": "Du är utloggad. Logga in igen för att fortsätta.",
   "error.dbUnavailable":
     "Servern kan inte spara just nu. Försök igen om en stund; inget av det som redan är sparat har gått förlorat.",

@@ -18,6 +18,7 @@ export function describeState(state: ConnectionState): string {
     case "connected":
       return t(state.unsynced ? "conn.unsynced" : "conn.connected");
     case "offline":
+      if (state.storage) return t("conn.storageDown");
       return t(state.unsent ? "conn.offlineUnsent" : "conn.offline");
     case "refused": {
       const code = state.close.code;
