@@ -12,19 +12,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startNodeArgs } from "../../server/start-args.js";
 import { eventually } from "../helpers/eventually.js";
+import { alive } from "../helpers/processes.js";
 import { type SpawnedServer, spawnServer } from "../helpers/spawn-server.js";
 
 const ITERATIONS = 24;
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 type Ending =
   | "SIGTERM"

@@ -11,20 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseEvent, openDatabase } from "../../server/db/client.js";
 import { isDatabaseUnavailable, unavailableReason } from "../../server/db/unavailable.js";
 import { eventually } from "../helpers/eventually.js";
+import { alive } from "../helpers/processes.js";
 
 const FAST_RESTART = { minDelayMs: 20, maxDelayMs: 200, maxAttempts: 3, giveUpAfterMs: 60_000, maxDeaths: 5 };
 
 const rowsOf = (result: unknown) =>
   (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("the embedded database's process, killed", () => {
   let dataDir: string;

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -15,30 +14,10 @@ import { addAction, focusDescription, readFocus } from "../../shared/boards/focu
 import { Close } from "../../shared/protocol/close-codes.js";
 import { richTextToPlain, writePlainParagraphs } from "../../shared/richtext/text.js";
 import { eventually } from "../helpers/eventually.js";
+import { alive, freePort } from "../helpers/processes.js";
 import { type SpawnedServer, spawnServer } from "../helpers/spawn-server.js";
 import { databaseKinds } from "../helpers/test-database.js";
 import { connectProvider, synced } from "../helpers/ws-client.js";
-
-/** A port nobody listens on right now, so PUBLIC_ORIGIN can name it and a restart can reuse it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The node process running main.ts: spawnServer starts it directly (no launcher), as `npm start` does. */
 function serverPid(server: SpawnedServer): number {

@@ -9,7 +9,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rename, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -19,7 +18,9 @@ import type * as Y from "yjs";
 import { addAction, readFocus } from "../../shared/boards/focus.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { eventually } from "../helpers/eventually.js";
+import { alive, freePort } from "../helpers/processes.js";
 import { type SpawnedServer, spawnServer } from "../helpers/spawn-server.js";
+import { databaseKinds } from "../helpers/test-database.js";
 import { connectProvider, synced } from "../helpers/ws-client.js";
 
 const RUN_TIMEOUT = 240_000;
@@ -28,26 +29,6 @@ const EDIT_EVERY_MS = 25;
 /** Edits each client makes before the database goes, and again after it is back. */
 const EDITS_BEFORE = 60;
 const EDITS_AFTER = 60;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const cardIds = (doc: Y.Doc) => readFocus(doc).actions.map((a) => a.id);
 
@@ -319,8 +300,9 @@ describe("storage failure on PGlite: the database's process cannot be started ag
   );
 });
 
-describe.runIf(process.env.DATABASE_URL)(
-  "storage failure on PostgreSQL: every connection of the server dropped while two clients edit",
+// On PostgreSQL whenever the suite runs on it (DATABASE_URL, as CI does), like the contract tests.
+describe.each(databaseKinds().filter((kind) => kind === "postgres"))(
+  "storage failure on %s: every connection of the server dropped while two clients edit",
   () => {
     const baseUrl = process.env.DATABASE_URL as string;
     let name = "";
