@@ -128,7 +128,8 @@ export class Connection implements RoomMember {
         case "sync-step2":
         case "update":
           this.active = true;
-          if (this.canEdit || this.identity.locked) {
+          // A reader is never closed for what it sends, also not on locked minutes (PROTOCOL §2.4).
+          if (this.canEdit) {
             this.limitUpdates();
             this.receiveUpdate(room, message.update);
           } else if (this.updates.take()) {
@@ -169,7 +170,7 @@ export class Connection implements RoomMember {
     this.close(Close.InvalidUpdate, "unexpected error");
   }
 
-  /** An editor's update (or anyone's on locked minutes): checked, then applied, waiting, or refused. */
+  /** An editor's update: checked, then applied, waiting, or refused (on locked minutes: 4423). */
   private receiveUpdate(room: Room, update: Uint8Array) {
     const locked = this.identity.locked;
     let empty: boolean;

@@ -231,6 +231,16 @@ describe.each(databaseKinds())("minutes approval on %s", (databaseKind) => {
     const reader = await connect(boardId, f.member2);
     expect(readMinutes(reader.doc).items[0]!.title).toBe("Trygg hemgång");
     expect(reader.provider.wsconnected).toBe(true);
+    // An observer who tries to write is ignored as a reader always is, not closed (PROTOCOL §2.4).
+    const observer = await connect(boardId, f.observer);
+    const observerCloses: number[] = [];
+    observer.provider.on("connection-close", (event: CloseEvent | null) => observerCloses.push(event?.code ?? 0));
+    addAgendaItem(observer.doc, { title: "Observatörens tillägg", number: 10 });
+    addAgendaItem(observer.doc, { title: "Och ett till", number: 11 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(observerCloses).toEqual([]);
+    expect(observer.provider.wsconnected).toBe(true);
+    expect(Y.encodeStateVector(await stored(boardId))).toEqual(before);
   });
 
   it("a new meeting carries over open action items and undecided agenda items as a draft agenda", async () => {
