@@ -18,7 +18,7 @@ import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
 import { BUSY_PERCENT } from "./quiet.js";
 import type { WindowStats } from "./servers.js";
 import { type Summary, summarize } from "./stats.js";
-import type { Target } from "./targets.js";
+import { CLIENTS_PER_USER, type Target } from "./targets.js";
 
 export interface LoadShape {
   boards: number;
@@ -121,7 +121,11 @@ function fingerprint(client: BenchClient): string {
 export async function runLoad(target: Target, shape: LoadShape, timing: Timing, label: string): Promise<RunResult> {
   const total = shape.boards * shape.clientsPerBoard;
   const churn = shape.churn;
-  await target.prepare(total + (churn ? churn.join * shape.boards : 0));
+  // Joiners are people of their own (endpoints from the next whole user on): sharing a user with
+  // clients that reconnect, whose old sockets the server may not have dropped yet, they could pass
+  // its 20 sockets per user and be turned away (4529), which is not what this load is about.
+  const joinersFrom = Math.ceil(total / CLIENTS_PER_USER) * CLIENTS_PER_USER;
+  await target.prepare(churn ? joinersFrom + churn.join * shape.boards : total);
   const rooms = await target.boards(shape.boards, label);
   const specs = rooms.flatMap((room, b) =>
     Array.from({ length: shape.clientsPerBoard }, (_, c) => ({
@@ -233,7 +237,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
         const leaving = joiners;
         joiners = rooms.flatMap((room, b) =>
           Array.from({ length: churn.join }, (_, j) =>
-            connectClient(target.endpoint(total + b * churn.join + j), room),
+            connectClient(target.endpoint(joinersFrom + b * churn.join + j), room),
           ),
         );
         void destroyAll(leaving);
