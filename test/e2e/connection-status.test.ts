@@ -189,6 +189,10 @@ describe.skipIf(!browserSuiteEnabled())("the board's connection status tells the
     await status(page).filter({ hasText: "Osynkade ändringar finns bara på den här enheten" }).waitFor();
     await expectAccessible(page, "board after the session ended");
     await screenshot(page, "status-signed-out-sv");
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, "status-signed-out-tablet-sv");
+    await expectAccessible(page, "board after the session ended, tablet");
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(cardIdByTitle(boardId, "Skrivet utloggad")).toBeUndefined();
 
     await signIn.click();

@@ -36,18 +36,32 @@ export class ConnectionStatus extends LitElement {
   static override styles = css`
     :host {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.4rem;
+      gap: 0.4rem 0.6rem;
+      max-width: 100%;
+      box-sizing: border-box;
       padding: 0.25rem 0.75rem;
-      border-radius: 999px;
+      /* A pill while it is one line; a long message wraps inside a rounded box instead. */
+      border-radius: 1.1rem;
       border: 1px solid var(--color-border);
       background: var(--color-surface);
     }
     .dot {
+      flex: none;
       width: 0.7rem;
       height: 0.7rem;
       border-radius: 50%;
       background: var(--color-muted);
+    }
+    [role="status"] {
+      flex: 1 1 16rem;
+      min-width: 0;
+    }
+    button,
+    a.sign-in {
+      flex: none;
+      white-space: nowrap;
     }
     :host([kind="connected"]) .dot {
       background: var(--color-ok);
