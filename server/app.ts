@@ -57,7 +57,10 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError(413, "payload_too_large", `The request body is larger than ${maxSize} bytes.`);
+        // The rest of the body is never read: say so, and close, rather than promise keep-alive and drop it.
+        throw new AppError(413, "payload_too_large", `The request body is larger than ${maxSize} bytes.`, undefined, {
+          Connection: "close",
+        });
       },
     });
   const jsonLimit = limit(deps.config.bodyLimitBytes);
@@ -68,6 +71,12 @@ export function createApp(deps: AppDeps) {
   app.route("/", healthRoutes);
 
   const api = new Hono<AppEnv>();
+  // API answers are about one person at one moment: no shared or browser HTTP cache keeps them
+  // (the service worker keeps what the app needs offline in its own store, and forgets it at sign-out).
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  });
   api.use(csrf, clientIp, session);
   api.route("/auth", authRoutes);
   api.route("/organizations", organizationRoutes);

@@ -1,9 +1,11 @@
 /**
  * Reads and validates a JSON body or the query string against a shared zod schema: malformed
- * JSON, wrong shape or extra fields → 400 naming each field.
+ * JSON, wrong shape, extra fields or text that cannot be stored (NUL, lone surrogates) → 400
+ * naming each field.
  */
 import type { Context } from "hono";
 import type { z } from "zod";
+import { findUnstorableText } from "../../shared/text/hygiene.js";
 import { AppError, badRequest } from "../errors.js";
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
@@ -30,6 +32,13 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
 }
 
 function validated<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
+  // Before the schema, for every field alike: text that could never be stored (shared/text/hygiene.ts).
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) {
+    throw badRequest("validation_failed", `Invalid request: ${unstorable.path}: ${unstorable.reason}`, {
+      fields: { [unstorable.path]: unstorable.reason },
+    });
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { BoardSpec } from "../../shared/boards/spec.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { findUnstorableText, unstorableText } from "../../shared/text/hygiene.js";
 import { checkContent } from "./content-guard.js";
 import { ProtocolError } from "./protocol-error.js";
 import { type Decoded, findIn, indexByClient, type Struct } from "./update-structs.js";
@@ -101,6 +102,14 @@ export function checkUpdate(
     for (const value of values) {
       if (jsonDepth(value, maxDepth) > maxDepth) throw refused(`values nested deeper than ${maxDepth}`);
     }
+    // Text the database cannot hold (NUL) would stop the board's projections and search for good.
+    const unstorable =
+      (typeof struct.parentSub === "string" ? unstorableText(struct.parentSub) : null) ??
+      (content instanceof Y.ContentString ? unstorableText(content.str) : null) ??
+      (content instanceof Y.ContentFormat ? unstorableText(content.key) : null) ??
+      findUnstorableText(values)?.reason ??
+      null;
+    if (unstorable) throw refused(`text that cannot be stored: ${unstorable}`);
   }
   if (spec) checkContent(doc, decoded, local, spec);
   return false;

@@ -1,5 +1,6 @@
 /** Request and response bodies for sign-in, setup and the current user. */
 import { z } from "zod";
+import { withoutBidiControls } from "../text/hygiene.js";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -16,11 +17,11 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, `A password has at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`);
 
+/** A person's name: bidirectional controls removed (shared/text/hygiene.ts), trimmed, 1–200 characters. */
 export const personNameSchema = z
   .string()
-  .trim()
-  .min(1, "A name is required.")
-  .max(200, "A name has at most 200 characters.");
+  .transform(withoutBidiControls)
+  .pipe(z.string().trim().min(1, "A name is required.").max(200, "A name has at most 200 characters."));
 
 export const setupBody = z.strictObject({ email: emailSchema, name: personNameSchema, password: passwordSchema });
 

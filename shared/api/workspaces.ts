@@ -1,5 +1,6 @@
 /** Bodies for organisations, workspaces (partnerships), members, invitations and boards. */
 import { z } from "zod";
+import { withoutBidiControls } from "../text/hygiene.js";
 import { emailSchema, passwordSchema, personNameSchema } from "./auth.js";
 
 export const ROLES = ["convener", "member", "observer"] as const;
@@ -8,8 +9,12 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const ORGANIZATION_KINDS = ["municipality", "primary_care", "region", "civil_society", "other"] as const;
 
+/** A name or title: bidirectional controls removed (shared/text/hygiene.ts), trimmed, within its cap. */
 const title = (what: string, max: number) =>
-  z.string().trim().min(1, `${what} is required.`).max(max, `${what} has at most ${max} characters.`);
+  z
+    .string()
+    .transform(withoutBidiControls)
+    .pipe(z.string().trim().min(1, `${what} is required.`).max(max, `${what} has at most ${max} characters.`));
 
 export const createOrganizationBody = z.strictObject({
   name: title("A name", 200),

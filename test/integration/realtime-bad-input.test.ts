@@ -281,6 +281,19 @@ describe("bad input from one connection closes only that connection", () => {
       await expectBoardIntact(board);
     });
 
+    it("a NUL character in a card's title or a description → 4415: the database could never hold it", async () => {
+      const board = await boardWithWitness();
+      const title = new Y.Doc();
+      addAction(title, { id: "nul", title: "Rond\u0000Solgården" });
+      expect(await send(board.boardId, [syncFrame(UPDATE, Y.encodeStateAsUpdate(title))])).toBe(4415);
+      const text = new Y.Doc();
+      Y.applyUpdate(text, Y.encodeStateAsUpdate(board.witness.doc));
+      const before = Y.encodeStateVector(text);
+      notesText(text).insert(0, "före\u0000efter");
+      expect(await send(board.boardId, [syncFrame(UPDATE, Y.encodeStateAsUpdate(text, before))])).toBe(4415);
+      await expectBoardIntact(board);
+    });
+
     it("an update nested thousands of levels deep → 4415 (final: it can never fit)", async () => {
       const board = await boardWithWitness();
       const scratch = new Y.Doc();
