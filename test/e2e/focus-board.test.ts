@@ -124,10 +124,10 @@ describe.skipIf(!browserSuiteEnabled())("a focus-area board in Chromium: live, b
     const dialog = page.getByRole("dialog");
     await dialog.getByText("Eva Sjuksköterska").waitFor();
     await expect(dialog.getByRole("combobox").count()).resolves.toBe(0);
-    // The one text box is the description, shown read-only.
-    await expect(dialog.getByRole("textbox").count()).resolves.toBe(1);
+    // The one text box is the description, shown read-only (its editor is loaded on demand: wait for it).
     const description = dialog.getByRole("textbox", { name: "Beskrivning" });
     await description.getByText("Samtal med anhöriga inom en vecka.").waitFor();
+    await expect(dialog.getByRole("textbox").count()).resolves.toBe(1);
     await expect(description.getAttribute("contenteditable")).resolves.toBe("false");
     await expect(dialog.getByRole("toolbar").count()).resolves.toBe(0);
     await expectAccessible(page, "card dialog, read-only");
