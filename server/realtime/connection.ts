@@ -226,9 +226,9 @@ export class Connection implements RoomMember {
   retryPending(): boolean {
     const room = this.room;
     if (!room || this.closed) return false;
-    let applied = false;
+    let progressed = false;
     try {
-      applied = this.pending.drain((update) => {
+      progressed = this.pending.drain((update) => {
         try {
           if (room.check(update, true)) return true;
         } catch (error) {
@@ -236,18 +236,17 @@ export class Connection implements RoomMember {
           throw error;
         }
         this.applyChecked(room, update);
-        applied = true;
         return true;
       });
     } catch (error) {
       this.fail(error);
-      return applied;
+      return true;
     }
     if (this.pending.size === 0) {
       room.setWaiting(this, false);
       if (this.ackWanted !== null) this.requestAck(this.ackWanted);
     }
-    return applied;
+    return progressed;
   }
 
   /**

@@ -57,7 +57,6 @@ export class Room {
   private lastSeq: number;
   private durableSeq: number;
   private storedSinceSnapshot: number;
-  private unsaved = 0;
   private compacting: Promise<void> | null = null;
   private fanout: Uint8Array[] = [];
   /** The one member every update in `fanout` came from; null when several did, or the server. */
@@ -107,7 +106,7 @@ export class Room {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.unsaved > 0 || this.compacting !== null;
+    return this.unstored.size > 0 || this.compacting !== null;
   }
 
   /** The highest sequence number of this board known to be stored. */
@@ -264,7 +263,6 @@ export class Room {
     this.fanout.push(update);
     this.scheduleFlush();
     const seq = ++this.lastSeq;
-    this.unsaved++;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
       boardId: this.boardId,
@@ -273,7 +271,6 @@ export class Room {
       authorId: member?.userId ?? null,
       receivedAt: performance.now(),
       onDurable: () => {
-        this.unsaved--;
         this.unstored.delete(seq);
         this.settleDurableWaiters();
         this.storedSinceSnapshot++;
