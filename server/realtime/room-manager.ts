@@ -3,6 +3,7 @@
  * load), never serves a board whose load failed, unloads rooms 30 s after the last member left
  * once everything is stored, and on shutdown flushes and compacts every room.
  */
+import type * as Y from "yjs";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
@@ -142,6 +143,17 @@ export function createRoomManager(options: RoomManagerOptions) {
         }
       }
       return loaded;
+    },
+
+    /**
+     * Makes a server-side change to a board, live for everyone on it, and resolves once it is
+     * stored. `edit` runs inside one Yjs transaction; the change is authored by `authorId`.
+     */
+    async edit(boardId: string, kind: BoardKind, authorId: string | null, edit: (doc: Y.Doc) => void): Promise<void> {
+      const room = await this.acquire(boardId, kind);
+      const seq = room.change(authorId, edit);
+      await new Promise<void>((resolve) => room.whenStored(seq, resolve));
+      if (room.members.size === 0 && !unloadTimers.has(boardId)) scheduleUnload(room);
     },
 
     /** Registers a connection unless its user is at the socket limit; returns false if refused. */

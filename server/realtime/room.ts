@@ -185,6 +185,17 @@ export class Room {
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
   }
 
+  /**
+   * A change the server makes on someone's behalf (a restore, a handover, a removed identity
+   * number): applied, stored with `authorId` as its author and sent to every member, like an
+   * update from a client. Returns the sequence number to wait for with `whenStored`.
+   */
+  change(authorId: string | null, edit: (doc: Y.Doc) => void): number {
+    const author: RoomMember = { userId: authorId as string, send: () => {} };
+    this.doc.transact(() => edit(this.doc), authorId === null ? null : author);
+    return this.lastSeq;
+  }
+
   /** A member now holds updates waiting for missing dependencies (or, with false, none any more). */
   setWaiting(member: RoomMember, waiting: boolean): void {
     if (waiting) this.waiting.add(member);
@@ -250,7 +261,10 @@ export class Room {
       this.applying.push(update);
       return;
     }
-    const member = origin && typeof origin === "object" && "userId" in origin ? (origin as RoomMember) : null;
+    const member =
+      origin && typeof origin === "object" && "userId" in origin && (origin as RoomMember).userId
+        ? (origin as RoomMember)
+        : null;
     this.record(update, member);
   }
 

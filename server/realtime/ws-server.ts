@@ -72,6 +72,7 @@ export function createRealtime(options: RealtimeOptions) {
     const room = manager.room(boardId);
     return room && !room.destroyed ? { doc: room.doc, seq: room.storedSeq } : undefined;
   });
+  services.boardEditor.attachLive((boardId, kind, authorId, edit) => manager.edit(boardId, kind, authorId, edit));
   const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
 
   // Storage down: nobody may edit on as if it were stored. Everyone is closed with a code that

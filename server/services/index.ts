@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { createBoardEditor } from "../docs/board-editor.js";
 import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
 import { createAccess } from "./access.js";
@@ -55,6 +56,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     }),
     boards: createBoards(db, audit, now, events, projections),
     projections,
+    /** Server-side changes to board content, live when the realtime layer runs. */
+    boardEditor: createBoardEditor(db),
     archive,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes: createMinutes({ db, audit, now, events, projections, archive }),
