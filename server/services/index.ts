@@ -1,8 +1,8 @@
 /** Builds every service over one database; main.ts and tests call this, routes receive the result. */
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
-import type { Logger } from "../logger.js";
 import { createBoardEditor } from "../docs/board-editor.js";
+import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
 import { createAccess } from "./access.js";
