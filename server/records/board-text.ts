@@ -188,8 +188,8 @@ function focusBody(doc: Y.Doc, names: Names, out: string[]) {
         const from = names.boards.get(a.source.boardId) ?? "(okänt möte)";
         out.push(`- **Från:** ${md(from)}${a.source.paragraph ? ` § ${a.source.paragraph}` : ""}`);
       }
-      const description = blocks(noteBlocks(a.description));
-      if (description.length) out.push("", ...description);
+      const description = noteBlocks(a.description);
+      if (description.length) out.push("", ...blocks(description));
       for (const [phase, note] of Object.entries(a.pdsaNotes))
         if (note.trim()) out.push("", `**${PDSA[phase]}:** ${md(note, "")}`);
       if (a.measurements.length) {
