@@ -1,5 +1,5 @@
 /** The partnerships the signed-in person belongs to, with their role in each. */
-import { html, LitElement } from "lit";
+import { html, LitElement, nothing } from "lit";
 import { get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
 import { LocaleController, t } from "../i18n/i18n.js";
@@ -9,13 +9,20 @@ import { pageStyles } from "../styles/shared.js";
 
 export class WorkspacesPage extends LitElement {
   static override styles = pageStyles;
-  static override properties = { workspaces: { state: true }, problem: { state: true } };
+  static override properties = {
+    isAdmin: { attribute: false },
+    workspaces: { state: true },
+    problem: { state: true },
+  };
+  /** The instance admin also gets the instance's händelselogg. */
+  declare isAdmin: boolean;
   declare private workspaces: Workspace[] | null;
   declare private problem: string | null;
 
   constructor() {
     super();
     new LocaleController(this);
+    this.isAdmin = false;
     this.workspaces = null;
     this.problem = null;
   }
@@ -33,6 +40,7 @@ export class WorkspacesPage extends LitElement {
   override render() {
     const list = this.workspaces;
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
+      ${this.isAdmin ? html`<p><a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>` : nothing}
       ${
         this.problem
           ? html`<p role="alert">${this.problem}</p>`
