@@ -65,6 +65,8 @@ describe.skipIf(!browserSuiteEnabled())("händelselogg and data export in Chromi
       .poll(() => page.getByRole("combobox", { name: "Typ av händelse" }).inputValue())
       .toBe("invitation.accepted");
 
+    await page.goto(`/workspaces/${f.workspaceId}/audit?from=2001-02-01&to=2001-01-01`);
+    await page.getByRole("alert").getByText("Från och med får inte vara senare än till och med.").waitFor();
     await page.getByLabel("Från och med").fill("2001-01-01");
     await page.getByLabel("Till och med").fill("2001-01-31");
     await page.getByRole("button", { name: "Visa", exact: true }).click();
@@ -88,6 +90,20 @@ describe.skipIf(!browserSuiteEnabled())("händelselogg and data export in Chromi
       await expectNoClipping(page, `instance audit log ${width}×${height}`);
       await screenshot(page, `audit-instance-${width}x${height}-en`);
     }
+  });
+
+  it("shows older events on request, continuing from the first new one", async () => {
+    for (let i = 0; i < 50; i++) await f.people.convener.post(`/api/workspaces/${f.workspaceId}/calendar-feed`, {});
+    const { page } = await f.open("convener", `/workspaces/${f.workspaceId}/audit`);
+    await page.getByText("50 händelser visas. Det finns äldre händelser.").waitFor();
+    await page.getByRole("button", { name: "Visa fler" }).click();
+    await page.getByText(/^(5[1-9]|[6-9]\d) händelser visas$/).waitFor();
+    const focused = await page.evaluate(() => {
+      const root = document.querySelector("app-root")?.shadowRoot?.querySelector("audit-log-page")?.shadowRoot;
+      const items = [...(root?.querySelectorAll("ol.events li") ?? [])];
+      return items.indexOf(root?.activeElement as Element);
+    });
+    expect(focused).toBe(50);
   });
 
   it("members see neither the link nor the log", async () => {

@@ -6,7 +6,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import type { AuditEventView, AuditFilters, AuditPage } from "../../../shared/api/records.js";
 import { describeEvent, kindLabel } from "../../../shared/records/describe.js";
-import { get } from "../api/client.js";
+import { ApiError, get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
 import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
@@ -118,16 +118,21 @@ export class AuditLogPage extends LitElement {
           this.workspace = r.workspace;
         })
         .catch(() => {});
+    // The form comes on its own, so a filter the server refuses can be corrected here.
+    void get<AuditFilters>(`${this.base}/filters`)
+      .then((filters) => {
+        this.filters = filters;
+      })
+      .catch((error) => {
+        this.problem ??= (error as Error).message;
+      });
     try {
-      const [filters, page] = await Promise.all([
-        get<AuditFilters>(`${this.base}/filters`),
-        get<AuditPage>(`${this.base}?${this.applied}`),
-      ]);
-      this.filters = filters;
+      const page = await get<AuditPage>(`${this.base}?${this.applied}`);
       this.events = page.events;
       this.nextCursor = page.nextCursor;
     } catch (error) {
-      this.problem = (error as Error).message;
+      this.problem =
+        error instanceof ApiError && error.status === 400 ? t("records.badFilter") : (error as Error).message;
     }
   }
 
