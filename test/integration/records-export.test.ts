@@ -32,8 +32,9 @@ describe("partnership data export", () => {
     return doc;
   }
 
+  /** Over the real HTTP server, so the zip really streams through Node's response. */
   const download = (path: string, cookie: string | null) =>
-    f.server.app.request(path, { headers: { cookie: cookie ?? "" } });
+    fetch(new URL(path, f.server.url), { headers: { cookie: cookie ?? "" } });
 
   beforeAll(async () => {
     f = await startRealtimeFixture({ idleUnloadMs: 50 });
