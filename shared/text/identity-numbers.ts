@@ -67,6 +67,30 @@ export function withoutIdentityNumbers(text: string, placeholder = IDENTITY_NUMB
   return out;
 }
 
+// The start of one as it is typed: a date (six or eight digits) followed by a separator or by up
+// to three more digits — not yet a number, but the editor warns before it is one.
+const STARTED = /(?<!\p{Nd})((?:18|19|20)?)(\d{6})(?:\s*[-\u2013+]\s*\d{0,3}|[ \u00a0]?\d{1,3})(?!\p{Nd})/gu;
+
+/**
+ * Where the text holds a number being typed (a valid date and the start of the last four digits)
+ * or a complete one: the span to warn about and to offer to remove. Null when there is none.
+ */
+export function identityNumberInProgress(text: string): { start: number; end: number } | null {
+  const complete = findIdentityNumbers(text)[0];
+  if (complete) return { start: complete.start, end: complete.end };
+  for (const m of text.matchAll(STARTED)) {
+    const [whole, , date = ""] = m;
+    if (validDate(date)) return { start: m.index, end: m.index + whole.length };
+  }
+  return null;
+}
+
+function validDate(date: string): boolean {
+  const month = Number(date.slice(2, 4));
+  const day = Number(date.slice(4, 6)) % 60 || 0;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && Number(date.slice(4, 6)) <= 91;
+}
+
 function check(century: string, date: string, separator: string, tail: string): IdentityNumberKind | null {
   const yy = Number(date.slice(0, 2));
   const month = Number(date.slice(2, 4));

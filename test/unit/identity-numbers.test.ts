@@ -3,6 +3,7 @@ import {
   findIdentityNumberIn,
   findIdentityNumbers,
   IDENTITY_NUMBER_PLACEHOLDER,
+  identityNumberInProgress,
   withoutIdentityNumbers,
 } from "../../shared/text/identity-numbers.js";
 
@@ -73,6 +74,14 @@ describe("identity numbers", () => {
   it.each(NOT_FOUND)("leaves %s alone (%s)", (text) => {
     expect(findIdentityNumbers(text)).toEqual([]);
     expect(withoutIdentityNumbers(`Se ${text} igen`)).toBe(`Se ${text} igen`);
+  });
+
+  it("notices a number while it is typed, before it is complete", () => {
+    for (const typing of ["pnr 121212-", "pnr 121212-12", "19121212-121", "121212 121", "460101+98"])
+      expect(identityNumberInProgress(typing), typing).not.toBeNull();
+    expect(identityNumberInProgress("x 19121212-1212 y")).toEqual({ start: 2, end: 15 });
+    for (const ordinary of ["121312-12", "070-123 45", "möte 2024-05-12", "123456", "10 st", "991399-1"])
+      expect(identityNumberInProgress(ordinary), ordinary).toBeNull();
   });
 
   it("replaces every number in a text and keeps the rest", () => {

@@ -1,7 +1,9 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
+import { identityEn } from "./identity.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
+  ...identityEn,
   "app.name": "Samverkan",
   "app.skip": "Skip to content",
   "app.loading": "Loading …",

@@ -1,5 +1,8 @@
 /** Swedish, the default language: every UI text has its key here first. */
+import { identitySv } from "./identity.js";
+
 export const sv = {
+  ...identitySv,
   "app.name": "Samverkan",
   "app.skip": "Hoppa till innehållet",
   "app.loading": "Laddar …",
