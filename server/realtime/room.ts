@@ -19,12 +19,15 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 /** What a room needs to know of a connection. */
 export interface RoomMember {
   readonly userId: string;
+  /** The partnership the member reached the board through (for audit events). */
+  readonly workspaceId?: string;
   send(frame: Uint8Array): void;
   /** Offers the member's updates that waited for missing dependencies again; true if any was applied. */
   retryPending?(): boolean;
@@ -40,6 +43,21 @@ export interface RoomDeps {
   onBroken?: (room: Room) => void;
   /** Called after an update of this board was stored. */
   onStored?: (boardId: string) => void;
+  /**
+   * Called when a member's update held personal identity numbers: they were replaced before
+   * anything was stored or sent, and once the replacement is stored the log has been compacted
+   * away (`purged`). Fields and kinds only, never the numbers.
+   */
+  onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+}
+
+export interface IdentityNumbersRemoved {
+  boardId: string;
+  userId: string;
+  workspaceId: string | null;
+  fields: { field: string; kind: string }[];
+  /** Resolves once no stored copy of the board (log, snapshot) holds what was removed. */
+  purged: Promise<void>;
 }
 
 export class Room {
@@ -69,6 +87,8 @@ export class Room {
   private fullState: Uint8Array | null = null;
   private compactTimer: NodeJS.Timeout | null = null;
   private lastCompactedAt = 0;
+  /** What the transaction applying a member's update changed, for the identity-number guard. */
+  private changes: ChangeRecord | null = null;
   destroyed = false;
 
   constructor(
@@ -89,6 +109,9 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server is a peer without presence
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
+      if (this.applying) this.changes = recordChanges(transaction);
+    });
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
       for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changedAwareness.add(id);
       this.scheduleFlush();
@@ -172,17 +195,53 @@ export class Room {
    */
   apply(member: RoomMember, update: Uint8Array): void {
     this.applying = [];
+    this.changes = null;
     try {
       Y.applyUpdate(this.doc, update, member);
+      if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
+      this.changes = null;
       this.deps.onBroken?.(this);
       throw error;
     }
     const changes = this.applying;
     this.applying = null;
+    this.changes = null;
     for (const change of changes) this.record(change, member);
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
+  }
+
+  /**
+   * If the update just applied left personal identity numbers in the board, replaces them and
+   * stores and sends, instead of the member's update, one without them (identity-guard.ts): the
+   * original bytes never reach the log or anyone else. The member gets it too (its own copy still
+   * has the number). What earlier updates held of a number typed digit by digit is compacted away
+   * once the replacement is stored.
+   */
+  private removeIdentityNumbers(member: RoomMember, update: Uint8Array, changes: ChangeRecord): boolean {
+    const found = findInChanges(changes);
+    if (found.length === 0) return false;
+    const cleaned = removeAndReencode(this.doc, update, found, this);
+    this.applying = null;
+    this.changes = null;
+    this.record(cleaned, member, true);
+    const seq = this.lastSeq;
+    const purged = new Promise<void>((resolve) =>
+      this.whenStored(seq, () => {
+        // A compaction under way may have started before the replacement: one more after it.
+        void (this.compacting ?? Promise.resolve()).then(() => this.compact()).then(resolve);
+      }),
+    );
+    this.deps.onIdentityNumbers?.({
+      boardId: this.boardId,
+      userId: member.userId,
+      workspaceId: member.workspaceId ?? null,
+      fields: found.map(({ field, kind }) => ({ field, kind })),
+      purged,
+    });
+    if (this.waiting.size > 0) this.retryWaiting();
+    return true;
   }
 
   /**
@@ -269,11 +328,12 @@ export class Room {
   }
 
   /** Stores and broadcasts one applied change. */
-  private record(update: Uint8Array, member: RoomMember | null) {
+  private record(update: Uint8Array, member: RoomMember | null, toSenderToo = false) {
     this.fullState = null;
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
-    this.fanoutFrom = this.fanout.length === 0 || this.fanoutFrom === member ? member : null;
+    const from = toSenderToo ? null : member;
+    this.fanoutFrom = this.fanout.length === 0 || this.fanoutFrom === from ? from : null;
     this.fanout.push(update);
     this.scheduleFlush();
     const seq = ++this.lastSeq;
