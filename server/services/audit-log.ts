@@ -29,8 +29,8 @@ const SHOWN_DETAILS = new Set([
   "carriedOver",
   "newAccount",
   "fields",
-  "boards",
-  "records",
+  "field",
+  "found",
 ]);
 const PURGE_BATCH = 5_000;
 const STOCKHOLM_DAY = (day: string) => sql`(${day}::date)::timestamp at time zone 'Europe/Stockholm'`;

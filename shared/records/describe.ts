@@ -7,6 +7,8 @@ import type { AuditEventView, AuditLocale } from "../api/records.js";
 
 type Words = {
   someone: string;
+  /** Who did what the server did by itself (a scan at start). */
+  system: string;
   /** Names in the sentence are quoted as the language does it. */
   quote: [string, string];
   removed: string;
@@ -25,6 +27,7 @@ interface Parts {
 
 const sv: Words = {
   someone: "Någon",
+  system: "Systemet",
   quote: ["”", "”"],
   removed: "(borttagen)",
   roles: { convener: "sammankallande", member: "medlem", observer: "observatör" },
@@ -65,11 +68,17 @@ const sv: Words = {
         : `tog bort diarienumret för protokollet ${p.target}`,
     "minutes.addendum_created": (p) => `skrev ett tillägg till protokollet ${p.target}`,
     "audit.exported": () => "exporterade händelseloggen som CSV",
+    "identity_number.refused": (p) =>
+      `försökte spara ett ${p.d.kind ?? "personnummer"}${p.d.field ? ` i fältet ${p.d.field}` : ""}; det nekades`,
+    "identity_number.removed": (p) =>
+      `skrev ett personnummer på tavlan ${p.target}; det togs bort${p.d.fields ? ` (${p.d.fields})` : ""}`,
+    "identity_number.scan": (p) => `sökte efter lagrade personnummer och hittade ${p.d.found ?? 0}`,
   },
 };
 
 const en: Words = {
   someone: "Someone",
+  system: "The system",
   quote: ["“", "”"],
   removed: "(removed)",
   roles: { convener: "convener", member: "member", observer: "observer" },
@@ -110,6 +119,11 @@ const en: Words = {
         : `removed the registration number of the minutes ${p.target}`,
     "minutes.addendum_created": (p) => `wrote an addendum to the minutes ${p.target}`,
     "audit.exported": () => "exported the audit log as CSV",
+    "identity_number.refused": (p) =>
+      `tried to store a ${p.d.kind ?? "personnummer"}${p.d.field ? ` in the field ${p.d.field}` : ""}; it was refused`,
+    "identity_number.removed": (p) =>
+      `typed a personal identity number on the board ${p.target}; it was removed${p.d.fields ? ` (${p.d.fields})` : ""}`,
+    "identity_number.scan": (p) => `searched for stored personal identity numbers and found ${p.d.found ?? 0}`,
   },
 };
 
@@ -122,6 +136,8 @@ function artefact(value: unknown, names: Record<string, string>, joiner: string)
 }
 
 const WORDS: Record<AuditLocale, Words> = { sv, en };
+/** Events the server records by itself, without a person. */
+const SYSTEM_ACTIONS = new Set(["identity_number.scan"]);
 
 /** "Anna Berg justerade protokollet Samverkansmöte november". */
 export function describeEvent(event: AuditEventView, locale: AuditLocale = "sv"): string {
@@ -133,7 +149,7 @@ export function describeEvent(event: AuditEventView, locale: AuditLocale = "sv")
     role: (value) => (typeof value === "string" ? (w.roles[value] ?? value) : "?"),
   };
   const phrase = w.phrases[event.action];
-  const actor = event.actor?.name ?? w.someone;
+  const actor = event.actor?.name ?? (SYSTEM_ACTIONS.has(event.action) ? w.system : w.someone);
   if (!phrase) return `${actor}: ${event.action}`;
   return `${actor} ${phrase(parts)}`;
 }
@@ -169,6 +185,9 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "minutes.registration_number_set": "Diarienummer registrerat",
     "minutes.addendum_created": "Tillägg till protokoll",
     "audit.exported": "Händelselogg exporterad",
+    "identity_number.refused": "Personnummer nekat",
+    "identity_number.removed": "Personnummer borttaget från tavla",
+    "identity_number.scan": "Sökning efter lagrade personnummer",
   },
   en: {
     "auth.setup": "Administrator account created",
@@ -200,6 +219,9 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "minutes.registration_number_set": "Registration number recorded",
     "minutes.addendum_created": "Addendum to minutes",
     "audit.exported": "Audit log exported",
+    "identity_number.refused": "Identity number refused",
+    "identity_number.removed": "Identity number removed from a board",
+    "identity_number.scan": "Search for stored identity numbers",
   },
 };
 

@@ -71,9 +71,15 @@ describe("events in words", () => {
     expect(describeEvent(event({ actor: null, action: "auth.login.failure", details: { email: "x@y.se" } }))).toBe(
       "Någon misslyckades att logga in som x@y.se",
     );
-    expect(describeEvent(event({ action: "content.identity_number_refused" }))).toBe(
-      "Anna Berg: content.identity_number_refused",
+    expect(describeEvent(event({ action: "board.something_new" }))).toBe("Anna Berg: board.something_new");
+    expect(describeEvent(event({ actor: null, action: "identity_number.scan", details: { found: 2 } }))).toBe(
+      "Systemet sökte efter lagrade personnummer och hittade 2",
     );
+    expect(
+      describeEvent(
+        event({ action: "identity_number.refused", details: { kind: "samordningsnummer", field: "title" } }),
+      ),
+    ).toBe("Anna Berg försökte spara ett samordningsnummer i fältet title; det nekades");
     expect(kindLabel("minutes.sealed")).toBe("Protokoll förseglat");
     expect(kindLabel("minutes.sealed", "en")).toBe("Minutes sealed");
     expect(kindLabel("something.new")).toBe("something.new");
