@@ -10,7 +10,9 @@ import { type BrowserFixture, startBrowserFixture } from "../helpers/browser-fix
 
 const VIEWPORTS = [
   [820, 1180],
+  [1180, 820],
   [1280, 800],
+  [390, 844],
 ] as const;
 
 /** Nothing wider than the window: no sideways scrolling, nothing cut off. */
@@ -36,10 +38,16 @@ describe.skipIf(!browserSuiteEnabled())("händelselogg and data export in Chromi
     const download = await page.request.get(`/api/workspaces/${f.workspaceId}/export`);
     expect(download.headers()["content-type"]).toBe("application/zip");
     await expectAccessible(page, "partnership page with export");
+    await screenshot(page, "home-with-export-sv");
 
     await page.getByRole("link", { name: "Händelselogg" }).click();
     await page.getByRole("heading", { level: 1, name: "Händelselogg: Nära vård Lekeberg" }).waitFor();
     await page.getByText("Anna Admin skapade tavlan ”Palliativ vård” (fokusområde)").waitFor();
+    expect(await page.getByRole("link", { name: "Palliativ vård" }).getAttribute("href")).toMatch(/^\/boards\//);
+    await page
+      .getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+      .first()
+      .waitFor();
     await page.getByText(/^\d+ händelser visas$/).waitFor();
     for (const [width, height] of VIEWPORTS) {
       await page.setViewportSize({ width, height });

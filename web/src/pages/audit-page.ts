@@ -6,9 +6,10 @@
 import { css, html, LitElement, nothing } from "lit";
 import type { AuditEventView, AuditFilters, AuditPage } from "../../../shared/api/records.js";
 import { describeEvent, kindLabel } from "../../../shared/records/describe.js";
+import { stockholmClock } from "../../../shared/time/stockholm.js";
 import { ApiError, get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
-import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
+import { LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 
@@ -216,9 +217,18 @@ export class AuditLogPage extends LitElement {
     </section>`;
   }
 
+  /** A board the event names is a link to it (it may since be archived: then the board page says so). */
+  private linked(e: AuditEventView, words: string) {
+    const name = e.target?.type === "board" ? e.target.name : null;
+    const at = name ? words.indexOf(name) : -1;
+    if (!name || !e.target || at < 0) return words;
+    return html`${words.slice(0, at)}<a href=${paths.board(e.target.id)}>${name}</a>${words.slice(at + name.length)}`;
+  }
+
   private list(events: AuditEventView[]) {
     const lang = locale();
-    const count = t(events.length === 1 ? "records.countOne" : "records.countOther", { count: events.length });
+    const one = new Intl.PluralRules(lang).select(events.length) === "one";
+    const count = t(one ? "records.countOne" : "records.countOther", { count: events.length });
     return html`<section aria-labelledby="events-h">
       <h2 id="events-h">${t("records.events")}</h2>
       <p role="status">${count}${this.nextCursor ? html`. ${t("records.moreExist")}` : nothing}</p>
@@ -228,10 +238,10 @@ export class AuditLogPage extends LitElement {
           : html`<ol class="events">
               ${events.map(
                 (e) => html`<li tabindex="-1">
-                  <time class="when" datetime=${e.at}>${formatDate(e.at, true)}${
+                  <time class="when" datetime=${e.at}>${when(e.at)}${
                     !this.workspaceId && e.workspace ? html` · ${t("records.in", { name: e.workspace.name })}` : nothing
                   }${e.ip ? html` · ${t("records.from_ip", { ip: e.ip })}` : nothing}</time>
-                  ${describeEvent(e, lang)}
+                  ${this.linked(e, describeEvent(e, lang))}
                 </li>`,
               )}
             </ol>`
@@ -243,6 +253,12 @@ export class AuditLogPage extends LitElement {
       }
     </section>`;
   }
+}
+
+/** 2026-12-06 13:05, on Swedish clocks: the way a municipality writes dates. */
+function when(iso: string): string {
+  const at = stockholmClock(iso);
+  return at ? `${at.date} ${at.time}` : iso;
 }
 
 customElements.define("audit-log-page", AuditLogPage);
