@@ -9,7 +9,7 @@
  *   GET /api/audit, /api/audit/filters, /api/audit/csv                    the same over the whole instance
  */
 import { type Context, Hono } from "hono";
-import { type AuditQuery, auditQuery } from "../../shared/api/records.js";
+import { type AuditQuery, auditQuery, noQuery } from "../../shared/api/records.js";
 import { stockholmDate } from "../../shared/time/stockholm.js";
 import { forbidden, notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
@@ -94,12 +94,15 @@ async function csv(c: C, scope: AuditScope) {
 export const workspaceRecordRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/:workspaceId/audit", async (c) => page(c, await partnershipScope(c)))
-  .get("/:workspaceId/audit/filters", async (c) =>
-    c.json(await c.var.deps.services.auditLog.filters(await partnershipScope(c))),
-  )
+  .get("/:workspaceId/audit/filters", async (c) => {
+    const scope = await partnershipScope(c);
+    queryParams(c, noQuery);
+    return c.json(await c.var.deps.services.auditLog.filters(scope));
+  })
   .get("/:workspaceId/audit/csv", async (c) => csv(c, await partnershipScope(c)))
   .get("/:workspaceId/export", async (c) => {
     const scope = await partnershipScope(c);
+    queryParams(c, noQuery);
     const user = currentUser(c);
     const { audit, records } = c.var.deps.services;
     const name = (await records.partnershipName(scope.workspaceId)) ?? "";
@@ -128,5 +131,9 @@ export const workspaceRecordRoutes = new Hono<AppEnv>()
 export const instanceAuditRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/", (c) => page(c, instanceScope(c)))
-  .get("/filters", async (c) => c.json(await c.var.deps.services.auditLog.filters(instanceScope(c))))
+  .get("/filters", async (c) => {
+    const scope = instanceScope(c);
+    queryParams(c, noQuery);
+    return c.json(await c.var.deps.services.auditLog.filters(scope));
+  })
   .get("/csv", (c) => csv(c, instanceScope(c)));

@@ -54,6 +54,9 @@ export const auditQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to.", path: ["to"] });
 export type AuditQuery = z.output<typeof auditQuery>;
 
+/** The filters list and the export take no parameters: an unknown one is refused, not ignored. */
+export const noQuery = z.strictObject({});
+
 export interface NamedRef {
   id: string;
   name: string;

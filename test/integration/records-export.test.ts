@@ -171,8 +171,11 @@ describe("partnership data export", () => {
     expect(events.body.events[0]).toMatchObject({ action: "minutes.exported", details: { artefact: "pdf" } });
   });
 
-  it("is for conveners and the instance admin only: 401, 403, 404", async () => {
+  it("is for conveners and the instance admin only: 400 for an unknown parameter, 401, 403, 404", async () => {
     expect((await download(`/api/workspaces/${f.workspaceId}/export`, null)).status).toBe(401);
+    const unknownParameter = await download(`/api/workspaces/${f.workspaceId}/export?format=tar`, f.convener.cookie);
+    expect(unknownParameter.status).toBe(400);
+    expect((await unknownParameter.json()).error.details.fields).toEqual({ format: "Unknown parameter." });
     expect((await download(`/api/workspaces/${f.workspaceId}/export`, f.member.cookie)).status).toBe(403);
     expect((await download(`/api/workspaces/${f.workspaceId}/export`, f.observer.cookie)).status).toBe(403);
     expect((await download(`/api/workspaces/${f.workspaceId}/export`, f.outsider.cookie)).status).toBe(404);
