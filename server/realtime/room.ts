@@ -19,8 +19,10 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { Fanout } from "./fanout.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
+import { StoredSeqs } from "./stored-seqs.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 /** What a room needs to know of a connection. */
@@ -69,18 +71,13 @@ export class Room {
   /** Members holding updates that wait for content the board does not have yet. */
   private readonly waiting = new Set<RoomMember>();
   private retrying = false;
-  /** Sequence numbers handed to the write queue and not yet stored, in increasing order. */
-  private readonly unstored = new Set<number>();
-  private durableWaiters: { seq: number; done: () => void }[] = [];
+  /** Sequence numbers handed to the write queue and not yet stored. */
+  private readonly unstored = new StoredSeqs();
   private lastSeq: number;
   private durableSeq: number;
   private storedSinceSnapshot: number;
   private compacting: Promise<void> | null = null;
-  private fanout: Uint8Array[] = [];
-  /** The one member every update in `fanout` came from; null when several did, or the server. */
-  private fanoutFrom: RoomMember | null = null;
-  private changedAwareness = new Set<number>();
-  private flushScheduled = false;
+  private readonly fanout = new Fanout<RoomMember>((updates, from, awareness) => this.flush(updates, from, awareness));
   /** While an update is being applied, what it changed waits here until it applied completely. */
   private applying: Uint8Array[] | null = null;
   /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
@@ -113,8 +110,7 @@ export class Room {
       if (this.applying) this.changes = recordChanges(transaction);
     });
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changedAwareness.add(id);
-      this.scheduleFlush();
+      this.fanout.awareness([...(added ?? []), ...(updated ?? []), ...(removed ?? [])]);
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
@@ -129,7 +125,7 @@ export class Room {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.unstored.size > 0 || this.compacting !== null;
+    return this.unstored.pending || this.compacting !== null;
   }
 
   /** The highest sequence number of this board known to be stored. */
@@ -282,22 +278,7 @@ export class Room {
 
   /** Calls `done` once every change up to `seq` is stored (at once if it is). */
   whenStored(seq: number, done: () => void): void {
-    const lowest = this.unstored.values().next();
-    if (lowest.done || lowest.value > seq) {
-      done();
-      return;
-    }
-    this.durableWaiters.push({ seq, done });
-  }
-
-  private settleDurableWaiters() {
-    if (this.durableWaiters.length === 0) return;
-    const lowest = this.unstored.values().next();
-    const stored = lowest.done ? Number.POSITIVE_INFINITY : lowest.value - 1;
-    const ready = this.durableWaiters.filter((w) => w.seq <= stored);
-    if (ready.length === 0) return;
-    this.durableWaiters = this.durableWaiters.filter((w) => w.seq > stored);
-    for (const w of ready) w.done();
+    this.unstored.whenStored(seq, done);
   }
 
   /** The member that announced this awareness client id, if any. */
@@ -332,10 +313,7 @@ export class Room {
     this.fullState = null;
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
-    const from = toSenderToo ? null : member;
-    this.fanoutFrom = this.fanout.length === 0 || this.fanoutFrom === from ? from : null;
-    this.fanout.push(update);
-    this.scheduleFlush();
+    this.fanout.update(update, toSenderToo ? null : member);
     const seq = ++this.lastSeq;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
@@ -345,8 +323,7 @@ export class Room {
       authorId: member?.userId ?? null,
       receivedAt: performance.now(),
       onDurable: () => {
-        this.unstored.delete(seq);
-        this.settleDurableWaiters();
+        this.unstored.stored(seq);
         this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
@@ -355,20 +332,8 @@ export class Room {
     });
   }
 
-  private scheduleFlush() {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // setImmediate: everything that arrived in this turn of the event loop leaves as one frame.
-    setImmediate(() => this.flush());
-  }
-
-  private flush() {
-    this.flushScheduled = false;
+  private flush(applied: Uint8Array[], from: RoomMember | null, changed: number[]) {
     if (this.destroyed) return;
-    const applied = this.fanout;
-    const from = this.fanoutFrom;
-    this.fanout = [];
-    this.fanoutFrom = null;
     if (applied.length > 0) {
       // One merged frame, encoded once, for every member but the one it all came from (it has it
       // already). With several writers in it, they get it too: re-applying one's own update is a
@@ -376,9 +341,7 @@ export class Room {
       const frame = encodeUpdate(applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied));
       for (const member of this.members) if (member !== from) member.send(frame);
     }
-    if (this.changedAwareness.size > 0) {
-      const changed = [...this.changedAwareness];
-      this.changedAwareness.clear();
+    if (changed.length > 0) {
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       const owner = this.soleOwner(changed);
       for (const member of this.members) if (member !== owner) member.send(frame);
@@ -441,7 +404,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    this.durableWaiters = [];
+    this.unstored.clear();
     this.waiting.clear();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ProtocolError } from "../../server/realtime/protocol-error.js";
+import { Close } from "../../shared/protocol/close-codes.js";
 import {
   findIdentityNumberIn,
   findIdentityNumbers,
@@ -88,6 +90,11 @@ describe("identity numbers", () => {
     expect(withoutIdentityNumbers("Pat 19121212-1212 och 121272-1219 ringer 070-123 45 67")).toBe(
       `Pat ${IDENTITY_NUMBER_PLACEHOLDER} och ${IDENTITY_NUMBER_PLACEHOLDER} ringer 070-123 45 67`,
     );
+  });
+
+  it("a refused update's close reason, logged and sent back, never quotes a number", () => {
+    const error = new ProtocolError(Close.ContentRefused, 'actions: "19121212-1212" is not a valid item id');
+    expect(error.message).toBe(`actions: "${IDENTITY_NUMBER_PLACEHOLDER}" is not a valid item id`);
   });
 
   it("finds a number anywhere in a JSON body, names its field, and skips passwords", () => {
