@@ -90,7 +90,8 @@ export function createHandover(db: Db, audit: Audit, boardEditor: BoardEditor, p
         if (here > 0) {
           handedOver += here;
           changedBoards++;
-          projections.touch(board.id);
+          // Projected now, so the counts a convener reads next already show the new owners.
+          await projections.project(board.id).catch(() => projections.touch(board.id));
         }
       }
       // The boards' updates are stored by their rooms (not in a SQL transaction of ours): the audit

@@ -27,6 +27,10 @@ export class MembersPage extends LitElement {
       .link {
         width: 100%;
       }
+      /* Long addresses wrap, so the table fits a tablet held upright (820 px). */
+      td.email {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
   static override properties = {
@@ -171,7 +175,7 @@ export class MembersPage extends LitElement {
           ${this.members.map(
             (m) => html`<tr>
               <td>${m.name}</td>
-              <td>${m.email}</td>
+              <td class="email">${m.email}</td>
               <td>${m.organization?.name ?? "–"}</td>
               <td>
                 ${

@@ -80,8 +80,12 @@ export class WorkspacesPage extends LitElement {
     await this.loadInvitations();
   }
 
+  private get showInvitations(): boolean {
+    return this.invitations.length > 0 || this.notice !== null || this.answerProblem !== null;
+  }
+
   private invitationsSection() {
-    if (this.invitations.length === 0 && !this.notice && !this.answerProblem) return nothing;
+    if (!this.showInvitations) return nothing;
     return html`<section aria-labelledby="my-invitations">
       <h2 id="my-invitations">${t("consent.myInvitations")}</h2>
       ${this.answerProblem ? html`<p role="alert">${this.answerProblem}</p>` : nothing}
@@ -122,6 +126,7 @@ export class WorkspacesPage extends LitElement {
     const list = this.workspaces;
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
       ${this.invitationsSection()}
+      ${this.showInvitations ? html`<h2>${t("consent.myPartnerships")}</h2>` : nothing}
       ${
         this.problem
           ? html`<p role="alert">${this.problem}</p>`
