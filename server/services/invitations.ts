@@ -266,7 +266,10 @@ export function createInvitations(deps: {
       });
     },
 
-    /** Invitations addressed to the signed-in person that they can still accept, newest first. */
+    /**
+     * Invitations addressed to the signed-in person that they can still accept, newest first;
+     * none to a partnership they are already in (another invitation got them there).
+     */
     listMine(user: SessionUser) {
       return db
         .select({
@@ -283,9 +286,14 @@ export function createInvitations(deps: {
         .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
         .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
         .leftJoin(users, eq(users.id, invitations.createdBy))
+        .leftJoin(
+          workspaceMembers,
+          and(eq(workspaceMembers.workspaceId, invitations.workspaceId), eq(workspaceMembers.userId, user.id)),
+        )
         .where(
           and(
             eq(invitations.email, user.email),
+            isNull(workspaceMembers.userId),
             isNull(invitations.acceptedAt),
             isNull(invitations.revokedAt),
             gt(invitations.expiresAt, now()),

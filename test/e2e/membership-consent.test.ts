@@ -85,6 +85,20 @@ describe.skipIf(!browserSuiteEnabled())("membership by consent in Chromium", () 
     await page.getByRole("button", { name: "Tacka nej" }).click();
     await page.getByRole("status").filter({ hasText: "Du har tackat nej till inbjudan." }).waitFor();
     expect((await f.people.convener.fresh().get(`/api${path}`)).status).toBe(410);
+
+    // Signed in as the invited address, the link page accepts.
+    const lena = (await f.people.observer.get("/api/auth/me")).body.user.email as string;
+    const other = (await f.people.convener.post("/api/workspaces", { name: "Palliativt nätverk" })).body.workspace;
+    const forLena = await f.people.convener.post(`/api/workspaces/${other.id}/invitations`, {
+      email: lena,
+      role: "member",
+      organizationId: (await f.people.convener.get("/api/organizations")).body.organizations[0].id,
+    });
+    const signedIn = (await f.open("observer", new URL(forLena.body.url).pathname)).page;
+    await signedIn.getByRole("button", { name: "Tacka ja" }).waitFor();
+    await expectAccessible(signedIn, "invitation, signed in as the invited address");
+    await signedIn.getByRole("button", { name: "Tacka ja" }).click();
+    await signedIn.getByRole("heading", { level: 1, name: "Palliativt nätverk" }).waitFor();
   });
 
   it("removing a member with open actions asks whom to hand them to; a former member's are offered too", async () => {

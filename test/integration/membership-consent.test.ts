@@ -89,6 +89,9 @@ describe("membership by consent", () => {
     expect((await convener.post(`/api/me/invitations/${id}/accept`, {})).status).toBe(404);
     expect((await admin.post(`/api/me/invitations/${id}/decline`, {})).status).toBe(404);
 
+    // A second invitation to the same partnership is not offered once she is in.
+    await add("pia@example.se");
+    expect((await pia.client.get("/api/me/invitations")).body.invitations).toHaveLength(2);
     const accepted = await pia.client.post(`/api/me/invitations/${id}/accept`, {});
     expect(accepted.status).toBe(201);
     expect(accepted.body.workspaceId).toBe(workspaceId);
