@@ -26,3 +26,18 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, "rate_limited", message, undefined, {
     "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
+
+/**
+ * A personal identity number in a field: refused, never stored. The message and details name the
+ * field and the kind of number, never the number; the error handler records an audit event.
+ */
+export class IdentityNumberRefused extends AppError {
+  constructor(
+    readonly field: string,
+    readonly kind: "personnummer" | "samordningsnummer",
+  ) {
+    const reason =
+      "Contains a personal identity number (personnummer or samordningsnummer). Patient data must not be stored in Samverkan: remove the number.";
+    super(400, "identity_number", `Invalid request: ${field}: ${reason}`, { fields: { [field]: reason }, kind });
+  }
+}

@@ -4,6 +4,7 @@ import { loadConfig } from "./config.js";
 import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore } from "./docs/doc-store.js";
+import { scanOnce } from "./docs/identity-scan.js";
 import { StorageHealth } from "./docs/storage-health.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
@@ -134,6 +135,11 @@ void services.projections
   .catchUp()
   .then((n) => n > 0 && logger.info({ boards: n }, "projections caught up"))
   .catch((err) => logger.error({ err }, "catching up projections failed"));
+
+// Once per rule version: where personal identity numbers stored before the guard existed are (server/docs/identity-scan.ts).
+void scanOnce(database.db, services.audit, logger).catch((err) =>
+  logger.warn({ err }, "scanning for stored identity numbers failed"),
+);
 
 started = true;
 logger.info(

@@ -1,12 +1,16 @@
 /**
  * Reads and validates a JSON body or the query string against a shared zod schema: malformed
- * JSON, wrong shape, extra fields or text that cannot be stored (NUL, lone surrogates) → 400
- * naming each field.
+ * JSON, wrong shape, extra fields, text that cannot be stored (NUL, lone surrogates) or a
+ * personal identity number → 400 naming the field.
  */
 import type { Context } from "hono";
 import type { z } from "zod";
 import { findUnstorableText } from "../../shared/text/hygiene.js";
-import { AppError, badRequest } from "../errors.js";
+import { findIdentityNumberIn } from "../../shared/text/identity-numbers.js";
+import { AppError, badRequest, IdentityNumberRefused } from "../errors.js";
+
+/** Fields that are never stored as text (a password is hashed): an identity number in one is not stored. */
+const NEVER_STORED = new Set(["password"]);
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const contentType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -39,6 +43,9 @@ function validated<S extends z.ZodType>(schema: S, raw: unknown, what: string): 
       fields: { [unstorable.path]: unstorable.reason },
     });
   }
+  // Patient identities never reach storage, logs or search (shared/text/identity-numbers.ts).
+  const identity = findIdentityNumberIn(raw, NEVER_STORED);
+  if (identity) throw new IdentityNumberRefused(identity.path, identity.kind);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

@@ -71,6 +71,10 @@ export class Connection implements RoomMember {
     return this.identity.userId;
   }
 
+  get workspaceId(): string {
+    return this.identity.workspaceId;
+  }
+
   get canEdit(): boolean {
     return can(this.identity.role, "board.edit");
   }

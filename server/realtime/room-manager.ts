@@ -11,7 +11,7 @@ import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./connection.js";
-import { Room } from "./room.js";
+import { type IdentityNumbersRemoved, Room } from "./room.js";
 
 export interface RoomManagerOptions {
   store: DocStore;
@@ -22,6 +22,7 @@ export interface RoomManagerOptions {
   compactMinIntervalMs?: number;
   /** Called after updates of a board were stored (projections refresh from here). */
   onStored?: (boardId: string) => void;
+  onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
 }
 
 export class RoomLoadError extends Error {
@@ -52,6 +53,7 @@ export function createRoomManager(options: RoomManagerOptions) {
         logger,
         onBroken: evict,
         ...(options.onStored ? { onStored: options.onStored } : {}),
+        ...(options.onIdentityNumbers ? { onIdentityNumbers: options.onIdentityNumbers } : {}),
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
         ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
       });

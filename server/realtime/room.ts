@@ -19,12 +19,17 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { Fanout } from "./fanout.js";
+import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
+import { StoredSeqs } from "./stored-seqs.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 /** What a room needs to know of a connection. */
 export interface RoomMember {
   readonly userId: string;
+  /** The partnership the member reached the board through (for audit events). */
+  readonly workspaceId?: string;
   send(frame: Uint8Array): void;
   /** Offers the member's updates that waited for missing dependencies again; true if any was applied. */
   retryPending?(): boolean;
@@ -40,6 +45,21 @@ export interface RoomDeps {
   onBroken?: (room: Room) => void;
   /** Called after an update of this board was stored. */
   onStored?: (boardId: string) => void;
+  /**
+   * Called when a member's update held personal identity numbers: they were replaced before
+   * anything was stored or sent, and once the replacement is stored the log has been compacted
+   * away (`purged`). Fields and kinds only, never the numbers.
+   */
+  onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+}
+
+export interface IdentityNumbersRemoved {
+  boardId: string;
+  userId: string;
+  workspaceId: string | null;
+  fields: { field: string; kind: string }[];
+  /** Resolves once no stored copy of the board (log, snapshot) holds what was removed. */
+  purged: Promise<void>;
 }
 
 export class Room {
@@ -51,24 +71,21 @@ export class Room {
   /** Members holding updates that wait for content the board does not have yet. */
   private readonly waiting = new Set<RoomMember>();
   private retrying = false;
-  /** Sequence numbers handed to the write queue and not yet stored, in increasing order. */
-  private readonly unstored = new Set<number>();
-  private durableWaiters: { seq: number; done: () => void }[] = [];
+  /** Sequence numbers handed to the write queue and not yet stored. */
+  private readonly unstored = new StoredSeqs();
   private lastSeq: number;
   private durableSeq: number;
   private storedSinceSnapshot: number;
   private compacting: Promise<void> | null = null;
-  private fanout: Uint8Array[] = [];
-  /** The one member every update in `fanout` came from; null when several did, or the server. */
-  private fanoutFrom: RoomMember | null = null;
-  private changedAwareness = new Set<number>();
-  private flushScheduled = false;
+  private readonly fanout = new Fanout<RoomMember>((updates, from, awareness) => this.flush(updates, from, awareness));
   /** While an update is being applied, what it changed waits here until it applied completely. */
   private applying: Uint8Array[] | null = null;
   /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
   private compactTimer: NodeJS.Timeout | null = null;
   private lastCompactedAt = 0;
+  /** What the transaction applying a member's update changed, for the identity-number guard. */
+  private changes: ChangeRecord | null = null;
   destroyed = false;
 
   constructor(
@@ -89,9 +106,11 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server is a peer without presence
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
+      if (this.applying) this.changes = recordChanges(transaction);
+    });
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changedAwareness.add(id);
-      this.scheduleFlush();
+      this.fanout.awareness([...(added ?? []), ...(updated ?? []), ...(removed ?? [])]);
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
@@ -106,7 +125,7 @@ export class Room {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.unstored.size > 0 || this.compacting !== null;
+    return this.unstored.pending || this.compacting !== null;
   }
 
   /** The highest sequence number of this board known to be stored. */
@@ -172,17 +191,53 @@ export class Room {
    */
   apply(member: RoomMember, update: Uint8Array): void {
     this.applying = [];
+    this.changes = null;
     try {
       Y.applyUpdate(this.doc, update, member);
+      if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
+      this.changes = null;
       this.deps.onBroken?.(this);
       throw error;
     }
     const changes = this.applying;
     this.applying = null;
+    this.changes = null;
     for (const change of changes) this.record(change, member);
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
+  }
+
+  /**
+   * If the update just applied left personal identity numbers in the board, replaces them and
+   * stores and sends, instead of the member's update, one without them (identity-guard.ts): the
+   * original bytes never reach the log or anyone else. The member gets it too (its own copy still
+   * has the number). What earlier updates held of a number typed digit by digit is compacted away
+   * once the replacement is stored.
+   */
+  private removeIdentityNumbers(member: RoomMember, update: Uint8Array, changes: ChangeRecord): boolean {
+    const found = findInChanges(changes);
+    if (found.length === 0) return false;
+    const cleaned = removeAndReencode(this.doc, update, found, this);
+    this.applying = null;
+    this.changes = null;
+    this.record(cleaned, member, true);
+    const seq = this.lastSeq;
+    const purged = new Promise<void>((resolve) =>
+      this.whenStored(seq, () => {
+        // A compaction under way may have started before the replacement: one more after it.
+        void (this.compacting ?? Promise.resolve()).then(() => this.compact()).then(resolve);
+      }),
+    );
+    this.deps.onIdentityNumbers?.({
+      boardId: this.boardId,
+      userId: member.userId,
+      workspaceId: member.workspaceId ?? null,
+      fields: found.map(({ field, kind }) => ({ field, kind })),
+      purged,
+    });
+    if (this.waiting.size > 0) this.retryWaiting();
+    return true;
   }
 
   /**
@@ -223,22 +278,7 @@ export class Room {
 
   /** Calls `done` once every change up to `seq` is stored (at once if it is). */
   whenStored(seq: number, done: () => void): void {
-    const lowest = this.unstored.values().next();
-    if (lowest.done || lowest.value > seq) {
-      done();
-      return;
-    }
-    this.durableWaiters.push({ seq, done });
-  }
-
-  private settleDurableWaiters() {
-    if (this.durableWaiters.length === 0) return;
-    const lowest = this.unstored.values().next();
-    const stored = lowest.done ? Number.POSITIVE_INFINITY : lowest.value - 1;
-    const ready = this.durableWaiters.filter((w) => w.seq <= stored);
-    if (ready.length === 0) return;
-    this.durableWaiters = this.durableWaiters.filter((w) => w.seq > stored);
-    for (const w of ready) w.done();
+    this.unstored.whenStored(seq, done);
   }
 
   /** The member that announced this awareness client id, if any. */
@@ -269,13 +309,11 @@ export class Room {
   }
 
   /** Stores and broadcasts one applied change. */
-  private record(update: Uint8Array, member: RoomMember | null) {
+  private record(update: Uint8Array, member: RoomMember | null, toSenderToo = false) {
     this.fullState = null;
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
-    this.fanoutFrom = this.fanout.length === 0 || this.fanoutFrom === member ? member : null;
-    this.fanout.push(update);
-    this.scheduleFlush();
+    this.fanout.update(update, toSenderToo ? null : member);
     const seq = ++this.lastSeq;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
@@ -285,8 +323,7 @@ export class Room {
       authorId: member?.userId ?? null,
       receivedAt: performance.now(),
       onDurable: () => {
-        this.unstored.delete(seq);
-        this.settleDurableWaiters();
+        this.unstored.stored(seq);
         this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
@@ -295,20 +332,8 @@ export class Room {
     });
   }
 
-  private scheduleFlush() {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // setImmediate: everything that arrived in this turn of the event loop leaves as one frame.
-    setImmediate(() => this.flush());
-  }
-
-  private flush() {
-    this.flushScheduled = false;
+  private flush(applied: Uint8Array[], from: RoomMember | null, changed: number[]) {
     if (this.destroyed) return;
-    const applied = this.fanout;
-    const from = this.fanoutFrom;
-    this.fanout = [];
-    this.fanoutFrom = null;
     if (applied.length > 0) {
       // One merged frame, encoded once, for every member but the one it all came from (it has it
       // already). With several writers in it, they get it too: re-applying one's own update is a
@@ -316,9 +341,7 @@ export class Room {
       const frame = encodeUpdate(applied.length === 1 ? (applied[0] as Uint8Array) : Y.mergeUpdates(applied));
       for (const member of this.members) if (member !== from) member.send(frame);
     }
-    if (this.changedAwareness.size > 0) {
-      const changed = [...this.changedAwareness];
-      this.changedAwareness.clear();
+    if (changed.length > 0) {
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       const owner = this.soleOwner(changed);
       for (const member of this.members) if (member !== owner) member.send(frame);
@@ -381,7 +404,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    this.durableWaiters = [];
+    this.unstored.clear();
     this.waiting.clear();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();

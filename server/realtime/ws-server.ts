@@ -23,6 +23,7 @@ import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
 import { encodePermissionDenied } from "./codec.js";
 import { Connection, type SocketLike } from "./connection.js";
+import { recordIdentityNumbers } from "./identity-audit.js";
 import { createLoopDelayMonitor } from "./loop-delay.js";
 import { createRoomManager, RoomLoadError } from "./room-manager.js";
 import { frameSender } from "./ws-frame.js";
@@ -64,6 +65,7 @@ export function createRealtime(options: RealtimeOptions) {
     queue,
     logger,
     onStored: (boardId) => services.projections.touch(boardId),
+    onIdentityNumbers: (event) => recordIdentityNumbers(services, logger, event),
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
     ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
     ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),

@@ -444,6 +444,34 @@ describe("role × endpoint matrix", () => {
         it("has an invalid-body case", () => expect(route).toBe("POST /api/auth/logout"));
       }
 
+      if (spec.body && !spec.headers && route !== "POST /api/auth/setup") {
+        it(`refuses NUL, a lone surrogate and an identity number in every text field with 400 naming it (${allowed})`, async () => {
+          const body = (await spec.body!(ctx, allowed)) as Record<string, unknown>;
+          const fields = Object.keys(body).filter((k) => typeof body[k] === "string");
+          if (fields.length === 0) expect(route).toBe("PATCH /api/users/:userId"); // { active: true }
+          for (const field of fields) {
+            const bad: [string, string][] = [
+              [`${body[field]}\u0000`, "validation_failed"],
+              [`${body[field]}\ud800`, "validation_failed"],
+              // A password is hashed, never stored as text: an identity number in it is not refused.
+              ...(field === "password"
+                ? []
+                : ([[`${body[field]} 19121212-1212`, "identity_number"]] as [string, string][])),
+            ];
+            for (const [value, code] of bad) {
+              const params = spec.params ? await spec.params(ctx) : {};
+              const res = await (await signIn(allowed)).request(method, fill(path, params), {
+                ...body,
+                [field]: value,
+              });
+              expect(res.status, `${field}=${JSON.stringify(value)} → ${JSON.stringify(res.body)}`).toBe(400);
+              expect(res.body.error.code).toBe(code);
+              expect(Object.keys(res.body.error.details.fields)).toEqual([field]);
+            }
+          }
+        });
+      }
+
       if (spec.params && path.includes("/:")) {
         it(`answers 404 for ids that do not exist or are not ids (${allowed})`, async () => {
           const real = await spec.params!(ctx);

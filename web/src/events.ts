@@ -20,7 +20,21 @@ export class SessionEndedEvent extends Event {
   }
 }
 
+/**
+ * The rich-text editor and the identity warning (components/identity-warning): a personal identity
+ * number is being typed (`typing`), is no longer (`cleared`), or was replaced (`removed`). Sent on window.
+ */
+export class IdentityNumberEvent extends Event {
+  static readonly type = "identity-number";
+  constructor(readonly state: "typing" | "cleared" | "removed") {
+    super(IdentityNumberEvent.type);
+  }
+}
+
 declare global {
+  interface WindowEventMap {
+    "identity-number": IdentityNumberEvent;
+  }
   interface HTMLElementEventMap {
     "signed-in": SignedInEvent;
     "session-ended": SessionEndedEvent;

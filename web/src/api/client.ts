@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/sv.js";
 const IN_OUR_WORDS: Record<string, MessageKey> = {
   unauthenticated: "error.signedOut",
   db_unavailable: "error.dbUnavailable",
+  identity_number: "error.identityNumber",
 };
 
 export class ApiError extends Error {

@@ -1,8 +1,10 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
+import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
+  ...identityEn,
   "app.name": "Samverkan",
   "app.skip": "Skip to content",
   "app.loading": "Loading …",

@@ -1,7 +1,9 @@
 /** Swedish, the default language: every UI text has its key here first. */
+import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 
 export const sv = {
+  ...identitySv,
   "app.name": "Samverkan",
   "app.skip": "Hoppa till innehållet",
   "app.loading": "Laddar …",

@@ -11,6 +11,7 @@ import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from "y-prosemirr
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { richTextSchema as schema } from "../../../../shared/richtext/schema.js";
+import { identityNumberPlugin } from "./identity-plugin.js";
 
 export type { EditorView };
 
@@ -67,6 +68,7 @@ export function mountEditor(place: Element, options: EditorOptions): EditorView 
       ? [yCursorPlugin(options.awareness, { cursorBuilder, selectionBuilder: () => ({ class: "remote-selection" }) })]
       : []),
     yUndoPlugin(),
+    identityNumberPlugin(),
     keymap({
       "Mod-z": undo,
       "Mod-y": redo,
