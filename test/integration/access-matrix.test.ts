@@ -176,7 +176,7 @@ const CASES: Record<string, Case> = {
   "GET /api/workspaces/:workspaceId/members/open-actions": { params: ws, expect: conveners(200) },
   "POST /api/workspaces/:workspaceId/members/:userId/handover": {
     params: async (ctx) => ({ workspaceId: ctx.workspaceId, userId: await freshMember(ctx) }),
-    body: () => ({ to: null }),
+    body: async (ctx) => ({ to: await freshMember(ctx) }),
     invalid: { to: "someone" },
     expect: conveners(200),
   },
