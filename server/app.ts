@@ -14,7 +14,7 @@ import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
-import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
+import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { organizationRoutes } from "./routes/organizations.js";
@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);
+  api.route("/me", myInvitationRoutes);
   app.route("/api", api);
   app.route("/calendar", calendarFeedRoutes);
   app.route("/", webRoutes(deps.webDir ?? DEFAULT_WEB_DIR));

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { onClientError } from "./http-client-error.js";
 
 export interface RunningServer {
   server: Server;
@@ -13,10 +14,35 @@ export interface RunningServer {
   close(timeoutMs?: number): Promise<void>;
 }
 
+export interface ListenOptions {
+  port: number;
+  host: string;
+  /** Node's limits for a request's headers and whole request (ms); tests shorten them. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its env type
-export function listen(app: Hono<any>, options: { port: number; host: string }): Promise<RunningServer> {
+export function listen(app: Hono<any>, options: ListenOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }) as Server;
+    const timeouts =
+      options.headersTimeoutMs !== undefined || options.requestTimeoutMs !== undefined
+        ? {
+            ...(options.headersTimeoutMs !== undefined ? { headersTimeout: options.headersTimeoutMs } : {}),
+            ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
+            // How often Node looks for requests past those limits (default 30 s).
+            connectionsCheckingInterval:
+              Math.min(options.headersTimeoutMs ?? 30_000, options.requestTimeoutMs ?? 30_000) / 4,
+          }
+        : {};
+    const server = serve({
+      fetch: app.fetch,
+      port: options.port,
+      hostname: options.host,
+      serverOptions: timeouts,
+    }) as Server;
+    // Node's own 400/408/431 answers in the API's JSON error shape.
+    server.on("clientError", onClientError);
     server.once("error", reject);
     server.once("listening", () => {
       server.off("error", reject);

@@ -133,8 +133,8 @@ export function createArchive(db: Db) {
       return { body, sequence: row.sequence };
     },
 
-    async setRegistrationNumber(boardId: string, registrationNumber: string | null): Promise<void> {
-      await db.update(sealedMinutes).set({ registrationNumber }).where(eq(sealedMinutes.boardId, boardId));
+    async setRegistrationNumber(boardId: string, registrationNumber: string | null, tx: Db = db): Promise<void> {
+      await tx.update(sealedMinutes).set({ registrationNumber }).where(eq(sealedMinutes.boardId, boardId));
     },
 
     /** Whether `file` is, byte for byte, one of this partnership's sealed artefacts. */

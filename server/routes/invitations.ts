@@ -1,6 +1,9 @@
-/** Invitations: conveners create and withdraw them; anyone holding the link may look and accept. */
+/**
+ * Invitations: conveners create and withdraw them; anyone holding the link may look, accept or
+ * decline; a signed-in person sees and answers those addressed to their own e-mail address.
+ */
 import { Hono } from "hono";
-import { acceptInvitationBody, createInvitationBody } from "../../shared/api/workspaces.js";
+import { acceptInvitationBody, createInvitationBody, emptyBody } from "../../shared/api/workspaces.js";
 import { notFound } from "../errors.js";
 import { credentialLimit } from "../middleware/credential-limit.js";
 import { requireUser, setSessionCookie } from "../middleware/session.js";
@@ -46,4 +49,33 @@ export const invitationTokenRoutes = new Hono<AppEnv>()
     const result = await c.var.deps.services.invitations.accept(c.req.param("token"), body, c.var.user, c.var.clientIp);
     if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt);
     return c.json({ user: result.user, workspaceId: result.workspaceId }, 201);
+  })
+  .post("/:token/decline", credentialLimit, async (c) => {
+    await jsonBody(c, emptyBody);
+    await c.var.deps.services.invitations.decline(c.req.param("token"), c.var.user, c.var.clientIp);
+    return c.body(null, 204);
+  });
+
+function invitationId(value: string): string {
+  if (!isUuid(value)) throw notFound("Invitation");
+  return value;
+}
+
+/** Mounted under /api/me: invitations addressed to the signed-in person's e-mail address. */
+export const myInvitationRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/invitations", async (c) =>
+    c.json({ invitations: await c.var.deps.services.invitations.listMine(currentUser(c)) }),
+  )
+  .post("/invitations/:invitationId/accept", async (c) => {
+    await jsonBody(c, emptyBody);
+    const id = invitationId(c.req.param("invitationId"));
+    const result = await c.var.deps.services.invitations.acceptMine(currentUser(c), id, c.var.clientIp);
+    return c.json(result, 201);
+  })
+  .post("/invitations/:invitationId/decline", async (c) => {
+    await jsonBody(c, emptyBody);
+    const id = invitationId(c.req.param("invitationId"));
+    await c.var.deps.services.invitations.declineMine(currentUser(c), id, c.var.clientIp);
+    return c.body(null, 204);
   });

@@ -1,6 +1,6 @@
-/** /api/workspaces/:workspaceId/members: members read the list; conveners manage it; anyone may leave. */
+/** /api/workspaces/:workspaceId/members: members read the list; conveners invite and manage; anyone may leave. */
 import { Hono } from "hono";
-import { addMemberBody, patchMemberBody } from "../../shared/api/workspaces.js";
+import { addMemberBody, handOverBody, patchMemberBody } from "../../shared/api/workspaces.js";
 import { notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
@@ -20,15 +20,39 @@ export const memberRoutes = new Hono<AppEnv>()
     await access.workspace(currentUser(c), c.req.param("workspaceId"), "members.read");
     return c.json({ members: await members.list(c.req.param("workspaceId")) });
   })
+  /**
+   * Adding someone is an invitation they accept (202, the same answer whether or not an account
+   * has the address). Only the instance admin, who sees every account anyway, adds an existing
+   * account directly (201).
+   */
   .post("/:workspaceId/members", async (c) => {
-    const { access, members } = c.var.deps.services;
+    const { access, members, invitations } = c.var.deps.services;
     const user = currentUser(c);
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "members.manage");
     const body = await jsonBody(c, addMemberBody);
-    const userId = await members.add(user.id, workspaceId, body);
-    const member = await members.get(workspaceId, userId);
-    return c.json({ member }, 201);
+    if (user.isAdmin) {
+      const userId = await members.addExisting(user.id, workspaceId, body);
+      if (userId) return c.json({ member: await members.get(workspaceId, userId) }, 201);
+    }
+    return c.json({ invitation: await invitations.create(user.id, workspaceId, body) }, 202);
+  })
+  /** Open actions per owner, for offering a handover when someone leaves or is removed. */
+  .get("/:workspaceId/members/open-actions", async (c) => {
+    const { access, handover } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(currentUser(c), workspaceId, "members.manage");
+    return c.json({ owners: await handover.openActionsByOwner(workspaceId) });
+  })
+  /** Hands a member's (or former member's) open actions to another member, or to nobody. */
+  .post("/:workspaceId/members/:userId/handover", async (c) => {
+    const { access, handover } = c.var.deps.services;
+    const user = currentUser(c);
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(user, workspaceId, "members.manage");
+    const from = memberId(c.req.param("userId"));
+    const body = await jsonBody(c, handOverBody);
+    return c.json(await handover.handOver(user.id, workspaceId, from, body.to));
   })
   .patch("/:workspaceId/members/:userId", async (c) => {
     const { access, members } = c.var.deps.services;

@@ -72,17 +72,14 @@ export const boardMinutesRoutes = new Hono<AppEnv>()
     const body = await jsonBody(c, registrationNumberBody);
     const resolved = await minutesBoard(c);
     const { board, actor } = resolved;
-    const { minutes, archive } = c.var.deps.services;
+    const { minutes } = c.var.deps.services;
     const view = await minutes.view(actor, board);
     if (!view.sealed)
       throw new AppError(409, "minutes_not_sealed", "A registration number is given to sealed minutes.");
     // Whoever runs the meeting (as for sealing and addenda) records where it is registered.
     if (!view.canWriteAddendum)
       throw new AppError(403, "forbidden", "Only the meeting's convener can record the registration number.");
-    await archive.setRegistrationNumber(board.id, body.registrationNumber);
-    await minutes.record("minutes.registration_number_set", actor, board, {
-      registrationNumber: body.registrationNumber,
-    });
+    await minutes.setRegistrationNumber(actor, board, body.registrationNumber);
     return answer(c, resolved);
   })
   .get("/:boardId/minutes/sealed/:kind", async (c) => {

@@ -57,22 +57,29 @@ export function createAuthService(deps: {
           ? await verifyPassword(row.passwordHash, password)
           : await verifyAgainstDummy(password);
       if (!ok || !row) {
-        await throttle.recordFailure(email);
         // Only something shaped like an address is kept: people type passwords into the wrong field.
         const attempted = /^[^\s@]+@[^\s@]+$/.test(email) ? email : "[not an e-mail address]";
-        await audit({ action: "auth.login.failure", actorId: row?.id ?? null, ip, data: { email: attempted } });
+        await db.transaction(async (tx) => {
+          await throttle.recordFailure(email, tx);
+          await audit({ action: "auth.login.failure", actorId: row?.id ?? null, ip, data: { email: attempted } }, tx);
+        });
         throw invalidCredentials();
       }
-      await throttle.recordSuccess(email);
-      const session = await sessions.create(row.id);
-      await audit({ action: "auth.login.success", actorId: row.id, ip });
+      const session = await db.transaction(async (tx) => {
+        await throttle.recordSuccess(email, tx);
+        const created = await sessions.create(row.id, tx);
+        await audit({ action: "auth.login.success", actorId: row.id, ip }, tx);
+        return created;
+      });
       return { user: { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin }, ...session };
     },
 
     async logout(sessionId: string, userId: string, ip: string | null): Promise<void> {
-      await sessions.revoke(sessionId);
+      await db.transaction(async (tx) => {
+        await sessions.revoke(sessionId, tx);
+        await audit({ action: "auth.logout", actorId: userId, ip }, tx);
+      });
       events.emit({ type: "session", sessionId });
-      await audit({ action: "auth.logout", actorId: userId, ip });
     },
   };
 }

@@ -2,8 +2,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { BoardKind } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
-import { boards } from "../db/schema.js";
-import { createDocStore } from "../docs/doc-store.js";
+import { boards, docUpdates } from "../db/schema.js";
 import type { Projector } from "../projections/projector.js";
 import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
@@ -23,7 +22,6 @@ export function boardView(board: BoardRow) {
 }
 
 export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEvents, projections: Projector) {
-  const store = createDocStore(db);
   return {
     async list(workspaceId: string) {
       const rows = await db
@@ -42,19 +40,33 @@ export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEve
       content?: Uint8Array,
     ) {
       const at = now();
-      const [board] = await db
-        .insert(boards)
-        .values({ workspaceId, kind: input.kind, title: input.title, createdBy: actorId, createdAt: at, updatedAt: at })
-        .returning();
-      if (!board) throw new Error("insert returned no row");
-      if (content) await store.append([{ boardId: board.id, seq: 1, update: content, authorId: actorId }]);
-      await audit({
-        action: "board.created",
-        actorId,
-        workspaceId,
-        targetType: "board",
-        targetId: board.id,
-        data: { kind: board.kind, ...(content ? { carriedOver: true } : {}) },
+      const board = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(boards)
+          .values({
+            workspaceId,
+            kind: input.kind,
+            title: input.title,
+            createdBy: actorId,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        if (content)
+          await tx.insert(docUpdates).values({ boardId: row.id, seq: 1, update: content, authorId: actorId });
+        await audit(
+          {
+            action: "board.created",
+            actorId,
+            workspaceId,
+            targetType: "board",
+            targetId: row.id,
+            data: { kind: row.kind, ...(content ? { carriedOver: true } : {}) },
+          },
+          tx,
+        );
+        return row;
       });
       projections.touch(board.id);
       return boardView(board);
@@ -73,15 +85,20 @@ export function createBoards(db: Db, audit: Audit, now: Clock, events: AccessEve
 
     /** Archived, not erased: the content and its history stay in the database. */
     async archive(actorId: string, board: BoardRow) {
-      await db.update(boards).set({ archivedAt: now() }).where(eq(boards.id, board.id));
-      events.emit({ type: "board", boardId: board.id });
-      await audit({
-        action: "board.archived",
-        actorId,
-        workspaceId: board.workspaceId,
-        targetType: "board",
-        targetId: board.id,
+      await db.transaction(async (tx) => {
+        await tx.update(boards).set({ archivedAt: now() }).where(eq(boards.id, board.id));
+        await audit(
+          {
+            action: "board.archived",
+            actorId,
+            workspaceId: board.workspaceId,
+            targetType: "board",
+            targetId: board.id,
+          },
+          tx,
+        );
       });
+      events.emit({ type: "board", boardId: board.id });
     },
   };
 }

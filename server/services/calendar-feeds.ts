@@ -19,16 +19,18 @@ export function createCalendarFeeds(db: Db, audit: Audit) {
           .delete(calendarFeeds)
           .where(and(eq(calendarFeeds.userId, userId), eq(calendarFeeds.workspaceId, workspaceId)));
         await tx.insert(calendarFeeds).values({ tokenHash: hashToken(token), userId, workspaceId });
+        await audit({ action: "calendar_feed.renewed", actorId: userId, workspaceId }, tx);
       });
-      await audit({ action: "calendar_feed.renewed", actorId: userId, workspaceId });
       return token;
     },
 
     async revoke(userId: string, workspaceId: string): Promise<void> {
-      await db
-        .delete(calendarFeeds)
-        .where(and(eq(calendarFeeds.userId, userId), eq(calendarFeeds.workspaceId, workspaceId)));
-      await audit({ action: "calendar_feed.revoked", actorId: userId, workspaceId });
+      await db.transaction(async (tx) => {
+        await tx
+          .delete(calendarFeeds)
+          .where(and(eq(calendarFeeds.userId, userId), eq(calendarFeeds.workspaceId, workspaceId)));
+        await audit({ action: "calendar_feed.revoked", actorId: userId, workspaceId }, tx);
+      });
     },
 
     /** The partnership a feed link shows, while its owner is still an active member; else null. */

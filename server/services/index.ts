@@ -15,6 +15,7 @@ import { createBoards } from "./boards.js";
 import { createCalendarFeeds } from "./calendar-feeds.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
+import { createHandover } from "./handover.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
 import { createMeetings } from "./meetings.js";
@@ -36,6 +37,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const organizations = createOrganizations(db, audit);
   const projections = createProjector({ db, ...(logger ? { logger } : {}) });
   const archive = createArchive(db);
+  const boardEditor = createBoardEditor(db);
   /** Reading the audit trail (the händelselogg), its gallring, and a partnership's whole data export. */
   const auditLog = createAuditLog(db, now, config.auditRetentionMs);
   const records = createRecordsExport({ db, projections, auditLog, auditRetentionMs: config.auditRetentionMs });
@@ -63,7 +65,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */
-    boardEditor: createBoardEditor(db),
+    boardEditor,
+    handover: createHandover(db, audit, boardEditor, projections),
     archive,
     records,
     calendarFeeds: createCalendarFeeds(db, audit),

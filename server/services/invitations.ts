@@ -1,5 +1,5 @@
 /** Invitation links: expiring, single use, bound to an e-mail address, a role and a home organisation. */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { invitations, organizations, users, workspaceMembers, workspaces } from "../db/schema.js";
@@ -44,38 +44,100 @@ export function createInvitations(deps: {
     return inv;
   }
 
-  return {
-    async create(actorId: string, workspaceId: string, input: { email: string; role: Role; organizationId: string }) {
-      await deps.organizations.assertExists(input.organizationId);
-      const [already] = await db
-        .select({ userId: workspaceMembers.userId })
-        .from(workspaceMembers)
-        .innerJoin(users, eq(users.id, workspaceMembers.userId))
-        .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(users.email, input.email)));
-      if (already) throw conflict("already_member", "That person is already a member of this partnership.");
-      const token = newToken();
-      const at = now();
-      const [inv] = await db
-        .insert(invitations)
-        .values({
-          workspaceId,
-          email: input.email,
-          role: input.role,
-          organizationId: input.organizationId,
-          tokenHash: hashToken(token),
-          createdBy: actorId,
-          createdAt: at,
-          expiresAt: new Date(at.getTime() + deps.ttlMs),
-        })
-        .returning();
-      if (!inv) throw new Error("insert returned no row");
-      await audit({
-        action: "invitation.created",
-        actorId,
-        workspaceId,
+  /** The invited person joins; the invitation is used up and the audit row written in `tx`. */
+  async function join(tx: Db, inv: Invitation, user: SessionUser, ip: string | null, newAccount: boolean) {
+    const joined = await tx
+      .insert(workspaceMembers)
+      .values({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role, organizationId: inv.organizationId })
+      .onConflictDoNothing()
+      .returning({ userId: workspaceMembers.userId });
+    if (joined.length === 0) throw conflict("already_member", "You are already a member of this partnership.");
+    await tx.update(invitations).set({ acceptedAt: now(), acceptedBy: user.id }).where(eq(invitations.id, inv.id));
+    await audit(
+      {
+        action: "invitation.accepted",
+        actorId: user.id,
+        workspaceId: inv.workspaceId,
         targetType: "invitation",
         targetId: inv.id,
-        data: { email: inv.email, role: inv.role, organizationId: inv.organizationId },
+        ip,
+        data: { role: inv.role, newAccount },
+      },
+      tx,
+    );
+  }
+
+  /** Declining ends the invitation (as withdrawn: it cannot be used any more) and says so in the audit trail. */
+  async function decline(tx: Db, inv: Invitation, actorId: string | null, ip: string | null) {
+    await tx.update(invitations).set({ revokedAt: now() }).where(eq(invitations.id, inv.id));
+    await audit(
+      {
+        action: "invitation.declined",
+        actorId,
+        workspaceId: inv.workspaceId,
+        targetType: "invitation",
+        targetId: inv.id,
+        ip,
+      },
+      tx,
+    );
+  }
+
+  /** A pending invitation addressed to `user`, locked for the change about to be made. */
+  async function mine(tx: Db, user: SessionUser, invitationId: string) {
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.email, user.email)))
+      .for("update");
+    if (!inv) throw notFound("Invitation");
+    assertUsable(inv, now());
+    return inv;
+  }
+
+  return {
+    /**
+     * An invitation to `input.email`, whether or not an account has that address: the answer, and
+     * the work done for it, are the same either way, so it tells the caller nothing about accounts.
+     */
+    async create(actorId: string, workspaceId: string, input: { email: string; role: Role; organizationId: string }) {
+      await deps.organizations.assertExists(input.organizationId);
+      const token = newToken();
+      const at = now();
+      const inv = await db.transaction(async (tx) => {
+        // Only this partnership's members are looked at: its conveners see that list anyway.
+        const [already] = await tx
+          .select({ userId: workspaceMembers.userId })
+          .from(workspaceMembers)
+          .innerJoin(users, eq(users.id, workspaceMembers.userId))
+          .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(users.email, input.email)));
+        if (already) throw conflict("already_member", "That person is already a member of this partnership.");
+        const [row] = await tx
+          .insert(invitations)
+          .values({
+            workspaceId,
+            email: input.email,
+            role: input.role,
+            organizationId: input.organizationId,
+            tokenHash: hashToken(token),
+            createdBy: actorId,
+            createdAt: at,
+            expiresAt: new Date(at.getTime() + deps.ttlMs),
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        await audit(
+          {
+            action: "invitation.created",
+            actorId,
+            workspaceId,
+            targetType: "invitation",
+            targetId: row.id,
+            data: { email: row.email, role: row.role, organizationId: row.organizationId },
+          },
+          tx,
+        );
+        return row;
       });
       return {
         id: inv.id,
@@ -107,20 +169,25 @@ export function createInvitations(deps: {
     },
 
     async revoke(actorId: string, workspaceId: string, invitationId: string) {
-      const [row] = await db
-        .update(invitations)
-        .set({ revokedAt: now() })
-        .where(
-          and(
-            eq(invitations.id, invitationId),
-            eq(invitations.workspaceId, workspaceId),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-          ),
-        )
-        .returning({ id: invitations.id });
-      if (!row) throw notFound("Invitation");
-      await audit({ action: "invitation.revoked", actorId, workspaceId, targetType: "invitation", targetId: row.id });
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(invitations)
+          .set({ revokedAt: now() })
+          .where(
+            and(
+              eq(invitations.id, invitationId),
+              eq(invitations.workspaceId, workspaceId),
+              isNull(invitations.acceptedAt),
+              isNull(invitations.revokedAt),
+            ),
+          )
+          .returning({ id: invitations.id });
+        if (!row) throw notFound("Invitation");
+        await audit(
+          { action: "invitation.revoked", actorId, workspaceId, targetType: "invitation", targetId: row.id },
+          tx,
+        );
+      });
     },
 
     /** What the invitation page shows before accepting; needs only the token. */
@@ -132,14 +199,13 @@ export function createInvitations(deps: {
         .from(workspaces)
         .innerJoin(organizations, eq(organizations.id, inv.organizationId))
         .where(eq(workspaces.id, inv.workspaceId));
-      const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
+      // Whether an account has the address is not said: the link may be in anyone's hands.
       return {
         workspaceName: info?.workspaceName ?? "",
         organizationName: info?.organizationName ?? "",
         email: inv.email,
         role: inv.role,
         expiresAt: inv.expiresAt,
-        accountExists: Boolean(account),
       };
     },
 
@@ -156,8 +222,7 @@ export function createInvitations(deps: {
       const passwordHash = !signedIn && input.password ? await hashPassword(input.password) : null;
       return db.transaction(async (tx) => {
         const inv = await byToken(token, tx, true);
-        const at = now();
-        assertUsable(inv, at);
+        assertUsable(inv, now());
         let user: SessionUser;
         let session: { token: string; expiresAt: Date } | undefined;
         if (signedIn) {
@@ -166,10 +231,7 @@ export function createInvitations(deps: {
           }
           user = signedIn;
         } else {
-          const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
-          if (existing) {
-            throw conflict("account_exists", `An account for ${inv.email} exists: sign in, then open the link again.`);
-          }
+          // Asked before looking for an account, so an incomplete body says nothing about one.
           if (!input.name || !passwordHash) {
             throw badRequest("validation_failed", "A name and a password are needed to create your account.", {
               fields: {
@@ -177,6 +239,10 @@ export function createInvitations(deps: {
                 ...(input.password ? {} : { password: "Required." }),
               },
             });
+          }
+          const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
+          if (existing) {
+            throw conflict("account_exists", "An account with this address exists: sign in, then accept.");
           }
           const [created] = await tx
             .insert(users)
@@ -186,27 +252,67 @@ export function createInvitations(deps: {
           user = created;
           session = await sessions.create(user.id, tx);
         }
-        const joined = await tx
-          .insert(workspaceMembers)
-          .values({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role, organizationId: inv.organizationId })
-          .onConflictDoNothing()
-          .returning({ userId: workspaceMembers.userId });
-        if (joined.length === 0) throw conflict("already_member", "You are already a member of this partnership.");
-        await tx.update(invitations).set({ acceptedAt: at, acceptedBy: user.id }).where(eq(invitations.id, inv.id));
-        await audit(
-          {
-            action: "invitation.accepted",
-            actorId: user.id,
-            workspaceId: inv.workspaceId,
-            targetType: "invitation",
-            targetId: inv.id,
-            ip,
-            data: { role: inv.role, newAccount: !signedIn },
-          },
-          tx,
-        );
+        await join(tx, inv, user, ip, !signedIn);
         return { workspaceId: inv.workspaceId, user, ...(session ? { session } : {}) };
       });
+    },
+
+    /** Whoever holds the link may decline it (they could as well accept it). */
+    async decline(token: string, signedIn: SessionUser | null, ip: string | null): Promise<void> {
+      await db.transaction(async (tx) => {
+        const inv = await byToken(token, tx, true);
+        assertUsable(inv, now());
+        await decline(tx, inv, signedIn?.id ?? null, ip);
+      });
+    },
+
+    /**
+     * Invitations addressed to the signed-in person that they can still accept, newest first;
+     * none to a partnership they are already in (another invitation got them there).
+     */
+    listMine(user: SessionUser) {
+      return db
+        .select({
+          id: invitations.id,
+          workspaceId: invitations.workspaceId,
+          workspaceName: workspaces.name,
+          organizationName: organizations.name,
+          role: invitations.role,
+          invitedBy: users.name,
+          createdAt: invitations.createdAt,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+        .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+        .leftJoin(users, eq(users.id, invitations.createdBy))
+        .leftJoin(
+          workspaceMembers,
+          and(eq(workspaceMembers.workspaceId, invitations.workspaceId), eq(workspaceMembers.userId, user.id)),
+        )
+        .where(
+          and(
+            eq(invitations.email, user.email),
+            isNull(workspaceMembers.userId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, now()),
+          ),
+        )
+        .orderBy(desc(invitations.createdAt));
+    },
+
+    /** The signed-in person accepts an invitation addressed to them, from their own list. */
+    async acceptMine(user: SessionUser, invitationId: string, ip: string | null): Promise<{ workspaceId: string }> {
+      return db.transaction(async (tx) => {
+        const inv = await mine(tx, user, invitationId);
+        await join(tx, inv, user, ip, false);
+        return { workspaceId: inv.workspaceId };
+      });
+    },
+
+    async declineMine(user: SessionUser, invitationId: string, ip: string | null): Promise<void> {
+      await db.transaction(async (tx) => decline(tx, await mine(tx, user, invitationId), user.id, ip));
     },
   };
 }

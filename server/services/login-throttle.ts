@@ -41,12 +41,12 @@ export function createLoginThrottle(db: Db, now: Clock) {
       }
     },
 
-    async recordFailure(email: string): Promise<void> {
+    async recordFailure(email: string, tx: Db = db): Promise<void> {
       const at = now();
       // A served lock or stale failures start a fresh count; otherwise add one, atomically.
       // (A raw Date in sql`` is not mapped by the postgres driver, hence the ISO string and cast.)
       const fresh = sql`(${loginThrottle.lockedUntil} is not null or ${loginThrottle.lastFailureAt} < ${new Date(at.getTime() - FORGET_AFTER_MS).toISOString()}::timestamptz)`;
-      const [row] = await db
+      const [row] = await tx
         .insert(loginThrottle)
         .values({ email, failures: 1, lastFailureAt: at })
         .onConflictDoUpdate({
@@ -59,15 +59,15 @@ export function createLoginThrottle(db: Db, now: Clock) {
         })
         .returning({ failures: loginThrottle.failures });
       if (row && row.failures >= LOCK_AFTER) {
-        await db
+        await tx
           .update(loginThrottle)
           .set({ lockedUntil: new Date(at.getTime() + LOCK_MS) })
           .where(eq(loginThrottle.email, email));
       }
     },
 
-    async recordSuccess(email: string): Promise<void> {
-      await db.delete(loginThrottle).where(eq(loginThrottle.email, email));
+    async recordSuccess(email: string, tx: Db = db): Promise<void> {
+      await tx.delete(loginThrottle).where(eq(loginThrottle.email, email));
     },
   };
 }

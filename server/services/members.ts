@@ -1,4 +1,7 @@
-/** Workspace membership: list, add, change role or organisation, remove — never leaving a workspace without a convener. */
+/**
+ * Workspace membership: list, add (the admin only; others invite), change role or organisation,
+ * remove — never leaving a workspace without a convener.
+ */
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
@@ -72,27 +75,39 @@ export function createMembers(
       return member;
     },
 
-    /** Adds an existing account directly; people without one are invited instead. */
-    async add(actorId: string, workspaceId: string, input: { email: string; role: Role; organizationId: string }) {
+    /**
+     * The instance admin adds an existing account directly (they see every account anyway);
+     * null when no account has the address. Everyone else invites: see routes/members.ts.
+     */
+    async addExisting(
+      actorId: string,
+      workspaceId: string,
+      input: { email: string; role: Role; organizationId: string },
+    ): Promise<string | null> {
       await organizationsService.assertExists(input.organizationId);
-      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-      if (!user) throw notFound("An account with that e-mail address");
-      const inserted = await db
-        .insert(workspaceMembers)
-        .values({ workspaceId, userId: user.id, role: input.role, organizationId: input.organizationId })
-        .onConflictDoNothing()
-        .returning({ userId: workspaceMembers.userId });
-      if (inserted.length === 0)
-        throw conflict("already_member", "That person is already a member of this partnership.");
-      await audit({
-        action: "member.added",
-        actorId,
-        workspaceId,
-        targetType: "user",
-        targetId: user.id,
-        data: { role: input.role, organizationId: input.organizationId },
+      return db.transaction(async (tx) => {
+        const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+        if (!user) return null;
+        const inserted = await tx
+          .insert(workspaceMembers)
+          .values({ workspaceId, userId: user.id, role: input.role, organizationId: input.organizationId })
+          .onConflictDoNothing()
+          .returning({ userId: workspaceMembers.userId });
+        if (inserted.length === 0)
+          throw conflict("already_member", "That person is already a member of this partnership.");
+        await audit(
+          {
+            action: "member.added",
+            actorId,
+            workspaceId,
+            targetType: "user",
+            targetId: user.id,
+            data: { role: input.role, organizationId: input.organizationId, direct: true },
+          },
+          tx,
+        );
+        return user.id;
       });
-      return user.id;
     },
 
     async update(

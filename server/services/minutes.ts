@@ -72,16 +72,26 @@ export function createMinutes(deps: {
       throw new AppError(400, "not_minutes", "Only minutes boards are approved and sealed.");
   }
 
-  async function record(action: string, actor: MinutesActor, board: BoardRow, data: Record<string, unknown> = {}) {
-    await audit({
-      action,
-      actorId: actor.id,
-      workspaceId: board.workspaceId,
-      targetType: "board",
-      targetId: board.id,
-      ip: actor.ip ?? null,
-      data,
-    });
+  /** An audit row about these minutes; pass the transaction of the change it records. */
+  async function record(
+    action: string,
+    actor: MinutesActor,
+    board: BoardRow,
+    data: Record<string, unknown> = {},
+    tx: Db = db,
+  ) {
+    await audit(
+      {
+        action,
+        actorId: actor.id,
+        workspaceId: board.workspaceId,
+        targetType: "board",
+        targetId: board.id,
+        ip: actor.ip ?? null,
+        data,
+      },
+      tx,
+    );
   }
 
   function announce(board: BoardRow, state: MinutesState) {
@@ -182,9 +192,9 @@ export function createMinutes(deps: {
             target: minutesStatus.boardId,
             set: { state: "closed", approverIds: meeting.approverIds, closedAt: at, closedBy: actor.id, updatedAt: at },
           });
+        await record("minutes.closed", actor, board, { approverIds: meeting.approverIds }, tx);
       });
       announce(board, "closed");
-      await record("minutes.closed", actor, board, { approverIds: meeting.approverIds });
     },
 
     /** Back to draft, before every approver has approved; approvals given so far are withdrawn. */
@@ -210,9 +220,9 @@ export function createMinutes(deps: {
           .update(minutesStatus)
           .set({ state: "draft", updatedAt: now() })
           .where(eq(minutesStatus.boardId, board.id));
+        await record("minutes.reopened", actor, board, { approvalsWithdrawn: withdrawn }, tx);
       });
       announce(board, "draft");
-      await record("minutes.reopened", actor, board, { approvalsWithdrawn: withdrawn });
     },
 
     /** One named approver approves for themselves; the last one makes the minutes approved. */
@@ -244,8 +254,8 @@ export function createMinutes(deps: {
             .update(minutesStatus)
             .set({ state: "approved", updatedAt: now() })
             .where(eq(minutesStatus.boardId, board.id));
+        await record("minutes.approved", actor, board, { complete }, tx);
       });
-      await record("minutes.approved", actor, board, { complete });
     },
 
     /** Stores the immutable record; from now on nobody changes these minutes. */
@@ -254,7 +264,7 @@ export function createMinutes(deps: {
       if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can seal the minutes.");
       const doc = await projections.copyOf(board.id);
       try {
-        const sealed = await db.transaction(async (tx) => {
+        await db.transaction(async (tx) => {
           // One seal at a time per partnership: sequence numbers and the chain stay unbroken.
           await tx
             .select({ id: workspaces.id })
@@ -291,10 +301,10 @@ export function createMinutes(deps: {
             .update(minutesStatus)
             .set({ state: "sealed", updatedAt: at })
             .where(eq(minutesStatus.boardId, board.id));
+          await record("minutes.sealed", actor, board, { sequence: result.sequence, sha256: result.sha256 }, tx);
           return result;
         });
         announce(board, "sealed");
-        await record("minutes.sealed", actor, board, { sequence: sealed.sequence, sha256: sealed.sha256 });
       } finally {
         doc.destroy();
       }
@@ -328,10 +338,20 @@ export function createMinutes(deps: {
 
     /** Records that `addendumId` corrects `original` (both boards exist already). */
     async linkAddendum(actor: MinutesActor, original: BoardRow, addendumId: string): Promise<void> {
-      await db
-        .insert(minutesStatus)
-        .values({ boardId: addendumId, state: "draft", approverIds: [], addendumTo: original.id, updatedAt: now() });
-      await record("minutes.addendum_created", actor, original, { addendumId });
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(minutesStatus)
+          .values({ boardId: addendumId, state: "draft", approverIds: [], addendumTo: original.id, updatedAt: now() });
+        await record("minutes.addendum_created", actor, original, { addendumId }, tx);
+      });
+    },
+
+    /** Where the sealed minutes are registered (diarienummer), with its audit row in one transaction. */
+    async setRegistrationNumber(actor: MinutesActor, board: BoardRow, registrationNumber: string | null) {
+      await db.transaction(async (tx) => {
+        await archive.setRegistrationNumber(board.id, registrationNumber, tx);
+        await record("minutes.registration_number_set", actor, board, { registrationNumber }, tx);
+      });
     },
 
     record,

@@ -20,13 +20,15 @@ export function createOrganizations(db: Db, audit: Audit) {
 
     async create(actorId: string, input: { name: string; kind: Kind }) {
       try {
-        const [org] = await db
-          .insert(organizations)
-          .values(input)
-          .returning({ id: organizations.id, name: organizations.name, kind: organizations.kind });
-        if (!org) throw new Error("insert returned no row");
-        await audit({ action: "organization.created", actorId, targetType: "organization", targetId: org.id });
-        return org;
+        return await db.transaction(async (tx) => {
+          const [org] = await tx
+            .insert(organizations)
+            .values(input)
+            .returning({ id: organizations.id, name: organizations.name, kind: organizations.kind });
+          if (!org) throw new Error("insert returned no row");
+          await audit({ action: "organization.created", actorId, targetType: "organization", targetId: org.id }, tx);
+          return org;
+        });
       } catch (error) {
         if (isUniqueViolation(error))
           throw conflict("organization_exists", `An organisation named "${input.name}" exists.`);

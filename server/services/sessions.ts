@@ -109,8 +109,8 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
       return new Set(valid.map((r) => r.id));
     },
 
-    async revoke(sessionId: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.id, sessionId));
+    async revoke(sessionId: string, tx: Db = db): Promise<void> {
+      await tx.delete(sessions).where(eq(sessions.id, sessionId));
     },
 
     async revokeAllFor(userId: string, tx: Db = db): Promise<void> {

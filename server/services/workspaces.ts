@@ -79,17 +79,22 @@ export function createWorkspaces(db: Db, audit: Audit, organizations: Organizati
     },
 
     async update(actorId: string, workspaceId: string, patch: { name?: string; description?: string }) {
-      await db
-        .update(workspaces)
-        .set({ ...patch, updatedAt: now() })
-        .where(eq(workspaces.id, workspaceId));
-      await audit({
-        action: "workspace.updated",
-        actorId,
-        workspaceId,
-        targetType: "workspace",
-        targetId: workspaceId,
-        data: { fields: Object.keys(patch) },
+      await db.transaction(async (tx) => {
+        await tx
+          .update(workspaces)
+          .set({ ...patch, updatedAt: now() })
+          .where(eq(workspaces.id, workspaceId));
+        await audit(
+          {
+            action: "workspace.updated",
+            actorId,
+            workspaceId,
+            targetType: "workspace",
+            targetId: workspaceId,
+            data: { fields: Object.keys(patch) },
+          },
+          tx,
+        );
       });
       return get(actorId, workspaceId);
     },

@@ -45,6 +45,12 @@ export const patchMemberBody = z
   .strictObject({ role: roleSchema.optional(), organizationId: z.uuid("Not a valid organisation id.").optional() })
   .refine((body) => Object.keys(body).length > 0, "Nothing to change.");
 
+/** A body with nothing in it: a step that needs no input (accept or decline an invitation). */
+export const emptyBody = z.strictObject({});
+
+/** Whom a person's open actions go to: a member's id, or null to leave them without an owner. */
+export const handOverBody = z.strictObject({ to: z.uuid("Not a valid member id.").nullable() });
+
 export const createInvitationBody = z.strictObject({
   email: emailSchema,
   role: roleSchema,

@@ -106,13 +106,17 @@ async function freshInvitation(ctx: Ctx) {
   return res.body as { id: string; token: string };
 }
 async function freshMember(ctx: Ctx) {
-  const { email } = await ctx.spare();
-  const res = await ctx.convener.post(`/api/workspaces/${ctx.workspaceId}/members`, {
-    email,
-    role: "member",
+  return (await inviteAndJoin(ctx.convener, ctx.workspaceId, "member", ctx.orgId)).user.id;
+}
+/** An invitation addressed to the member of the matrix's partnership, to a partnership of the admin's. */
+async function invitationForMember(ctx: Ctx) {
+  const other = await createWorkspace(ctx.admin, "Inbjudande samverkan");
+  const res = await ctx.admin.post(`/api/workspaces/${other.id}/invitations`, {
+    email: emails.member,
+    role: "observer",
     organizationId: ctx.orgId,
   });
-  return res.body.member.userId as string;
+  return { invitationId: res.body.id as string };
 }
 const ws = async (ctx: Ctx) => ({ workspaceId: ctx.workspaceId });
 
@@ -166,7 +170,15 @@ const CASES: Record<string, Case> = {
     params: ws,
     body: async (ctx) => ({ email: (await ctx.spare()).email, role: "member", organizationId: ctx.orgId }),
     invalid: { email: "someone@example.se", role: "king", organizationId: randomUUID() },
-    expect: conveners(201),
+    // An invitation, whether or not the address has an account (membership needs consent).
+    expect: conveners(202),
+  },
+  "GET /api/workspaces/:workspaceId/members/open-actions": { params: ws, expect: conveners(200) },
+  "POST /api/workspaces/:workspaceId/members/:userId/handover": {
+    params: async (ctx) => ({ workspaceId: ctx.workspaceId, userId: await freshMember(ctx) }),
+    body: async (ctx) => ({ to: await freshMember(ctx) }),
+    invalid: { to: "someone" },
+    expect: conveners(200),
   },
   "PATCH /api/workspaces/:workspaceId/members/:userId": {
     params: async (ctx) => ({ workspaceId: ctx.workspaceId, userId: await freshMember(ctx) }),
@@ -304,6 +316,24 @@ const CASES: Record<string, Case> = {
     invalid: { name: "Ny Person", password: "short" },
     // Signed in as someone else than the invited address: refused, and told to sign out first.
     expect: { admin: 403, convener: 403, member: 403, observer: 403, outsider: 403, anonymous: 201 },
+  },
+  // Whoever holds the link may decline it, as they could accept it.
+  "POST /api/invitations/:token/decline": {
+    params: async (ctx) => ({ token: (await freshInvitation(ctx)).token }),
+    invalid: { reason: "no" },
+    expect: everyone(204),
+  },
+  "GET /api/me/invitations": { expect: signedIn(200) },
+  // Only the person the invitation is addressed to answers it; to anyone else it does not exist.
+  "POST /api/me/invitations/:invitationId/accept": {
+    params: invitationForMember,
+    invalid: { name: "Someone" },
+    expect: { admin: 404, convener: 404, member: 201, observer: 404, outsider: 404, anonymous: 401 },
+  },
+  "POST /api/me/invitations/:invitationId/decline": {
+    params: invitationForMember,
+    invalid: { reason: "no" },
+    expect: { admin: 404, convener: 404, member: 204, observer: 404, outsider: 404, anonymous: 401 },
   },
 };
 

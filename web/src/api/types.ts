@@ -26,7 +26,16 @@ export interface InvitationPreview {
   email: string;
   role: Role;
   expiresAt: string;
-  accountExists: boolean;
+}
+/** An invitation addressed to the signed-in person (`GET /api/me/invitations`). */
+export interface MyInvitation {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  organizationName: string;
+  role: Role;
+  invitedBy: string | null;
+  expiresAt: string;
 }
 export interface ActionRow {
   boardId: string;

@@ -1,6 +1,7 @@
 /**
- * Accepting an invitation link: shows which partnership and role it is for; a new person chooses
- * a name and password, someone with an account signs in first (as the invited address) and joins.
+ * An invitation link: which partnership and role it is for. Whoever is signed in as the invited
+ * address accepts or declines; someone signed out may sign in to accept, create an account, or
+ * decline. The page never learns whether an account has the address (the server does not say).
  */
 import { html, LitElement } from "lit";
 import { ApiError, get, post } from "../api/client.js";
@@ -18,11 +19,15 @@ export class InvitationPage extends LitElement {
     user: { attribute: false },
     preview: { state: true },
     problem: { state: true },
+    declined: { state: true },
+    busy: { state: true },
   };
   declare token: string;
   declare user: User | null;
   declare private preview: InvitationPreview | null;
   declare private problem: string | null;
+  declare private declined: boolean;
+  declare private busy: boolean;
 
   constructor() {
     super();
@@ -31,50 +36,84 @@ export class InvitationPage extends LitElement {
     this.user = null;
     this.preview = null;
     this.problem = null;
+    this.declined = false;
+    this.busy = false;
+  }
+
+  private get path() {
+    return `/api/invitations/${encodeURIComponent(this.token)}`;
   }
 
   override async connectedCallback() {
     super.connectedCallback();
     try {
-      this.preview = (
-        await get<{ invitation: InvitationPreview }>(`/api/invitations/${encodeURIComponent(this.token)}`)
-      ).invitation;
+      this.preview = (await get<{ invitation: InvitationPreview }>(this.path)).invitation;
     } catch (error) {
-      this.problem =
-        error instanceof ApiError && (error.status === 404 || error.status === 410)
-          ? t("invitation.gone")
-          : (error as Error).message;
+      this.problem = this.describe(error);
+    }
+  }
+
+  private describe(error: unknown): string {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return t("invitation.gone");
+    if (error instanceof ApiError && error.code === "account_exists") return t("consent.accountExists");
+    return (error as Error).message;
+  }
+
+  private async accept(values: { name?: string; password?: string }) {
+    const result = await post<{ user: User; workspaceId: string }>(`${this.path}/accept`, values);
+    this.dispatchEvent(new SignedInEvent(result.user, paths.workspace(result.workspaceId)));
+  }
+
+  private async decline() {
+    this.busy = true;
+    try {
+      await post(`${this.path}/decline`, {});
+      this.declined = true;
+    } catch (error) {
+      this.problem = this.describe(error);
+    } finally {
+      this.busy = false;
     }
   }
 
   override render() {
-    if (this.problem) return html`<h1 tabindex="-1">${t("invitation.title")}</h1><p role="alert">${this.problem}</p>`;
+    const title = html`<h1 tabindex="-1">${t("invitation.title")}</h1>`;
+    if (this.declined) return html`${title}<p role="status">${t("consent.declined")}</p>`;
+    if (this.problem) return html`${title}<p role="alert">${this.problem}</p>`;
     const p = this.preview;
     if (!p) return html`<p role="status">${t("app.loading")}</p>`;
     const intro = t("invitation.intro", { workspace: p.workspaceName, role: t(`role.${p.role}`) });
-    const accept = async (values: { name?: string; password?: string }) => {
-      const result = await post<{ user: User; workspaceId: string }>(
-        `/api/invitations/${encodeURIComponent(this.token)}/accept`,
-        values,
-      );
-      this.dispatchEvent(new SignedInEvent(result.user, paths.workspace(result.workspaceId)));
-    };
-    return html`<h1 tabindex="-1">${t("invitation.title")}</h1>
+    const decline = html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.decline()}>
+      ${t("consent.decline")}
+    </button>`;
+    const head = html`${title}
       <p>${intro}</p>
-      ${
-        p.accountExists
-          ? this.user
-            ? html`<credentials-form .fields=${[]} .submitLabel=${t("invitation.accept")} .submit=${() => accept({})}></credentials-form>`
-            : html`<p><a href=${paths.signIn(location.pathname)}>${t("signIn.title")}</a> (${p.email})</p>`
-          : html`<p>${t("invitation.newAccount")}</p>
-              <credentials-form
-                .fields=${["name", "password"]}
-                new-password
-                .submitLabel=${t("invitation.accept")}
-                .submit=${accept}
-              ></credentials-form>`
-      }
-`;
+      <p class="muted">${t("consent.invitationFor", { email: p.email })}</p>`;
+    if (this.user) {
+      if (this.user.email !== p.email)
+        return html`${head}<p role="alert">${t("consent.wrongAccount", { email: p.email, current: this.user.email })}</p>`;
+      return html`${head}
+        <credentials-form
+          .fields=${[]}
+          .submitLabel=${t("consent.accept")}
+          .describe=${(e: ApiError) => this.describe(e)}
+          .submit=${() => this.accept({})}
+        ></credentials-form>
+        <p>${decline}</p>`;
+    }
+    return html`${head}
+      <p>${t("consent.haveAccount")}</p>
+      <p><a href=${paths.signIn(location.pathname)}>${t("consent.signInToAccept")}</a></p>
+      <h2>${t("consent.newAccountTitle")}</h2>
+      <p>${t("consent.newAccount", { email: p.email })}</p>
+      <credentials-form
+        .fields=${["name", "password"]}
+        new-password
+        .submitLabel=${t("invitation.accept")}
+        .describe=${(e: ApiError) => this.describe(e)}
+        .submit=${(values: { name: string; password: string }) => this.accept(values)}
+      ></credentials-form>
+      <p>${decline}</p>`;
   }
 }
 

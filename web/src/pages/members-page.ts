@@ -1,6 +1,7 @@
 /**
  * A partnership's members and invitations. Everyone sees who is in it (name, organisation,
- * role); conveners change roles, remove members, invite by link and withdraw invitations.
+ * role); conveners change roles, invite (the person joins by accepting), withdraw invitations,
+ * and remove members — handing a removed or former member's open actions to someone.
  */
 import { css, html, LitElement, nothing } from "lit";
 import { api, get, post } from "../api/client.js";
@@ -9,10 +10,14 @@ import type { Member } from "../components/focus-board/focus-board.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
+import { type HandOverEvent, type MemberHandover, openActions } from "./member-handover.js";
+import "./member-handover.js";
 
 const ROLES: Role[] = ["convener", "member", "observer"];
 type Invitation = { id: string; email: string; role: Role; organizationId: string; expiresAt: string };
 type Organization = { id: string; name: string };
+type Owner = { userId: string; name: string; count: number; member: boolean };
+type Listed = Member & { email: string; role: Role; active?: boolean };
 
 export class MembersPage extends LitElement {
   static override styles = [
@@ -21,6 +26,10 @@ export class MembersPage extends LitElement {
     css`
       .link {
         width: 100%;
+      }
+      /* Long addresses wrap, so the table fits a tablet held upright (820 px). */
+      td.email {
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -33,15 +42,25 @@ export class MembersPage extends LitElement {
     organizations: { state: true },
     created: { state: true },
     problem: { state: true },
+    owners: { state: true },
+    removing: { state: true },
+    notice: { state: true },
+    busy: { state: true },
   };
   declare workspaceId: string;
   declare userId: string;
   declare private workspace: Workspace | null;
-  declare private members: (Member & { email: string; role: Role })[];
+  declare private members: Listed[];
   declare private invitations: Invitation[];
   declare private organizations: Organization[];
   declare private created: string | null;
   declare private problem: string | null;
+  /** Open actions per owner (conveners only), for offering a handover. */
+  declare private owners: Owner[];
+  /** The member being removed who owns open actions: the handover panel is shown for them. */
+  declare private removing: Listed | null;
+  declare private notice: string | null;
+  declare private busy: boolean;
 
   constructor() {
     super();
@@ -54,6 +73,10 @@ export class MembersPage extends LitElement {
     this.organizations = [];
     this.created = null;
     this.problem = null;
+    this.owners = [];
+    this.removing = null;
+    this.notice = null;
+    this.busy = false;
   }
 
   private get base() {
@@ -71,13 +94,52 @@ export class MembersPage extends LitElement {
   private async load() {
     this.members = (await get<{ members: MembersPage["members"] }>(`${this.base}/members`)).members;
     if (this.workspace?.role === "convener") {
-      const [invitations, organizations] = await Promise.all([
+      const [invitations, organizations, owners] = await Promise.all([
         get<{ invitations: Invitation[] }>(`${this.base}/invitations`),
         get<{ organizations: Organization[] }>("/api/organizations"),
+        get<{ owners: Owner[] }>(`${this.base}/members/open-actions`),
       ]);
       this.invitations = invitations.invitations;
       this.organizations = organizations.organizations;
+      this.owners = owners.owners;
     }
+  }
+
+  private openCount(userId: string): number {
+    return this.owners.find((o) => o.userId === userId)?.count ?? 0;
+  }
+
+  /** Removing someone who owns open actions first asks whom to hand them to. */
+  private async startRemoval(m: Listed) {
+    this.notice = null;
+    if (this.openCount(m.userId) > 0) {
+      this.removing = m;
+      await this.updateComplete;
+      const panel = this.renderRoot.querySelector<MemberHandover>("member-handover[removal]");
+      await panel?.updateComplete;
+      panel?.focusHeading();
+      return;
+    }
+    if (!confirm(t("members.confirmRemove", { name: m.name }))) return;
+    await this.attempt(async () => {
+      await api("DELETE", `${this.base}/members/${m.userId}`);
+      await this.load();
+    });
+  }
+
+  /** Hands `userId`'s open actions over, then (when removing them) removes them. */
+  private async handOver(userId: string, to: string | null, remove: boolean) {
+    this.busy = true;
+    await this.attempt(async () => {
+      const result = await post<{ handedOver: number }>(`${this.base}/members/${userId}/handover`, { to });
+      if (remove) await api("DELETE", `${this.base}/members/${userId}`);
+      this.removing = null;
+      this.notice = t("consent.handedOver", { actions: openActions(result.handedOver) });
+      await this.load();
+    });
+    this.busy = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#members-notice")?.focus();
   }
 
   /** Runs a change, shows the server's refusal if any, and reloads what is shown. */
@@ -113,7 +175,7 @@ export class MembersPage extends LitElement {
           ${this.members.map(
             (m) => html`<tr>
               <td>${m.name}</td>
-              <td>${m.email}</td>
+              <td class="email">${m.email}</td>
               <td>${m.organization?.name ?? "–"}</td>
               <td>
                 ${
@@ -140,12 +202,7 @@ export class MembersPage extends LitElement {
                         type="button"
                         class="danger"
                         aria-label="${t("members.remove")}: ${m.name}"
-                        @click=${() =>
-                          confirm(t("members.confirmRemove", { name: m.name })) &&
-                          this.attempt(async () => {
-                            await api("DELETE", `${this.base}/members/${m.userId}`);
-                            await this.load();
-                          })}
+                        @click=${() => this.startRemoval(m)}
                       >
                         ${t("members.remove")}
                       </button>
@@ -156,7 +213,54 @@ export class MembersPage extends LitElement {
           )}
         </tbody>
       </table>
-      ${manage ? this.invitationsSection() : nothing}`;
+      ${this.notice ? html`<p role="status" id="members-notice" tabindex="-1">${this.notice}</p>` : nothing}
+      ${manage ? this.handoverSection() : nothing} ${manage ? this.invitationsSection() : nothing}`;
+  }
+
+  /** The removal panel for a member with open actions, and former members who still own some. */
+  private handoverSection() {
+    const others = (userId: string) =>
+      this.members
+        .filter((m) => m.userId !== userId && m.active !== false)
+        .map((m) => ({ userId: m.userId, name: m.name }));
+    const former = this.owners.filter((o) => !o.member);
+    const removing = this.removing;
+    return html`${
+      removing
+        ? html`<section class="card">
+            <member-handover
+              removal
+              .person=${{ userId: removing.userId, name: removing.name }}
+              .count=${this.openCount(removing.userId)}
+              .candidates=${others(removing.userId)}
+              ?busy=${this.busy}
+              @hand-over=${(e: HandOverEvent) => this.handOver(removing.userId, e.to, true)}
+              @cancel=${() => {
+                this.removing = null;
+              }}
+            ></member-handover>
+          </section>`
+        : nothing
+    }
+    ${
+      former.length > 0
+        ? html`<h2>${t("consent.formerTitle")}</h2>
+            <p class="muted">${t("consent.formerHint")}</p>
+            <ul class="plain">
+              ${former.map(
+                (o) => html`<li class="card">
+                  <member-handover
+                    .person=${{ userId: o.userId, name: o.name }}
+                    .count=${o.count}
+                    .candidates=${others(o.userId)}
+                    ?busy=${this.busy}
+                    @hand-over=${(e: HandOverEvent) => this.handOver(o.userId, e.to, false)}
+                  ></member-handover>
+                </li>`,
+              )}
+            </ul>`
+        : nothing
+    }`;
   }
 
   private invitationsSection() {
@@ -165,18 +269,21 @@ export class MembersPage extends LitElement {
       const form = e.currentTarget as HTMLFormElement;
       const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | HTMLSelectElement).value;
       void this.attempt(async () => {
-        const created = await post<{ url: string }>(`${this.base}/invitations`, {
+        // An invitation the person accepts; only the instance admin's add of an existing account is direct.
+        const added = await post<{ invitation?: { url: string }; member?: { name: string } }>(`${this.base}/members`, {
           email: field("email"),
           role: field("role"),
           organizationId: field("organizationId"),
         });
-        this.created = created.url;
+        this.created = added.invitation?.url ?? null;
+        this.notice = added.member ? t("consent.addedDirectly", { name: added.member.name }) : null;
         form.reset();
         await this.load();
       });
     };
     const orgName = (id: string) => this.organizations.find((o) => o.id === id)?.name ?? "–";
     return html`<h2>${t("members.invite")}</h2>
+      <p class="muted">${t("consent.inviteHint")}</p>
       <form @submit=${invite}>
         <label>${t("form.email")} <input name="email" type="email" autocomplete="off" required /></label>
         <label

@@ -1,34 +1,55 @@
-/** The partnerships the signed-in person belongs to, with their role in each. */
-import { html, LitElement, nothing } from "lit";
-import { get } from "../api/client.js";
-import type { Workspace } from "../api/types.js";
-import { LocaleController, t } from "../i18n/i18n.js";
+/** The partnerships the signed-in person belongs to, with their role in each, and invitations waiting for their answer. */
+import { css, html, LitElement, nothing } from "lit";
+import { get, post } from "../api/client.js";
+import type { MyInvitation, Workspace } from "../api/types.js";
+import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { keepOnDevice, missingOffline } from "../offline/device-store.js";
-import { paths } from "../router.js";
-import { pageStyles } from "../styles/shared.js";
+import { navigate, paths } from "../router.js";
+import { formStyles, pageStyles } from "../styles/shared.js";
 
 export class WorkspacesPage extends LitElement {
-  static override styles = pageStyles;
+  static override styles = [
+    pageStyles,
+    formStyles,
+    css`
+      .answers {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0.5rem 0 0;
+      }
+    `,
+  ];
   static override properties = {
     isAdmin: { attribute: false },
     workspaces: { state: true },
+    invitations: { state: true },
     problem: { state: true },
+    answerProblem: { state: true },
+    notice: { state: true },
   };
   /** The instance admin also gets the instance's händelselogg. */
   declare isAdmin: boolean;
   declare private workspaces: Workspace[] | null;
+  declare private invitations: MyInvitation[];
   declare private problem: string | null;
+  declare private answerProblem: string | null;
+  declare private notice: string | null;
 
   constructor() {
     super();
     new LocaleController(this);
     this.isAdmin = false;
     this.workspaces = null;
+    this.invitations = [];
     this.problem = null;
+    this.answerProblem = null;
+    this.notice = null;
   }
 
   override async connectedCallback() {
     super.connectedCallback();
+    void this.loadInvitations();
     try {
       this.workspaces = (await get<{ workspaces: Workspace[] }>("/api/workspaces")).workspaces;
       keepOnDevice(["/api/workspaces"]);
@@ -37,10 +58,80 @@ export class WorkspacesPage extends LitElement {
     }
   }
 
+  /** Invitations are extra: offline, or on any failure, the page simply shows none. */
+  private async loadInvitations() {
+    try {
+      this.invitations = (await get<{ invitations: MyInvitation[] }>("/api/me/invitations")).invitations;
+    } catch {
+      this.invitations = [];
+    }
+  }
+
+  private async answer(invitation: MyInvitation, accept: boolean) {
+    this.answerProblem = null;
+    this.notice = null;
+    try {
+      if (accept) {
+        const joined = await post<{ workspaceId: string }>(`/api/me/invitations/${invitation.id}/accept`, {});
+        navigate(paths.workspace(joined.workspaceId));
+        return;
+      }
+      await post(`/api/me/invitations/${invitation.id}/decline`, {});
+      this.notice = t("consent.declined");
+    } catch (error) {
+      this.answerProblem = (error as Error).message;
+    }
+    await this.loadInvitations();
+  }
+
+  private get showInvitations(): boolean {
+    return this.invitations.length > 0 || this.notice !== null || this.answerProblem !== null;
+  }
+
+  private invitationsSection() {
+    if (!this.showInvitations) return nothing;
+    return html`<section aria-labelledby="my-invitations">
+      <h2 id="my-invitations">${t("consent.myInvitations")}</h2>
+      ${this.answerProblem ? html`<p role="alert">${this.answerProblem}</p>` : nothing}
+      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+      <ul class="plain">
+        ${this.invitations.map(
+          (i) => html`<li class="card">
+            <strong>${i.workspaceName}</strong>
+            <div>${t("consent.invitedTo", { role: t(`role.${i.role}`), organization: i.organizationName })}</div>
+            <div class="muted">
+              ${i.invitedBy ? html`${t("consent.invitedBy", { name: i.invitedBy })} · ` : nothing}
+              ${t("members.expires", { date: formatDate(i.expiresAt) })}
+            </div>
+            <p class="answers">
+              <button
+                type="button"
+                aria-label=${t("consent.acceptLabel", { workspace: i.workspaceName })}
+                @click=${() => this.answer(i, true)}
+              >
+                ${t("consent.accept")}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label=${t("consent.declineLabel", { workspace: i.workspaceName })}
+                @click=${() => this.answer(i, false)}
+              >
+                ${t("consent.decline")}
+              </button>
+            </p>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   override render() {
     const list = this.workspaces;
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
       ${this.isAdmin ? html`<p><a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>` : nothing}
+      ${this.invitationsSection()}
+      ${this.showInvitations ? html`<h2>${t("consent.myPartnerships")}</h2>` : nothing}
       ${
         this.problem
           ? html`<p role="alert">${this.problem}</p>`
