@@ -31,6 +31,7 @@ const SHOWN_DETAILS = new Set([
   "fields",
   "field",
   "found",
+  "actions",
 ]);
 const PURGE_BATCH = 5_000;
 const STOCKHOLM_DAY = (day: string) => sql`(${day}::date)::timestamp at time zone 'Europe/Stockholm'`;
@@ -90,7 +91,11 @@ export function createAuditLog(db: Db, now: Clock, retentionMs: number | null) {
     const ids = (type: string) => [
       ...new Set(rows.filter((r) => r.targetType === type && isUuidLike(r.targetId)).map((r) => r.targetId as string)),
     ];
-    const personIds = [...new Set([...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...ids("user")])];
+    // A handover names whom the actions went to: `data.to`, a person.
+    const recipients = rows.flatMap((r) => (isUuidLike(recipient(r)) ? [recipient(r) as string] : []));
+    const personIds = [
+      ...new Set([...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...ids("user"), ...recipients]),
+    ];
     const workspaceIds = [
       ...new Set([...rows.flatMap((r) => (r.workspaceId ? [r.workspaceId] : [])), ...ids("workspace")]),
     ];
@@ -119,7 +124,12 @@ export function createAuditLog(db: Db, now: Clock, retentionMs: number | null) {
           r.targetType && r.targetId
             ? { type: r.targetType, id: r.targetId, name: byType[r.targetType]?.get(r.targetId) ?? null }
             : null,
-        details: shownDetails(r.data),
+        details: {
+          ...shownDetails(r.data),
+          ...(recipient(r) && people.has(recipient(r) as string)
+            ? { toName: people.get(recipient(r) as string) ?? "" }
+            : {}),
+        },
         ...(scope.kind === "instance" ? { ip: r.ip } : {}),
       };
     });
@@ -203,6 +213,11 @@ export function createAuditLog(db: Db, now: Clock, retentionMs: number | null) {
 }
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
+
+function recipient(row: Row): string | null {
+  const to = row.action === "member.actions_handed_over" ? row.data?.to : null;
+  return typeof to === "string" ? to : null;
+}
 
 function isUuidLike(value: string | null): boolean {
   return value !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

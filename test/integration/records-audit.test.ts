@@ -199,6 +199,18 @@ describe("audit view", () => {
     expect((await convener.client.get(`/api/workspaces/${workspaceId}/audit/csv?from=x`)).status).toBe(400);
   });
 
+  it("names whom a leaver's open actions were handed to", async () => {
+    const res = await admin.post(`/api/workspaces/${workspaceId}/members/${member.user.id}/handover`, {
+      to: convener.user.id,
+    });
+    expect(res.status).toBe(200);
+    const [handover] = (await audit(convener.client, "?kind=member.actions_handed_over")).body.events;
+    expect(handover).toMatchObject({
+      target: { id: member.user.id, name: "Per Lind" },
+      details: { actions: 0, toName: "Anna Berg" },
+    });
+  });
+
   it("deletes events past the retention period and keeps recent ones (gallring)", async () => {
     const now = Date.now();
     const inserted = await database.db

@@ -71,6 +71,15 @@ describe("events in words", () => {
     expect(describeEvent(event({ actor: null, action: "auth.login.failure", details: { email: "x@y.se" } }))).toBe(
       "Någon misslyckades att logga in som x@y.se",
     );
+    expect(
+      describeEvent(
+        event({
+          action: "member.actions_handed_over",
+          target: { type: "user", id: "u", name: "Per Lind" },
+          details: { actions: 3, toName: "Eva Sjöberg" },
+        }),
+      ),
+    ).toBe("Anna Berg lämnade över 3 öppna åtgärder från ”Per Lind” till ”Eva Sjöberg”");
     expect(describeEvent(event({ action: "board.something_new" }))).toBe("Anna Berg: board.something_new");
     expect(describeEvent(event({ actor: null, action: "identity_number.scan", details: { found: 2 } }))).toBe(
       "Systemet sökte efter lagrade personnummer och hittade 2",
