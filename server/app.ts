@@ -18,6 +18,7 @@ import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } 
 import { memberRoutes } from "./routes/members.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { organizationRoutes } from "./routes/organizations.js";
+import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
 import { userRoutes } from "./routes/users.js";
 import { DEFAULT_WEB_DIR, webRoutes } from "./routes/web.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", workspaceBoardRoutes);
   api.route("/workspaces", contentRoutes);
   api.route("/workspaces", workspaceMinutesRoutes);
+  api.route("/workspaces", workspaceRecordRoutes);
+  api.route("/audit", instanceAuditRoutes);
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
   api.route("/invitations", invitationTokenRoutes);

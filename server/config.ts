@@ -60,6 +60,14 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, flag.default(false)),
+  AUDIT_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .default(730),
+  ),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -80,6 +88,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** At start, seed the demo partnership if the instance has no account yet (server/seed). */
   seedDemo: boolean;
+  /** Gallring: audit events older than this are deleted (hourly); null keeps them for ever (AUDIT_RETENTION_DAYS=0). */
+  auditRetentionMs: number | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -113,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       seedDemo: e.SEED_DEMO,
+      auditRetentionMs: e.AUDIT_RETENTION_DAYS === 0 ? null : e.AUDIT_RETENTION_DAYS * 86_400_000,
     },
   };
 }

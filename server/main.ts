@@ -97,11 +97,15 @@ logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
-// Expired sessions are refused on use; this only keeps the table small.
-purge = setInterval(
-  () => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")),
-  3_600_000,
-);
+// Expired sessions are refused on use; this only keeps the table small. Audit events older than
+// AUDIT_RETENTION_DAYS are deleted (gallring) on the same hourly round.
+purge = setInterval(() => {
+  void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed"));
+  void services.auditLog
+    .purgeExpired()
+    .then((n) => n > 0 && logger.info({ events: n }, "audit events past their retention deleted"))
+    .catch((err) => logger.warn({ err }, "audit purge failed"));
+}, 3_600_000);
 purge.unref();
 
 // After a restart, the boards people were working on are in memory again before they reconnect

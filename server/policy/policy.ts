@@ -13,7 +13,9 @@ export type WorkspaceAction =
   | "boards.read"
   | "boards.manage"
   /** Change a board's collaborative content (Yjs updates). */
-  | "board.edit";
+  | "board.edit"
+  /** The partnership's audit events (händelselogg) and its whole data export. */
+  | "records.read";
 
 const READ: WorkspaceAction[] = ["workspace.read", "members.read", "boards.read"];
 
@@ -25,6 +27,7 @@ const GRANTS: Record<Role, ReadonlySet<WorkspaceAction>> = {
     "invitations.manage",
     "boards.manage",
     "board.edit",
+    "records.read",
   ]),
   member: new Set<WorkspaceAction>([...READ, "board.edit"]),
   observer: new Set<WorkspaceAction>(READ),
@@ -36,7 +39,12 @@ export function can(role: Role | null, action: WorkspaceAction): boolean {
 }
 
 /** Instance-level actions, outside any workspace. */
-export type InstanceAction = "organizations.create" | "users.manage" | "workspaces.create";
+export type InstanceAction =
+  | "organizations.create"
+  | "users.manage"
+  | "workspaces.create"
+  /** Every audit event of the instance, and any partnership's audit events and data export (for its archive). */
+  | "records.read";
 
 export function canInstance(actor: { isAdmin: boolean }, action: InstanceAction): boolean {
   if (action === "workspaces.create") return true;

@@ -97,6 +97,7 @@ function forbiddenMessage(action: WorkspaceAction): string {
     case "members.manage":
     case "invitations.manage":
     case "boards.manage":
+    case "records.read":
       return "Only a convener of this partnership can do this.";
     case "board.edit":
       return "Observers can read this board but not change it.";

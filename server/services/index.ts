@@ -5,9 +5,11 @@ import { createBoardEditor } from "../docs/board-editor.js";
 import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
+import { createRecordsExport } from "../records/export.js";
 import { createAccess } from "./access.js";
 import { createAccessEvents } from "./access-events.js";
 import { createAudit } from "./audit.js";
+import { createAuditLog } from "./audit-log.js";
 import { createAuthService } from "./auth-service.js";
 import { createBoards } from "./boards.js";
 import { createCalendarFeeds } from "./calendar-feeds.js";
@@ -36,9 +38,13 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const projections = createProjector({ db, ...(logger ? { logger } : {}) });
   const archive = createArchive(db);
   const boardEditor = createBoardEditor(db);
+  /** Reading the audit trail (the händelselogg), its gallring, and a partnership's whole data export. */
+  const auditLog = createAuditLog(db, now, config.auditRetentionMs);
+  const records = createRecordsExport({ db, projections, auditLog, auditRetentionMs: config.auditRetentionMs });
   return {
     now,
     audit,
+    auditLog,
     events,
     sessions,
     access: createAccess(db),
@@ -62,6 +68,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     boardEditor,
     handover: createHandover(db, audit, boardEditor, projections),
     archive,
+    records,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes: createMinutes({ db, audit, now, events, projections, archive }),
     meetings: createMeetings(db, projections),

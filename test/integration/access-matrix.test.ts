@@ -274,6 +274,30 @@ const CASES: Record<string, Case> = {
   "GET /api/workspaces/:workspaceId/meetings.ics": { params: ws, expect: readers(200) },
   "POST /api/workspaces/:workspaceId/calendar-feed": { params: ws, invalid: { x: 1 }, expect: readers(201) },
   "DELETE /api/workspaces/:workspaceId/calendar-feed": { params: ws, expect: readers(204) },
+  // The händelselogg and the data export: conveners, and the instance admin for any partnership.
+  "GET /api/workspaces/:workspaceId/audit": {
+    params: ws,
+    invalidQueries: ["?limit=0", "?from=2026-13-01", "?person=x", "?cursor=abc", "?unknown=1"],
+    expect: { ...conveners(200), admin: 200 },
+  },
+  "GET /api/workspaces/:workspaceId/audit/filters": {
+    params: ws,
+    invalidQueries: ["?person=x"],
+    expect: { ...conveners(200), admin: 200 },
+  },
+  "GET /api/workspaces/:workspaceId/audit/csv": {
+    params: ws,
+    invalidQueries: ["?lang=de", "?from=igår"],
+    expect: { ...conveners(200), admin: 200 },
+  },
+  "GET /api/workspaces/:workspaceId/export": {
+    params: ws,
+    invalidQueries: ["?format=tar"],
+    expect: { ...conveners(200), admin: 200 },
+  },
+  "GET /api/audit": { invalidQueries: ["?limit=x", "?to=yesterday", "?workspace=x"], expect: adminOnly(200) },
+  "GET /api/audit/filters": { invalidQueries: ["?x=1"], expect: adminOnly(200) },
+  "GET /api/audit/csv": { invalidQueries: ["?lang=fi"], expect: adminOnly(200) },
   // The secret link is the credential: anyone holding it gets the feed, nobody else.
   "GET /calendar/:file": {
     params: async (ctx) => {

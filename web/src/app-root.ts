@@ -21,6 +21,8 @@ import { interceptLinks, navigate, parse, paths, type Route } from "./router.js"
 
 /** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
 const loadBoardPage = () => import("./pages/board-page.js");
+/** The händelselogg is for conveners and the admin only: loaded when opened. */
+const loadAuditPage = () => import("./pages/audit-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -230,12 +232,22 @@ export class AppRoot extends LitElement {
       case "invitation":
         return html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`;
       case "workspaces":
-        return this.user ? html`<workspaces-page></workspaces-page>` : nothing;
+        return this.user ? html`<workspaces-page .isAdmin=${this.user.isAdmin}></workspaces-page>` : nothing;
       case "workspace":
         return this.user ? html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>` : nothing;
       case "members":
         return this.user
           ? html`<members-page .workspaceId=${r.workspaceId} .userId=${this.user.id}></members-page>`
+          : nothing;
+      case "audit":
+        // Keyed: other filters are another page, loaded afresh.
+        return this.user
+          ? this.parts.render("audit-page", loadAuditPage, () =>
+              keyed(
+                `${r.workspaceId}?${r.query}`,
+                html`<audit-log-page .workspaceId=${r.workspaceId} .query=${r.query}></audit-log-page>`,
+              ),
+            )
           : nothing;
       case "board":
         // Keyed: another board is another page, loaded afresh (not this one with a new id).

@@ -13,6 +13,8 @@ export type Route =
   | { name: "workspace"; workspaceId: string }
   | { name: "board"; boardId: string }
   | { name: "members"; workspaceId: string }
+  /** The händelselogg: a partnership's (workspaceId), or the whole instance's (null); filters in the query. */
+  | { name: "audit"; workspaceId: string | null; query: string }
   | { name: "not-found" };
 
 const ID = "([^/]+)";
@@ -26,6 +28,11 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
     new RegExp(`^/workspaces/${ID}/members$`),
     (m) => ({ name: "members", workspaceId: decodeURIComponent(m[1] as string) }),
   ],
+  [
+    new RegExp(`^/workspaces/${ID}/audit$`),
+    (m, q) => ({ name: "audit", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
 ];
 
@@ -47,6 +54,8 @@ export const paths = {
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
   members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
+  audit: (workspaceId: string | null, query = "") =>
+    `${workspaceId ? `/workspaces/${encodeURIComponent(workspaceId)}/audit` : "/audit"}${query ? `?${query}` : ""}`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
 };

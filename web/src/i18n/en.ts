@@ -1,6 +1,7 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
+import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
@@ -312,4 +313,5 @@ export const en: Record<MessageKey, string> = {
     "Sealed minutes never change. A correction is written as an addendum, approved and sealed on its own.",
   "approval.writeAddendum": "Write an addendum",
   ...consentEn,
+  ...recordsEn,
 };

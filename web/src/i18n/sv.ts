@@ -1,6 +1,7 @@
 /** Swedish, the default language: every UI text has its key here first. */
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
+import { recordsSv } from "./records.js";
 
 export const sv = {
   ...identitySv,
@@ -311,6 +312,7 @@ export const sv = {
     "Ett förseglat protokoll ändras aldrig. En rättelse skrivs som ett tillägg som justeras och förseglas för sig.",
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
+  ...recordsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

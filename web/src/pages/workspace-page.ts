@@ -43,6 +43,18 @@ export class WorkspacePage extends LitElement {
         color: var(--color-muted);
         white-space: nowrap;
       }
+      /* A download that looks like the action it is (a link, so the browser saves the file). */
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--touch);
+        padding: 0 1.25rem;
+        border-radius: var(--radius);
+        background: var(--color-primary);
+        color: var(--color-primary-text);
+        text-decoration: none;
+        font-weight: 600;
+      }
       .device-mark.on-device {
         border-color: var(--color-ok);
         color: var(--color-text);
@@ -123,7 +135,9 @@ export class WorkspacePage extends LitElement {
     const o = this.overview;
     if (!ws || !o) return html`<p role="status">${t("app.loading")}</p>`;
     return html`<h1 tabindex="-1">${ws.name}</h1>
-      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a></p>
+      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a>${
+        ws.role === "convener" ? html` · <a href=${paths.audit(ws.id)}>${t("records.open")}</a>` : nothing
+      }</p>
       <div class="grid">
         <section class="card" aria-labelledby="boards-h">
           <h2 id="boards-h">${t("home.boards")}</h2>
@@ -214,7 +228,12 @@ export class WorkspacePage extends LitElement {
         </section>
         ${
           ws.role === "convener"
-            ? html`<section class="card"><new-board-form .workspaceId=${ws.id} .boards=${this.boards}></new-board-form></section>`
+            ? html`<section class="card"><new-board-form .workspaceId=${ws.id} .boards=${this.boards}></new-board-form></section>
+              <section class="card" aria-labelledby="export-h">
+                <h2 id="export-h">${t("records.exportHeading")}</h2>
+                <p class="muted">${t("records.exportHint")}</p>
+                <a class="button" href=${`/api/workspaces/${encodeURIComponent(ws.id)}/export`} download>${t("records.export")}</a>
+              </section>`
             : nothing
         }
       </div>`;

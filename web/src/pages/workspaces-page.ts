@@ -21,12 +21,15 @@ export class WorkspacesPage extends LitElement {
     `,
   ];
   static override properties = {
+    isAdmin: { attribute: false },
     workspaces: { state: true },
     invitations: { state: true },
     problem: { state: true },
     answerProblem: { state: true },
     notice: { state: true },
   };
+  /** The instance admin also gets the instance's händelselogg. */
+  declare isAdmin: boolean;
   declare private workspaces: Workspace[] | null;
   declare private invitations: MyInvitation[];
   declare private problem: string | null;
@@ -36,6 +39,7 @@ export class WorkspacesPage extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+    this.isAdmin = false;
     this.workspaces = null;
     this.invitations = [];
     this.problem = null;
@@ -125,6 +129,7 @@ export class WorkspacesPage extends LitElement {
   override render() {
     const list = this.workspaces;
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
+      ${this.isAdmin ? html`<p><a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>` : nothing}
       ${this.invitationsSection()}
       ${this.showInvitations ? html`<h2>${t("consent.myPartnerships")}</h2>` : nothing}
       ${
