@@ -121,7 +121,9 @@ export default defineConfig(({ command }) => ({
       algorithms: ALGORITHMS,
       // Source maps are fetched by developer tools only; compressing them would double the build time.
       include: /\.(html|css|js|mjs|json|svg)$/,
-      threshold: 512,
+      // Every file, however small: a few hundred bytes shared by the shell and a part loaded on
+      // demand become a chunk of their own, and it is served like the rest (brotli, never per request).
+      threshold: 0,
       logLevel: "silent",
     }),
     compressServiceWorker(),

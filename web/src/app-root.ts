@@ -13,8 +13,6 @@ import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } f
 import { LazyParts, preloadPart } from "./offline/lazy.js";
 import "./pages/auth-pages.js";
 import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
-import "./pages/invitation-page.js";
-import "./pages/members-page.js";
 import "./pages/workspace-page.js";
 import "./pages/workspaces-page.js";
 import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
@@ -23,6 +21,9 @@ import { interceptLinks, navigate, parse, paths, type Route } from "./router.js"
 const loadBoardPage = () => import("./pages/board-page.js");
 /** The händelselogg is for conveners and the admin only: loaded when opened. */
 const loadAuditPage = () => import("./pages/audit-page.js");
+// Pages nobody needs on a board's first load: fetched when they are shown.
+const loadMembersPage = () => import("./pages/members-page.js");
+const loadInvitationPage = () => import("./pages/invitation-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -230,14 +231,21 @@ export class AppRoot extends LitElement {
       case "sign-in":
         return html`<sign-in-page .next=${r.next}></sign-in-page>`;
       case "invitation":
-        return html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`;
+        return this.parts.render("invitation-page", loadInvitationPage, () =>
+          keyed(r.token, html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`),
+        );
       case "workspaces":
         return this.user ? html`<workspaces-page .isAdmin=${this.user.isAdmin}></workspaces-page>` : nothing;
       case "workspace":
         return this.user ? html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>` : nothing;
       case "members":
         return this.user
-          ? html`<members-page .workspaceId=${r.workspaceId} .userId=${this.user.id}></members-page>`
+          ? this.parts.render("members-page", loadMembersPage, () =>
+              keyed(
+                r.workspaceId,
+                html`<members-page .workspaceId=${r.workspaceId} .userId=${this.user?.id ?? ""}></members-page>`,
+              ),
+            )
           : nothing;
       case "audit":
         // Keyed: other filters are another page, loaded afresh.

@@ -11,9 +11,9 @@ import { identityNumberInProgress, withoutIdentityNumbers } from "../../../../sh
 import { IdentityNumberEvent } from "../../events.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 
-type TextField = HTMLInputElement | HTMLTextAreaElement;
+export type TextField = HTMLInputElement | HTMLTextAreaElement;
 
-function textFieldOf(event: Event): TextField | null {
+export function textFieldOf(event: Event): TextField | null {
   const target = event.composedPath()[0];
   if (target instanceof HTMLTextAreaElement) return target;
   if (target instanceof HTMLInputElement && ["text", "search", ""].includes(target.type)) return target;
@@ -134,22 +134,27 @@ function show(state: "hidden" | "typing" | "removed", field: TextField | null) {
   view.state = state;
 }
 
-// Every keystroke in a text field (input events cross shadow roots; change events do not): a
-// complete number is replaced at once, as in rich text, before the field's own handler saves it;
-// one being typed shows the warning.
+/**
+ * A text field after a keystroke: a complete number is replaced at once, as in rich text, before
+ * the field's own handler saves it; one being typed shows the warning.
+ */
+export function inspectField(field: TextField): void {
+  const cleaned = withoutIdentityNumbers(field.value);
+  if (cleaned !== field.value) {
+    const caret = (field.selectionEnd ?? field.value.length) + cleaned.length - field.value.length;
+    field.value = cleaned;
+    field.setSelectionRange(caret, caret);
+    show("removed", field);
+  } else if (identityNumberInProgress(field.value)) show("typing", field);
+  else if (view?.state === "typing") show("hidden", null);
+}
+
+// Every keystroke in a text field (input events cross shadow roots; change events do not).
 window.addEventListener(
   "input",
   (event) => {
     const field = textFieldOf(event);
-    if (!field) return;
-    const cleaned = withoutIdentityNumbers(field.value);
-    if (cleaned !== field.value) {
-      const caret = (field.selectionEnd ?? field.value.length) + cleaned.length - field.value.length;
-      field.value = cleaned;
-      field.setSelectionRange(caret, caret);
-      show("removed", field);
-    } else if (identityNumberInProgress(field.value)) show("typing", field);
-    else if (view?.state === "typing") show("hidden", null);
+    if (field) inspectField(field);
   },
   true,
 );

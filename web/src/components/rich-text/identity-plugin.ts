@@ -13,6 +13,8 @@ import {
   identityNumberInProgress,
 } from "../../../../shared/text/identity-numbers.js";
 import { IdentityNumberEvent } from "../../events.js";
+// The warning listens for what this plugin reports.
+import "../identity-warning/identity-warning.js";
 
 /** A textblock's text with one character per position (inline leaves as U+FFFC). */
 const textOf = (block: Node) => block.textBetween(0, block.content.size, undefined, "\ufffc");
