@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
+import { historyRoutes } from "./routes/history.js";
 import { invitationTokenRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", workspaceMinutesRoutes);
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
+  api.route("/boards", historyRoutes);
   api.route("/invitations", invitationTokenRoutes);
   app.route("/api", api);
   app.route("/calendar", calendarFeedRoutes);

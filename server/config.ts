@@ -60,6 +60,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(emptyAsUndefined, flag.default(false)),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, positiveInt.default(10_000)),
   SEED_DEMO: z.preprocess(emptyAsUndefined, flag.default(false)),
+  HISTORY_RETENTION_DAYS: z.preprocess(emptyAsUndefined, positiveInt.default(90)),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -80,6 +81,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** At start, seed the demo partnership if the instance has no account yet (server/seed). */
   seedDemo: boolean;
+  /** Board versions (history) are kept this long after their last change. */
+  historyRetentionMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       trustProxy: e.TRUST_PROXY,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       seedDemo: e.SEED_DEMO,
+      historyRetentionMs: e.HISTORY_RETENTION_DAYS * 86_400_000,
     },
   };
 }

@@ -5,6 +5,7 @@ import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } fr
 import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore } from "./docs/doc-store.js";
 import { StorageHealth } from "./docs/storage-health.js";
+import { DEFAULT_HISTORY } from "./history/record-version.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
@@ -80,7 +81,7 @@ try {
 await checkpoint();
 
 const services = createServices(database.db, config, undefined, logger);
-const store = createDocStore(database.db);
+const store = createDocStore(database.db, { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs });
 
 // SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).
 if (config.seedDemo) {
@@ -96,11 +97,12 @@ logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up");
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
-// Expired sessions are refused on use; this only keeps the table small.
-purge = setInterval(
-  () => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")),
-  3_600_000,
-);
+// Expired sessions are refused on use; this only keeps the table small. Board versions past the
+// history retention go too (compaction prunes a board's own, but a board nobody edits is never compacted).
+purge = setInterval(() => {
+  void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed"));
+  void services.history.prune().catch((err) => logger.warn({ err }, "history purge failed"));
+}, 3_600_000);
 purge.unref();
 
 // After a restart, the boards people were working on are in memory again before they reconnect

@@ -6,6 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { boards, docSnapshots, docUpdates } from "../db/schema.js";
+import { DEFAULT_HISTORY, type HistoryOptions, recordVersion } from "../history/record-version.js";
 
 export interface StoredUpdate {
   boardId: string;
@@ -27,8 +28,12 @@ export interface LoadedDoc {
 export interface DocStore {
   load(boardId: string): Promise<LoadedDoc>;
   append(rows: StoredUpdate[]): Promise<void>;
-  /** Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes those updates. */
-  compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes
+   * those updates, keeping who changed what as a version (server/history). `sessionEnd`: the
+   * room is unloading, so the next edit starts a new version.
+   */
+  compact(boardId: string, state: Uint8Array, uptoSeq: number, options?: { sessionEnd?: boolean }): Promise<void>;
   /** Boards (not archived) whose content was stored or compacted since `since`, most recent first. */
   recentlyActive(since: Date, limit: number): Promise<{ boardId: string; kind: BoardKind }[]>;
 }
@@ -40,7 +45,7 @@ export interface DocStore {
  */
 const PREPARED_ROWS = 32;
 
-export function createDocStore(db: Db): DocStore {
+export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY): DocStore {
   const appends = new Map<number, ReturnType<typeof prepareAppend>>();
   return {
     async load(boardId) {
@@ -110,8 +115,9 @@ export function createDocStore(db: Db): DocStore {
       return list.map((r) => ({ boardId: r.board_id, kind: r.kind }));
     },
 
-    async compact(boardId, state, uptoSeq) {
+    async compact(boardId, state, uptoSeq, options = {}) {
       await db.transaction(async (tx) => {
+        await recordVersion(tx as Db, boardId, state, uptoSeq, options.sessionEnd ?? false, history);
         await tx
           .insert(docSnapshots)
           .values({ boardId, seq: uptoSeq, state })

@@ -358,8 +358,8 @@ export class Room {
     this.compactTimer.unref();
   }
 
-  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. */
-  compact(): Promise<void> {
+  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. `sessionEnd`: see DocStore. */
+  compact(sessionEnd = false): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.storedSinceSnapshot === 0) return Promise.resolve();
     const upto = this.durableSeq;
@@ -367,7 +367,7 @@ export class Room {
     // The state may include updates not yet durable; they are re-applied idempotently from the log on load.
     const state = Y.encodeStateAsUpdate(this.doc);
     this.compacting = this.deps.store
-      .compact(this.boardId, state, upto)
+      .compact(this.boardId, state, upto, { sessionEnd })
       .then(() => {
         this.storedSinceSnapshot -= counted;
         this.lastCompactedAt = Date.now();

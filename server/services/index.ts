@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { createBoardEditor } from "../docs/board-editor.js";
+import { createHistory } from "../history/history-service.js";
 import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
@@ -34,6 +35,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const organizations = createOrganizations(db, audit);
   const projections = createProjector({ db, ...(logger ? { logger } : {}) });
   const archive = createArchive(db);
+  const boardEditor = createBoardEditor(db);
+  const minutes = createMinutes({ db, audit, now, events, projections, archive });
   return {
     now,
     audit,
@@ -57,10 +60,18 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */
-    boardEditor: createBoardEditor(db),
+    boardEditor,
     archive,
     calendarFeeds: createCalendarFeeds(db, audit),
-    minutes: createMinutes({ db, audit, now, events, projections, archive }),
+    minutes,
+    /** Board versions kept by compaction: list, read, restore (through boardEditor), forget. */
+    history: createHistory({
+      db,
+      audit,
+      boardEditor,
+      isLocked: (boardId) => minutes.isLocked(boardId),
+      retentionMs: config.historyRetentionMs,
+    }),
     meetings: createMeetings(db, projections),
     content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),

@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
     seedDemo: false,
+    historyRetentionMs: 90 * 86_400_000,
     ...overrides,
   };
 }
