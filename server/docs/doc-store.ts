@@ -6,7 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { boards, docSnapshots, docUpdates } from "../db/schema.js";
-import { DEFAULT_HISTORY, type HistoryOptions, recordVersion } from "../history/record-version.js";
+import { DEFAULT_HISTORY, type HistoryOptions, prepareVersion, writeVersion } from "../history/record-version.js";
 
 export interface StoredUpdate {
   boardId: string;
@@ -116,8 +116,9 @@ export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY
     },
 
     async compact(boardId, state, uptoSeq, options = {}) {
+      const version = await prepareVersion(db, boardId, uptoSeq);
       await db.transaction(async (tx) => {
-        await recordVersion(tx as Db, boardId, state, uptoSeq, options.sessionEnd ?? false, history);
+        await writeVersion(tx as Db, boardId, version, state, uptoSeq, options.sessionEnd ?? false, history);
         await tx
           .insert(docSnapshots)
           .values({ boardId, seq: uptoSeq, state })

@@ -151,6 +151,8 @@ export function createHistory(deps: {
           .reverse()
           .map((change) => ({ versionId: r.id, at: r.endedAt.toISOString(), change })),
       );
+      // An item with no recorded change (never there, or only changed before the retention period).
+      if (entries.length === 0) throw notFound("Item history");
       return { entries, people: await people(entries.flatMap((e) => mentioned([e.change]))) };
     },
 

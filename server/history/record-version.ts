@@ -1,8 +1,8 @@
 /**
- * Keeping history when the log is compacted: inside the compaction's transaction, before the log
- * rows are deleted, the rows being folded are replayed on the previous snapshot, person by person,
- * and what each changed is kept with the new state as a version (board_versions). Versions older
- * than the retention period are dropped in the same transaction.
+ * Keeping history when the log is compacted: before the log rows are deleted, the rows being
+ * folded are replayed on the previous snapshot, person by person, and what each changed is kept
+ * with the new state as a version (board_versions), written in the compaction's transaction.
+ * Versions older than the retention period are dropped in the same transaction.
  */
 import { and, desc, eq, gt, lt, lte } from "drizzle-orm";
 import * as Y from "yjs";
@@ -11,7 +11,7 @@ import type { HistoryChange } from "../../shared/history/changes.js";
 import type { Db } from "../db/client.js";
 import { boards, boardVersions, docSnapshots, docUpdates } from "../db/schema.js";
 import { diffReadings, foldChanges } from "./diff.js";
-import { readBoard } from "./reading.js";
+import { LAYOUTS, readEntries, readEntry, touchedEntries } from "./quick-read.js";
 
 export interface HistoryOptions {
   /** Versions whose last change is older than this are dropped (HISTORY_RETENTION_DAYS). */
@@ -26,7 +26,7 @@ export const DEFAULT_HISTORY: HistoryOptions = { retentionMs: 90 * 86_400_000, v
  * Replaying is capped: a compaction of more than this many runs of one person's updates compares
  * the board only at this many points (later runs joined, each credited to its last author).
  */
-export const MAX_RUNS = 100;
+export const MAX_RUNS = 500;
 
 interface LogRow {
   seq: number;
@@ -35,21 +35,28 @@ interface LogRow {
   createdAt: Date;
 }
 
-export async function recordVersion(
-  tx: Db,
-  boardId: string,
-  state: Uint8Array,
-  uptoSeq: number,
-  sessionEnd: boolean,
-  options: HistoryOptions,
-): Promise<void> {
-  const [board] = await tx.select({ kind: boards.kind }).from(boards).where(eq(boards.id, boardId));
-  if (!board) return;
-  const [snapshot] = await tx
+/** What a compaction will keep as history, worked out before its transaction (it reads and replays the log). */
+export interface PreparedVersion {
+  authors: (string | null)[];
+  changes: HistoryChange[];
+  startedAt: Date;
+  endedAt: Date;
+}
+
+/**
+ * Reads the log rows a compaction up to `uptoSeq` will fold and describes them; null when there
+ * are none (nothing changed since the last snapshot). Outside the compaction's transaction: the
+ * replay is CPU work that must not hold the database (PGlite has one connection), and nobody
+ * else deletes a board's log rows (only its room compacts it, never two at once).
+ */
+export async function prepareVersion(db: Db, boardId: string, uptoSeq: number): Promise<PreparedVersion | null> {
+  const [board] = await db.select({ kind: boards.kind }).from(boards).where(eq(boards.id, boardId));
+  if (!board) return null;
+  const [snapshot] = await db
     .select({ seq: docSnapshots.seq, state: docSnapshots.state })
     .from(docSnapshots)
     .where(eq(docSnapshots.boardId, boardId));
-  const rows: LogRow[] = await tx
+  const rows: LogRow[] = await db
     .select({
       seq: docUpdates.seq,
       update: docUpdates.update,
@@ -59,51 +66,68 @@ export async function recordVersion(
     .from(docUpdates)
     .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, snapshot?.seq ?? 0), lte(docUpdates.seq, uptoSeq)))
     .orderBy(docUpdates.seq);
+  if (rows.length === 0) return null;
+  return {
+    authors: [...new Set(rows.map((r) => r.authorId))],
+    changes: describeRows(board.kind, snapshot?.state ?? null, rows),
+    startedAt: (rows[0] as LogRow).createdAt,
+    endedAt: (rows[rows.length - 1] as LogRow).createdAt,
+  };
+}
 
+/**
+ * In the compaction's transaction: the prepared changes become a new version, or fold into the
+ * open one when it started less than the version interval ago; `sessionEnd` closes it. Versions
+ * past the retention go.
+ */
+export async function writeVersion(
+  tx: Db,
+  boardId: string,
+  prepared: PreparedVersion | null,
+  state: Uint8Array,
+  uptoSeq: number,
+  sessionEnd: boolean,
+  options: HistoryOptions,
+): Promise<void> {
   const [latest] = await tx
     .select()
     .from(boardVersions)
     .where(eq(boardVersions.boardId, boardId))
     .orderBy(desc(boardVersions.endedAt))
     .limit(1);
-  if (rows.length === 0) {
+  if (!prepared) {
     if (sessionEnd && latest?.open)
       await tx.update(boardVersions).set({ open: false }).where(eq(boardVersions.id, latest.id));
     return;
   }
-
-  const changes = describeRows(board.kind, snapshot?.state ?? null, rows);
-  const authors = [...new Set(rows.map((r) => r.authorId))];
-  const first = rows[0] as LogRow;
-  const last = rows[rows.length - 1] as LogRow;
-  if (latest?.open && first.createdAt.getTime() - latest.startedAt.getTime() < options.versionIntervalMs) {
+  if (latest?.open && prepared.startedAt.getTime() - latest.startedAt.getTime() < options.versionIntervalMs) {
     const list = [...latest.changes];
-    const overflow = foldChanges(list, changes);
+    const overflow = foldChanges(list, prepared.changes);
     await tx
       .update(boardVersions)
       .set({
         seq: uptoSeq,
         state,
-        authorIds: [...new Set([...latest.authorIds, ...authors])],
+        authorIds: [...new Set([...latest.authorIds, ...prepared.authors])],
         changes: list,
         moreChanges: latest.moreChanges + overflow,
-        endedAt: last.createdAt,
+        endedAt: prepared.endedAt,
         open: !sessionEnd,
       })
       .where(eq(boardVersions.id, latest.id));
   } else {
     if (latest?.open) await tx.update(boardVersions).set({ open: false }).where(eq(boardVersions.id, latest.id));
     const list: HistoryChange[] = [];
-    const overflow = foldChanges(list, changes);
+    const overflow = foldChanges(list, prepared.changes);
     await tx.insert(boardVersions).values({
       boardId,
       seq: uptoSeq,
       state,
-      authorIds: authors,
+      authorIds: prepared.authors,
       changes: list,
       moreChanges: overflow,
-      startedAt: first.createdAt,
-      endedAt: last.createdAt,
+      startedAt: prepared.startedAt,
+      endedAt: prepared.endedAt,
       open: !sessionEnd,
     });
   }
@@ -135,15 +159,31 @@ export function describeRows(
   const doc = new Y.Doc({ gc: true });
   try {
     if (snapshot) Y.applyUpdate(doc, snapshot);
-    let before = readBoard(doc, kind);
+    // Only what each run touched is read again: a card moved on a board of 500 is one card read.
+    const layout = LAYOUTS[kind];
+    let fields = layout.fields(doc);
+    const entries = readEntries(doc, kind);
     const changes: HistoryChange[] = [];
     for (const run of joined) {
-      doc.transact(() => {
+      let touched: ReturnType<typeof touchedEntries> = { entries: new Set(), roots: new Set() };
+      doc.transact((tr) => {
         for (const update of run.updates) Y.applyUpdate(doc, update);
+        touched = touchedEntries(doc, tr);
       });
-      const after = readBoard(doc, kind);
-      changes.push(...diffReadings(before, after, run.by));
-      before = after;
+      if (layout.fieldRoots.some((r) => touched.roots.has(r))) {
+        const now = layout.fields(doc);
+        changes.push(...diffReadings({ fields, items: [] }, { fields: now, items: [] }, run.by));
+        fields = now;
+      }
+      for (const key of touched.entries) {
+        if (!((key.split("\u0000")[0] as string) in layout.itemRoots)) continue;
+        const after = readEntry(doc, kind, key);
+        changes.push(
+          ...diffReadings({ fields: {}, items: entries.get(key) ?? [] }, { fields: {}, items: after }, run.by),
+        );
+        if (after.length > 0) entries.set(key, after);
+        else entries.delete(key);
+      }
     }
     return changes;
   } catch {

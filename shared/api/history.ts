@@ -1,6 +1,5 @@
 /** Board history: query and body schemas of its endpoints, and the answers the web app reads. */
 import { z } from "zod";
-import { ITEM_ID } from "../boards/fields.js";
 import type { BoardField, HistoryChange, ItemType } from "../history/changes.js";
 
 export const historyListQuery = z.strictObject({
@@ -9,8 +8,8 @@ export const historyListQuery = z.strictObject({
   before: z.iso.datetime({ offset: true, message: "Not a valid date and time." }).optional(),
 });
 
-export const versionParams = z.strictObject({ versionId: z.uuid("Not a valid version id.") });
-export const itemParams = z.strictObject({ itemId: z.string().regex(ITEM_ID, "Not a valid item id.") });
+/** Endpoints that take no query parameters refuse unknown ones, like every other. */
+export const noQuery = z.strictObject({});
 
 /** Restoring takes no options; an empty object (or no body) is the whole request. */
 export const restoreBody = z.strictObject({});
