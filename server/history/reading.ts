@@ -52,8 +52,6 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
           dueDate: a.dueDate,
           body: lines(
             richTextToPlain(a.description),
-            a.organizationId,
-            a.pdsaPhase,
             ...Object.values(a.pdsaNotes),
             ...a.measurements.map((m) => `${m.label}: ${m.value} ${m.unit} (${m.date})`),
           ),
@@ -67,9 +65,7 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
       fields: { purpose: richTextToPlain(plan.purpose), meetingCadence: plan.meetingCadence, period: plan.period },
       items: [
         ...plan.sections.map((s) => item("section", s.id, s.heading, { body: richTextToPlain(s.body) })),
-        ...plan.goals.map((g) =>
-          item("goal", g.id, g.title, { status: g.status, body: lines(g.level, g.perspectives.join(", "), g.comment) }),
-        ),
+        ...plan.goals.map((g) => item("goal", g.id, g.title, { status: g.status, body: g.comment })),
         ...plan.contacts.map((c) => item("contact", c.id, c.organizationName, { body: lines(c.route, c.purpose) })),
       ],
     };
@@ -77,7 +73,7 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
   const { meeting, attendees, items } = readMinutes(doc);
   return {
     fields: {
-      meeting: lines(meeting.type, meeting.startsAt, meeting.endsAt, meeting.place, meeting.convenerId),
+      meeting: lines(meeting.startsAt, meeting.endsAt, meeting.place),
       attendees: attendees
         .map((a) => `${a.name}${a.organizationName ? ` (${a.organizationName})` : ""}${a.present ? "" : " –"}`)
         .join("\n"),

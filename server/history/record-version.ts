@@ -35,6 +35,16 @@ interface LogRow {
   createdAt: Date;
 }
 
+/**
+ * The people behind a version, in order of first change. The server's own updates (a board
+ * stamped with its layout on load: author null) count only when nobody else changed anything.
+ */
+export function authorsOf(earlier: (string | null)[], more: (string | null)[]): (string | null)[] {
+  const all = [...new Set([...earlier, ...more])];
+  const people = all.filter((id) => id !== null);
+  return people.length > 0 ? people : all;
+}
+
 /** What a compaction will keep as history, worked out before its transaction (it reads and replays the log). */
 export interface PreparedVersion {
   authors: (string | null)[];
@@ -68,7 +78,10 @@ export async function prepareVersion(db: Db, boardId: string, uptoSeq: number): 
     .orderBy(docUpdates.seq);
   if (rows.length === 0) return null;
   return {
-    authors: [...new Set(rows.map((r) => r.authorId))],
+    authors: authorsOf(
+      [],
+      rows.map((r) => r.authorId),
+    ),
     changes: describeRows(board.kind, snapshot?.state ?? null, rows),
     startedAt: (rows[0] as LogRow).createdAt,
     endedAt: (rows[rows.length - 1] as LogRow).createdAt,
@@ -108,7 +121,7 @@ export async function writeVersion(
       .set({
         seq: uptoSeq,
         state,
-        authorIds: [...new Set([...latest.authorIds, ...prepared.authors])],
+        authorIds: authorsOf(latest.authorIds, prepared.authors),
         changes: list,
         moreChanges: latest.moreChanges + overflow,
         endedAt: prepared.endedAt,

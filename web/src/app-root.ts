@@ -21,6 +21,8 @@ import { interceptLinks, navigate, parse, paths, type Route } from "./router.js"
 
 /** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
 const loadBoardPage = () => import("./pages/board-page.js");
+/** A board's history, loaded when it is opened. */
+const loadHistoryPage = () => import("./pages/history-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -242,6 +244,12 @@ export class AppRoot extends LitElement {
         return this.user
           ? this.parts.render("board-page", loadBoardPage, () =>
               keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`),
+            )
+          : nothing;
+      case "board-history":
+        return this.user
+          ? this.parts.render("history-page", loadHistoryPage, () =>
+              keyed(r.boardId, html`<history-page .boardId=${r.boardId}></history-page>`),
             )
           : nothing;
       default:

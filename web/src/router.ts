@@ -12,6 +12,7 @@ export type Route =
   | { name: "workspaces" }
   | { name: "workspace"; workspaceId: string }
   | { name: "board"; boardId: string }
+  | { name: "board-history"; boardId: string }
   | { name: "members"; workspaceId: string }
   | { name: "not-found" };
 
@@ -27,6 +28,10 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
     (m) => ({ name: "members", workspaceId: decodeURIComponent(m[1] as string) }),
   ],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
+  [
+    new RegExp(`^/boards/${ID}/history$`),
+    (m) => ({ name: "board-history", boardId: decodeURIComponent(m[1] as string) }),
+  ],
 ];
 
 /** Only a path on this site may be a place to return to after signing in. */
@@ -46,6 +51,7 @@ export const paths = {
   workspaces: () => "/",
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
+  boardHistory: (id: string) => `/boards/${encodeURIComponent(id)}/history`,
   members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",

@@ -1,4 +1,5 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
+import { historyEn } from "./history.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
@@ -308,4 +309,5 @@ export const en: Record<MessageKey, string> = {
   "approval.addendumHint":
     "Sealed minutes never change. A correction is written as an addendum, approved and sealed on its own.",
   "approval.writeAddendum": "Write an addendum",
+  ...historyEn,
 };

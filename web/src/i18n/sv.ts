@@ -1,4 +1,6 @@
 /** Swedish, the default language: every UI text has its key here first. */
+import { historySv } from "./history.js";
+
 export const sv = {
   "app.name": "Samverkan",
   "app.skip": "Hoppa till innehållet",
@@ -306,6 +308,7 @@ export const sv = {
   "approval.addendumHint":
     "Ett förseglat protokoll ändras aldrig. En rättelse skrivs som ett tillägg som justeras och förseglas för sig.",
   "approval.writeAddendum": "Skriv ett tillägg",
+  ...historySv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
