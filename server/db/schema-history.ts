@@ -21,6 +21,7 @@ export const boardVersions = pgTable(
       .references(() => boards.id, { onDelete: "cascade" }),
     /** The last update (doc_updates.seq) this version includes. */
     seq: bigint("seq", { mode: "number" }).notNull(),
+    /** Yjs V2 update encoding, gzip-compressed (server/history/state-codec.ts). */
     state: bytea("state").notNull(),
     /** Users who made the changes, in order of first change (ids; names are looked up when read). */
     authorIds: jsonb("author_ids").$type<(string | null)[]>().notNull(),

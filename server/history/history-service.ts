@@ -22,6 +22,7 @@ import { conflict, notFound } from "../errors.js";
 import type { Audit } from "../services/audit.js";
 import { readBoard, readingText } from "./reading.js";
 import { replaceContent } from "./restore-content.js";
+import { applyPackedState } from "./state-codec.js";
 
 export interface HistoryBoard {
   id: string;
@@ -55,7 +56,7 @@ const summaryColumns = {
 function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   const doc = new Y.Doc({ gc: true });
   try {
-    Y.applyUpdate(doc, state);
+    applyPackedState(doc, state);
     return read(doc);
   } finally {
     doc.destroy();
@@ -172,7 +173,7 @@ export function createHistory(deps: {
       const row = await version(board.id, versionId);
       const target = new Y.Doc({ gc: true });
       try {
-        Y.applyUpdate(target, row.state);
+        applyPackedState(target, row.state);
         await boardEditor.edit(board.id, board.kind, actor.id, (doc) => replaceContent(doc, target, board.kind));
         // The change itself is stored by the room's write queue; this is the only SQL write here.
         await audit({

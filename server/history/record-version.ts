@@ -82,7 +82,7 @@ export async function prepareVersion(db: Db, boardId: string, uptoSeq: number): 
       [],
       rows.map((r) => r.authorId),
     ),
-    changes: describeRows(board.kind, snapshot?.state ?? null, rows),
+    changes: await describeRows(board.kind, snapshot?.state ?? null, rows),
     startedAt: (rows[0] as LogRow).createdAt,
     endedAt: (rows[rows.length - 1] as LogRow).createdAt,
   };
@@ -97,7 +97,8 @@ export async function writeVersion(
   tx: Db,
   boardId: string,
   prepared: PreparedVersion | null,
-  state: Uint8Array,
+  /** The board's state as stored in a version (state-codec.ts); null exactly when `prepared` is. */
+  state: Uint8Array | null,
   uptoSeq: number,
   sessionEnd: boolean,
   options: HistoryOptions,
@@ -108,7 +109,7 @@ export async function writeVersion(
     .where(eq(boardVersions.boardId, boardId))
     .orderBy(desc(boardVersions.endedAt))
     .limit(1);
-  if (!prepared) {
+  if (!prepared || !state) {
     if (sessionEnd && latest?.open)
       await tx.update(boardVersions).set({ open: false }).where(eq(boardVersions.id, latest.id));
     return;
@@ -148,12 +149,18 @@ export async function writeVersion(
   await tx.delete(boardVersions).where(and(eq(boardVersions.boardId, boardId), lt(boardVersions.endedAt, cutoff)));
 }
 
-/** The changes the rows make, run by run of one author; never throws (history must not stop a compaction). */
-export function describeRows(
+/** Replaying yields to the event loop this often, so a long log never holds up the board's members. */
+const SLICE_MS = 5;
+
+/**
+ * The changes the rows make, run by run of one author; never throws (history must not stop a
+ * compaction). About 0.1 ms per run on a card with a page of text, in slices of SLICE_MS.
+ */
+export async function describeRows(
   kind: BoardKind,
   snapshot: Uint8Array | null,
   rows: { update: Uint8Array; authorId: string | null }[],
-): HistoryChange[] {
+): Promise<HistoryChange[]> {
   const runs: { by: string | null; updates: Uint8Array[] }[] = [];
   for (const row of rows) {
     const run = runs[runs.length - 1];
@@ -177,7 +184,12 @@ export function describeRows(
     let fields = layout.fields(doc);
     const entries = readEntries(doc, kind);
     const changes: HistoryChange[] = [];
+    let slice = performance.now();
     for (const run of joined) {
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
       let touched: ReturnType<typeof touchedEntries> = { entries: new Set(), roots: new Set() };
       doc.transact((tr) => {
         for (const update of run.updates) Y.applyUpdate(doc, update);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Database } from "../../server/db/client.js";
 import { boardVersions } from "../../server/db/schema.js";
+import { packState } from "../../server/history/state-codec.js";
 import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import {
   createOrganization,
@@ -126,7 +127,7 @@ async function freshVersion(ctx: Ctx) {
     .values({
       boardId,
       seq: 1,
-      state: Y.encodeStateAsUpdate(new Y.Doc()),
+      state: await packState(Y.encodeStateAsUpdateV2(new Y.Doc())),
       authorIds: [null],
       changes: [{ by: null, kind: "added", itemId: "a1", itemType: "action", title: "Växelvård", status: "idea" }],
       startedAt: new Date(),

@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
 import { auditEvents, boardVersions, docUpdates, minutesStatus } from "../../server/db/schema.js";
+import { packState } from "../../server/history/state-codec.js";
 import { addAction, getAction, moveAction, updateAction } from "../../shared/boards/focus.js";
 import { eventually } from "../helpers/eventually.js";
 import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
@@ -211,7 +213,7 @@ describe("board history", () => {
     await f.database.db.insert(boardVersions).values({
       boardId: minutesId,
       seq: 1,
-      state: new Uint8Array([0, 0]),
+      state: await packState(Y.encodeStateAsUpdateV2(new Y.Doc())),
       authorIds: [],
       changes: [],
       startedAt: new Date(),

@@ -25,7 +25,7 @@ function rows(doc: Y.Doc, by: string | null, edit: () => void) {
 }
 
 describe("changes from the log", () => {
-  it("credits each run of updates to its author, in words the web can render", () => {
+  it("credits each run of updates to its author, in words the web can render", async () => {
     const doc = new Y.Doc();
     openBoard(doc, "focus");
     const snapshot = Y.encodeStateAsUpdate(doc);
@@ -39,7 +39,7 @@ describe("changes from the log", () => {
       ...rows(doc, SOFIA, () => writePlainParagraphs(focusDescription(doc), "Trygg vård i livets slut")),
     ];
     const list: HistoryChange[] = [];
-    foldChanges(list, describeRows("focus", snapshot, log));
+    foldChanges(list, await describeRows("focus", snapshot, log));
     expect(list).toEqual([
       { by: SOFIA, kind: "added", itemId: "a1", itemType: "action", title: "Brytpunktssamtal", status: "idea" },
       // Two moves by one person are one move, from where the card was to where it ended.
@@ -65,7 +65,7 @@ describe("changes from the log", () => {
     ]);
   });
 
-  it("tells plan goals' outcomes and removals, and an item made and dropped in one version leaves nothing", () => {
+  it("tells plan goals' outcomes and removals, and an item made and dropped in one version leaves nothing", async () => {
     const doc = new Y.Doc();
     openBoard(doc, "plan");
     const goal = addGoal(doc, { title: "Färre akuta inläggningar", level: "effect" });
@@ -78,32 +78,32 @@ describe("changes from the log", () => {
       }),
     ];
     const list: HistoryChange[] = [];
-    foldChanges(list, describeRows("plan", snapshot, log));
+    foldChanges(list, await describeRows("plan", snapshot, log));
     expect(list).toEqual([
       expect.objectContaining({ by: SOFIA, kind: "moved", from: "not_started", to: "achieved", itemType: "goal" }),
     ]);
     expect(readPlan(doc).goals).toHaveLength(1);
   });
 
-  it("tells a decision added to an agenda item as the decision, not as an edit of the item", () => {
+  it("tells a decision added to an agenda item as the decision, not as an edit of the item", async () => {
     const doc = new Y.Doc();
     openBoard(doc, "minutes");
     const item = addAgendaItem(doc, { title: "Trygg hemgång" });
     const snapshot = Y.encodeStateAsUpdate(doc);
     const log = rows(doc, SOFIA, () => addDecision(doc, item, "Rutinen gäller från 1 mars"));
-    expect(describeRows("minutes", snapshot, log)).toEqual([
+    expect(await describeRows("minutes", snapshot, log)).toEqual([
       expect.objectContaining({ kind: "added", itemType: "decision", title: "Rutinen gäller från 1 mars" }),
     ]);
   });
 
-  it("caps the work: many alternating authors are read at most MAX_RUNS + 1 times, still credited", () => {
+  it("caps the work: many alternating authors are read at most MAX_RUNS + 1 times, still credited", async () => {
     const doc = new Y.Doc();
     openBoard(doc, "focus");
     const snapshot = Y.encodeStateAsUpdate(doc);
     const log = Array.from({ length: 3 * MAX_RUNS }, (_, i) =>
       rows(doc, i % 2 ? SOFIA : OMAR, () => addAction(doc, { id: `a${i}`, title: `Kort ${i}` })),
     ).flat();
-    const changes = describeRows("focus", snapshot, log);
+    const changes = await describeRows("focus", snapshot, log);
     expect(changes.filter((c) => c.kind === "added")).toHaveLength(3 * MAX_RUNS);
     expect(new Set(changes.map((c) => c.by))).toEqual(new Set([SOFIA, OMAR]));
   });
@@ -121,10 +121,10 @@ describe("changes from the log", () => {
     expect(list).toHaveLength(MAX_CHANGES_PER_VERSION);
   });
 
-  it("never throws on bytes it cannot read: no changes instead", () => {
-    expect(describeRows("focus", new Uint8Array([1, 2, 3]), [{ update: new Uint8Array([9]), authorId: null }])).toEqual(
-      [],
-    );
+  it("never throws on bytes it cannot read: no changes instead", async () => {
+    expect(
+      await describeRows("focus", new Uint8Array([1, 2, 3]), [{ update: new Uint8Array([9]), authorId: null }]),
+    ).toEqual([]);
   });
 });
 
