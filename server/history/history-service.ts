@@ -118,6 +118,7 @@ export function createHistory(deps: {
       const page = rows.slice(0, query.limit);
       return {
         versions: page.map(summary),
+        retentionDays: Math.round(deps.retentionMs / 86_400_000),
         people: await people(page.flatMap((v) => [...v.authorIds, ...mentioned(v.changes)])),
         next: rows.length > query.limit ? (page[page.length - 1] as VersionRow).endedAt.toISOString() : null,
       };

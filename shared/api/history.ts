@@ -30,6 +30,8 @@ export type People = Record<string, string>;
 
 export interface HistoryPage {
   versions: VersionSummary[];
+  /** How many days versions are kept (HISTORY_RETENTION_DAYS). */
+  retentionDays: number;
   people: People;
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null;

@@ -92,6 +92,7 @@ describe("board history", () => {
     expect(res.body.people[f.member2.userId]).toBe("Omar Fysioterapeut");
     expect(res.body.people[f.member.userId]).toBe("Eva Sjuksköterska");
     expect(res.body.next).toBeNull();
+    expect(res.body.retentionDays).toBe(90);
 
     const first = await f.member.get(`/api/boards/${boardId}/history?limit=1`);
     expect(first.body.versions.map((v: { id: string }) => v.id)).toEqual([newest.id]);
@@ -236,6 +237,23 @@ describe("board history", () => {
     expect(await history.forget(boardId, (text) => /Brytpunktssamtal/.test(text))).toBe(2);
     expect(await versions(boardId)).toEqual([]);
     expect(await versions(kept)).toHaveLength(2);
+
+    // A number only a change still names (the card was renamed away from it) is found there too.
+    const named = await f.newBoard();
+    const eva = await client(named, f.member.cookie);
+    addAction(eva.doc, { id: "p1", title: "Ring pat. 19121212-1212" });
+    endSession();
+    await eventually(async () => expect(await versions(named)).toHaveLength(1));
+    const omar = await client(named, f.member2.cookie);
+    updateAction(omar.doc, "p1", { title: "Ring patienten" });
+    endSession();
+    await eventually(async () => expect(await versions(named)).toHaveLength(2));
+    const [renamed] = await versions(named);
+    expect(renamed.changes).toContainEqual(
+      expect.objectContaining({ kind: "renamed", from: "Ring pat. 19121212-1212" }),
+    );
+    expect(await history.forget(named, (text) => text.includes("19121212-1212"))).toBe(2);
+    expect(await versions(named)).toEqual([]);
 
     expect(await history.prune(new Date())).toBe(0);
     const dropped = await history.prune(new Date(Date.now() + 91 * 86_400_000));

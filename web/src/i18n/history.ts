@@ -6,7 +6,7 @@ export const historySv = {
   "history.link": "Historik",
   "history.title": "Historik: {board}",
   "history.intro":
-    "Varje version visar vem som ändrade vad. Versioner sparas en tid (normalt 90 dagar) och kan visas eller återställas.",
+    "Varje version visar vem som ändrade vad. Versioner sparas i {days} dagar och kan visas eller återställas.",
   "history.back": "Tillbaka till tavlan",
   "history.loading": "Hämtar historiken …",
   "history.empty": "Inga versioner sparade ännu. En version sparas när någon har arbetat på tavlan en stund.",
@@ -34,6 +34,7 @@ export const historySv = {
   "history.restoring": "Återställer …",
   "history.restored": "Tavlan är återställd till versionen från {time}.",
   "history.readOnly": "Du kan se historiken men inte återställa versioner (observatör).",
+  "history.locked": "Protokollet är stängt för justering eller förseglat. Det kan inte återställas.",
   "history.noItems": "Inget på tavlan i den här versionen.",
   "history.owner": "Ansvarig: {name}",
   "history.due": "Klart senast {date}",
@@ -81,7 +82,7 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.link": "History",
   "history.title": "History: {board}",
   "history.intro":
-    "Each version shows who changed what. Versions are kept for a while (normally 90 days) and can be viewed or restored.",
+    "Each version shows who changed what. Versions are kept for {days} days and can be viewed or restored.",
   "history.back": "Back to the board",
   "history.loading": "Fetching the history …",
   "history.empty": "No versions stored yet. A version is stored once someone has worked on the board for a while.",
@@ -109,6 +110,7 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.restoring": "Restoring …",
   "history.restored": "The board is restored to the version from {time}.",
   "history.readOnly": "You can see the history but not restore versions (observer).",
+  "history.locked": "The minutes are closed for approval or sealed. They cannot be restored.",
   "history.noItems": "Nothing on the board in this version.",
   "history.owner": "Owner: {name}",
   "history.due": "Due {date}",

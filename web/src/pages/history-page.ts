@@ -82,6 +82,7 @@ export class HistoryPage extends LitElement {
     versions: { state: true },
     people: { state: true },
     next: { state: true },
+    retentionDays: { state: true },
     problem: { state: true },
     expanded: { state: true },
     opened: { state: true },
@@ -94,6 +95,7 @@ export class HistoryPage extends LitElement {
   declare private versions: VersionSummary[] | null;
   declare private people: People;
   declare private next: string | null;
+  declare private retentionDays: number;
   declare private problem: string | null;
   declare private expanded: Set<string>;
   declare private opened: VersionAnswer | null;
@@ -109,6 +111,7 @@ export class HistoryPage extends LitElement {
     this.versions = null;
     this.people = {};
     this.next = null;
+    this.retentionDays = 90;
     this.problem = null;
     this.expanded = new Set();
     this.opened = null;
@@ -132,6 +135,7 @@ export class HistoryPage extends LitElement {
       this.people = { ...Object.fromEntries(members.members.map((m) => [m.userId, m.name])), ...page.people };
       this.versions = page.versions;
       this.next = page.next;
+      this.retentionDays = page.retentionDays;
     } catch (error) {
       this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
     }
@@ -172,7 +176,12 @@ export class HistoryPage extends LitElement {
       await post(`/api/boards/${this.board.id}/history/${v.id}/restore`, {});
       this.message = t("history.restored", { time: formatDate(v.endedAt, true) });
     } catch (error) {
-      this.message = error instanceof ApiError ? error.message : t("error.network");
+      this.message =
+        error instanceof ApiError
+          ? error.code === "board_locked"
+            ? t("history.locked")
+            : error.message
+          : t("error.network");
     } finally {
       this.busy = false;
       this.renderRoot.querySelector("dialog")?.close();
@@ -186,7 +195,7 @@ export class HistoryPage extends LitElement {
     const canRestore = board.role !== "observer";
     return html`<p><a href=${paths.board(board.id)}>← ${t("history.back")}</a></p>
       <h1 tabindex="-1">${t("history.title", { board: board.title })}</h1>
-      <p class="muted">${t("history.intro")}</p>
+      <p class="muted">${t("history.intro", { days: this.retentionDays })}</p>
       ${canRestore ? nothing : html`<p>${t("history.readOnly")}</p>`}
       <p role="status">${this.message}</p>
       <h2>${t("history.versions")}</h2>
