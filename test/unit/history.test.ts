@@ -7,7 +7,7 @@ import { replaceContent } from "../../server/history/restore-content.js";
 import { addAction, focusDescription, moveAction, readFocus, updateAction } from "../../shared/boards/focus.js";
 import { openBoard } from "../../shared/boards/index.js";
 import { addAgendaItem, addDecision } from "../../shared/boards/minutes.js";
-import { addGoal, readPlan, updateGoal } from "../../shared/boards/plan.js";
+import { addGoal, addSection, readPlan, sectionBody, updateGoal } from "../../shared/boards/plan.js";
 import type { HistoryChange } from "../../shared/history/changes.js";
 import { richTextToPlain, writePlainParagraphs } from "../../shared/richtext/text.js";
 
@@ -159,5 +159,24 @@ describe("restoring content", () => {
     doc.on("update", (u: Uint8Array) => updates.push(u));
     doc.transact(() => replaceContent(doc, version, "focus"));
     expect(updates).toEqual([]);
+  });
+
+  it("restores a plan: a removed goal comes back, a section's text is what it was", () => {
+    const doc = new Y.Doc();
+    openBoard(doc, "plan");
+    const goal = addGoal(doc, { title: "Färre akuta inläggningar", level: "effect" });
+    const section = addSection(doc, "Bakgrund");
+    writePlainParagraphs(sectionBody(doc, section), "Så här började det");
+    const version = new Y.Doc();
+    Y.applyUpdate(version, Y.encodeStateAsUpdate(doc));
+
+    doc.getMap("goals").delete(goal);
+    const body = sectionBody(doc, section);
+    body.delete(0, body.length);
+    writePlainParagraphs(body, "Omskrivet");
+    doc.transact(() => replaceContent(doc, version, "plan"));
+    const plan = readPlan(doc);
+    expect(plan.goals.map((g) => g.title)).toEqual(["Färre akuta inläggningar"]);
+    expect(richTextToPlain(plan.sections[0]?.body)).toBe("Så här började det");
   });
 });
