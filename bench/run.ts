@@ -5,6 +5,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { type BundleSize, measureBundle } from "./bundle.js";
 import { config, type ScenarioId } from "./config.js";
+import { historyStorageMarkdown, measureHistoryStorage } from "./history-storage.js";
 import type { OursAccess } from "./ours-api.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
 import {
@@ -110,6 +111,16 @@ async function main() {
     console.error(`measuring the web app's size failed: ${(error as Error).message}`);
   }
 
+  // History's storage cost (server/history), in-process on in-memory PGlite; BENCH_HISTORY_STORAGE=0 skips it.
+  let history: string | null = null;
+  if (process.env.BENCH_HISTORY_STORAGE !== "0") {
+    try {
+      history = historyStorageMarkdown(await measureHistoryStorage());
+    } catch (error) {
+      console.error(`measuring history's storage failed: ${(error as Error).message}`);
+    }
+  }
+
   const meta: Meta = {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -121,6 +132,10 @@ async function main() {
   };
   const table = markdown(outcomes, meta, config);
   console.log(`\n${table}\n`);
+  if (history)
+    console.log(
+      `History storage, one focus board through ${process.env.BENCH_HISTORY_WEEKS ?? 13} working weeks (docs/benchmarks.md):\n${history}\n`,
+    );
   const out = resolve(ROOT, config.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json(outcomes, meta, config), withoutSamples, 2)}\n`);

@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
+import { historyRoutes } from "./routes/history.js";
 import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   api.route("/audit", instanceAuditRoutes);
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
+  api.route("/boards", historyRoutes);
   api.route("/invitations", invitationTokenRoutes);
   api.route("/me", myInvitationRoutes);
   app.route("/api", api);

@@ -68,6 +68,7 @@ const envSchema = z.object({
       .min(0, "must be 0 or more")
       .default(730),
   ),
+  HISTORY_RETENTION_DAYS: z.preprocess(emptyAsUndefined, positiveInt.default(90)),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -90,6 +91,8 @@ export interface Config {
   seedDemo: boolean;
   /** Gallring: audit events older than this are deleted (hourly); null keeps them for ever (AUDIT_RETENTION_DAYS=0). */
   auditRetentionMs: number | null;
+  /** Board versions (history) are kept this long after their last change. */
+  historyRetentionMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       seedDemo: e.SEED_DEMO,
       auditRetentionMs: e.AUDIT_RETENTION_DAYS === 0 ? null : e.AUDIT_RETENTION_DAYS * 86_400_000,
+      historyRetentionMs: e.HISTORY_RETENTION_DAYS * 86_400_000,
     },
   };
 }

@@ -6,6 +6,7 @@ import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore } from "./docs/doc-store.js";
 import { scanOnce } from "./docs/identity-scan.js";
 import { StorageHealth } from "./docs/storage-health.js";
+import { DEFAULT_HISTORY } from "./history/record-version.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { warmUp } from "./realtime/warm-up.js";
@@ -81,7 +82,7 @@ try {
 await checkpoint();
 
 const services = createServices(database.db, config, undefined, logger);
-const store = createDocStore(database.db);
+const store = createDocStore(database.db, { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs });
 
 // SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).
 if (config.seedDemo) {
@@ -98,9 +99,11 @@ logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up
 const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small. Audit events older than
-// AUDIT_RETENTION_DAYS are deleted (gallring) on the same hourly round.
+// AUDIT_RETENTION_DAYS are deleted (gallring) on the same hourly round, and board versions past the
+// history retention (compaction prunes a board's own, but a board nobody edits is never compacted).
 purge = setInterval(() => {
   void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed"));
+  void services.history.prune().catch((err) => logger.warn({ err }, "history purge failed"));
   void services.auditLog
     .purgeExpired()
     .then((n) => n > 0 && logger.info({ events: n }, "audit events past their retention deleted"))

@@ -326,5 +326,7 @@ export const searchEntries = pgTable(
   ],
 );
 
+// Board history (versions kept by compaction): schema-history.ts.
+export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
 export * from "./schema-minutes.js";

@@ -3,9 +3,12 @@
  * Loading = snapshot + the log after it. Compaction swaps a log prefix for a snapshot atomically.
  */
 import { and, eq, lte, sql } from "drizzle-orm";
+import * as Y from "yjs";
 import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { boards, docSnapshots, docUpdates } from "../db/schema.js";
+import { DEFAULT_HISTORY, type HistoryOptions, prepareVersion, writeVersion } from "../history/record-version.js";
+import { packState } from "../history/state-codec.js";
 
 export interface StoredUpdate {
   boardId: string;
@@ -27,8 +30,18 @@ export interface LoadedDoc {
 export interface DocStore {
   load(boardId: string): Promise<LoadedDoc>;
   append(rows: StoredUpdate[]): Promise<void>;
-  /** Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes those updates. */
-  compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes
+   * those updates, keeping who changed what as a version (server/history). `sessionEnd`: the
+   * room is unloading, so the next edit starts a new version. `stateV2`: the same state in Yjs's
+   * V2 encoding (how versions are stored), if the caller has it (else converted here).
+   */
+  compact(
+    boardId: string,
+    state: Uint8Array,
+    uptoSeq: number,
+    options?: { sessionEnd?: boolean; stateV2?: Uint8Array },
+  ): Promise<void>;
   /** Boards (not archived) whose content was stored or compacted since `since`, most recent first. */
   recentlyActive(since: Date, limit: number): Promise<{ boardId: string; kind: BoardKind }[]>;
 }
@@ -40,7 +53,7 @@ export interface DocStore {
  */
 const PREPARED_ROWS = 32;
 
-export function createDocStore(db: Db): DocStore {
+export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY): DocStore {
   const appends = new Map<number, ReturnType<typeof prepareAppend>>();
   return {
     async load(boardId) {
@@ -110,8 +123,11 @@ export function createDocStore(db: Db): DocStore {
       return list.map((r) => ({ boardId: r.board_id, kind: r.kind }));
     },
 
-    async compact(boardId, state, uptoSeq) {
+    async compact(boardId, state, uptoSeq, options = {}) {
+      const version = await prepareVersion(db, boardId, uptoSeq);
+      const packed = version ? await packState(options.stateV2 ?? Y.convertUpdateFormatV1ToV2(state)) : null;
       await db.transaction(async (tx) => {
+        await writeVersion(tx as Db, boardId, version, packed, uptoSeq, options.sessionEnd ?? false, history);
         await tx
           .insert(docSnapshots)
           .values({ boardId, seq: uptoSeq, state })

@@ -97,7 +97,7 @@ export function createRoomManager(options: RoomManagerOptions) {
       await queue.drain(5_000, room.boardId);
       if (room.hasUnsavedChanges) return scheduleUnload(room); // a failing database: keep it in memory, try later
     }
-    if (room.needsCompaction) await room.compact();
+    if (room.needsCompaction) await room.compact(true);
     // Someone may have joined while we were compacting.
     if (room.members.size > 0 || room.destroyed || room.hasUnsavedChanges) return;
     rooms.delete(room.boardId);
@@ -204,7 +204,9 @@ export function createRoomManager(options: RoomManagerOptions) {
       await Promise.allSettled(loading.values());
       const drained = await queue.drain(timeoutMs);
       if (!drained) logger.error({ backlog: queue.backlog }, "shutdown: some updates could not be stored in time");
-      await Promise.allSettled([...rooms.values()].map((room) => (room.needsCompaction ? room.compact() : undefined)));
+      await Promise.allSettled(
+        [...rooms.values()].map((room) => (room.needsCompaction ? room.compact(true) : undefined)),
+      );
       for (const room of rooms.values()) room.destroy();
       rooms.clear();
     },

@@ -381,16 +381,17 @@ export class Room {
     this.compactTimer.unref();
   }
 
-  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. */
-  compact(): Promise<void> {
+  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. `sessionEnd`: see DocStore. */
+  compact(sessionEnd = false): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.storedSinceSnapshot === 0) return Promise.resolve();
     const upto = this.durableSeq;
     const counted = this.storedSinceSnapshot;
     // The state may include updates not yet durable; they are re-applied idempotently from the log on load.
     const state = Y.encodeStateAsUpdate(this.doc);
+    const stateV2 = Y.encodeStateAsUpdateV2(this.doc); // for history's version (a third of the size)
     this.compacting = this.deps.store
-      .compact(this.boardId, state, upto)
+      .compact(this.boardId, state, upto, { sessionEnd, stateV2 })
       .then(() => {
         this.storedSinceSnapshot -= counted;
         this.lastCompactedAt = Date.now();

@@ -2,6 +2,7 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { createBoardEditor } from "../docs/board-editor.js";
+import { createHistory } from "../history/history-service.js";
 import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
 import { createProjector } from "../projections/projector.js";
@@ -41,6 +42,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   /** Reading the audit trail (the händelselogg), its gallring, and a partnership's whole data export. */
   const auditLog = createAuditLog(db, now, config.auditRetentionMs);
   const records = createRecordsExport({ db, projections, auditLog, auditRetentionMs: config.auditRetentionMs });
+  const minutes = createMinutes({ db, audit, now, events, projections, archive });
   return {
     now,
     audit,
@@ -70,7 +72,15 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     archive,
     records,
     calendarFeeds: createCalendarFeeds(db, audit),
-    minutes: createMinutes({ db, audit, now, events, projections, archive }),
+    minutes,
+    /** Board versions kept by compaction: list, read, restore (through boardEditor), forget. */
+    history: createHistory({
+      db,
+      audit,
+      boardEditor,
+      isLocked: (boardId) => minutes.isLocked(boardId),
+      retentionMs: config.historyRetentionMs,
+    }),
     meetings: createMeetings(db, projections),
     content: createContentQueries(db, now),
     users: createUsers(db, audit, sessions, now, events),

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     shutdownTimeoutMs: 10_000,
     seedDemo: false,
     auditRetentionMs: 730 * 86_400_000,
+    historyRetentionMs: 90 * 86_400_000,
     ...overrides,
   };
 }

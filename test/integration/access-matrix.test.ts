@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { Database } from "../../server/db/client.js";
+import { boardVersions } from "../../server/db/schema.js";
+import { packState } from "../../server/history/state-codec.js";
 import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import {
   createOrganization,
@@ -22,6 +25,7 @@ const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymou
 type Actor = (typeof ACTORS)[number];
 
 interface Ctx {
+  database: Database;
   workspaceId: string;
   orgId: string;
   convener: ApiClient;
@@ -119,6 +123,24 @@ async function invitationForMember(ctx: Ctx) {
   return { invitationId: res.body.id as string };
 }
 const ws = async (ctx: Ctx) => ({ workspaceId: ctx.workspaceId });
+/** A fresh focus board with one (empty) version in its history, which added card "a1". */
+async function freshVersion(ctx: Ctx) {
+  const boardId = await freshBoard(ctx);
+  const [row] = await ctx.database.db
+    .insert(boardVersions)
+    .values({
+      boardId,
+      seq: 1,
+      state: await packState(Y.encodeStateAsUpdateV2(new Y.Doc())),
+      authorIds: [null],
+      changes: [{ by: null, kind: "added", itemId: "a1", itemType: "action", title: "Växelvård", status: "idea" }],
+      startedAt: new Date(),
+      endedAt: new Date(),
+      open: false,
+    })
+    .returning({ id: boardVersions.id });
+  return { boardId, versionId: row?.id as string };
+}
 
 const CASES: Record<string, Case> = {
   "GET /healthz": { expect: everyone(200) },
@@ -240,6 +262,26 @@ const CASES: Record<string, Case> = {
   },
   // Minutes approval: who may try each step. The boards are fresh drafts without a date or
   // approvers, so those allowed get the state's 409 and the rest are refused before that.
+  "GET /api/boards/:boardId/history": {
+    params: async (ctx) => ({ boardId: (await freshVersion(ctx)).boardId }),
+    invalidQueries: ["?limit=0", "?before=igår"],
+    expect: readers(200),
+  },
+  "GET /api/boards/:boardId/history/:versionId": {
+    params: freshVersion,
+    invalidQueries: ["?x=1"],
+    expect: readers(200),
+  },
+  "POST /api/boards/:boardId/history/:versionId/restore": {
+    params: freshVersion,
+    invalid: { force: true },
+    expect: { admin: 404, convener: 200, member: 200, observer: 403, outsider: 404, anonymous: 401 },
+  },
+  "GET /api/boards/:boardId/items/:itemId/history": {
+    params: async (ctx) => ({ boardId: (await freshVersion(ctx)).boardId, itemId: "a1" }),
+    invalidQueries: ["?x=1"],
+    expect: readers(200),
+  },
   "GET /api/boards/:boardId/minutes": { params: freshMinutes, expect: readers(200) },
   "POST /api/boards/:boardId/minutes/close": { params: freshMinutes, invalid: { force: true }, expect: conveners(409) },
   "POST /api/boards/:boardId/minutes/reopen": { params: freshMinutes, invalid: { x: 1 }, expect: conveners(409) },
@@ -384,6 +426,7 @@ describe("role × endpoint matrix", () => {
     emails.outsider = outsider.email;
     let spare = 0;
     ctx = {
+      database,
       workspaceId: workspace.id,
       orgId: org.id,
       convener,

@@ -24,6 +24,8 @@ const loadAuditPage = () => import("./pages/audit-page.js");
 // Pages nobody needs on a board's first load: fetched when they are shown.
 const loadMembersPage = () => import("./pages/members-page.js");
 const loadInvitationPage = () => import("./pages/invitation-page.js");
+/** A board's history, loaded when it is opened. */
+const loadHistoryPage = () => import("./pages/history-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -262,6 +264,12 @@ export class AppRoot extends LitElement {
         return this.user
           ? this.parts.render("board-page", loadBoardPage, () =>
               keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`),
+            )
+          : nothing;
+      case "board-history":
+        return this.user
+          ? this.parts.render("history-page", loadHistoryPage, () =>
+              keyed(r.boardId, html`<history-page .boardId=${r.boardId}></history-page>`),
             )
           : nothing;
       default:

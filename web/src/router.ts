@@ -12,6 +12,7 @@ export type Route =
   | { name: "workspaces" }
   | { name: "workspace"; workspaceId: string }
   | { name: "board"; boardId: string }
+  | { name: "board-history"; boardId: string }
   | { name: "members"; workspaceId: string }
   /** The händelselogg: a partnership's (workspaceId), or the whole instance's (null); filters in the query. */
   | { name: "audit"; workspaceId: string | null; query: string }
@@ -34,6 +35,10 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   ],
   [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
+  [
+    new RegExp(`^/boards/${ID}/history$`),
+    (m) => ({ name: "board-history", boardId: decodeURIComponent(m[1] as string) }),
+  ],
 ];
 
 /** Only a path on this site may be a place to return to after signing in. */
@@ -53,6 +58,7 @@ export const paths = {
   workspaces: () => "/",
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
+  boardHistory: (id: string) => `/boards/${encodeURIComponent(id)}/history`,
   members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
   audit: (workspaceId: string | null, query = "") =>
     `${workspaceId ? `/workspaces/${encodeURIComponent(workspaceId)}/audit` : "/audit"}${query ? `?${query}` : ""}`,

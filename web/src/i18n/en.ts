@@ -1,4 +1,6 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
+
+import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import { recordsEn } from "./records.js";
@@ -314,4 +316,5 @@ export const en: Record<MessageKey, string> = {
   "approval.writeAddendum": "Write an addendum",
   ...consentEn,
   ...recordsEn,
+  ...historyEn,
 };

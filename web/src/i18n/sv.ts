@@ -1,4 +1,6 @@
 /** Swedish, the default language: every UI text has its key here first. */
+
+import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 import { recordsSv } from "./records.js";
@@ -313,6 +315,7 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
   ...recordsSv,
+  ...historySv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -4,7 +4,7 @@
  * approval panel are loaded when such a board is opened (`import()`), so a focus board never
  * downloads them. The board's details come from the device when the network does not answer.
  */
-import { html, LitElement } from "lit";
+import { css, html, LitElement } from "lit";
 import { ApiError, get } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
 import type { Member } from "../components/focus-board/focus-board.js";
@@ -18,7 +18,17 @@ import { pageStyles } from "../styles/shared.js";
 import { boardDetailsPath, take } from "./early-answers.js";
 
 export class BoardPage extends LitElement {
-  static override styles = pageStyles;
+  static override styles = [
+    pageStyles,
+    css`
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0.5rem 1.5rem;
+      }
+    `,
+  ];
   static override properties = {
     boardId: { attribute: false },
     board: { state: true },
@@ -77,7 +87,10 @@ export class BoardPage extends LitElement {
     if (this.problem) return html`<h1 tabindex="-1">${t("app.name")}</h1><p role="alert">${this.problem}</p>`;
     const board = this.board;
     if (!board) return html`<p role="status">${t("board.loading")}</p>`;
-    return html`<p><a href=${paths.workspace(board.workspaceId)}>← ${t("board.back")}</a></p>
+    return html`<p class="links">
+        <a href=${paths.workspace(board.workspaceId)}>← ${t("board.back")}</a>
+        <a href=${paths.boardHistory(board.id)}>${t("history.link")}</a>
+      </p>
       <h1 tabindex="-1">${board.title}</h1>
       <p class="muted">${t(`kind.${board.kind}`)}</p>
       ${this.view(board)}`;

@@ -77,6 +77,13 @@ export class ActionDialog extends LitElement {
         outline: var(--focus-ring);
         outline-offset: 2px;
       }
+      summary {
+        min-height: var(--touch);
+        box-sizing: border-box;
+        padding: 0.65rem 0;
+        font-weight: 600;
+        cursor: pointer;
+      }
     `,
   ];
   static override properties = {
@@ -85,7 +92,9 @@ export class ActionDialog extends LitElement {
     canEdit: { attribute: false },
     members: { attribute: false },
     organizations: { attribute: false },
+    boardId: { attribute: false },
     actionId: { state: true },
+    historyShown: { state: true },
   };
   declare doc: Y.Doc | null;
   /** For the named carets of others writing the description. */
@@ -94,6 +103,9 @@ export class ActionDialog extends LitElement {
   declare members: Member[];
   declare organizations: { id: string; name: string }[];
   declare private actionId: string | null;
+  /** For the card's history (fetched from the server when the reader opens it). */
+  declare boardId: string;
+  declare private historyShown: boolean;
   private opener: HTMLElement | null = null;
 
   constructor() {
@@ -105,6 +117,8 @@ export class ActionDialog extends LitElement {
     this.members = [];
     this.organizations = [];
     this.actionId = null;
+    this.boardId = "";
+    this.historyShown = false;
   }
 
   async open(actionId: string) {
@@ -120,6 +134,7 @@ export class ActionDialog extends LitElement {
 
   private closed() {
     this.actionId = null;
+    this.historyShown = false;
     this.opener?.focus();
   }
 
@@ -149,6 +164,7 @@ export class ActionDialog extends LitElement {
       <h3>${t("card.description")}</h3>
       ${this.description(a)}
       ${this.measurements(a)}
+      ${this.history(a)}
       <div class="actions">
         <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>
         ${
@@ -157,6 +173,21 @@ export class ActionDialog extends LitElement {
             : nothing
         }
       </div>`;
+  }
+
+  /** The card's history, loaded (code and data) only when opened. */
+  private history(a: Action) {
+    if (!this.boardId) return nothing;
+    const toggled = async (e: Event) => {
+      if (!(e.target as HTMLDetailsElement).open) return;
+      await import("../history/item-history.js");
+      this.historyShown = true;
+    };
+    const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
+    return html`<details @toggle=${toggled}>
+      <summary>${t("history.itemShow")}</summary>
+      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names}></item-history>` : nothing}
+    </details>`;
   }
 
   private editor(a: Action) {
