@@ -19,6 +19,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
@@ -75,15 +76,12 @@ export class Room {
   private readonly unstored = new StoredSeqs();
   private lastSeq: number;
   private durableSeq: number;
-  private storedSinceSnapshot: number;
-  private compacting: Promise<void> | null = null;
+  private readonly compaction: Compaction;
   private readonly fanout = new Fanout<RoomMember>((updates, from, awareness) => this.flush(updates, from, awareness));
   /** While an update is being applied, what it changed waits here until it applied completely. */
   private applying: Uint8Array[] | null = null;
   /** SyncStep2 frame with the whole document, for new clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
-  private compactTimer: NodeJS.Timeout | null = null;
-  private lastCompactedAt = 0;
   /** What the transaction applying a member's update changed, for the identity-number guard. */
   private changes: ChangeRecord | null = null;
   destroyed = false;
@@ -101,7 +99,18 @@ export class Room {
     if (loaded.snapshot && loaded.updates.length === 0) this.fullState = encodeSyncStep2(loaded.snapshot);
     this.lastSeq = loaded.lastSeq;
     this.durableSeq = loaded.lastSeq;
-    this.storedSinceSnapshot = loaded.tail;
+    this.compaction = new Compaction(
+      {
+        boardId,
+        store: deps.store,
+        logger: deps.logger,
+        encode: () => ({ state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) }),
+        storedSeq: () => this.durableSeq,
+        ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
+        ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
+      },
+      loaded.tail,
+    );
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server is a peer without presence
@@ -125,7 +134,7 @@ export class Room {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.unstored.pending || this.compacting !== null;
+    return this.unstored.pending || this.compaction.inProgress !== null;
   }
 
   /** The highest sequence number of this board known to be stored. */
@@ -134,7 +143,7 @@ export class Room {
   }
 
   get needsCompaction(): boolean {
-    return this.storedSinceSnapshot > 0;
+    return this.compaction.needed;
   }
 
   /** Greets a new member the y-websocket way: our state vector, then everyone's presence. */
@@ -226,7 +235,7 @@ export class Room {
     const purged = new Promise<void>((resolve) =>
       this.whenStored(seq, () => {
         // A compaction under way may have started before the replacement: one more after it.
-        void (this.compacting ?? Promise.resolve()).then(() => this.compact()).then(resolve);
+        void (this.compaction.inProgress ?? Promise.resolve()).then(() => this.compact()).then(resolve);
       }),
     );
     this.deps.onIdentityNumbers?.({
@@ -324,10 +333,9 @@ export class Room {
       receivedAt: performance.now(),
       onDurable: () => {
         this.unstored.stored(seq);
-        this.storedSinceSnapshot++;
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
-        if (this.storedSinceSnapshot >= (this.deps.compactAfter ?? LIMITS.compactAfterUpdates)) this.compactSoon();
+        this.compaction.stored();
       },
     });
   }
@@ -363,51 +371,16 @@ export class Room {
     return owner;
   }
 
-  /**
-   * Compacts now, or — if the last compaction was less than the minimum interval ago — once that
-   * interval has passed. At 1000 updates/s, compacting every 500 would stall the room twice a second.
-   */
-  private compactSoon() {
-    if (this.compactTimer || this.compacting) return;
-    const wait = this.lastCompactedAt + (this.deps.compactMinIntervalMs ?? LIMITS.compactMinIntervalMs) - Date.now();
-    if (wait <= 0) {
-      void this.compact();
-      return;
-    }
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (!this.destroyed) void this.compact();
-    }, wait);
-    this.compactTimer.unref();
-  }
-
-  /** Folds the stored log into one snapshot of the current state. Never overlaps itself. `sessionEnd`: see DocStore. */
+  /** Folds the stored log into one snapshot of the current state (compaction.ts). */
   compact(sessionEnd = false): Promise<void> {
-    if (this.compacting) return this.compacting;
-    if (this.storedSinceSnapshot === 0) return Promise.resolve();
-    const upto = this.durableSeq;
-    const counted = this.storedSinceSnapshot;
-    // The state may include updates not yet durable; they are re-applied idempotently from the log on load.
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const stateV2 = Y.encodeStateAsUpdateV2(this.doc); // for history's version (a third of the size)
-    this.compacting = this.deps.store
-      .compact(this.boardId, state, upto, { sessionEnd, stateV2 })
-      .then(() => {
-        this.storedSinceSnapshot -= counted;
-        this.lastCompactedAt = Date.now();
-      })
-      .catch((err) => this.deps.logger.error({ err, boardId: this.boardId }, "compaction failed; the log is kept"))
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+    return this.compaction.run(sessionEnd);
   }
 
   destroy(): void {
     this.destroyed = true;
     this.unstored.clear();
     this.waiting.clear();
-    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compaction.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
