@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { findIdentityNumberIn, findIdentityNumbers } from "../../shared/text/identity-numbers.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { findInDocument } from "../realtime/identity-guard.js";
 import type { Audit } from "../services/audit.js";
 import { createDocStore } from "./doc-store.js";
 
@@ -124,6 +125,46 @@ export function findInDoc(doc: Y.Doc): { field: string; kind: string }[] {
   };
   for (const [name, root] of doc.share) visit(root, name);
   return found;
+}
+
+/**
+ * Replaces every identity number in the boards' documents with the placeholder, as one change by
+ * nobody (author null), then compacts each board so that the log and the snapshot no longer hold
+ * it; `afterBoard` then drops the kept versions (history.forget). Only with the server stopped: a
+ * running server's room would write its own copy back. Returns the boards changed.
+ */
+export async function removeFromBoards(
+  db: Db,
+  afterBoard: (boardId: string) => Promise<void>,
+): Promise<{ boardId: string; workspaceId: string; fields: string[] }[]> {
+  const store = createDocStore(db);
+  const boards = rowsOf<{ id: string; workspace_id: string }>(
+    await db.execute(sql`select id, workspace_id from boards order by id`),
+  );
+  const changed: { boardId: string; workspaceId: string; fields: string[] }[] = [];
+  for (const { id, workspace_id: workspaceId } of boards) {
+    const loaded = await store.load(id);
+    const doc = new Y.Doc();
+    try {
+      if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+      for (const update of loaded.updates) Y.applyUpdate(doc, update);
+      const found = findInDocument(doc);
+      if (found.length === 0) continue;
+      const before = Y.encodeStateVector(doc);
+      doc.transact(() => {
+        for (const finding of found) finding.remove();
+      });
+      const seq = loaded.lastSeq + 1;
+      await store.append([{ boardId: id, seq, update: Y.encodeStateAsUpdate(doc, before), authorId: null }]);
+      // Deleted content is collected (gc): the snapshot written here holds none of it.
+      await store.compact(id, Y.encodeStateAsUpdate(doc), seq, { sessionEnd: true });
+      await afterBoard(id);
+      changed.push({ boardId: id, workspaceId, fields: found.map((f) => f.field) });
+    } finally {
+      doc.destroy();
+    }
+  }
+  return changed;
 }
 
 /**

@@ -130,6 +130,16 @@ function scanValue(value: unknown, parent: AnyType, found: IdentityFinding[], re
   if (hit) found.push({ field: fieldOf(parent, key), kind: hit.kind, remove });
 }
 
+/**
+ * Every identity number anywhere in a document, each with its removal (for numbers stored before
+ * the guard). The boards' roots are all maps, so each root is read as one.
+ */
+export function findInDocument(doc: Y.Doc): IdentityFinding[] {
+  const found: IdentityFinding[] = [];
+  for (const name of [...doc.share.keys()]) scanType(doc.getMap(name), found);
+  return found;
+}
+
 /** A type new in this transaction: everything in it is new. */
 function scanType(type: AnyType, found: IdentityFinding[]) {
   if (type instanceof Y.Text) {

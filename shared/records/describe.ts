@@ -76,6 +76,7 @@ const sv: Words = {
     "identity_number.removed": (p) =>
       `skrev ett personnummer på tavlan ${p.target}; det togs bort${p.d.fields ? ` (${p.d.fields})` : ""}`,
     "identity_number.scan": (p) => `sökte efter lagrade personnummer och hittade ${p.d.found ?? 0}`,
+    "identity_number.purged": (p) => `tog bort lagrade personnummer från tavlan ${p.target}`,
   },
 };
 
@@ -130,6 +131,7 @@ const en: Words = {
     "identity_number.removed": (p) =>
       `typed a personal identity number on the board ${p.target}; it was removed${p.d.fields ? ` (${p.d.fields})` : ""}`,
     "identity_number.scan": (p) => `searched for stored personal identity numbers and found ${p.d.found ?? 0}`,
+    "identity_number.purged": (p) => `removed stored personal identity numbers from the board ${p.target}`,
   },
 };
 

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Database } from "../../server/db/client.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
-import { scanForIdentityNumbers, scanOnce } from "../../server/docs/identity-scan.js";
+import { removeFromBoards, scanForIdentityNumbers, scanOnce } from "../../server/docs/identity-scan.js";
 import { createLogger } from "../../server/logger.js";
 import { actionDescription, addAction } from "../../shared/boards/focus.js";
 import { openBoard } from "../../shared/boards/index.js";
+import { identityNumberInProgress } from "../../shared/text/identity-numbers.js";
 import { ApiClient } from "../helpers/api-client.js";
+import { findInDatabase } from "../helpers/db-search.js";
 import { createOrganization, createWorkspace, setupAdmin } from "../helpers/factories.js";
 import { buildTestApp } from "../helpers/test-app.js";
 import { createTestDatabase } from "../helpers/test-database.js";
@@ -79,5 +81,26 @@ describe("finding identity numbers stored before the guard", () => {
     expect(list).toHaveLength(1);
     expect(list[0]?.data.found).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(list)).not.toMatch(/1212-?1212/);
+
+    // --remove (server stopped): the boards lose them — log, snapshot and kept versions — and what
+    // is left is the title a person must change in the app.
+    const changed = await removeFromBoards(database.db, async (boardId) => {
+      await services.history.forget(boardId, (text) => identityNumberInProgress(text) !== null);
+      await services.projections.project(boardId);
+    });
+    expect(changed).toEqual([
+      { boardId: board.id, workspaceId: ws.id, fields: [expect.stringContaining("description")] },
+    ]);
+    const left = (await scanForIdentityNumbers(database.db)).map((f) => f.where);
+    expect(left.length).toBeGreaterThan(0);
+    for (const place of left) expect(place).toMatch(/^(boards\.title|search_entries\.title) /);
+    const stored = await createDocStore(database.db).load(board.id);
+    expect(stored.updates).toEqual([]);
+    const after = new Y.Doc();
+    Y.applyUpdate(after, stored.snapshot as Uint8Array);
+    expect(actionDescription(after, "a1").toString()).toContain("pnr [personnummer borttaget]<bold> ringer");
+    // The two halves of the description's number were stored in two log rows: neither is left.
+    expect(await findInDatabase(database.db, "pnr 121212-")).toEqual([]);
+    expect(await findInDatabase(database.db, "1212 ringer")).toEqual([]);
   });
 });
