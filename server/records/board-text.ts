@@ -57,7 +57,8 @@ const GOAL_STATUS: Record<string, string> = {
 };
 const GOAL_LEVEL: Record<string, string> = { effect: "Effektmål", project: "Projektmål" };
 const PERSPECTIVE: Record<string, string> = { citizen: "Invånare", collaboration: "Samverkan", staff: "Medarbetare" };
-const PDSA: Record<string, string> = { plan: "Planera", do: "Genomföra", study: "Studera", act: "Agera" };
+/** PGSA, as Swedish care writes the improvement cycle (PDSA): planera, göra, studera, agera. */
+const PDSA: Record<string, string> = { plan: "Planera", do: "Göra", study: "Studera", act: "Agera" };
 
 /** The reader's content with rich text as blocks: plain data that reads the same without Yjs. */
 function plain(value: unknown): unknown {
@@ -183,7 +184,7 @@ function focusBody(doc: Y.Doc, names: Names, out: string[]) {
       if (owner) out.push(`- **Ansvarig:** ${md(owner)}`);
       if (org) out.push(`- **Organisation:** ${md(org)}`);
       if (a.dueDate) out.push(`- **Klart senast:** ${a.dueDate}`);
-      if (a.pdsaPhase) out.push(`- **PDSA-fas:** ${PDSA[a.pdsaPhase]}`);
+      if (a.pdsaPhase) out.push(`- **PGSA-fas:** ${PDSA[a.pdsaPhase]}`);
       if (a.source) {
         const from = names.boards.get(a.source.boardId) ?? "(okänt möte)";
         out.push(`- **Från:** ${md(from)}${a.source.paragraph ? ` § ${a.source.paragraph}` : ""}`);

@@ -77,7 +77,7 @@ export const PLAN_SECTIONS: { heading: string; body: string }[] = [
       "och i hemtjänsten: en baslinjemätning och därefter en gång per halvår.\n" +
       "Palliativ vård följs med Svenska palliativregistret, ronderna med andel ronder där rehab deltar. " +
       "Socialstyrelsens brukarundersökning ”Vad tycker de äldre om äldreomsorgen?” används som stöd.\n" +
-      "Varje aktivitet följer PDSA: planera, gör, studera, agera. Siffror i demoversionen är påhittade och " +
+      "Varje aktivitet följer PGSA: planera, göra, studera, agera. Siffror i demoversionen är påhittade och " +
       "markerade som exempel.",
   },
   {

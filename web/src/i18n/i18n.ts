@@ -50,6 +50,15 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   );
 }
 
+/** Keys that come in a one/other pair ("home.actionsTotal" for "home.actionsTotal.one" and ".other"). */
+type PluralKey = { [K in MessageKey]: K extends `${infer Base}.one` ? Base : never }[MessageKey];
+
+/** A count in words with the language's plural form: "1 aktivitet", "3 aktiviteter". */
+export function tp(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(current === "sv" ? "sv-SE" : "en-GB").select(count) === "one" ? "one" : "other";
+  return t(`${key}.${form}` as MessageKey, { count, ...vars });
+}
+
 /** A date (YYYY-MM-DD or ISO) the way the reader's language writes it. */
 export function formatDate(value: string, withTime = false): string {
   const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);

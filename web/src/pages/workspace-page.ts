@@ -6,7 +6,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { ACTION_STATUSES, GOAL_STATUSES } from "../../../shared/boards/vocabulary.js";
 import { ApiError, get } from "../api/client.js";
 import type { ActionRow, Board, Overview, Workspace } from "../api/types.js";
-import { formatDate, LocaleController, t } from "../i18n/i18n.js";
+import { formatDate, LocaleController, t, tp } from "../i18n/i18n.js";
 import { boardsOnDevice, keepOnDevice, missingOffline } from "../offline/device-store.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
@@ -161,9 +161,9 @@ export class WorkspacePage extends LitElement {
               : html`<ul class="plain">
             ${o.focusAreas.map(
               (area) => html`<li>
-                <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> ${this.deviceMark(area.boardId)} — ${t("home.actionsTotal", { count: area.total })}${
+                <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> ${this.deviceMark(area.boardId)} — ${tp("home.actionsTotal", area.total)}${
                   area.overdue > 0
-                    ? html`, <span class="overdue">${t("home.overdueCount", { count: area.overdue })}</span>`
+                    ? html`, <span class="overdue">${tp("home.overdueCount", area.overdue)}</span>`
                     : nothing
                 }
                 <ul class="counts">
