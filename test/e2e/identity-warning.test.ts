@@ -2,6 +2,7 @@
  * The editor's side of the patient-identity guard (issue 23), in Chromium: typing what looks like a
  * personnummer shows a warning that offers to remove it; a complete number in a field is replaced
  * before it is saved, and in rich text as it is typed; the other person never sees the number.
+ * Last, the card closes with Escape from inside its rich text (issue 21).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
@@ -61,5 +62,10 @@ describe.skipIf(!browserSuiteEnabled())("the identity-number warning in the boar
     await other.getByRole("button", { name: /Öppna Samordnad hemgång/ }).click();
     await other.getByRole("dialog").getByText("Anhörig [personnummer borttaget] ringer").waitFor();
     await expect(other.content()).resolves.not.toContain("460101");
+
+    // Escape closes the card, also from inside the description's editor (issue 21).
+    await dialog.getByRole("textbox", { name: "Beskrivning" }).click();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
   });
 });

@@ -51,6 +51,15 @@ function cursorBuilder(user: { name?: string; color?: string }): HTMLElement {
   return caret;
 }
 
+/** The open <dialog> holding `element`, across shadow roots, if any. */
+function openDialogAround(element: Node): HTMLDialogElement | null {
+  for (let node: Node | null = element; node; ) {
+    if (node instanceof HTMLDialogElement && node.open) return node;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return null;
+}
+
 export interface EditorOptions {
   fragment: Y.XmlFragment;
   awareness: Awareness | null;
@@ -88,6 +97,16 @@ export function mountEditor(place: Element, options: EditorOptions): EditorView 
     // y-prosemirror's plugins may still dispatch (a focus change, an awareness event) after the
     // element left the page and the view was destroyed: such a transaction has nowhere to go.
     // (ProseMirror calls this with the view as `this`, also while the view is being built.)
+    // ProseMirror keeps Escape to itself (it prevents the default), so a card's dialog would not
+    // close from its description: Escape closes the dialog the editor is in, or else leaves the
+    // editor (Tab indents lists here, so keyboard users need a way out).
+    handleKeyDown(view, event) {
+      if (event.key !== "Escape" || event.isComposing) return false;
+      const dialog = openDialogAround(view.dom);
+      if (dialog) dialog.close();
+      else (view.dom as HTMLElement).blur();
+      return true;
+    },
     dispatchTransaction(this: EditorView, tr) {
       if (!this.isDestroyed) this.updateState(this.state.apply(tr));
     },
