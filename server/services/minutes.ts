@@ -160,6 +160,12 @@ export function createMinutes(deps: {
       const meeting = await meetingOf(board.id);
       if (!runsGiven(actor, meeting)) throw forbidden("Only the meeting's convener can close the minutes.");
       if (!meeting.startsAt) throw conflict("meeting_date_missing", "Set the meeting's date and time before closing.");
+      // Minutes record a meeting that was held: approved and sealed before it took place, they would not.
+      if (new Date(meeting.startsAt) > now())
+        throw conflict(
+          "meeting_not_held",
+          "The meeting has not started yet: end it and send it for approval afterwards.",
+        );
       if (meeting.approverIds.length === 0)
         throw conflict("approvers_missing", "Name at least one approver (justerare) before closing.");
       const members = await db

@@ -169,6 +169,19 @@ describe.each(databaseKinds())("minutes approval on %s", (databaseKind) => {
     expect((await minutes(boardId)).state).toBe("draft");
   });
 
+  it("refuses to close minutes of a meeting that has not started yet (approved before it was held)", async () => {
+    const boardId = await f.newBoard("minutes");
+    const { doc } = await connect(boardId, f.convener);
+    const inFourDays = new Date(Date.now() + 4 * 86_400_000).toISOString();
+    setMeeting(doc, { startsAt: inFourDays, approverIds: [f.member.userId] });
+    await eventually(async () =>
+      expect((await step(f.convener, boardId, "close")).body.error.code).toBe("meeting_not_held"),
+    );
+    expect((await minutes(boardId)).state).toBe("draft");
+    setMeeting(doc, { startsAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await eventually(async () => expect((await step(f.convener, boardId, "close")).status).toBe(200));
+  });
+
   it("closed minutes refuse every change, also the convener's; reopened, they take changes again", async () => {
     const { boardId, doc, provider } = await recordedMeeting();
     expect((await step(f.convener, boardId, "close")).status).toBe(200);

@@ -129,7 +129,7 @@ describe.each(databaseKinds())("sealed minutes archive on %s", (databaseKind) =>
 
   it("chains each partnership's sealed minutes, and the chain shows a changed byte", async () => {
     const first = sealedBoards[0] ?? (await sealMeeting("Möte 1", "2026-11-23T12:00:00.000Z", [1]));
-    const second = await sealMeeting("Samverkansmöte december", "2026-12-14T12:00:00.000Z", [14]);
+    const second = await sealMeeting("Samverkansmöte december", "2026-12-01T12:00:00.000Z", [14]);
     const firstRecord = JSON.parse(new TextDecoder().decode(await download(first, "json"))) as MinutesRecord;
     const secondRecord = JSON.parse(new TextDecoder().decode(await download(second, "json"))) as MinutesRecord;
     expect(secondRecord.sequence).toBe(firstRecord.sequence + 1);

@@ -287,6 +287,8 @@ export const en: Record<MessageKey, string> = {
     "Warning: the archive chain no longer holds for this document. Contact the system administrators.",
   "approval.error.meeting_date_missing": "Set the meeting's date and time before ending the meeting.",
   "approval.error.approvers_missing": "Name at least one approver before ending the meeting.",
+  "approval.error.meeting_not_held":
+    "The meeting has not started yet. End it and send it for approval once it has been held.",
   "approval.error.approver_not_member": "Every approver must be a member of the partnership.",
   "approval.error.other": "That did not work: {message}",
   "conn.reason.4423":

@@ -286,6 +286,8 @@ export const sv = {
     "Varning: arkivkedjan stämmer inte längre för den här handlingen. Kontakta systemförvaltningen.",
   "approval.error.meeting_date_missing": "Ange mötets datum och tid innan mötet avslutas.",
   "approval.error.approvers_missing": "Utse minst en justerare innan mötet avslutas.",
+  "approval.error.meeting_not_held":
+    "Mötet har inte börjat än. Det avslutas och skickas för justering när det har hållits.",
   "approval.error.approver_not_member": "Alla justerare måste vara medlemmar i samverkan.",
   "approval.error.other": "Det gick inte: {message}",
   "conn.reason.4423":

@@ -29,7 +29,7 @@ export class MinutesStateEvent extends Event {
   }
 }
 
-const KNOWN_ERRORS = new Set(["meeting_date_missing", "approvers_missing", "approver_not_member"]);
+const KNOWN_ERRORS = new Set(["meeting_date_missing", "meeting_not_held", "approvers_missing", "approver_not_member"]);
 const REFRESH_MS = 10_000;
 
 export class MinutesApproval extends LitElement {
