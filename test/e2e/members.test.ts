@@ -23,6 +23,11 @@ describe.skipIf(!browserSuiteEnabled())("members and invitations in Chromium", (
     await page.getByRole("button", { name: "Skapa inbjudan" }).click();
     const link = await page.getByLabel("Inbjudningslänk").inputValue();
     expect(link).toMatch(new RegExp(`^${f.origin}/invitations/`));
+    // One tap copies it, to paste into an e-mail or a chat.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: f.origin });
+    await page.getByRole("button", { name: "Kopiera länken" }).click();
+    await page.getByText("Länken är kopierad.", { exact: false }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link);
     await page.getByText("ny.arbetsterapeut@lekeberg.example.se — medlem, Lekebergs kommun").waitFor();
     await expectAccessible(page, "members with a pending invitation");
 

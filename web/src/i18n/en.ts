@@ -115,6 +115,8 @@ export const en: Record<MessageKey, string> = {
   "members.created":
     "The invitation is created. Send the link to the person; it is valid for seven days and can be used once.",
   "members.link": "Invitation link",
+  "members.copyLink": "Copy the link",
+  "members.copied": "The link is copied. Send it to the person you invite.",
   "members.pending": "Pending invitations",
   "members.expires": "Valid until {date}",
   "members.withdraw": "Withdraw",

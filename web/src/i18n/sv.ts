@@ -114,6 +114,8 @@ export const sv = {
   "members.created":
     "Inbjudan är skapad. Skicka länken till personen; den gäller i sju dagar och kan användas en gång.",
   "members.link": "Inbjudningslänk",
+  "members.copyLink": "Kopiera länken",
+  "members.copied": "Länken är kopierad. Skicka den till den du bjuder in.",
   "members.pending": "Väntande inbjudningar",
   "members.expires": "Gäller till {date}",
   "members.withdraw": "Dra tillbaka",

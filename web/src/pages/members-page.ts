@@ -41,6 +41,7 @@ export class MembersPage extends LitElement {
     invitations: { state: true },
     organizations: { state: true },
     created: { state: true },
+    copied: { state: true },
     problem: { state: true },
     owners: { state: true },
     removing: { state: true },
@@ -54,6 +55,8 @@ export class MembersPage extends LitElement {
   declare private invitations: Invitation[];
   declare private organizations: Organization[];
   declare private created: string | null;
+  /** The invitation link was copied to the clipboard. */
+  declare private copied: boolean;
   declare private problem: string | null;
   /** Open actions per owner (conveners only), for offering a handover. */
   declare private owners: Owner[];
@@ -61,6 +64,19 @@ export class MembersPage extends LitElement {
   declare private removing: Listed | null;
   declare private notice: string | null;
   declare private busy: boolean;
+
+  private readonly copyLink = async () => {
+    if (!this.created) return;
+    try {
+      await navigator.clipboard.writeText(this.created);
+      this.copied = true;
+    } catch {
+      // No clipboard (an older browser, or not allowed): the link is selected for copying by hand.
+      const field = this.renderRoot.querySelector<HTMLInputElement>("input.link");
+      field?.focus();
+      field?.select();
+    }
+  };
 
   constructor() {
     super();
@@ -72,6 +88,7 @@ export class MembersPage extends LitElement {
     this.invitations = [];
     this.organizations = [];
     this.created = null;
+    this.copied = false;
     this.problem = null;
     this.owners = [];
     this.removing = null;
@@ -276,6 +293,7 @@ export class MembersPage extends LitElement {
           organizationId: field("organizationId"),
         });
         this.created = added.invitation?.url ?? null;
+        this.copied = false;
         this.notice = added.member ? t("consent.addedDirectly", { name: added.member.name }) : null;
         form.reset();
         await this.load();
@@ -303,7 +321,9 @@ export class MembersPage extends LitElement {
       ${
         this.created
           ? html`<p role="status">${t("members.created")}</p>
-              <label>${t("members.link")} <input class="link" readonly .value=${this.created} /></label>`
+              <label>${t("members.link")} <input class="link" readonly .value=${this.created} /></label>
+              <button type="button" @click=${this.copyLink}>${t("members.copyLink")}</button>
+              <span role="status">${this.copied ? t("members.copied") : ""}</span>`
           : nothing
       }
       <h2>${t("members.pending")}</h2>
