@@ -72,7 +72,17 @@ describe.skipIf(!browserSuiteEnabled())(
 
       await page.getByLabel("Namn").fill("Anna Administratör");
       await page.getByLabel("E-postadress").fill("admin@lekeberg.example.se");
+      // Typing in a marked field takes its mark away.
+      await expect(page.getByText("Obligatoriskt").count()).resolves.toBe(1);
+
+      // The server's refusal in Swedish, naming what the field must hold (its own words are English).
+      await page.getByLabel("Lösenord").fill("kort");
+      await page.getByRole("button", { name: "Skapa administratör" }).click();
+      await page.getByRole("alert").filter({ hasText: "Rätta det som är markerat nedan." }).waitFor();
+      await page.getByText("Lösenordet ska ha minst 8 och högst 128 tecken.").waitFor();
+      await expect(page.getByText(/Invalid request|A password/).count()).resolves.toBe(0);
       await page.getByLabel("Lösenord").fill(PASSWORD);
+      await expect(page.getByText("Lösenordet ska ha minst 8").count()).resolves.toBe(0);
       await page.getByRole("button", { name: "Skapa administratör" }).click();
       await page.getByRole("heading", { level: 1, name: "Mina samverkansytor" }).waitFor();
       await page.getByText("Du är inte med i någon samverkan än").waitFor();

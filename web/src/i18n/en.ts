@@ -38,6 +38,10 @@ export const en: Record<MessageKey, string> = {
   "form.password": "Password",
   "form.passwordHint": "At least 8 characters.",
   "form.name": "Name",
+  "form.fixFields": "Correct what is marked below.",
+  "form.invalid.email": "Enter an e-mail address, for example anna.berg@lekeberg.se (at most 254 characters).",
+  "form.invalid.name": "Enter your name (at most 200 characters).",
+  "form.invalid.password": "A password has at least 8 and at most 128 characters.",
   "form.required": "Required",
   "setup.title": "Get started",
   "setup.intro":

@@ -38,6 +38,10 @@ export const sv = {
   "form.passwordHint": "Minst 8 tecken.",
   "form.name": "Namn",
   "form.required": "Obligatoriskt",
+  "form.fixFields": "Rätta det som är markerat nedan.",
+  "form.invalid.email": "Skriv en e-postadress, till exempel anna.berg@lekeberg.se (högst 254 tecken).",
+  "form.invalid.name": "Skriv ditt namn (högst 200 tecken).",
+  "form.invalid.password": "Lösenordet ska ha minst 8 och högst 128 tecken.",
   "setup.title": "Kom igång",
   "setup.intro":
     "Skapa administratörskontot för den här Samverkan-installationen. Administratören lägger till organisationer och samverkansytor.",

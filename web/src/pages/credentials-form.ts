@@ -12,6 +12,12 @@ export type Field = "email" | "name" | "password";
 const AUTOCOMPLETE: Record<Field, string> = { email: "username", name: "name", password: "current-password" };
 const TYPE: Record<Field, string> = { email: "email", name: "text", password: "password" };
 const LABEL: Record<Field, MessageKey> = { email: "form.email", name: "form.name", password: "form.password" };
+/** What a field the server refused must hold, in the reader's language (the server's words are English). */
+const RULE: Record<Field, MessageKey> = {
+  email: "form.invalid.email",
+  name: "form.invalid.name",
+  password: "form.invalid.password",
+};
 
 export class CredentialsForm extends LitElement {
   static override styles = formStyles;
@@ -68,12 +74,21 @@ export class CredentialsForm extends LitElement {
             minlength=${field === "password" && this.newPassword ? 8 : 1}
             aria-invalid=${problem ? "true" : "false"}
             aria-describedby=${described || nothing}
+            @input=${() => this.fixed(field)}
           />
           ${problem ? html`<span class="field-error" id="${field}-error">${problem}</span>` : nothing}
         </label>`;
       })}
       <button type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
     </form>`;
+  }
+
+  /** The person changed a field marked as wrong: its message goes until the form is sent again. */
+  private fixed(field: Field) {
+    if (!(field in this.invalid)) return;
+    const { [field]: _gone, ...rest } = this.invalid;
+    this.invalid = rest;
+    if (Object.keys(rest).length === 0) this.error = null;
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -96,9 +111,13 @@ export class CredentialsForm extends LitElement {
       await this.submit(values);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(0, "unknown", String(error));
-      this.error = this.describe(apiError);
       const fields = (apiError.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
-      this.invalid = Object.fromEntries(Object.entries(fields).filter(([f]) => (this.fields as string[]).includes(f)));
+      const refused = this.fields.filter((f) => f in fields);
+      // A refused field says in the reader's words what it must hold; an identity number says so.
+      const why = (f: Field) => t(apiError.code === "identity_number" ? "error.identityNumber" : RULE[f]);
+      this.invalid = Object.fromEntries(refused.map((f) => [f, why(f)]));
+      this.error =
+        apiError.code === "validation_failed" && refused.length > 0 ? t("form.fixFields") : this.describe(apiError);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
     } finally {
