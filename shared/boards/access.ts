@@ -15,9 +15,18 @@ export class BoardInputError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** What the schema refused, for saying it in the reader's language: zod's issue code and limit. */
+    readonly issue?: { code: string; maximum?: number },
   ) {
     super(`${field}: ${message}`);
   }
+}
+
+/** A write refused by a schema, from its first issue. */
+export function inputError(field: string, issue: z.core.$ZodIssue | undefined): BoardInputError {
+  if (!issue) return new BoardInputError(field, "is not valid.");
+  const maximum = "maximum" in issue && typeof issue.maximum === "number" ? issue.maximum : undefined;
+  return new BoardInputError(field, issue.message, { code: issue.code, ...(maximum !== undefined ? { maximum } : {}) });
 }
 
 export type YRecord = Y.Map<unknown>;
@@ -87,7 +96,7 @@ function valueSchema(spec: MapSpec, key: string): z.ZodType {
 export function checkValue(spec: Spec, field: string, input: unknown): unknown {
   if (spec.type !== "value") throw new BoardInputError(field, "is not a plain field.");
   const parsed = spec.schema.safeParse(input);
-  if (!parsed.success) throw new BoardInputError(field, parsed.error.issues[0]?.message ?? "is not valid.");
+  if (!parsed.success) throw inputError(field, parsed.error.issues[0]);
   return parsed.data;
 }
 

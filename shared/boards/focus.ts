@@ -12,6 +12,7 @@ import {
   checkValue,
   ensureMap,
   ensureRichText,
+  inputError,
   newId,
   newRecord,
   rankAtEnd,
@@ -269,7 +270,7 @@ export function removeAction(doc: Y.Doc, id: string): void {
 export function addMeasurement(doc: Y.Doc, actionId: string, input: z.input<typeof measurementSchema>): string {
   const action = actionMap(doc, actionId);
   const parsed = measurementSchema.safeParse(input);
-  if (!parsed.success) throw new BoardInputError("measurement", parsed.error.issues[0]?.message ?? "is not valid.");
+  if (!parsed.success) throw inputError("measurement", parsed.error.issues[0]);
   const list = ensureMap(action, "measurements");
   const id = newId();
   list.set(id, parsed.data);

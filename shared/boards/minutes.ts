@@ -11,6 +11,7 @@ import {
   byRank,
   ensureMap,
   ensureRichText,
+  inputError,
   newId,
   newRecord,
   rankAtEnd,
@@ -156,7 +157,7 @@ export type NewAttendee = Omit<z.input<typeof attendeeSchema>, "rank">;
 
 export function addAttendee(doc: Y.Doc, input: NewAttendee): string {
   const parsed = attendeeSchema.safeParse({ ...input, rank: rankAtEnd(ranked(attendeesRoot(doc))) });
-  if (!parsed.success) throw new BoardInputError("attendee", parsed.error.issues[0]?.message ?? "is not valid.");
+  if (!parsed.success) throw inputError("attendee", parsed.error.issues[0]);
   const id = newId();
   attendeesRoot(doc).set(id, parsed.data);
   return id;
@@ -217,7 +218,7 @@ export function addDecision(doc: Y.Doc, itemId: string, decisionText: string): s
     text: decisionText,
     rank: rankAtEnd(valueEntries(list, decisionSchema)),
   });
-  if (!parsed.success) throw new BoardInputError("decision", parsed.error.issues[0]?.message ?? "is not valid.");
+  if (!parsed.success) throw inputError("decision", parsed.error.issues[0]);
   const id = newId();
   list.set(id, parsed.data);
   return id;
@@ -228,7 +229,7 @@ export function updateDecision(doc: Y.Doc, itemId: string, decisionId: string, d
   const current = decisionSchema.safeParse(list.get(decisionId));
   if (!current.success) throw new BoardInputError("decision", `no decision ${decisionId}.`);
   const next = decisionSchema.safeParse({ ...current.data, text: decisionText });
-  if (!next.success) throw new BoardInputError("decision", next.error.issues[0]?.message ?? "is not valid.");
+  if (!next.success) throw inputError("decision", next.error.issues[0]);
   list.set(decisionId, next.data);
 }
 
@@ -237,7 +238,7 @@ export type NewActionItem = Omit<z.input<typeof actionItemSchema>, "rank">;
 export function addActionItem(doc: Y.Doc, itemId: string, input: NewActionItem): string {
   const list = itemList(doc, itemId, "actionItems");
   const parsed = actionItemSchema.safeParse({ ...input, rank: rankAtEnd(valueEntries(list, actionItemSchema)) });
-  if (!parsed.success) throw new BoardInputError("actionItem", parsed.error.issues[0]?.message ?? "is not valid.");
+  if (!parsed.success) throw inputError("actionItem", parsed.error.issues[0]);
   const id = newId();
   list.set(id, parsed.data);
   return id;
@@ -255,7 +256,7 @@ export function updateActionItem(doc: Y.Doc, itemId: string, actionItemId: strin
   if (!current.success) throw new BoardInputError("actionItem", `no action item ${actionItemId}.`);
   const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next = actionItemSchema.safeParse({ ...current.data, ...given });
-  if (!next.success) throw new BoardInputError("actionItem", next.error.issues[0]?.message ?? "is not valid.");
+  if (!next.success) throw inputError("actionItem", next.error.issues[0]);
   list.set(actionItemId, next.data);
 }
 

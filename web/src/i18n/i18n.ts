@@ -81,3 +81,11 @@ export class LocaleController implements ReactiveController {
     listeners.delete(this.update);
   }
 }
+
+/** Why a board write was refused (BoardInputError), in the reader's words; the schemas' own are English. */
+export function inputProblem(error: { issue?: { code: string; maximum?: number } }): string {
+  const issue = error.issue;
+  if (issue?.code === "too_small") return t("input.required");
+  if (issue?.code === "too_big" && issue.maximum !== undefined) return t("input.tooLong", { max: issue.maximum });
+  return t("input.invalid");
+}

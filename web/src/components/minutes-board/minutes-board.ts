@@ -13,7 +13,7 @@ import { get } from "../../api/client.js";
 import type { Board } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import type { OpenBoard } from "../../collab/open-board.js";
-import { LocaleController, t } from "../../i18n/i18n.js";
+import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import { boardStatus } from "../board-status/board-status.js";
 import type { Member } from "../focus-board/focus-board.js";
 import { agendaItem } from "./agenda-item.js";
@@ -161,7 +161,7 @@ export class MinutesBoard extends LitElement {
       this.problem = null;
     } catch (error) {
       if (!(error instanceof BoardInputError)) throw error;
-      this.problem = t("minutes.invalid", { reason: error.message });
+      this.problem = t("minutes.invalid", { reason: inputProblem(error) });
     }
   }
 
