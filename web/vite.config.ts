@@ -67,7 +67,8 @@ export default defineConfig(({ command }) => ({
             { name: "lit", test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/ },
             { name: "yjs", test: /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb)[\\/]/ },
             { name: "zod", test: /node_modules[\\/]zod[\\/]/ },
-            { name: "texts", test: /web[\\/]src[\\/](i18n[\\/]|styles[\\/]shared\.ts)/ },
+            // English (en.ts) comes when chosen (i18n.ts), not with the first download.
+            { name: "texts", test: /web[\\/]src[\\/](i18n[\\/](?!en\.ts)|styles[\\/]shared\.ts)/ },
             // The shell's routing and events, shared by every page: one chunk (left to itself the
             // bundler may split events.ts off as a file too small to be stored compressed).
             { name: "router", test: /web[\\/]src[\\/](router|events|offline[\\/]service-worker)\.ts$/ },

@@ -1,14 +1,31 @@
 /**
  * The UI language: Swedish by default, English on request, remembered on this device. `t()`
- * fills {placeholders}; `LocaleController` re-renders an element when the language changes.
+ * fills {placeholders}; `LocaleController` re-renders an element when the language changes. The
+ * English texts are fetched when English is chosen (most people never need them: they are not
+ * part of the first download); until they are here, the page stays in Swedish.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { en } from "./en.js";
 import { type MessageKey, sv } from "./sv.js";
 
 export type { MessageKey };
 export type Locale = "sv" | "en";
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { sv, en };
+let english: Record<MessageKey, string> | null = null;
+let fetchingEnglish: Promise<boolean> | null = null;
+
+/** Fetches the English texts once; false when they cannot be had (offline and not on the device). */
+function loadEnglish(): Promise<boolean> {
+  fetchingEnglish ??= import("./en.js").then(
+    (module) => {
+      english = module.en;
+      return true;
+    },
+    () => {
+      fetchingEnglish = null; // try again next time
+      return false;
+    },
+  );
+  return fetchingEnglish;
+}
 const STORAGE_KEY = "samverkan.locale";
 const listeners = new Set<() => void>();
 
@@ -24,16 +41,18 @@ let current: Locale = "sv";
 
 /** Reads the remembered choice and sets the page language; called once at start-up. */
 export function initLocale(): void {
-  current = initial();
-  document.documentElement.lang = current;
+  current = "sv";
+  document.documentElement.lang = "sv";
+  if (initial() === "en") void setLocale("en");
 }
 
 export function locale(): Locale {
   return current;
 }
 
-export function setLocale(next: Locale): void {
+export async function setLocale(next: Locale): Promise<void> {
   if (next === current) return;
+  if (next === "en" && !english && !(await loadEnglish())) return;
   current = next;
   document.documentElement.lang = next;
   try {
@@ -45,9 +64,8 @@ export function setLocale(next: Locale): void {
 }
 
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[current][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  const messages = current === "en" && english ? english : sv;
+  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** Keys that come in a one/other pair ("home.actionsTotal" for "home.actionsTotal.one" and ".other"). */
