@@ -67,10 +67,12 @@ describe("history in words", () => {
       localStorage: { setItem() {}, getItem: () => null },
     });
   });
-  afterAll(() => setLocale("sv"));
+  afterAll(async () => {
+    await setLocale("sv");
+  });
 
-  it("in Swedish, with plural forms", () => {
-    setLocale("sv");
+  it("in Swedish, with plural forms", async () => {
+    await setLocale("sv");
     for (const [change, sv] of CHANGES) expect(describeChange(change, people)).toBe(sv);
     expect([0, 1, 2, 3].map((n) => counted("history.changes", n))).toEqual([
       "0 ändringar",
@@ -82,8 +84,8 @@ describe("history in words", () => {
     expect(names(people, [SOFIA, OMAR, null])).toBe("Sofia, Omar och Samverkan");
   });
 
-  it("in English", () => {
-    setLocale("en");
+  it("in English", async () => {
+    await setLocale("en"); // the English texts are fetched when English is chosen
     for (const [change, , en] of CHANGES) expect(describeChange(change, people)).toBe(en);
     expect([1, 3].map((n) => counted("history.changes", n))).toEqual(["1 change", "3 changes"]);
     expect(names(people, [SOFIA, OMAR])).toBe("Sofia and Omar");

@@ -211,7 +211,7 @@ export class AppRoot extends LitElement {
     return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
-        <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => setLocale(locale() === "sv" ? "en" : "sv")}>
+        <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
           ${t("app.languageSwitch")}
         </button>
         ${this.user && !this.sessionEnded ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
