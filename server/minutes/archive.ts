@@ -36,6 +36,17 @@ export interface SealedSummary {
   previousSha256: string | null;
 }
 
+/** The columns a sealed record's summary is made of (its identity and checksums, not its bytes). */
+export const SEALED_SUMMARY_COLUMNS = {
+  sequence: sealedMinutes.sequence,
+  sealedAt: sealedMinutes.sealedAt,
+  registrationNumber: sealedMinutes.registrationNumber,
+  jsonSha256: sealedMinutes.jsonSha256,
+  pdfSha256: sealedMinutes.pdfSha256,
+  markdownSha256: sealedMinutes.markdownSha256,
+  previousSha256: sealedMinutes.previousSha256,
+};
+
 export function createArchive(db: Db) {
   return {
     /**
@@ -109,15 +120,7 @@ export function createArchive(db: Db) {
 
     async summary(boardId: string): Promise<SealedSummary | null> {
       const [row] = await db
-        .select({
-          sequence: sealedMinutes.sequence,
-          sealedAt: sealedMinutes.sealedAt,
-          registrationNumber: sealedMinutes.registrationNumber,
-          jsonSha256: sealedMinutes.jsonSha256,
-          pdfSha256: sealedMinutes.pdfSha256,
-          markdownSha256: sealedMinutes.markdownSha256,
-          previousSha256: sealedMinutes.previousSha256,
-        })
+        .select(SEALED_SUMMARY_COLUMNS)
         .from(sealedMinutes)
         .where(eq(sealedMinutes.boardId, boardId));
       return row ? summary(row) : null;

@@ -17,6 +17,7 @@ import {
   workspaceMembers,
   workspaces,
 } from "../db/schema.js";
+import { SEALED_SUMMARY_COLUMNS } from "../minutes/archive.js";
 import type { Projector } from "../projections/projector.js";
 import type { AuditLog } from "../services/audit-log.js";
 import { type BoardInfo, boardJson, boardMarkdown, idsIn, type MinutesState, type Names } from "./board-text.js";
@@ -89,16 +90,7 @@ export function createRecordsExport(deps: ExportDeps) {
       ).map((r) => [r.boardId, r.state]),
     );
     const sealedList = await db
-      .select({
-        boardId: sealedMinutes.boardId,
-        sequence: sealedMinutes.sequence,
-        sealedAt: sealedMinutes.sealedAt,
-        registrationNumber: sealedMinutes.registrationNumber,
-        jsonSha256: sealedMinutes.jsonSha256,
-        pdfSha256: sealedMinutes.pdfSha256,
-        markdownSha256: sealedMinutes.markdownSha256,
-        previousSha256: sealedMinutes.previousSha256,
-      })
+      .select({ boardId: sealedMinutes.boardId, ...SEALED_SUMMARY_COLUMNS })
       .from(sealedMinutes)
       .where(eq(sealedMinutes.workspaceId, workspaceId))
       .orderBy(asc(sealedMinutes.sequence));
