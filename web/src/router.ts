@@ -18,6 +18,15 @@ export type Route =
   | { name: "audit"; workspaceId: string | null; query: string }
   | { name: "not-found" };
 
+/** Where on a board a link points; read by the board page from the URL's query and fragment. */
+export interface BoardTarget {
+  action?: string;
+  goal?: string;
+  section?: string;
+  item?: string;
+  paragraph?: number | null;
+}
+
 const ID = "([^/]+)";
 const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] = [
   [/^\/$/, () => ({ name: "workspaces" })],
@@ -58,6 +67,19 @@ export const paths = {
   workspaces: () => "/",
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
+  /**
+   * A board opened at one item: a focus board's card dialog (`action`), a plan goal or section
+   * (`goal`, `section`), a minutes agenda item (`item`, with its § number as the fragment `#§7`).
+   */
+  boardAt: (id: string, at: BoardTarget) => {
+    const query = new URLSearchParams();
+    for (const key of ["action", "goal", "section", "item"] as const) {
+      const value = at[key];
+      if (value) query.set(key, value);
+    }
+    const search = query.size ? `?${query}` : "";
+    return `/boards/${encodeURIComponent(id)}${search}${at.paragraph ? `#§${at.paragraph}` : ""}`;
+  },
   boardHistory: (id: string) => `/boards/${encodeURIComponent(id)}/history`,
   members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
   audit: (workspaceId: string | null, query = "") =>
