@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests that start the real server run it as `npm start` does: compiled into dist/server first.
+    globalSetup: ["test/global-setup.ts"],
   },
 });

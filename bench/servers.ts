@@ -219,8 +219,7 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
   delete env.DATABASE_URL;
   if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
   const t0 = performance.now();
-  // As `npm start` does: node with tsx's loader, not the tsx launcher, which SIGKILLs its child ~60 ms
-  // after relaying SIGTERM and so would cut the server's drain and compaction short.
+  // As `npm start` does: node running the compiled server (dist/server, built by `prebench`).
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for profiling (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = nodeArgsFrom("BENCH_SERVER_NODE_ARGS");
   let windowWaiters: ((stats: WindowStats | null) => void)[] = [];

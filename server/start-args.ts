@@ -4,8 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { PROJECT_ROOT } from "./project-root.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = PROJECT_ROOT;
 
 export function startNodeArgs(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts?: { start?: string } };

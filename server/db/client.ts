@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type DatabaseConfig, redactUrl } from "../config.js";
+import { PROJECT_ROOT } from "../project-root.js";
 import { type DataDirLock, DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
 import { type PgliteEvent, PgliteProcess, type RestartPolicy } from "./pglite-process.js";
 import * as schema from "./schema.js";
@@ -46,7 +47,7 @@ export class DatabaseOpenError extends Error {
   override name = "DatabaseOpenError";
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, "../../migrations");
+export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, "migrations");
 
 /** An arbitrary constant that serialises migrations across processes sharing one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_312_004_117;

@@ -20,9 +20,10 @@ import path from "node:path";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { getMimeType } from "hono/utils/mime";
+import { PROJECT_ROOT } from "../project-root.js";
 import type { AppEnv } from "../types.js";
 
-export const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, "../../dist/web");
+export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, "dist/web");
 
 /** Paths that belong to the server, never to the web app's pages. */
 const SERVER_PATHS = /^\/(api|ws|healthz|readyz|calendar)(\/|$)/;

@@ -1,10 +1,10 @@
-/** Runs the real entry point (server/main.ts) as a child process, as `npm start` would. */
+/** Runs the real entry point, compiled (dist/server/main.js, by test/global-setup.ts), as `npm start` would. */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { startNodeArgs } from "../../server/start-args.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// As `npm start` runs it: one node process (tsx as a loader), so signals reach the server itself.
+// As `npm start` runs it: one node process, so signals reach the server itself.
 const NODE_ARGS = startNodeArgs();
 
 export interface SpawnedServer {
