@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health.js";
 import { historyRoutes } from "./routes/history.js";
 import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
+import { metricsRoutes } from "./routes/metrics.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.use((c, next) => (FILE_UPLOAD.test(c.req.path) ? fileLimit : jsonLimit)(c, next));
 
   app.route("/", healthRoutes);
+  app.route("/", metricsRoutes);
 
   const api = new Hono<AppEnv>();
   // API answers are about one person at one moment: no shared or browser HTTP cache keeps them

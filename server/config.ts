@@ -69,6 +69,10 @@ const envSchema = z.object({
       .default(730),
   ),
   HISTORY_RETENTION_DAYS: z.preprocess(emptyAsUndefined, positiveInt.default(90)),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(24, "must be at least 24 characters (e.g. openssl rand -hex 24)").optional(),
+  ),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -93,9 +97,14 @@ export interface Config {
   auditRetentionMs: number | null;
   /** Board versions (history) are kept this long after their last change. */
   historyRetentionMs: number;
+  /** `/metrics` answers only with `Authorization: Bearer <this>`; unset, it does not exist (404). */
+  metricsToken: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Never repeated in a configuration error. */
+const SECRETS = new Set(["METRICS_TOKEN"]);
 
 /** Reads and validates the given environment; never throws, so the caller decides how to report. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
@@ -104,7 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".");
       const raw = env[name];
-      const shown = raw === undefined ? "" : ` (got ${JSON.stringify(name === "DATABASE_URL" ? redactUrl(raw) : raw)})`;
+      const shown =
+        raw === undefined || SECRETS.has(name)
+          ? ""
+          : ` (got ${JSON.stringify(name === "DATABASE_URL" ? redactUrl(raw) : raw)})`;
       return `${name}: ${issue.message}${shown}`;
     });
     return { ok: false, problems };
@@ -128,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       seedDemo: e.SEED_DEMO,
       auditRetentionMs: e.AUDIT_RETENTION_DAYS === 0 ? null : e.AUDIT_RETENTION_DAYS * 86_400_000,
       historyRetentionMs: e.HISTORY_RETENTION_DAYS * 86_400_000,
+      metricsToken: e.METRICS_TOKEN ?? null,
     },
   };
 }

@@ -9,6 +9,7 @@ import { StorageHealth } from "./docs/storage-health.js";
 import { DEFAULT_HISTORY } from "./history/record-version.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
+import { collectProcessMetrics } from "./metrics/instruments.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { warmUpLive } from "./realtime/warm-up-live.js";
 import { createRealtime, type Realtime } from "./realtime/ws-server.js";
@@ -31,6 +32,7 @@ if (!result.ok) {
 }
 const config = result.config;
 const logger = createLogger(config.logLevel);
+if (config.metricsToken) collectProcessMetrics();
 
 let database: Database | undefined;
 let http: RunningServer | undefined;

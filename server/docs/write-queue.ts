@@ -13,6 +13,7 @@
 import * as Y from "yjs";
 import { unavailableReason } from "../db/unavailable.js";
 import type { Logger } from "../logger.js";
+import { persistLatency } from "../metrics/instruments.js";
 import { isUniqueViolation } from "../services/db-errors.js";
 import type { DocStore, StoredUpdate } from "./doc-store.js";
 import { createLatencyRecorder } from "./latency-recorder.js";
@@ -188,6 +189,7 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
       blocked.delete(w.boardId);
       latency.record(now - w.receivedAt);
       windowLatency.record(now - w.receivedAt);
+      persistLatency.observe((now - w.receivedAt) / 1000);
       w.onDurable?.();
     }
   }

@@ -11,6 +11,7 @@ import { LIMITS } from "../../shared/protocol/limits.js";
 import { READ_ONLY_REASON } from "../../shared/protocol/messages.js";
 import { clientPresenceSchema } from "../../shared/protocol/presence.js";
 import type { Logger } from "../logger.js";
+import { traffic } from "../metrics/instruments.js";
 import { can } from "../policy/policy.js";
 import { type AwarenessEntry, decodeClientFrame, encodeAck, encodePermissionDenied, PONG_FRAME } from "./codec.js";
 import { PendingUpdates } from "./pending-updates.js";
@@ -89,6 +90,8 @@ export class Connection implements RoomMember {
       this.close(Close.TooSlow, "send buffer over the limit");
       return;
     }
+    traffic.framesOut++;
+    traffic.bytesOut += frame.byteLength;
     this.socket.send(frame);
   }
 

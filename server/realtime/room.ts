@@ -11,6 +11,7 @@ import { LIMITS } from "../../shared/protocol/limits.js";
 import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import { traffic } from "../metrics/instruments.js";
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -201,6 +202,8 @@ export class Room {
   apply(member: RoomMember, update: Uint8Array): void {
     this.applying = [];
     this.changes = null;
+    traffic.updatesIn++;
+    traffic.updateBytesIn += update.byteLength;
     try {
       Y.applyUpdate(this.doc, update, member);
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;

@@ -18,6 +18,7 @@ import type { DocStore } from "../docs/doc-store.js";
 import { StorageHealth } from "../docs/storage-health.js";
 import { createWriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import { addSource } from "../metrics/instruments.js";
 import type { Services } from "../services/index.js";
 import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
@@ -177,6 +178,12 @@ export function createRealtime(options: RealtimeOptions) {
     }
   }, options.pingIntervalMs ?? LIMITS.pingIntervalMs);
   heartbeat.unref();
+  const removeMetricsSource = addSource({
+    connections: () => wss.clients.size,
+    boardsLoaded: () => manager.roomCount,
+    writeBacklog: () => queue.backlog,
+    storage: () => ({ database_process: !health.isDown("process"), writes: !health.isDown("writes") }),
+  });
   return {
     manager,
     queue,
@@ -203,6 +210,7 @@ export function createRealtime(options: RealtimeOptions) {
       clearInterval(heartbeat);
       stopWatching();
       stopHealth();
+      removeMetricsSource();
       loopDelay.stop();
       await manager.shutdown(timeoutMs);
       for (const ws of wss.clients) ws.terminate();

@@ -1,6 +1,7 @@
 /** Appends security-relevant events to audit_events. Callers pass ids and facts, never secrets. */
 import type { Db } from "../db/client.js";
 import { auditEvents } from "../db/schema.js";
+import { countAuditEvent } from "../metrics/instruments.js";
 import type { Clock } from "./clock.js";
 
 export interface AuditEvent {
@@ -27,5 +28,6 @@ export function createAudit(db: Db, now: Clock): Audit {
       ip: event.ip ?? null,
       data: event.data ?? {},
     });
+    countAuditEvent(event.action);
   };
 }

@@ -1,4 +1,5 @@
 /** A running server with a partnership and one person per role, for realtime suites. */
+import type { Config } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import type { RealtimeOptions } from "../../server/realtime/ws-server.js";
 import { ApiClient, distinctAddresses } from "./api-client.js";
@@ -23,9 +24,10 @@ export interface RealtimeFixture {
 export async function startRealtimeFixture(
   realtimeOptions: Partial<Omit<RealtimeOptions, "config" | "services" | "logger">> = {},
   kind: DatabaseKind = defaultDatabaseKind(),
+  config: Partial<Config> = {},
 ): Promise<RealtimeFixture> {
   const database = await createTestDatabase(kind);
-  const server = await startTestServer(database, { trustProxy: true }, undefined, realtimeOptions);
+  const server = await startTestServer(database, { trustProxy: true, ...config }, undefined, realtimeOptions);
   const convener = new ApiClient(server.app, undefined, distinctAddresses());
   await setupAdmin(convener);
   const org = await createOrganization(convener, "Lekebergs kommun");

@@ -19,6 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     auditRetentionMs: 730 * 86_400_000,
     historyRetentionMs: 90 * 86_400_000,
+    metricsToken: null,
     ...overrides,
   };
 }

@@ -51,6 +51,17 @@ describe("loadConfig", () => {
     expect(redactUrl("postgres://app:secret@db:5432/x")).toBe("postgres://app:***@db:5432/x");
   });
 
+  it("refuses a short metrics token without repeating it, and keeps /metrics off without one", () => {
+    const result = loadConfig({ METRICS_TOKEN: "short-secret" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual([expect.stringMatching(/^METRICS_TOKEN: must be at least 24 characters/)]);
+      expect(result.problems.join("\n")).not.toContain("short-secret");
+    }
+    const off = loadConfig({});
+    expect(off.ok && off.config.metricsToken).toBeNull();
+  });
+
   it("derives session lifetimes from minutes and hours", () => {
     const result = loadConfig({ SESSION_IDLE_MINUTES: "15", SESSION_ABSOLUTE_HOURS: "8" });
     expect(result.ok && [result.config.sessionIdleMs, result.config.sessionAbsoluteMs]).toEqual([
