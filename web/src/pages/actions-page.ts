@@ -189,7 +189,7 @@ export class ActionsPage extends LitElement {
       <tbody>
         ${rows.map(
           (a) => html`<tr>
-            <td><a href=${paths.boardAt(a.boardId, { action: a.id })}>${a.title}</a></td>
+            <td class="title"><a href=${paths.boardAt(a.boardId, { action: a.id })}>${a.title}</a></td>
             <td>${t(`status.${a.status}`)}</td>
             <td>${a.ownerName ?? html`<span class="muted">${t("work.nobody")}</span>`}</td>
             <td>${a.organizationName ?? ""}</td>

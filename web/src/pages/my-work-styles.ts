@@ -39,7 +39,10 @@ export const myWorkStyles = css`
   td a {
     display: inline-block;
     min-height: 1.5rem;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  td.title {
+    min-width: 11rem;
   }
   .overdue {
     color: var(--color-danger);
@@ -47,6 +50,9 @@ export const myWorkStyles = css`
   }
   td.due {
     white-space: nowrap;
+  }
+  td.due .overdue {
+    display: block;
   }
   .print-only {
     display: none;

@@ -16,6 +16,12 @@ export class TodoPanel extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      :host {
+        margin-bottom: 1rem;
+      }
+      h2 {
+        margin-top: 0;
+      }
       h3 {
         font-size: 1rem;
         margin: 1rem 0 0.25rem;
