@@ -86,8 +86,9 @@ describe.skipIf(!browserSuiteEnabled())("my work in Chromium", () => {
     await boardEditor.edit(minutesId, "minutes", convenerId, (doc) => {
       setMeeting(doc, {
         type: "collaboration",
-        startsAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
-        endsAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        // A moment ago: closed minutes are of a meeting that began, and it is this week's.
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
         place: "Vårdcentralen",
         convenerId,
         approverIds: [nurseId],

@@ -42,14 +42,14 @@ export const myWorkStyles = css`
     overflow-wrap: break-word;
   }
   td.title {
-    min-width: 11rem;
+    min-width: 9rem;
   }
   .overdue {
     color: var(--color-danger);
     font-weight: 600;
   }
   td.due {
-    white-space: nowrap;
+    min-width: 6.5rem;
   }
   td.due .overdue {
     display: block;
