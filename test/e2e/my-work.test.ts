@@ -160,6 +160,12 @@ describe.skipIf(!browserSuiteEnabled())("my work in Chromium", () => {
     await page.waitForURL(/\/actions$/);
     await page.getByRole("status").filter({ hasText: "5 aktiviteter" }).waitFor();
 
+    // A shared link with several statuses keeps them in the form, in words.
+    await page.goto(`${actionsPath()}?status=planned,in_progress`);
+    await page.getByRole("status").filter({ hasText: "2 aktiviteter" }).waitFor();
+    expect(await page.getByRole("combobox", { name: "Status" }).inputValue()).toBe("planned,in_progress");
+    await page.getByRole("option", { name: "Planerad, Pågår" }).waitFor({ state: "attached" });
+
     // A filter the server refuses (typed into the address) is said in words; the form stays to fix it.
     await page.goto(`${actionsPath()}?dueWithin=9999`);
     await page.getByRole("alert").filter({ hasText: "Filtret går inte att använda" }).waitFor();

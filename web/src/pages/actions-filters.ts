@@ -2,7 +2,7 @@
  * The actions list's filters: which the page offers (and the server reads), the form that sets
  * them, and the filter in words for the printed page's heading.
  */
-import { html } from "lit";
+import { html, nothing } from "lit";
 import { ACTION_STATUSES } from "../../../shared/boards/vocabulary.js";
 import { t } from "../i18n/i18n.js";
 
@@ -80,6 +80,12 @@ export function filterForm(q: URLSearchParams, choices: FilterChoices) {
       <select name="status">
         <option value="">${t("work.anyStatus")}</option>
         ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${selected("status", s)}>${t(`status.${s}`)}</option>`)}
+        ${
+          // Several statuses from a shared link: kept as they are, named in words.
+          q.get("status")?.includes(",")
+            ? html`<option value=${q.get("status") ?? ""} selected>${statusWords(q.get("status") ?? "")}</option>`
+            : nothing
+        }
       </select>
     </label>
     <label
@@ -125,10 +131,7 @@ export function filterWords(q: URLSearchParams, choices: FilterChoices): string 
   const org = q.get("organization");
   if (org) words.push(t("work.words.organization", { name: name(choices.organizations, org) }));
   const status = q.get("status");
-  if (status) {
-    const list = status.split(",").map((s) => (ACTION_STATUSES.includes(s as never) ? t(`status.${s as "done"}`) : s));
-    words.push(t("work.words.status", { list: list.join(", ") }));
-  }
+  if (status) words.push(t("work.words.status", { list: statusWords(status) }));
   const board = q.get("board");
   if (board) words.push(t("work.words.board", { name: name(choices.boards, board) }));
   if (q.get("overdue") === "true") words.push(t("work.words.overdue"));
@@ -137,4 +140,12 @@ export function filterWords(q: URLSearchParams, choices: FilterChoices): string 
   const text = q.get("q");
   if (text) words.push(t("work.words.text", { text }));
   return words.length ? words.join(", ") : t("work.allActions");
+}
+
+/** "planned,in_progress" → "Planerad, Pågår". */
+function statusWords(list: string): string {
+  return list
+    .split(",")
+    .map((s) => (ACTION_STATUSES.includes(s as never) ? t(`status.${s as "done"}`) : s))
+    .join(", ");
 }
