@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { actionsQueryMarkdown, measureActionsQuery } from "./actions-query.js";
 import { type BundleSize, measureBundle } from "./bundle.js";
 import { config, type ScenarioId } from "./config.js";
 import { historyStorageMarkdown, measureHistoryStorage } from "./history-storage.js";
@@ -121,6 +122,16 @@ async function main() {
     }
   }
 
+  // The actions page's query and CSV over the demo and 10 000 actions; BENCH_ACTIONS_QUERY=0 skips it.
+  let actionsQuery: string | null = null;
+  if (process.env.BENCH_ACTIONS_QUERY !== "0") {
+    try {
+      actionsQuery = actionsQueryMarkdown(await measureActionsQuery());
+    } catch (error) {
+      console.error(`measuring the actions query failed: ${(error as Error).message}`);
+    }
+  }
+
   const meta: Meta = {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -136,6 +147,7 @@ async function main() {
     console.log(
       `History storage, one focus board through ${process.env.BENCH_HISTORY_WEEKS ?? 13} working weeks (docs/benchmarks.md):\n${history}\n`,
     );
+  if (actionsQuery) console.log(`Actions page query (in-process PGlite, bench/actions-query.ts):\n${actionsQuery}\n`);
   const out = resolve(ROOT, config.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json(outcomes, meta, config), withoutSamples, 2)}\n`);

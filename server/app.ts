@@ -19,6 +19,7 @@ import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } 
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
+import { myWorkRoutes } from "./routes/my-work.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
 import { userRoutes } from "./routes/users.js";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", workspaceInvitationRoutes);
   api.route("/workspaces", workspaceBoardRoutes);
   api.route("/workspaces", contentRoutes);
+  api.route("/workspaces", myWorkRoutes);
   api.route("/workspaces", workspaceMinutesRoutes);
   api.route("/workspaces", workspaceRecordRoutes);
   api.route("/audit", instanceAuditRoutes);

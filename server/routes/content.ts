@@ -3,7 +3,8 @@
  * decisions log, full-text search and the home-page overview. Any member may read them.
  */
 import { Hono } from "hono";
-import { actionsQuery, limitQuery, searchQuery } from "../../shared/api/content.js";
+import { searchQuery } from "../../shared/api/content.js";
+import { actionListQuery, decisionListQuery } from "../../shared/api/my-work.js";
 import { requireUser } from "../middleware/session.js";
 import { queryParams } from "../middleware/validate.js";
 import type { AppEnv } from "../types.js";
@@ -17,16 +18,17 @@ export const contentRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "boards.read");
-    const { owner, ...filter } = queryParams(c, actionsQuery);
+    const { owner, limit, lang: _lang, ...filter } = queryParams(c, actionListQuery);
     const ownerId = owner === "me" ? user.id : owner;
-    return c.json({ actions: await content.actions(workspaceId, { ...filter, ...(ownerId ? { ownerId } : {}) }) });
+    const actions = await content.actions(workspaceId, { ...filter, ...(ownerId ? { ownerId } : {}) }, limit);
+    return c.json({ actions, limit });
   })
   .get("/:workspaceId/decisions", async (c) => {
     const { access, content } = c.var.deps.services;
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(currentUser(c), workspaceId, "boards.read");
-    const { limit } = queryParams(c, limitQuery);
-    return c.json({ decisions: await content.decisions(workspaceId, limit) });
+    const { limit, q } = queryParams(c, decisionListQuery);
+    return c.json({ decisions: await content.decisions(workspaceId, limit, q), limit });
   })
   .get("/:workspaceId/search", async (c) => {
     const { access, content } = c.var.deps.services;

@@ -3,8 +3,9 @@
  * decisions log, full-text search (PostgreSQL's `swedish` configuration, prefix-matching each
  * word) and the overview of its home page. Archived boards are left out everywhere.
  */
-import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { ActionsQuery, SnippetPart } from "../../shared/api/content.js";
+import type { ActionSort } from "../../shared/api/my-work.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../shared/boards/focus.js";
 import { GOAL_STATUSES, type GoalStatus } from "../../shared/boards/plan.js";
 import { stockholmDate } from "../../shared/time/stockholm.js";
@@ -20,7 +21,25 @@ import {
 } from "../db/schema.js";
 import type { Clock } from "./clock.js";
 
-export type ActionFilter = Omit<ActionsQuery, "owner"> & { ownerId?: string; excludeDone?: boolean };
+export type ActionFilter = Omit<ActionsQuery, "owner"> & {
+  ownerId?: string;
+  excludeDone?: boolean;
+  /** Open actions due from today up to this many days ahead. */
+  dueWithin?: number;
+  /** Words in the title, the focus area's title, the owner's or the organisation's name. */
+  q?: string;
+  sort?: ActionSort;
+};
+
+/** `%` and `_` typed are letters, not patterns. */
+export const likePattern = (typed: string) => `%${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** "YYYY-MM-DD" plus some days, on the calendar. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Today's date where these partnerships work: an action due today is not overdue until tomorrow. */
 export const swedishToday = stockholmDate;
@@ -49,6 +68,24 @@ export function prefixQuery(typed: string): string | null {
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(" & ");
 }
 
+const STATUS_ORDER = sql.raw(`array[${ACTION_STATUSES.map((s) => `'${s}'`).join(",")}]::text[]`);
+
+/** The list's order; ties by due date, focus area and the board's own order, so it never shuffles. */
+function actionOrder(sort: ActionSort): SQL[] {
+  const due = sql`${pa.dueDate} asc nulls last`;
+  const tail = [asc(pa.rank), asc(pa.actionId)];
+  switch (sort) {
+    case "status":
+      return [sql`array_position(${STATUS_ORDER}, ${pa.status})`, due, asc(boards.title), ...tail];
+    case "board":
+      return [asc(boards.title), due, ...tail];
+    case "title":
+      return [sql`lower(${pa.title})`, due, asc(boards.title), ...tail];
+    default:
+      return [due, asc(boards.title), ...tail];
+  }
+}
+
 export function createContentQueries(db: Db, now: Clock) {
   const live = (workspaceId: string) => and(eq(boards.workspaceId, workspaceId), isNull(boards.archivedAt));
 
@@ -63,6 +100,14 @@ export function createContentQueries(db: Db, now: Clock) {
     const overdue = and(lt(pa.dueDate, today), ne(pa.status, "done"));
     if (filter.overdue === true) where.push(overdue);
     if (filter.overdue === false) where.push(or(isNull(pa.dueDate), gte(pa.dueDate, today), eq(pa.status, "done")));
+    if (filter.dueWithin !== undefined)
+      where.push(gte(pa.dueDate, today), lte(pa.dueDate, addDays(today, filter.dueWithin)), ne(pa.status, "done"));
+    if (filter.q) {
+      const like = likePattern(filter.q);
+      where.push(
+        or(ilike(pa.title, like), ilike(boards.title, like), ilike(users.name, like), ilike(organizations.name, like)),
+      );
+    }
     const rows = await db
       .select({
         boardId: pa.boardId,
@@ -85,7 +130,7 @@ export function createContentQueries(db: Db, now: Clock) {
       .leftJoin(users, eq(users.id, pa.ownerId))
       .leftJoin(organizations, eq(organizations.id, pa.organizationId))
       .where(and(...where))
-      .orderBy(sql`${pa.dueDate} asc nulls last`, asc(boards.title), asc(pa.rank), asc(pa.actionId))
+      .orderBy(...actionOrder(filter.sort ?? "due"))
       .limit(limit);
     return rows.map(({ sourceBoardId, sourceItemId, sourceParagraph, ...row }) => ({
       ...row,
@@ -97,7 +142,8 @@ export function createContentQueries(db: Db, now: Clock) {
     }));
   }
 
-  async function decisions(workspaceId: string, limit: number) {
+  async function decisions(workspaceId: string, limit: number, q?: string) {
+    const like = q ? likePattern(q) : null;
     return db
       .select({
         boardId: pd.boardId,
@@ -111,7 +157,12 @@ export function createContentQueries(db: Db, now: Clock) {
       })
       .from(pd)
       .innerJoin(boards, eq(boards.id, pd.boardId))
-      .where(live(workspaceId))
+      .where(
+        and(
+          live(workspaceId),
+          like ? or(ilike(pd.text, like), ilike(pd.itemTitle, like), ilike(boards.title, like)) : undefined,
+        ),
+      )
       .orderBy(sql`${pd.meetingStartsAt} desc nulls last`, asc(boards.title), asc(pd.position))
       .limit(limit);
   }

@@ -22,6 +22,7 @@ import { createLoginThrottle } from "./login-throttle.js";
 import { createMeetings } from "./meetings.js";
 import { createMembers } from "./members.js";
 import { createMinutes } from "./minutes.js";
+import { createMyWork } from "./my-work.js";
 import { createOrganizations } from "./organizations.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createSessions } from "./sessions.js";
@@ -83,6 +84,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     }),
     meetings: createMeetings(db, projections),
     content: createContentQueries(db, now),
+    myWork: createMyWork(db, now, createContentQueries(db, now)),
     users: createUsers(db, audit, sessions, now, events),
   };
 }

@@ -240,6 +240,23 @@ export const CASES: Record<string, Case> = {
     invalidQueries: ["?limit=0", "?limit=many", "?limit=100000"],
     expect: readers(200),
   },
+  "GET /api/workspaces/:workspaceId/actions.csv": {
+    params: ws,
+    query: "?owner=me&dueWithin=14&q=rutin&sort=title&lang=en",
+    invalidQueries: ["?dueWithin=-1", "?sort=owner", "?lang=de", `?q=${"a".repeat(201)}`, "?colour=red"],
+    expect: readers(200),
+  },
+  "GET /api/workspaces/:workspaceId/decisions.csv": {
+    params: ws,
+    query: "?q=rutin",
+    invalidQueries: ["?lang=fi", `?q=${"a".repeat(201)}`, "?colour=red"],
+    expect: readers(200),
+  },
+  "GET /api/workspaces/:workspaceId/todo": {
+    params: ws,
+    invalidQueries: ["?mine=true"],
+    expect: readers(200),
+  },
   "GET /api/workspaces/:workspaceId/search": {
     params: ws,
     query: "?q=palliativ",

@@ -26,6 +26,9 @@ const loadMembersPage = () => import("./pages/members-page.js");
 const loadInvitationPage = () => import("./pages/invitation-page.js");
 /** A board's history, loaded when it is opened. */
 const loadHistoryPage = () => import("./pages/history-page.js");
+/** "My work": the actions list and the decision log, loaded when opened. */
+const loadActionsPage = () => import("./pages/actions-page.js");
+const loadDecisionsPage = () => import("./pages/decisions-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -87,6 +90,17 @@ export class AppRoot extends LitElement {
     }
     main:focus {
       outline: none;
+    }
+    /* On paper, the page alone: no header, no skip link, the whole width. */
+    @media print {
+      header,
+      .skip {
+        display: none;
+      }
+      main {
+        padding: 0;
+        max-width: none;
+      }
     }
   `;
   static override properties = {
@@ -256,6 +270,25 @@ export class AppRoot extends LitElement {
               keyed(
                 `${r.workspaceId}?${r.query}`,
                 html`<audit-log-page .workspaceId=${r.workspaceId} .query=${r.query}></audit-log-page>`,
+              ),
+            )
+          : nothing;
+      case "actions":
+        // Keyed: other filters are another list, loaded afresh (the back button returns to the last).
+        return this.user
+          ? this.parts.render("actions-page", loadActionsPage, () =>
+              keyed(
+                `${r.workspaceId}?${r.query}`,
+                html`<actions-page .workspaceId=${r.workspaceId} .query=${r.query}></actions-page>`,
+              ),
+            )
+          : nothing;
+      case "decisions":
+        return this.user
+          ? this.parts.render("decisions-page", loadDecisionsPage, () =>
+              keyed(
+                `${r.workspaceId}?${r.query}`,
+                html`<decisions-page .workspaceId=${r.workspaceId} .query=${r.query}></decisions-page>`,
               ),
             )
           : nothing;

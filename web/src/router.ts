@@ -16,6 +16,9 @@ export type Route =
   | { name: "members"; workspaceId: string }
   /** The händelselogg: a partnership's (workspaceId), or the whole instance's (null); filters in the query. */
   | { name: "audit"; workspaceId: string | null; query: string }
+  /** "My work": a partnership's actions list and decision log; filters in the query. */
+  | { name: "actions"; workspaceId: string; query: string }
+  | { name: "decisions"; workspaceId: string; query: string }
   | { name: "not-found" };
 
 /** Where on a board a link points; read by the board page from the URL's query and fragment. */
@@ -41,6 +44,14 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   [
     new RegExp(`^/workspaces/${ID}/audit$`),
     (m, q) => ({ name: "audit", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/actions$`),
+    (m, q) => ({ name: "actions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/decisions$`),
+    (m, q) => ({ name: "decisions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
   ],
   [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
@@ -84,6 +95,10 @@ export const paths = {
   members: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/members`,
   audit: (workspaceId: string | null, query = "") =>
     `${workspaceId ? `/workspaces/${encodeURIComponent(workspaceId)}/audit` : "/audit"}${query ? `?${query}` : ""}`,
+  actions: (workspaceId: string, query = "") =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/actions${query ? `?${query}` : ""}`,
+  decisions: (workspaceId: string, query = "") =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/decisions${query ? `?${query}` : ""}`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
 };

@@ -3,6 +3,7 @@
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
+import { myWorkEn } from "./my-work.js";
 import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
 
@@ -329,5 +330,6 @@ export const en: Record<MessageKey, string> = {
   "approval.writeAddendum": "Write an addendum",
   ...consentEn,
   ...recordsEn,
+  ...myWorkEn,
   ...historyEn,
 };

@@ -3,6 +3,7 @@
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
+import { myWorkSv } from "./my-work.js";
 import { recordsSv } from "./records.js";
 
 export const sv = {
@@ -328,6 +329,7 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
   ...recordsSv,
+  ...myWorkSv,
   ...historySv,
 } as const;
 

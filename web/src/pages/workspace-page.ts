@@ -12,6 +12,7 @@ import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import "../components/calendar-links/calendar-links.js";
 import "../components/new-board-form/new-board-form.js";
+import "../components/todo-panel/todo-panel.js";
 
 export class WorkspacePage extends LitElement {
   static override styles = [
@@ -138,6 +139,7 @@ export class WorkspacePage extends LitElement {
       <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a>${
         ws.role === "convener" ? html` · <a href=${paths.audit(ws.id)}>${t("records.open")}</a>` : nothing
       }</p>
+      <todo-panel .workspaceId=${ws.id}></todo-panel>
       <div class="grid">
         <section class="card" aria-labelledby="boards-h">
           <h2 id="boards-h">${t("home.boards")}</h2>

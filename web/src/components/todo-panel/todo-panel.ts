@@ -1,0 +1,157 @@
+/**
+ * The home page's to-do panel: what the signed-in person should do in this partnership —
+ * minutes waiting for their approval, their overdue actions, their actions due within two weeks,
+ * this week's meetings — each a link to the thing; and links to the full actions list and the
+ * decision log.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import type { Todo, TodoAction } from "../../../../shared/api/my-work.js";
+import { get } from "../../api/client.js";
+import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { keepOnDevice, missingOffline } from "../../offline/device-store.js";
+import { paths } from "../../router.js";
+import { pageStyles } from "../../styles/shared.js";
+
+export class TodoPanel extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        margin-bottom: 1rem;
+      }
+      h2 {
+        margin-top: 0;
+      }
+      h3 {
+        font-size: 1rem;
+        margin: 1rem 0 0.25rem;
+      }
+      .columns {
+        display: grid;
+        gap: 0 1.5rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+      }
+      .overdue {
+        color: var(--color-danger);
+        font-weight: 600;
+      }
+      li a {
+        display: inline-block;
+        min-height: 1.5rem;
+      }
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1.5rem;
+        margin: 1rem 0 0;
+      }
+      .links a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--touch);
+      }
+    `,
+  ];
+  static override properties = {
+    workspaceId: { attribute: false },
+    todo: { state: true },
+    problem: { state: true },
+  };
+  declare workspaceId: string;
+  declare private todo: Todo | null;
+  declare private problem: string | null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.workspaceId = "";
+    this.todo = null;
+    this.problem = null;
+  }
+
+  override async connectedCallback() {
+    super.connectedCallback();
+    const path = `/api/workspaces/${encodeURIComponent(this.workspaceId)}/todo`;
+    try {
+      this.todo = await get<Todo>(path);
+      keepOnDevice([path]);
+    } catch (error) {
+      // Offline without a copy: the rest of the home page still shows; this panel says nothing.
+      this.problem = missingOffline(error) ? null : (error as Error).message;
+    }
+  }
+
+  override render() {
+    const td = this.todo;
+    return html`<section class="card" aria-labelledby="todo-h">
+      <h2 id="todo-h">${t("work.todo")}</h2>
+      ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+      ${
+        td
+          ? html`<div class="columns">
+              ${this.group(
+                "approve",
+                t("work.todo.approve"),
+                td.minutesToApprove.map(
+                  (m) =>
+                    html`<li><a href=${paths.board(m.boardId)}>${m.title}</a>${
+                      m.meetingStartsAt ? html` <span class="muted">${formatDate(m.meetingStartsAt)}</span>` : nothing
+                    }</li>`,
+                ),
+              )}
+              ${this.group(
+                "overdue",
+                t("work.todo.overdue"),
+                td.overdue.map((a) => this.action(a)),
+              )}
+              ${this.group(
+                "due",
+                t("work.todo.dueSoon"),
+                td.dueSoon.map((a) => this.action(a)),
+              )}
+              ${this.group(
+                "meetings",
+                t("work.todo.meetings"),
+                td.meetingsThisWeek.map(
+                  (m) =>
+                    html`<li><a href=${paths.board(m.boardId)}>${m.title}</a>${
+                      m.startsAt
+                        ? html` <span class="muted">${formatDate(m.startsAt, true)}${m.place ? `, ${m.place}` : ""}</span>`
+                        : nothing
+                    }</li>`,
+                ),
+              )}
+            </div>`
+          : this.problem
+            ? nothing
+            : html`<p role="status">${t("app.loading")}</p>`
+      }
+      <p class="links">
+        <a href=${paths.actions(this.workspaceId)}>${t("work.todo.allActions")}</a>
+        <a href=${paths.decisions(this.workspaceId)}>${t("work.todo.decisions")}</a>
+      </p>
+    </section>`;
+  }
+
+  private group(id: string, heading: string, items: unknown[]) {
+    return html`<div class=${`todo-${id}`}>
+      <h3 id=${`todo-${id}-h`}>${heading}</h3>
+      ${
+        items.length === 0
+          ? html`<p class="muted">${t("work.todo.nothing")}</p>`
+          : html`<ul class="plain" aria-labelledby=${`todo-${id}-h`}>${items}</ul>`
+      }
+    </div>`;
+  }
+
+  private action(a: TodoAction) {
+    return html`<li><a href=${paths.boardAt(a.boardId, { action: a.id })}>${a.title}</a>
+      <span class="muted">${a.boardTitle}</span>${
+        a.dueDate
+          ? html` · <span class=${a.overdue ? "overdue" : "muted"}>${t("work.todo.due", { date: formatDate(a.dueDate) })}</span>`
+          : nothing
+      }</li>`;
+  }
+}
+
+customElements.define("todo-panel", TodoPanel);
