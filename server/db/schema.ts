@@ -330,3 +330,5 @@ export const searchEntries = pgTable(
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
 export * from "./schema-minutes.js";
+// Instance administration (deactivated organisations, a partnership's organisations): schema-admin.ts.
+export * from "./schema-admin.js";
