@@ -16,7 +16,11 @@ export type Route =
   | { name: "members"; workspaceId: string }
   /** The händelselogg: a partnership's (workspaceId), or the whole instance's (null); filters in the query. */
   | { name: "audit"; workspaceId: string | null; query: string }
+  /** Instance administration (the admin only): organisations, accounts, partnerships, or setting one up. */
+  | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
+
+export type AdminSection = "organizations" | "users" | "partnerships" | "new-partnership";
 
 /** Where on a board a link points; read by the board page from the URL's query and fragment. */
 export interface BoardTarget {
@@ -42,6 +46,12 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
     new RegExp(`^/workspaces/${ID}/audit$`),
     (m, q) => ({ name: "audit", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
   ],
+  [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
+  [
+    /^\/admin\/(organizations|users|partnerships)$/,
+    (m) => ({ name: "admin", section: m[1] as "organizations" | "users" | "partnerships" }),
+  ],
+  [/^\/admin\/partnerships\/new$/, () => ({ name: "admin", section: "new-partnership" })],
   [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
   [
@@ -86,6 +96,8 @@ export const paths = {
     `${workspaceId ? `/workspaces/${encodeURIComponent(workspaceId)}/audit` : "/audit"}${query ? `?${query}` : ""}`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
+  admin: (section: AdminSection = "organizations") =>
+    section === "new-partnership" ? "/admin/partnerships/new" : `/admin/${section}`,
 };
 
 export function navigate(path: string, replace = false): void {

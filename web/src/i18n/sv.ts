@@ -1,5 +1,6 @@
 /** Swedish, the default language: every UI text has its key here first. */
 
+import { adminSv } from "./admin.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
@@ -328,6 +329,7 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
   ...recordsSv,
+  ...adminSv,
   ...historySv,
 } as const;
 
