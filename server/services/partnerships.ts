@@ -50,14 +50,22 @@ export function createPartnerships(deps: {
         .groupBy(workspaces.id)
         .orderBy(asc(workspaces.name));
       const ids = rows.map((r) => r.id);
+      // The organisations set up with the partnership, and those its members come from.
       const orgs = ids.length
         ? await db
-            .select({ workspaceId: workspaceOrganizations.workspaceId, name: organizations.name })
+            .selectDistinct({ workspaceId: workspaceOrganizations.workspaceId, name: organizations.name })
             .from(workspaceOrganizations)
             .innerJoin(organizations, eq(organizations.id, workspaceOrganizations.organizationId))
             .where(inArray(workspaceOrganizations.workspaceId, ids))
-            .orderBy(asc(organizations.name))
+            .union(
+              db
+                .selectDistinct({ workspaceId: workspaceMembers.workspaceId, name: organizations.name })
+                .from(workspaceMembers)
+                .innerJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
+                .where(inArray(workspaceMembers.workspaceId, ids)),
+            )
         : [];
+      orgs.sort((a, b) => a.name.localeCompare(b.name, "sv"));
       const conveners = ids.length
         ? await db
             .select({ workspaceId: workspaceMembers.workspaceId, name: users.name })

@@ -69,6 +69,8 @@ describe("instance administration", () => {
     expect(await actions(workspaceId)).toEqual(["workspace.created"]);
     const orgs = (await admin.get("/api/admin/organizations")).body.organizations;
     expect(orgs.map((o: { name: string }) => o.name)).toEqual(["Lekebergs kommun", "Vårdcentralen Lekeberg"]);
+    // The organisation created inline is audited like any other.
+    expect(await actions(orgs[1].id)).toEqual(["organization.created"]);
   });
 
   it("invites a first convener by e-mail address, who accepts and convenes the partnership", async () => {
@@ -214,6 +216,15 @@ describe("instance administration", () => {
     expect(await actions(member.user.id)).toEqual(expect.arrayContaining(["user.deactivated", "user.reactivated"]));
     const self = await admin.patch(`/api/users/${adminId}`, { active: false });
     expect([self.status, self.body.error.code]).toEqual([409, "cannot_deactivate_self"]);
+  });
+
+  it("lists partnerships set up otherwise with the organisations their members come from", async () => {
+    const created = await admin.post("/api/workspaces", { name: "Egen samverkan", organizationId: orgId });
+    expect(created.status).toBe(201);
+    const list = (await admin.get("/api/admin/partnerships")).body.partnerships;
+    expect(list).toEqual([
+      expect.objectContaining({ name: "Egen samverkan", organizations: ["Lekebergs kommun"], members: 1 }),
+    ]);
   });
 
   it("answers 404 to everyone but the admin, and 401 to the signed out", async () => {
