@@ -90,7 +90,8 @@ export const adminSv = {
   "admin.new.copy": "Kopiera länken",
   "admin.new.copied": "Länken är kopierad.",
   "admin.new.toList": "Till listan över samverkansytor",
-  "admin.home.firstHint": "Du är inte med i någon samverkan än. Som administratör kan du skapa en och bjuda in deltagarna.",
+  "admin.home.firstHint":
+    "Du är inte med i någon samverkan än. Som administratör kan du skapa en och bjuda in deltagarna.",
   "admin.error.organizationExists": "Det finns redan en organisation med det namnet. Välj den i stället.",
   "admin.error.organizationInactive": "Organisationen är inaktiverad och kan inte väljas.",
   "admin.error.unknownOrganization": "Organisationen finns inte längre. Ladda om sidan.",
@@ -190,7 +191,8 @@ export const adminEn: Record<keyof typeof adminSv, string> = {
   "admin.new.copy": "Copy the link",
   "admin.new.copied": "The link is copied.",
   "admin.new.toList": "To the list of partnerships",
-  "admin.home.firstHint": "You are not in any partnership yet. As the administrator you can create one and invite the participants.",
+  "admin.home.firstHint":
+    "You are not in any partnership yet. As the administrator you can create one and invite the participants.",
   "admin.error.organizationExists": "An organisation with that name exists. Choose it instead.",
   "admin.error.organizationInactive": "The organisation is deactivated and cannot be chosen.",
   "admin.error.unknownOrganization": "The organisation no longer exists. Reload the page.",
