@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { usersQuery } from "../../shared/api/admin.js";
 import { patchUserBody } from "../../shared/api/auth.js";
-import { forbidden, notFound } from "../errors.js";
+import { notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody, queryParams } from "../middleware/validate.js";
 import { canInstance } from "../policy/policy.js";
@@ -13,7 +13,8 @@ import { currentUser } from "./current-user.js";
 export const userRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .use(async (c, next) => {
-    if (!canInstance(currentUser(c), "users.manage")) throw forbidden("Only the administrator can manage accounts.");
+    // Administration: anyone else must not learn it exists (404, as for a partnership one is not in).
+    if (!canInstance(currentUser(c), "users.manage")) throw notFound("Page");
     await next();
   })
   .get("/", async (c) => {

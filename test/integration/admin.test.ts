@@ -238,6 +238,8 @@ describe("instance administration", () => {
         { name: "X", organizations: [{ id: orgId }], convener: { userId: member.user.id } },
       ],
       ["PATCH", `/api/organizations/${orgId}`, { name: "Kapad" }],
+      ["GET", "/api/users?q=anna", undefined],
+      ["PATCH", `/api/users/${adminId}`, { active: false }],
     ] as const) {
       expect((await member.client.request(method, path, body)).status, `${method} ${path}`).toBe(404);
       expect((await admin.fresh().request(method, path, body)).status).toBe(401);
