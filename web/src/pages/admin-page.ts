@@ -5,6 +5,7 @@
  */
 import { css, html, LitElement, nothing } from "lit";
 import { get } from "../api/client.js";
+import { ta } from "../i18n/admin-pages.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { type AdminSection, paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
@@ -89,13 +90,13 @@ export class AdminPage extends LitElement {
   }
 
   private nav() {
-    return html`<nav aria-label=${t("admin.nav")}>
+    return html`<nav aria-label=${ta("admin.nav")}>
       <ul>
         ${TABS.map(
           (tab) =>
             html`<li>
               <a href=${paths.admin(tab)} aria-current=${this.section === tab ? "page" : nothing}
-                >${t(`admin.tab.${tab}`)}</a
+                >${ta(`admin.tab.${tab}`)}</a
               >
             </li>`,
         )}
@@ -106,12 +107,12 @@ export class AdminPage extends LitElement {
   override render() {
     if (this.section === "new-partnership") {
       if (this.firstRun === null) return html`<p role="status">${t("app.loading")}</p>`;
-      return html`<h1 tabindex="-1">${t(this.firstRun ? "admin.new.firstTitle" : "admin.new.title")}</h1>
-        ${this.firstRun ? html`<p>${t("admin.new.firstIntro")}</p>` : this.nav()}
+      return html`<h1 tabindex="-1">${this.firstRun ? t("admin.new.firstTitle") : ta("admin.new.title")}</h1>
+        ${this.firstRun ? html`<p>${ta("admin.new.firstIntro")}</p>` : this.nav()}
         <new-partnership-form .userId=${this.userId} .userName=${this.userName}></new-partnership-form>`;
     }
-    return html`<h1 tabindex="-1">${t("admin.title")}</h1>
-      <p class="muted">${t("admin.intro")}</p>
+    return html`<h1 tabindex="-1">${ta("admin.title")}</h1>
+      <p class="muted">${ta("admin.intro")}</p>
       ${this.nav()}
       ${
         this.section === "organizations"

@@ -1,8 +1,9 @@
 /** A failed admin request in the reader's language: known codes in our words, the rest with the server's text. */
 import { ApiError } from "../../api/client.js";
-import { type MessageKey, t } from "../../i18n/i18n.js";
+import { type AdminKey, ta } from "../../i18n/admin-pages.js";
+import { t } from "../../i18n/i18n.js";
 
-const OURS: Record<string, MessageKey> = {
+const OURS: Record<string, AdminKey> = {
   organization_exists: "admin.error.organizationExists",
   organization_inactive: "admin.error.organizationInactive",
   unknown_organization: "admin.error.unknownOrganization",
@@ -13,8 +14,8 @@ const OURS: Record<string, MessageKey> = {
 export function adminProblem(error: unknown): string {
   if (error instanceof ApiError) {
     const key = OURS[error.code];
-    if (key) return t(key);
-    if (error.code === "validation_failed") return t("admin.error.invalid", { message: error.message });
+    if (key) return ta(key);
+    if (error.code === "validation_failed") return ta("admin.error.invalid", { message: error.message });
   }
   return t("error.generic", { message: (error as Error).message });
 }

@@ -1,7 +1,8 @@
 /** The admin's organisations: add one, rename, deactivate (it can no longer be chosen) and reactivate. */
 import { html, LitElement, nothing } from "lit";
 import { api, get, post } from "../../api/client.js";
-import { LocaleController, t, tp } from "../../i18n/i18n.js";
+import { ta, tap } from "../../i18n/admin-pages.js";
+import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
 import { adminTableStyles } from "./admin-styles.js";
@@ -75,7 +76,7 @@ export class AdminOrganizations extends LitElement {
     const kind = (form.elements.namedItem("kind") as HTMLSelectElement).value;
     const ok = await this.attempt(async () => {
       const res = await post<{ organization: AdminOrganization }>("/api/organizations", { name, kind });
-      return t("admin.org.created", { name: res.organization.name });
+      return ta("admin.org.created", { name: res.organization.name });
     });
     if (ok) form.reset();
   };
@@ -85,7 +86,7 @@ export class AdminOrganizations extends LitElement {
     const name = ((e.currentTarget as HTMLFormElement).elements.namedItem("name") as HTMLInputElement).value;
     const ok = await this.attempt(async () => {
       const res = await api<{ organization: AdminOrganization }>("PATCH", `/api/organizations/${org.id}`, { name });
-      return t("admin.org.renamed", { name: res.organization.name });
+      return ta("admin.org.renamed", { name: res.organization.name });
     });
     if (ok) this.renaming = null;
   }
@@ -93,7 +94,7 @@ export class AdminOrganizations extends LitElement {
   private setActive(org: AdminOrganization, active: boolean) {
     void this.attempt(async () => {
       await api("PATCH", `/api/organizations/${org.id}`, { active });
-      return t(active ? "admin.org.reactivated" : "admin.org.deactivated", { name: org.name });
+      return ta(active ? "admin.org.reactivated" : "admin.org.deactivated", { name: org.name });
     });
   }
 
@@ -102,20 +103,20 @@ export class AdminOrganizations extends LitElement {
       this.renaming === org.id
         ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.rename(e, org)}>
             <label
-              >${t("admin.org.newName", { name: org.name })}
+              >${ta("admin.org.newName", { name: org.name })}
               <input name="name" .value=${org.name} required maxlength="200" autocomplete="off"
             /></label>
             <span class="buttons">
-              <button type="submit">${t("admin.save")}</button>
-              <button type="button" class="secondary" @click=${() => (this.renaming = null)}>${t("admin.cancel")}</button>
+              <button type="submit">${ta("admin.save")}</button>
+              <button type="button" class="secondary" @click=${() => (this.renaming = null)}>${ta("admin.cancel")}</button>
             </span>
           </form>`
         : html`<strong>${org.name}</strong>`;
     return html`<tr>
       <td>${name}</td>
-      <td>${t(`admin.org.kind.${org.kind}`)}</td>
-      <td>${tp("admin.memberCount", org.members)}</td>
-      <td>${org.active ? t("admin.active") : html`<strong>${t("admin.inactive")}</strong>`}</td>
+      <td>${ta(`admin.org.kind.${org.kind}`)}</td>
+      <td>${tap("admin.memberCount", org.members)}</td>
+      <td>${org.active ? ta("admin.active") : html`<strong>${ta("admin.inactive")}</strong>`}</td>
       <td class="buttons">
         ${
           this.renaming === org.id
@@ -123,10 +124,10 @@ export class AdminOrganizations extends LitElement {
             : html`<button
                 type="button"
                 class="secondary"
-                aria-label=${t("admin.org.renameLabel", { name: org.name })}
+                aria-label=${ta("admin.org.renameLabel", { name: org.name })}
                 @click=${() => (this.renaming = org.id)}
               >
-                ${t("admin.org.rename")}
+                ${ta("admin.org.rename")}
               </button>`
         }
         ${
@@ -134,18 +135,18 @@ export class AdminOrganizations extends LitElement {
             ? html`<button
                 type="button"
                 class="danger"
-                aria-label=${t("admin.org.deactivateLabel", { name: org.name })}
+                aria-label=${ta("admin.org.deactivateLabel", { name: org.name })}
                 @click=${() => this.setActive(org, false)}
               >
-                ${t("admin.deactivate")}
+                ${ta("admin.deactivate")}
               </button>`
             : html`<button
                 type="button"
                 class="secondary"
-                aria-label=${t("admin.org.reactivateLabel", { name: org.name })}
+                aria-label=${ta("admin.org.reactivateLabel", { name: org.name })}
                 @click=${() => this.setActive(org, true)}
               >
-                ${t("admin.reactivate")}
+                ${ta("admin.reactivate")}
               </button>`
         }
       </td>
@@ -154,8 +155,8 @@ export class AdminOrganizations extends LitElement {
 
   override render() {
     const list = this.organizations;
-    return html`<h2>${t("admin.org.heading")}</h2>
-      <p class="muted">${t("admin.org.hint")}</p>
+    return html`<h2>${ta("admin.org.heading")}</h2>
+      <p class="muted">${ta("admin.org.hint")}</p>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       <p role="status">${this.notice ?? ""}</p>
       ${
@@ -164,15 +165,15 @@ export class AdminOrganizations extends LitElement {
             ? nothing
             : html`<p>${t("app.loading")}</p>`
           : list.length === 0
-            ? html`<p>${t("admin.org.none")}</p>`
+            ? html`<p>${ta("admin.org.none")}</p>`
             : html`<table>
                 <thead>
                   <tr>
-                    <th scope="col">${t("admin.name")}</th>
-                    <th scope="col">${t("admin.org.kind")}</th>
-                    <th scope="col">${t("admin.users.memberships")}</th>
-                    <th scope="col">${t("admin.status")}</th>
-                    <th scope="col">${t("admin.actions")}</th>
+                    <th scope="col">${ta("admin.name")}</th>
+                    <th scope="col">${ta("admin.org.kind")}</th>
+                    <th scope="col">${ta("admin.users.memberships")}</th>
+                    <th scope="col">${ta("admin.status")}</th>
+                    <th scope="col">${ta("admin.actions")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -180,16 +181,16 @@ export class AdminOrganizations extends LitElement {
                 </tbody>
               </table>`
       }
-      <h2>${t("admin.org.add")}</h2>
+      <h2>${ta("admin.org.add")}</h2>
       <form @submit=${this.add}>
-        <label>${t("admin.name")} <input name="name" required maxlength="200" autocomplete="off" /></label>
+        <label>${ta("admin.name")} <input name="name" required maxlength="200" autocomplete="off" /></label>
         <label
-          >${t("admin.org.kind")}
+          >${ta("admin.org.kind")}
           <select name="kind">
-            ${KINDS.map((k) => html`<option value=${k} ?selected=${k === "other"}>${t(`admin.org.kind.${k}`)}</option>`)}
+            ${KINDS.map((k) => html`<option value=${k} ?selected=${k === "other"}>${ta(`admin.org.kind.${k}`)}</option>`)}
           </select></label
         >
-        <button type="submit">${t("admin.org.add")}</button>
+        <button type="submit">${ta("admin.org.add")}</button>
       </form>`;
   }
 }

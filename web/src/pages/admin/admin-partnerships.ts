@@ -1,7 +1,8 @@
 /** Every partnership of the instance, with its organisations, conveners and size; a way to set up another. */
 import { html, LitElement, nothing } from "lit";
 import { get } from "../../api/client.js";
-import { formatDate, LocaleController, t, tp } from "../../i18n/i18n.js";
+import { ta, tap } from "../../i18n/admin-pages.js";
+import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
 import { pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
@@ -40,8 +41,8 @@ export class AdminPartnerships extends LitElement {
 
   override render() {
     const list = this.partnerships;
-    return html`<h2>${t("admin.ws.heading")}</h2>
-      <p><a href=${paths.admin("new-partnership")}>${t("admin.ws.new")}</a></p>
+    return html`<h2>${ta("admin.ws.heading")}</h2>
+      <p><a href=${paths.admin("new-partnership")}>${ta("admin.ws.new")}</a></p>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       ${
         list === null
@@ -49,16 +50,16 @@ export class AdminPartnerships extends LitElement {
             ? nothing
             : html`<p role="status">${t("app.loading")}</p>`
           : list.length === 0
-            ? html`<p>${t("admin.ws.none")}</p>`
+            ? html`<p>${ta("admin.ws.none")}</p>`
             : html`<ul class="plain">
                 ${list.map(
                   (p) => html`<li class="card">
                     <strong>${p.name}</strong>
-                    <span class="muted">· ${tp("admin.ws.members", p.members)} · ${formatDate(p.createdAt)}</span>
+                    <span class="muted">· ${tap("admin.ws.members", p.members)} · ${formatDate(p.createdAt)}</span>
                     ${p.description ? html`<p>${p.description}</p>` : nothing}
-                    <div>${t("admin.ws.organizations", { names: p.organizations.join(", ") || "–" })}</div>
+                    <div>${ta("admin.ws.organizations", { names: p.organizations.join(", ") || "–" })}</div>
                     <div>
-                      ${p.conveners.length ? t("admin.ws.conveners", { names: p.conveners.join(", ") }) : t("admin.ws.noConvener")}
+                      ${p.conveners.length ? ta("admin.ws.conveners", { names: p.conveners.join(", ") }) : ta("admin.ws.noConvener")}
                     </div>
                   </li>`,
                 )}

@@ -2,7 +2,8 @@
 import { html, LitElement, nothing } from "lit";
 import { api, get } from "../../api/client.js";
 import type { Role } from "../../api/types.js";
-import { LocaleController, t, tp } from "../../i18n/i18n.js";
+import { ta, tap } from "../../i18n/admin-pages.js";
+import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
 import { adminTableStyles } from "./admin-styles.js";
@@ -79,7 +80,7 @@ export class AdminUsers extends LitElement {
     this.notice = null;
     try {
       await api("PATCH", `/api/users/${user.id}`, { active });
-      this.notice = t(active ? "admin.users.reactivated" : "admin.users.deactivated", { name: user.name });
+      this.notice = ta(active ? "admin.users.reactivated" : "admin.users.deactivated", { name: user.name });
       await this.load();
     } catch (error) {
       this.problem = adminProblem(error);
@@ -90,19 +91,19 @@ export class AdminUsers extends LitElement {
     const self = user.id === this.userId;
     return html`<tr>
       <td>
-        <strong>${user.name}</strong> ${self ? t("admin.users.you") : nothing}
-        ${user.isAdmin ? html`<div class="muted">${t("admin.users.admin")}</div>` : nothing}
+        <strong>${user.name}</strong> ${self ? ta("admin.users.you") : nothing}
+        ${user.isAdmin ? html`<div class="muted">${ta("admin.users.admin")}</div>` : nothing}
       </td>
       <td class="wrap">${user.email}</td>
       <td>
         ${
           user.memberships.length === 0
-            ? html`<span class="muted">${t("admin.users.noMemberships")}</span>`
+            ? html`<span class="muted">${ta("admin.users.noMemberships")}</span>`
             : html`<ul class="memberships">
                 ${user.memberships.map(
                   (m) =>
                     html`<li>
-                      ${t("admin.users.membership", {
+                      ${ta("admin.users.membership", {
                         workspace: m.workspaceName,
                         role: t(`role.${m.role}`),
                         organization: m.organizationName ?? "–",
@@ -112,7 +113,7 @@ export class AdminUsers extends LitElement {
               </ul>`
         }
       </td>
-      <td>${user.active ? t("admin.active") : html`<strong>${t("admin.inactive")}</strong>`}</td>
+      <td>${user.active ? ta("admin.active") : html`<strong>${ta("admin.inactive")}</strong>`}</td>
       <td>
         ${
           self
@@ -121,18 +122,18 @@ export class AdminUsers extends LitElement {
               ? html`<button
                   type="button"
                   class="danger"
-                  aria-label=${t("admin.users.deactivateLabel", { name: user.name })}
+                  aria-label=${ta("admin.users.deactivateLabel", { name: user.name })}
                   @click=${() => this.setActive(user, false)}
                 >
-                  ${t("admin.deactivate")}
+                  ${ta("admin.deactivate")}
                 </button>`
               : html`<button
                   type="button"
                   class="secondary"
-                  aria-label=${t("admin.users.reactivateLabel", { name: user.name })}
+                  aria-label=${ta("admin.users.reactivateLabel", { name: user.name })}
                   @click=${() => this.setActive(user, true)}
                 >
-                  ${t("admin.reactivate")}
+                  ${ta("admin.reactivate")}
                 </button>`
         }
       </td>
@@ -141,15 +142,15 @@ export class AdminUsers extends LitElement {
 
   override render() {
     const list = this.users;
-    return html`<h2>${t("admin.users.heading")}</h2>
+    return html`<h2>${ta("admin.users.heading")}</h2>
       <form role="search" @submit=${this.search}>
         <label
-          >${t("admin.users.search")}
+          >${ta("admin.users.search")}
           <input name="q" type="search" maxlength=${QUERY_MAX} .value=${this.query} autocomplete="off"
         /></label>
         <span class="buttons">
-          <button type="submit">${t("admin.users.searchButton")}</button>
-          ${this.query ? html`<button type="button" class="secondary" @click=${this.clear}>${t("admin.users.clear")}</button>` : nothing}
+          <button type="submit">${ta("admin.users.searchButton")}</button>
+          ${this.query ? html`<button type="button" class="secondary" @click=${this.clear}>${ta("admin.users.clear")}</button>` : nothing}
         </span>
       </form>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
@@ -160,16 +161,16 @@ export class AdminUsers extends LitElement {
             ? nothing
             : html`<p>${t("app.loading")}</p>`
           : list.length === 0
-            ? html`<p>${t("admin.users.none")}</p>`
-            : html`<p class="muted">${tp("admin.users.count", list.length)}</p>
+            ? html`<p>${ta("admin.users.none")}</p>`
+            : html`<p class="muted">${tap("admin.users.count", list.length)}</p>
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">${t("admin.name")}</th>
-                      <th scope="col">${t("admin.users.email")}</th>
-                      <th scope="col">${t("admin.users.memberships")}</th>
-                      <th scope="col">${t("admin.status")}</th>
-                      <th scope="col">${t("admin.actions")}</th>
+                      <th scope="col">${ta("admin.name")}</th>
+                      <th scope="col">${ta("admin.users.email")}</th>
+                      <th scope="col">${ta("admin.users.memberships")}</th>
+                      <th scope="col">${ta("admin.status")}</th>
+                      <th scope="col">${ta("admin.actions")}</th>
                     </tr>
                   </thead>
                   <tbody>

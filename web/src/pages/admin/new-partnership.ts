@@ -5,7 +5,8 @@
  */
 import { css, html, LitElement, nothing } from "lit";
 import { get, post } from "../../api/client.js";
-import { LocaleController, t } from "../../i18n/i18n.js";
+import { ta } from "../../i18n/admin-pages.js";
+import { LocaleController } from "../../i18n/i18n.js";
 import { navigate, paths } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
@@ -137,7 +138,7 @@ export class NewPartnershipForm extends LitElement {
     const chosen = this.chosen;
     this.problem = null;
     if (chosen.length === 0) {
-      this.problem = t("admin.new.needOrganization");
+      this.problem = ta("admin.new.needOrganization");
       return;
     }
     this.busy = true;
@@ -175,10 +176,10 @@ export class NewPartnershipForm extends LitElement {
 
   private organizationsFieldset() {
     return html`<fieldset>
-      <legend>${t("admin.new.organizations")}</legend>
+      <legend>${ta("admin.new.organizations")}</legend>
       ${
         this.existing.length
-          ? html`<div class="checks" role="group" aria-label=${t("admin.new.existing")}>
+          ? html`<div class="checks" role="group" aria-label=${ta("admin.new.existing")}>
               ${this.existing.map(
                 (o) => html`<label
                   ><input
@@ -194,7 +195,7 @@ export class NewPartnershipForm extends LitElement {
       ${this.newNames.map(
         (name, i) => html`<div class="new-org">
           <label for="new-org-${i}"
-            >${t("admin.new.newOrganization", { number: i + 1 })}
+            >${ta("admin.new.newOrganization", { number: i + 1 })}
             <input
               id="new-org-${i}"
               maxlength="200"
@@ -209,27 +210,27 @@ export class NewPartnershipForm extends LitElement {
                   class="secondary"
                   @click=${() => (this.newNames = this.newNames.filter((_, j) => j !== i))}
                 >
-                  ${t("admin.new.removeOrganization", { number: i + 1 })}
+                  ${ta("admin.new.removeOrganization", { number: i + 1 })}
                 </button>`
               : nothing
           }
         </div>`,
       )}
-      <button type="button" class="secondary" @click=${this.addRow}>${t("admin.new.addOrganization")}</button>
+      <button type="button" class="secondary" @click=${this.addRow}>${ta("admin.new.addOrganization")}</button>
     </fieldset>`;
   }
 
   private convenerFieldset() {
     const chosen = this.chosen;
     return html`<fieldset>
-      <legend>${t("admin.new.convener")}</legend>
+      <legend>${ta("admin.new.convener")}</legend>
       <label class="check"
         ><input
           type="radio"
           name="convener"
           .checked=${this.convenerSelf}
           @change=${() => (this.convenerSelf = true)}
-        />${t("admin.new.convenerSelf", { name: this.userName })}</label
+        />${ta("admin.new.convenerSelf", { name: this.userName })}</label
       >
       <label class="check"
         ><input
@@ -237,18 +238,18 @@ export class NewPartnershipForm extends LitElement {
           name="convener"
           .checked=${!this.convenerSelf}
           @change=${() => (this.convenerSelf = false)}
-        />${t("admin.new.convenerOther")}</label
+        />${ta("admin.new.convenerOther")}</label
       >
       ${
         this.convenerSelf
           ? nothing
           : html`<label
-              >${t("admin.new.convenerEmail")}
+              >${ta("admin.new.convenerEmail")}
               <input name="email" type="email" required maxlength="254" autocomplete="off"
             /></label>`
       }
       <label
-        >${t("admin.new.convenerOrganization")}
+        >${ta("admin.new.convenerOrganization")}
         <select
           name="home"
           ?disabled=${chosen.length === 0}
@@ -264,24 +265,24 @@ export class NewPartnershipForm extends LitElement {
     const created = this.created;
     if (created?.invitation) {
       return html`<p role="status">
-          ${t("admin.new.invited", { name: created.workspace.name, email: created.invitation.email })}
+          ${ta("admin.new.invited", { name: created.workspace.name, email: created.invitation.email })}
         </p>
-        <label>${t("admin.new.link")} <input class="link" readonly .value=${created.invitation.url} /></label>
+        <label>${ta("admin.new.link")} <input class="link" readonly .value=${created.invitation.url} /></label>
         <p>
-          <button type="button" @click=${this.copyLink}>${t("admin.new.copy")}</button>
-          <span role="status">${this.copied ? t("admin.new.copied") : ""}</span>
+          <button type="button" @click=${this.copyLink}>${ta("admin.new.copy")}</button>
+          <span role="status">${this.copied ? ta("admin.new.copied") : ""}</span>
         </p>
-        <p><a href=${paths.admin("partnerships")}>${t("admin.new.toList")}</a></p>`;
+        <p><a href=${paths.admin("partnerships")}>${ta("admin.new.toList")}</a></p>`;
     }
     return html`<form @submit=${this.submit}>
       <label
-        >${t("admin.new.name")} <span class="hint">${t("admin.new.nameHint")}</span>
+        >${ta("admin.new.name")} <span class="hint">${ta("admin.new.nameHint")}</span>
         <input name="name" required maxlength="200" autocomplete="off"
       /></label>
-      <label>${t("admin.new.description")} <textarea name="description" maxlength="2000" rows="2"></textarea></label>
+      <label>${ta("admin.new.description")} <textarea name="description" maxlength="2000" rows="2"></textarea></label>
       ${this.organizationsFieldset()} ${this.convenerFieldset()}
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
-      <button type="submit" ?disabled=${this.busy}>${t("admin.new.submit")}</button>
+      <button type="submit" ?disabled=${this.busy}>${ta("admin.new.submit")}</button>
     </form>`;
   }
 }
