@@ -1,6 +1,6 @@
-/** The admin pages' texts (web/src/i18n/admin-pages.ts): plural forms in both languages, placeholders filled. */
+/** The admin pages' texts (web/src/pages/admin/admin-texts.ts): plural forms in both languages, placeholders filled. */
 import { describe, expect, it } from "vitest";
-import { adminPagesEn, adminPagesSv, ta, tap } from "../../web/src/i18n/admin-pages.js";
+import { adminPagesEn, adminPagesSv, ta, tap } from "../../web/src/pages/admin/admin-texts.js";
 
 describe("admin page texts", () => {
   it("count in Swedish with the right plural form", () => {

@@ -1,6 +1,6 @@
 /**
  * The administration texts the app shell needs on every page (the header link, an admin's empty
- * home page); spread into sv.ts and en.ts. The admin pages' own texts are in admin-pages.ts,
+ * home page); spread into sv.ts and en.ts. The admin pages' own texts are in pages/admin/admin-texts.ts,
  * loaded with those pages only, so they are not part of anyone's first download.
  */
 export const adminSv = {

@@ -5,10 +5,10 @@
  */
 import { css, html, LitElement, nothing } from "lit";
 import { get } from "../api/client.js";
-import { ta } from "../i18n/admin-pages.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { type AdminSection, paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
+import { ta } from "./admin/admin-texts.js";
 import "./admin/admin-organizations.js";
 import "./admin/admin-partnerships.js";
 import "./admin/admin-users.js";

@@ -1,7 +1,7 @@
 /** A failed admin request in the reader's language: known codes in our words, the rest with the server's text. */
 import { ApiError } from "../../api/client.js";
-import { type AdminKey, ta } from "../../i18n/admin-pages.js";
 import { t } from "../../i18n/i18n.js";
+import { type AdminKey, ta } from "./admin-texts.js";
 
 const OURS: Record<string, AdminKey> = {
   organization_exists: "admin.error.organizationExists",

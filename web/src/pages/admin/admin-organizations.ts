@@ -1,11 +1,11 @@
 /** The admin's organisations: add one, rename, deactivate (it can no longer be chosen) and reactivate. */
 import { html, LitElement, nothing } from "lit";
 import { api, get, post } from "../../api/client.js";
-import { ta, tap } from "../../i18n/admin-pages.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
 import { adminTableStyles } from "./admin-styles.js";
+import { ta, tap } from "./admin-texts.js";
 
 export const KINDS = ["municipality", "primary_care", "region", "civil_society", "other"] as const;
 type Kind = (typeof KINDS)[number];

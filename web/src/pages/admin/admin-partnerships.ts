@@ -1,11 +1,11 @@
 /** Every partnership of the instance, with its organisations, conveners and size; a way to set up another. */
 import { html, LitElement, nothing } from "lit";
 import { get } from "../../api/client.js";
-import { ta, tap } from "../../i18n/admin-pages.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
 import { pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
+import { ta, tap } from "./admin-texts.js";
 
 interface AdminPartnership {
   id: string;

@@ -2,11 +2,11 @@
 import { html, LitElement, nothing } from "lit";
 import { api, get } from "../../api/client.js";
 import type { Role } from "../../api/types.js";
-import { ta, tap } from "../../i18n/admin-pages.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
 import { adminTableStyles } from "./admin-styles.js";
+import { ta, tap } from "./admin-texts.js";
 
 /** The server's limit of a search (shared/api/admin.ts USER_QUERY_MAX). */
 const QUERY_MAX = 100;

@@ -5,11 +5,11 @@
  */
 import { css, html, LitElement, nothing } from "lit";
 import { get, post } from "../../api/client.js";
-import { ta } from "../../i18n/admin-pages.js";
 import { LocaleController } from "../../i18n/i18n.js";
 import { navigate, paths } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { adminProblem } from "./admin-errors.js";
+import { ta } from "./admin-texts.js";
 
 type Organization = { id: string; name: string };
 type Chosen = { id: string; name: string } | { id?: undefined; name: string };

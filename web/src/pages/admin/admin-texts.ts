@@ -1,9 +1,11 @@
 /**
  * Texts of the admin pages (organisations, accounts, partnerships, setting one up). Imported by
- * those pages only — they are loaded when opened — so neither language is in the first download;
- * `ta()` and `tap()` read them in the app's current language like `t()` and `tp()`.
+ * those pages only — they are loaded when opened — so neither language is in the first download
+ * (not in web/src/i18n/, whose files the build puts in the first-load "texts" chunk); `ta()` and
+ * `tap()` read them in the app's current language like `t()` and `tp()`. The shell's few admin
+ * texts are in i18n/admin.ts.
  */
-import { locale } from "./i18n.js";
+import { locale } from "../../i18n/i18n.js";
 
 export const adminPagesSv = {
   "admin.title": "Administration",
