@@ -1,5 +1,6 @@
 /** Instance administration of accounts: list, deactivate (ending every session at once), reactivate. */
 import { asc, eq, ilike, inArray, or } from "drizzle-orm";
+import { USER_LIST_LIMIT } from "../../shared/api/admin.js";
 import type { Db } from "../db/client.js";
 import { organizations, users, workspaceMembers, workspaces } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
@@ -7,9 +8,6 @@ import type { AccessEvents } from "./access-events.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
 import type { Sessions } from "./sessions.js";
-
-/** The most accounts one list shows; a search narrows it down. */
-export const LIST_LIMIT = 200;
 
 export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock, events: AccessEvents) {
   const view = (row: typeof users.$inferSelect) => ({
@@ -23,7 +21,7 @@ export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock
 
   return {
     /**
-     * Accounts, at most LIST_LIMIT, optionally those whose name or address contains `q` (any case),
+     * Accounts, at most USER_LIST_LIMIT, optionally those whose name or address contains `q` (any case),
      * each with its memberships: partnership, role and home organisation there.
      */
     async list(q?: string) {
@@ -33,7 +31,7 @@ export function createUsers(db: Db, audit: Audit, sessions: Sessions, now: Clock
         .from(users)
         .where(pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
         .orderBy(asc(users.name), asc(users.email))
-        .limit(LIST_LIMIT);
+        .limit(USER_LIST_LIMIT);
       const memberships = rows.length
         ? await db
             .select({

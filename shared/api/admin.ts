@@ -15,6 +15,8 @@ export const patchOrganizationBody = z
 
 /** The admin's list of accounts: an optional search in names and e-mail addresses. */
 export const USER_QUERY_MAX = 100;
+/** The most accounts one answer lists; a search narrows it down. */
+export const USER_LIST_LIMIT = 200;
 export const usersQuery = z.strictObject({
   q: z.string().trim().max(USER_QUERY_MAX, `A search has at most ${USER_QUERY_MAX} characters.`).optional(),
 });

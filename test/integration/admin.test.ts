@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { auditEvents } from "../../server/db/schema.js";
+import { auditEvents, users } from "../../server/db/schema.js";
 import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { createOrganization, inviteAndJoin, PASSWORD, setupAdmin, uniqueEmail } from "../helpers/factories.js";
 import { buildTestApp } from "../helpers/test-app.js";
@@ -204,6 +204,20 @@ describe("instance administration", () => {
     const tooLong = await admin.get(`/api/users?q=${"x".repeat(101)}`);
     expect([tooLong.status, tooLong.body.error.code]).toEqual([400, "validation_failed"]);
     expect((await admin.get("/api/users?q=a%00b")).status).toBe(400);
+  });
+
+  it("lists at most 200 accounts; a search finds the others", async () => {
+    await database.db.insert(users).values(
+      Array.from({ length: 205 }, (_, i) => ({
+        email: `person${String(i).padStart(3, "0")}@example.se`,
+        name: `Person ${String(i).padStart(3, "0")}`,
+        passwordHash: "not-a-hash",
+      })),
+    );
+    const all = (await admin.get("/api/users")).body.users;
+    expect(all).toHaveLength(200);
+    const found = (await admin.get("/api/users?q=person204")).body.users;
+    expect(found.map((u: { name: string }) => u.name)).toEqual(["Person 204"]);
   });
 
   it("deactivates and reactivates an account, audited; the person is signed out meanwhile", async () => {

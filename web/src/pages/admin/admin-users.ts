@@ -8,8 +8,9 @@ import { adminProblem } from "./admin-errors.js";
 import { adminTableStyles } from "./admin-styles.js";
 import { ta, tap } from "./admin-texts.js";
 
-/** The server's limit of a search (shared/api/admin.ts USER_QUERY_MAX). */
-const QUERY_MAX = 100;
+/** The server's limits (shared/api/admin.ts; not imported, which would bring zod along). */
+const USER_QUERY_MAX = 100;
+const USER_LIST_LIMIT = 200;
 
 interface AdminUser {
   id: string;
@@ -146,7 +147,7 @@ export class AdminUsers extends LitElement {
       <form role="search" @submit=${this.search}>
         <label
           >${ta("admin.users.search")}
-          <input name="q" type="search" maxlength=${QUERY_MAX} .value=${this.query} autocomplete="off"
+          <input name="q" type="search" maxlength=${USER_QUERY_MAX} .value=${this.query} autocomplete="off"
         /></label>
         <span class="buttons">
           <button type="submit">${ta("admin.users.searchButton")}</button>
@@ -162,7 +163,10 @@ export class AdminUsers extends LitElement {
             : html`<p>${t("app.loading")}</p>`
           : list.length === 0
             ? html`<p>${ta("admin.users.none")}</p>`
-            : html`<p class="muted">${tap("admin.users.count", list.length)}</p>
+            : html`<p class="muted">
+                  ${tap("admin.users.count", list.length)}
+                  ${list.length >= USER_LIST_LIMIT ? ta("admin.users.limited", { count: USER_LIST_LIMIT }) : nothing}
+                </p>
                 <table>
                   <thead>
                     <tr>
