@@ -10,6 +10,7 @@ import { csrf } from "./middleware/csrf.js";
 import { onError, onNotFound } from "./middleware/error-handler.js";
 import { requestLog } from "./middleware/request-log.js";
 import { session } from "./middleware/session.js";
+import { adminRoutes } from "./routes/admin.js";
 import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   });
   api.use(csrf, clientIp, session);
   api.route("/auth", authRoutes);
+  api.route("/admin", adminRoutes);
   api.route("/organizations", organizationRoutes);
   api.route("/users", userRoutes);
   api.route("/workspaces", workspaceRoutes);

@@ -326,6 +326,8 @@ export const searchEntries = pgTable(
   ],
 );
 
+// Instance administration (deactivated organisations, a partnership's organisations): schema-admin.ts.
+export * from "./schema-admin.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.

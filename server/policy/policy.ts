@@ -41,6 +41,10 @@ export function can(role: Role | null, action: WorkspaceAction): boolean {
 /** Instance-level actions, outside any workspace. */
 export type InstanceAction =
   | "organizations.create"
+  /** Rename, deactivate and reactivate organisations; list all of them, deactivated ones too. */
+  | "organizations.manage"
+  /** Every partnership of the instance: list them, set one up with its organisations and first convener. */
+  | "partnerships.manage"
   | "users.manage"
   | "workspaces.create"
   /** Every audit event of the instance, and any partnership's audit events and data export (for its archive). */

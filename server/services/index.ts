@@ -24,6 +24,7 @@ import { createMembers } from "./members.js";
 import { createMinutes } from "./minutes.js";
 import { createMyWork } from "./my-work.js";
 import { createOrganizations } from "./organizations.js";
+import { createPartnerships } from "./partnerships.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createSessions } from "./sessions.js";
 import { createUsers } from "./users.js";
@@ -36,13 +37,22 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const audit = createAudit(db, now);
   const events = createAccessEvents();
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
-  const organizations = createOrganizations(db, audit);
+  const organizations = createOrganizations(db, audit, now);
   const projections = createProjector({ db, ...(logger ? { logger } : {}) });
   const archive = createArchive(db);
   const boardEditor = createBoardEditor(db);
   /** Reading the audit trail (the händelselogg), its gallring, and a partnership's whole data export. */
   const auditLog = createAuditLog(db, now, config.auditRetentionMs);
   const records = createRecordsExport({ db, projections, auditLog, auditRetentionMs: config.auditRetentionMs });
+  const invitations = createInvitations({
+    db,
+    audit,
+    organizations,
+    sessions,
+    now,
+    ttlMs: config.invitationTtlMs,
+    publicOrigin: config.publicOrigin,
+  });
   const minutes = createMinutes({ db, audit, now, events, projections, archive });
   return {
     now,
@@ -56,15 +66,9 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     organizations,
     workspaces: createWorkspaces(db, audit, organizations, now),
     members: createMembers(db, audit, organizations, now, events),
-    invitations: createInvitations({
-      db,
-      audit,
-      organizations,
-      sessions,
-      now,
-      ttlMs: config.invitationTtlMs,
-      publicOrigin: config.publicOrigin,
-    }),
+    invitations,
+    /** The instance admin's partnerships: all of them, and setting one up with its organisations. */
+    partnerships: createPartnerships({ db, audit, organizations, invitations }),
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */

@@ -84,8 +84,12 @@ describe.skipIf(!browserSuiteEnabled())(
       await page.getByLabel("Lösenord").fill(PASSWORD);
       await expect(page.getByText("Lösenordet ska ha minst 8").count()).resolves.toBe(0);
       await page.getByRole("button", { name: "Skapa administratör" }).click();
+      // Not a dead end: on to the first partnership (test/e2e/first-run.test.ts goes on from here).
+      await page.getByRole("heading", { level: 1, name: "Skapa er första samverkan" }).waitFor();
+      await page.getByRole("link", { name: "Samverkan", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Mina samverkansytor" }).waitFor();
       await page.getByText("Du är inte med i någon samverkan än").waitFor();
+      await page.getByRole("link", { name: "Skapa er första samverkan" }).waitFor();
       await expectAccessible(page, "empty partnerships list");
     });
 

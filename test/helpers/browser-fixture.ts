@@ -20,35 +20,50 @@ export interface BrowserFixture {
   server: TestServer;
   workspaceId: string;
   people: Record<Person, ApiClient>;
-  /** A page of its own for one person; `prepare` runs on the context before the page opens. */
+  /**
+   * A page of its own for one person (null: someone not signed in); `prepare` runs on the context
+   * before the page opens.
+   */
   open(
-    who: Person,
+    who: Person | null,
     path: string,
     prepare?: (context: BrowserContext) => Promise<unknown>,
   ): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 }
 
-export async function startBrowserFixture(): Promise<BrowserFixture> {
+/** The seeded partnership and its people. */
+async function seed(convener: ApiClient) {
+  await setupAdmin(convener);
+  const org = await createOrganization(convener, "Lekebergs kommun");
+  const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
+  const nurse = await inviteAndJoin(convener, ws.id, "member", org.id, "Eva Sjuksköterska");
+  const observer = await inviteAndJoin(convener, ws.id, "observer", org.id, "Lena Politiker");
+  return { workspaceId: ws.id, people: { convener, nurse: nurse.client, observer: observer.client } };
+}
+
+/**
+ * `empty`: an instance with no account at all (first-run setup is still to be done): no
+ * partnership (workspaceId is ""), and only `open(null, …)` makes sense.
+ */
+export async function startBrowserFixture(options: { empty?: boolean } = {}): Promise<BrowserFixture> {
   const webDir = await buildWeb();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const database: Database = await createTestDatabase();
   const server = await startTestServer(database, { publicOrigin: origin }, undefined, {}, { dir: webDir, port });
   const convener = new ApiClient(server.app, origin);
-  await setupAdmin(convener);
-  const org = await createOrganization(convener, "Lekebergs kommun");
-  const ws = await createWorkspace(convener, "Nära vård Lekeberg", org.id);
-  const nurse = await inviteAndJoin(convener, ws.id, "member", org.id, "Eva Sjuksköterska");
-  const observer = await inviteAndJoin(convener, ws.id, "observer", org.id, "Lena Politiker");
-  const people = { convener, nurse: nurse.client, observer: observer.client };
+  const seeded = options.empty
+    ? { workspaceId: "", people: { convener, nurse: convener.fresh(), observer: convener.fresh() } }
+    : await seed(convener);
+  const { people } = seeded;
   const browser: Browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
 
   return {
     origin,
     server,
-    workspaceId: ws.id,
+    workspaceId: seeded.workspaceId,
     people,
     async open(who, path, prepare) {
       const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
@@ -56,6 +71,14 @@ export async function startBrowserFixture(): Promise<BrowserFixture> {
       context.setDefaultTimeout(10_000);
       contexts.push(context);
       await prepare?.(context);
+      if (who === null) {
+        const page = await context.newPage();
+        page.on("pageerror", (error) => {
+          throw error;
+        });
+        await page.goto(path);
+        return { page, context };
+      }
       const [name = "", value = ""] = ((people[who].cookie ?? "").split(";")[0] ?? "").split("=");
       if (name !== sessionCookieName(origin)) throw new Error(`unexpected session cookie ${name}`);
       await context.addCookies([{ name, value, url: origin }]);

@@ -51,6 +51,15 @@ const adminOnly = (status: number) => ({
   outsider: 403,
   anonymous: 401,
 });
+/** Instance administration that others must not learn exists: 404, as for a partnership one is not in. */
+const adminHidden = (status: number) => ({
+  admin: status,
+  convener: 404,
+  member: 404,
+  observer: 404,
+  outsider: 404,
+  anonymous: 401,
+});
 const readers = (status: number) => ({
   admin: 404,
   convener: status,
@@ -165,12 +174,29 @@ export const CASES: Record<string, Case> = {
     invalid: { name: "" },
     expect: adminOnly(201),
   },
-  "GET /api/users": { expect: adminOnly(200) },
+  "PATCH /api/organizations/:organizationId": {
+    params: async (ctx) => ({ organizationId: ctx.orgId }),
+    body: () => ({ name: `Org ${randomUUID()}`, active: true }),
+    invalid: { name: "" },
+    expect: adminHidden(200),
+  },
+  "GET /api/admin/organizations": { expect: adminHidden(200) },
+  "GET /api/admin/partnerships": { expect: adminHidden(200) },
+  "POST /api/admin/partnerships": {
+    body: () => ({
+      name: "Ny samverkan",
+      organizations: [{ name: `Org ${randomUUID()}` }],
+      convener: { email: uniqueEmail("sammankallande") },
+    }),
+    invalid: { name: "", organizations: [], convener: {} },
+    expect: adminHidden(201),
+  },
+  "GET /api/users": { query: "?q=a", invalidQueries: [`?q=${"x".repeat(101)}`, "?other=1"], expect: adminHidden(200) },
   "PATCH /api/users/:userId": {
     params: async (ctx) => ({ userId: (await ctx.spare()).userId }),
     body: () => ({ active: true }),
     invalid: { active: "yes" },
-    expect: adminOnly(200),
+    expect: adminHidden(200),
   },
   "GET /api/workspaces": { expect: signedIn(200) },
   "POST /api/workspaces": {

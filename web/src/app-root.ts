@@ -29,6 +29,8 @@ const loadHistoryPage = () => import("./pages/history-page.js");
 /** "My work": the actions list and the decision log, loaded when opened. */
 const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
+/** Instance administration: the admin only, loaded when opened. */
+const loadAdminPage = () => import("./pages/admin-page.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -228,6 +230,7 @@ export class AppRoot extends LitElement {
         <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
           ${t("app.languageSwitch")}
         </button>
+        ${this.user?.isAdmin && !this.sessionEnded ? html`<a href=${paths.admin()}>${t("admin.link")}</a>` : nothing}
         ${this.user && !this.sessionEnded ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
       </header>
       <main id="main" tabindex="-1">${this.page()}</main>`;
@@ -305,6 +308,15 @@ export class AppRoot extends LitElement {
               keyed(r.boardId, html`<history-page .boardId=${r.boardId}></history-page>`),
             )
           : nothing;
+      case "admin":
+        // Not the admin: the same page as any address that does not exist.
+        if (!this.user?.isAdmin) return html`<h1 tabindex="-1">${t("error.notFound")}</h1>`;
+        return this.parts.render(
+          "admin-page",
+          loadAdminPage,
+          () =>
+            html`<admin-page .section=${r.section} .userId=${this.user?.id ?? ""} .userName=${this.user?.name ?? ""}></admin-page>`,
+        );
       default:
         return html`<h1 tabindex="-1">${t("error.notFound")}</h1>`;
     }

@@ -19,7 +19,11 @@ export type Route =
   /** "My work": a partnership's actions list and decision log; filters in the query. */
   | { name: "actions"; workspaceId: string; query: string }
   | { name: "decisions"; workspaceId: string; query: string }
+  /** Instance administration (the admin only): organisations, accounts, partnerships, or setting one up. */
+  | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
+
+export type AdminSection = "organizations" | "users" | "partnerships" | "new-partnership";
 
 /** Where on a board a link points; read by the board page from the URL's query and fragment. */
 export interface BoardTarget {
@@ -53,6 +57,12 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
     new RegExp(`^/workspaces/${ID}/decisions$`),
     (m, q) => ({ name: "decisions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
   ],
+  [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
+  [
+    /^\/admin\/(organizations|users|partnerships)$/,
+    (m) => ({ name: "admin", section: m[1] as "organizations" | "users" | "partnerships" }),
+  ],
+  [/^\/admin\/partnerships\/new$/, () => ({ name: "admin", section: "new-partnership" })],
   [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],
   [new RegExp(`^/boards/${ID}$`), (m) => ({ name: "board", boardId: decodeURIComponent(m[1] as string) })],
   [
@@ -101,6 +111,8 @@ export const paths = {
     `/workspaces/${encodeURIComponent(workspaceId)}/decisions${query ? `?${query}` : ""}`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
+  admin: (section: AdminSection = "organizations") =>
+    section === "new-partnership" ? "/admin/partnerships/new" : `/admin/${section}`,
 };
 
 export function navigate(path: string, replace = false): void {

@@ -1,5 +1,6 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
 
+import { adminEn } from "./admin.js";
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
@@ -331,5 +332,6 @@ export const en: Record<MessageKey, string> = {
   ...consentEn,
   ...recordsEn,
   ...myWorkEn,
+  ...adminEn,
   ...historyEn,
 };

@@ -1,5 +1,6 @@
 /** Swedish, the default language: every UI text has its key here first. */
 
+import { adminSv } from "./admin.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
@@ -330,6 +331,7 @@ export const sv = {
   ...consentSv,
   ...recordsSv,
   ...myWorkSv,
+  ...adminSv,
   ...historySv,
 } as const;
 

@@ -4,6 +4,7 @@ import { post } from "../api/client.js";
 import type { User } from "../api/types.js";
 import { SignedInEvent } from "../events.js";
 import { LocaleController, t } from "../i18n/i18n.js";
+import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import "./credentials-form.js";
 
@@ -24,7 +25,8 @@ export class SetupPage extends LitElement {
         .submitLabel=${t("setup.submit")}
         .submit=${async (values: { email: string; name: string; password: string }) => {
           const { user } = await post<{ user: User }>("/api/auth/setup", values);
-          this.dispatchEvent(new SignedInEvent(user, "/"));
+          // The instance is empty: the admin goes on to set up the first partnership, not to an empty home page.
+          this.dispatchEvent(new SignedInEvent(user, paths.admin("new-partnership")));
         }}
       ></credentials-form>`;
   }

@@ -129,7 +129,11 @@ export class WorkspacesPage extends LitElement {
   override render() {
     const list = this.workspaces;
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
-      ${this.isAdmin ? html`<p><a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>` : nothing}
+      ${
+        this.isAdmin
+          ? html`<p><a href=${paths.admin()}>${t("admin.link")}</a> · <a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>`
+          : nothing
+      }
       ${this.invitationsSection()}
       ${this.showInvitations ? html`<h2>${t("consent.myPartnerships")}</h2>` : nothing}
       ${
@@ -138,7 +142,10 @@ export class WorkspacesPage extends LitElement {
           : list === null
             ? html`<p role="status">${t("app.loading")}</p>`
             : list.length === 0
-              ? html`<p>${t("workspaces.empty")}</p>`
+              ? this.isAdmin
+                ? html`<p>${t("admin.home.firstHint")}</p>
+                    <p><a class="first" href=${paths.admin("new-partnership")}>${t("admin.new.firstTitle")}</a></p>`
+                : html`<p>${t("workspaces.empty")}</p>`
               : html`<ul class="plain">
                   ${list.map(
                     (w) => html`<li class="card">
