@@ -152,6 +152,8 @@ export const emails: Record<Exclude<Actor, "anonymous">, string> = {
 export const CASES: Record<string, Case> = {
   "GET /healthz": { expect: everyone(200) },
   "GET /readyz": { expect: everyone(200) },
+  // Opened by METRICS_TOKEN, never by a session: without a token configured it does not exist (metrics.test.ts).
+  "GET /metrics": { expect: everyone(404) },
   "GET /api/auth/setup": { expect: everyone(200) },
   "POST /api/auth/setup": {
     body: () => ({ email: uniqueEmail("x"), name: "X", password: PASSWORD }),
