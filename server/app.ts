@@ -18,6 +18,7 @@ import { historyRoutes } from "./routes/history.js";
 import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
+import { adminMailRoutes, myNotificationRoutes, unsubscribeRoutes } from "./routes/notifications.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
 import { userRoutes } from "./routes/users.js";
@@ -96,8 +97,11 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", historyRoutes);
   api.route("/invitations", invitationTokenRoutes);
   api.route("/me", myInvitationRoutes);
+  api.route("/me", myNotificationRoutes);
+  api.route("/admin", adminMailRoutes);
   app.route("/api", api);
   app.route("/calendar", calendarFeedRoutes);
+  app.route("/unsubscribe", unsubscribeRoutes);
   app.route("/", webRoutes(deps.webDir ?? DEFAULT_WEB_DIR));
 
   app.notFound(onNotFound);

@@ -143,6 +143,10 @@ void services.projections
   .then((n) => n > 0 && logger.info({ boards: n }, "projections caught up"))
   .catch((err) => logger.error({ err }, "catching up projections failed"));
 
+// Notification mail goes out from the outbox (retries included); the overdue digest at DIGEST_HOUR.
+services.outbox.start();
+services.digest.start();
+
 // Once per rule version: where personal identity numbers stored before the guard existed are (server/docs/identity-scan.ts).
 void scanOnce(database.db, services.audit, logger).catch((err) =>
   logger.warn({ err }, "scanning for stored identity numbers failed"),
@@ -209,6 +213,8 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
     if (started) {
       await services.projections.flush().catch((err) => logger.error({ err }, "final projection refresh failed"));
       await services.projections.stop();
+      await services.digest.stop();
+      await services.outbox.stop();
     }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
     await database?.close();

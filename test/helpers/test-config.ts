@@ -19,6 +19,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     auditRetentionMs: 730 * 86_400_000,
     historyRetentionMs: 90 * 86_400_000,
+    smtpUrl: null,
+    mailFrom: "Samverkan <samverkan@samverkan.test>",
+    digestHour: 7,
     ...overrides,
   };
 }
