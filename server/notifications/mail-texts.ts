@@ -94,7 +94,7 @@ const FOOTER = {
   en: { unsubscribe: "Don't want these e-mails? Unsubscribe:", sender: "Samverkan" },
 };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 export function composeMail(locale: MailLocale, input: MailInput): MailContent {
@@ -103,22 +103,22 @@ export function composeMail(locale: MailLocale, input: MailInput): MailContent {
   const subject = words.subject(input);
   const lead = words.lead(input);
   const text: string[] = [lead, ""];
-  const html: string[] = [`<p>${escape(lead)}</p>`];
+  const html: string[] = [`<p>${escapeHtml(lead)}</p>`];
   if (input.items?.length) {
     for (const item of input.items) text.push(`- ${item.title}: ${item.url}`);
     text.push("");
     html.push(
-      `<ul>${input.items.map((i) => `<li><a href="${escape(i.url)}">${escape(i.title)}</a></li>`).join("")}</ul>`,
+      `<ul>${input.items.map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.title)}</a></li>`).join("")}</ul>`,
     );
   } else {
     text.push(`${words.open}: ${input.url}`, "");
-    html.push(`<p><a href="${escape(input.url)}">${escape(words.open)}</a></p>`);
+    html.push(`<p><a href="${escapeHtml(input.url)}">${escapeHtml(words.open)}</a></p>`);
   }
   text.push(`-- `, footer.sender);
   if (input.unsubscribeUrl) {
     text.push("", `${footer.unsubscribe} ${input.unsubscribeUrl}`);
     html.push(
-      `<p style="color:#555;font-size:0.9em">${escape(footer.unsubscribe)} <a href="${escape(input.unsubscribeUrl)}">${escape(input.unsubscribeUrl)}</a></p>`,
+      `<p style="color:#555;font-size:0.9em">${escapeHtml(footer.unsubscribe)} <a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(input.unsubscribeUrl)}</a></p>`,
     );
   }
   return {
