@@ -146,12 +146,10 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
     },
 
     async markRead(userId: string, id: string): Promise<void> {
-      const rows = await db
-        .update(notifications)
-        .set({ readAt: sql`coalesce(${notifications.readAt}, ${now()})` })
-        .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
-        .returning({ id: notifications.id });
-      if (rows.length === 0) throw notFound("Notification");
+      const mine = and(eq(notifications.id, id), eq(notifications.recipientId, userId));
+      const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(mine);
+      if (!row) throw notFound("Notification");
+      if (!row.readAt) await db.update(notifications).set({ readAt: now() }).where(mine);
     },
 
     async markAllRead(userId: string): Promise<void> {
