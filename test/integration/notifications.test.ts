@@ -136,6 +136,15 @@ describe("notifications", () => {
         (await convener.post(`/api/workspaces/${workspaceId}/invitations/${created.body.id}/resend`, {})).status,
       );
     expect(again).toContain(429);
+    // Adding someone from the members page is an invitation too, and mailed the same way.
+    const added = uniqueEmail("tillagd");
+    const viaMembers = await convener.post(`/api/workspaces/${workspaceId}/members`, {
+      email: added,
+      role: "observer",
+      organizationId: orgId,
+    });
+    expect(viaMembers.status).toBe(202);
+    await eventually(() => expect(smtp.to(added)[0]?.text).toContain(viaMembers.body.invitation.url));
     // Only the partnership's conveners resend.
     expect((await eva.post(`/api/workspaces/${workspaceId}/invitations/${created.body.id}/resend`, {})).status).toBe(
       403,

@@ -3,6 +3,7 @@
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
+import { notificationsEn } from "./notifications.js";
 import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
 
@@ -330,4 +331,5 @@ export const en: Record<MessageKey, string> = {
   ...consentEn,
   ...recordsEn,
   ...historyEn,
+  ...notificationsEn,
 };

@@ -3,6 +3,7 @@
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
+import { notificationsSv } from "./notifications.js";
 import { recordsSv } from "./records.js";
 
 export const sv = {
@@ -329,6 +330,7 @@ export const sv = {
   ...consentSv,
   ...recordsSv,
   ...historySv,
+  ...notificationsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
