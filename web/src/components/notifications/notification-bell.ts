@@ -236,7 +236,7 @@ export class NotificationBell extends LitElement {
         aria-label=${this.label()}
         @click=${this.toggle}
       >
-        <span aria-hidden="true">🔔</span><span aria-hidden="true">${t("notifications.title")}</span>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span aria-hidden="true">${t("notifications.title")}</span>
         ${this.count > 0 ? html`<span class="count" aria-hidden="true">${this.count}</span>` : nothing}
       </button>
       <span class="sr" role="status" aria-live="polite">${this.count > 0 ? tp("notifications.announce", this.count) : ""}</span>
