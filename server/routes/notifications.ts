@@ -14,7 +14,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { NOTIFICATION_KINDS, type NotificationKind, notificationSettingsBody } from "../../shared/api/notifications.js";
 import { emptyBody } from "../../shared/api/workspaces.js";
-import { notFound } from "../errors.js";
+import { forbidden, notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
 import { canInstance } from "../policy/policy.js";
@@ -54,9 +54,10 @@ export const myNotificationRoutes = new Hono<AppEnv>()
     return c.json({ ...saved, emailEnabled: outbox.enabled });
   });
 
-/** Mounted under /api/admin. Not the administrator: 404, as for other instance-only things. */
+/** Mounted under /api/admin. For the administrator only (403 for others, as the instance's audit log). */
 export const adminMailRoutes = new Hono<AppEnv>().use(requireUser).get("/mail-outbox", async (c) => {
-  if (!canInstance(currentUser(c), "records.read")) throw notFound();
+  if (!canInstance(currentUser(c), "records.read"))
+    throw forbidden("Only the administrator sees the mail that could not be sent.");
   return c.json({ mails: await c.var.deps.services.outbox.unsent() });
 });
 
