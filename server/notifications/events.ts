@@ -61,9 +61,11 @@ export function createNotificationEvents(deps: { db: Db; notifier: Notifier; log
         );
       }),
 
-    ownersChanged: (board: BoardRef, changes: OwnerChange[]) =>
+    /** `authorIds`: who made the changes; someone who took an action on themselves is not told. */
+    ownersChanged: (board: BoardRef, changes: OwnerChange[], authorIds: string[] = []) =>
       safely("action owner", async () => {
         for (const change of changes) {
+          if (authorIds.length === 1 && authorIds[0] === change.ownerId) continue;
           // Only a member of the partnership hears about it (an owner id may be stale).
           const [member] = await db
             .select({ userId: workspaceMembers.userId })

@@ -11,10 +11,10 @@
  * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
  * commit and refresh, a new migration); `rebuild` redoes every board.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import { boardProjections, boards, projectedActions } from "../db/schema.js";
+import { boardProjections, boards, docUpdates, projectedActions } from "../db/schema.js";
 import { createDocStore } from "../docs/doc-store.js";
 import type { Logger } from "../logger.js";
 import { extractRows } from "./extract.js";
@@ -26,10 +26,14 @@ export interface LiveDoc {
   seq: number;
 }
 
-/** Actions whose owner was set or changed by a refresh (not a board's first projection). */
+/**
+ * Actions whose owner was set or changed by a refresh (not a board's first projection), with who
+ * wrote the board's updates since the last refresh (as far as the update log still has them).
+ */
 export type OwnersChanged = (
   board: { id: string; workspaceId: string; title: string },
   changes: { actionId: string; title: string; ownerId: string }[],
+  authorIds: string[],
 ) => void;
 
 export interface ProjectorOptions {
@@ -86,7 +90,7 @@ export function createProjector({
         const changes = rows.actions
           .filter((a) => a.ownerId && owners.get(a.actionId) !== a.ownerId)
           .map((a) => ({ actionId: a.actionId, title: a.title, ownerId: a.ownerId as string }));
-        if (changes.length > 0) ownersChanged(board, changes);
+        if (changes.length > 0) ownersChanged(board, changes, await authorsSince(boardId, owners.seq));
       }
       written.set(boardId, result);
       if (written.size > REMEMBERED_BOARDS) written.delete(written.keys().next().value as string);
@@ -98,7 +102,7 @@ export function createProjector({
   }
 
   /** The owners as last projected; null for a board never projected (its first owners are no change). */
-  async function ownersBefore(boardId: string): Promise<Map<string, string | null> | null> {
+  async function ownersBefore(boardId: string) {
     const [projected] = await db
       .select({ seq: boardProjections.seq })
       .from(boardProjections)
@@ -108,7 +112,17 @@ export function createProjector({
       .select({ actionId: projectedActions.actionId, ownerId: projectedActions.ownerId })
       .from(projectedActions)
       .where(eq(projectedActions.boardId, boardId));
-    return new Map(rows.map((r) => [r.actionId, r.ownerId]));
+    const owners = new Map(rows.map((r) => [r.actionId, r.ownerId]));
+    return Object.assign(owners, { seq: projected.seq });
+  }
+
+  /** Who wrote the board's stored updates after `seq` (compacted ones are no longer known). */
+  async function authorsSince(boardId: string, seq: number): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ authorId: docUpdates.authorId })
+      .from(docUpdates)
+      .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, seq)));
+    return rows.flatMap((r) => (r.authorId ? [r.authorId] : []));
   }
 
   async function documentOf(boardId: string): Promise<LiveDoc & { owned: boolean }> {

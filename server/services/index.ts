@@ -51,7 +51,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const notifier = createNotifier({ db, now, outbox, publicOrigin: config.publicOrigin });
   const notices = createNotificationEvents({ db, notifier, logger });
   const digest = createDigest({ db, now, notifier, hour: config.digestHour, logger });
-  projections.onOwnersChanged((board, changes) => void notices.ownersChanged(board, changes));
+  projections.onOwnersChanged((board, changes, authors) => void notices.ownersChanged(board, changes, authors));
   const minutes = createMinutes({
     db,
     audit,

@@ -215,6 +215,18 @@ describe("notifications", () => {
       return m as ParsedMail;
     });
     expect(mail.text).toContain(`${TEST_ORIGIN}/boards/${boardId}?action=${actionId}`);
+
+    // Taking an action on oneself tells nobody; being given one by someone else does.
+    await server.services.boardEditor.edit(boardId, "focus", eva.userId, (doc) => {
+      addAction(doc, { title: "Jag tar den själv", ownerId: eva.userId });
+    });
+    await server.services.projections.project(boardId);
+    await server.services.boardEditor.edit(boardId, "focus", convenerId, (doc) => {
+      addAction(doc, { title: "Ring hemtjänsten", ownerId: eva.userId });
+    });
+    await server.services.projections.project(boardId);
+    await eventually(async () => expect((await bell(eva)).list.map((n) => n.title)).toContain("Ring hemtjänsten"));
+    expect((await bell(eva)).list.map((n) => n.title)).not.toContain("Jag tar den själv");
   });
 
   it("one click on the mail's unsubscribe link, without signing in, stops that kind of mail but not the bell", async () => {
