@@ -100,4 +100,22 @@ describe.skipIf(!browserSuiteEnabled())("notifications in Chromium: the bell, it
     await panel.getByRole("button", { name: "Mark all as read" }).click();
     await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications, none unread");
   });
+
+  it("the convener sends a pending invitation again from the members page", async () => {
+    const email = "karin.gast@example.se";
+    const invited = await f.people.convener.post(`/api/workspaces/${f.workspaceId}/invitations`, {
+      email,
+      role: "member",
+      organizationId: (await f.people.convener.get("/api/organizations")).body.organizations[0].id,
+    });
+    expect(invited.status).toBe(201);
+    const { page } = await f.open("convener", `/workspaces/${f.workspaceId}/members`);
+    await page.getByRole("button", { name: `Skicka igen: ${email}` }).click();
+    await page.getByText(`Inbjudan till ${email} har skickats igen.`).waitFor();
+    // The old link no longer works; the new one is shown to copy.
+    expect((await f.people.convener.fresh().get(`/api/invitations/${invited.body.token}`)).status).toBe(404);
+    await expectAccessible(page, "members page after sending an invitation again");
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(page, "notifications-resend-tablet-sv");
+  });
 });

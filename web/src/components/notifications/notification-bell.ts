@@ -91,6 +91,9 @@ export class NotificationBell extends LitElement {
       color: var(--color-primary);
       cursor: pointer;
     }
+    .all {
+      margin-top: 0.25rem;
+    }
     ul {
       list-style: none;
       margin: 0.5rem 0;
@@ -248,13 +251,13 @@ export class NotificationBell extends LitElement {
     return html`<section class="panel" id="notification-panel" aria-labelledby="notification-heading">
       <div class="top">
         <h2 id="notification-heading" tabindex="-1">${t("notifications.title")}</h2>
-        ${
-          items.some((n) => !n.readAt)
-            ? html`<button type="button" @click=${this.markAll}>${t("notifications.markAllRead")}</button>`
-            : nothing
-        }
         <button type="button" @click=${this.close}>${t("notifications.close")}</button>
       </div>
+      ${
+        items.some((n) => !n.readAt)
+          ? html`<button type="button" class="all" @click=${this.markAll}>${t("notifications.markAllRead")}</button>`
+          : nothing
+      }
       ${this.failed ? html`<p role="alert">${t("notifications.loadFailed")}</p>` : nothing}
       ${this.items && items.length === 0 ? html`<p class="muted">${t("notifications.empty")}</p>` : nothing}
       <ul>
