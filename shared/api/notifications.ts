@@ -1,14 +1,9 @@
 /** Notifications (the bell), a person's notification settings and the admin's view of unsent mail. */
 import { z } from "zod";
 
-export const NOTIFICATION_KINDS = [
-  "invited",
-  "action_assigned",
-  "minutes_to_approve",
-  "minutes_sealed",
-  "actions_overdue",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from "../notifications/kinds.js";
+
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 export interface NotificationItem {
   id: string;

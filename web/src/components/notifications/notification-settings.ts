@@ -1,10 +1,7 @@
 /** Which notifications come by e-mail, and in which language; saved as soon as a choice changes. */
 import { css, html, LitElement, nothing } from "lit";
-import {
-  NOTIFICATION_KINDS,
-  type NotificationKind,
-  type NotificationSettings,
-} from "../../../../shared/api/notifications.js";
+import type { NotificationSettings } from "../../../../shared/api/notifications.js";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../../../shared/notifications/kinds.js";
 import { api, get } from "../../api/client.js";
 import { LocaleController, type MessageKey, t } from "../../i18n/i18n.js";
 
