@@ -145,6 +145,16 @@ describe("notifications", () => {
     });
     expect(viaMembers.status).toBe(202);
     await eventually(() => expect(smtp.to(added)[0]?.text).toContain(viaMembers.body.invitation.url));
+    // Someone who has an account also finds the invitation under the bell, and the mail is in their language.
+    const other = await createWorkspace(convener, "Äldreomsorg Lekeberg", orgId);
+    const toOmar = await convener.post(`/api/workspaces/${other.id}/invitations`, {
+      email: omar.email,
+      role: "member",
+      organizationId: orgId,
+    });
+    expect(await newest(omar, "invited")).toMatchObject({ title: "Äldreomsorg Lekeberg", link: "/" });
+    await eventually(() => expect(mailsOf(omar, /^Invitation to Äldreomsorg Lekeberg$/)).toHaveLength(1));
+    expect(mailsOf(omar, /^Invitation to/)[0]?.text).toContain(toOmar.body.url);
     // Only the partnership's conveners resend.
     expect((await eva.post(`/api/workspaces/${workspaceId}/invitations/${created.body.id}/resend`, {})).status).toBe(
       403,
