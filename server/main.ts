@@ -104,6 +104,7 @@ if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run
 purge = setInterval(() => {
   void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed"));
   void services.history.prune().catch((err) => logger.warn({ err }, "history purge failed"));
+  void services.outbox.purge().catch((err) => logger.warn({ err }, "mail outbox purge failed"));
   void services.auditLog
     .purgeExpired()
     .then((n) => n > 0 && logger.info({ events: n }, "audit events past their retention deleted"))

@@ -4,7 +4,7 @@
  * is retried after 1 min, 5 min, 30 min and 2 h, then the mail is marked failed, an audit event
  * `mail.failed` is written, and the admin sees it in GET /api/admin/mail-outbox.
  */
-import { and, asc, desc, eq, lte, ne } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, ne, or } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "../db/client.js";
 import { mailOutbox } from "../db/schema.js";
@@ -15,6 +15,8 @@ import type { Clock } from "../services/clock.js";
 /** Wait before retry number n (after the n-th failed attempt); past the end the mail has failed. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 const POLL_MS = 30_000;
+/** Sent and failed mail (addresses and titles) is deleted this long after; the audit trail keeps failures. */
+export const OUTBOX_KEEP_MS = 30 * 86_400_000;
 const BATCH = 20;
 
 export interface OutgoingMail {
@@ -139,6 +141,7 @@ export function createOutbox(deps: {
           html: m.html,
           headers: m.headers ?? {},
           nextAttemptAt: at,
+          createdAt: at,
         })),
       );
     },
@@ -165,6 +168,21 @@ export function createOutbox(deps: {
         .where(ne(mailOutbox.status, "sent"))
         .orderBy(asc(mailOutbox.status), desc(mailOutbox.createdAt))
         .limit(limit);
+    },
+
+    /** Deletes sent and failed mail older than OUTBOX_KEEP_MS (hourly, with the other purges). */
+    async purge(): Promise<number> {
+      const before = new Date(now().getTime() - OUTBOX_KEEP_MS);
+      const gone = await db
+        .delete(mailOutbox)
+        .where(
+          or(
+            and(eq(mailOutbox.status, "sent"), lt(mailOutbox.createdAt, before)),
+            and(eq(mailOutbox.status, "failed"), lt(mailOutbox.createdAt, before)),
+          ),
+        )
+        .returning({ id: mailOutbox.id });
+      return gone.length;
     },
 
     /** Polls for due retries every 30 s until stop(). */

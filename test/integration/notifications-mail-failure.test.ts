@@ -23,7 +23,7 @@ describe("notification mail when the SMTP server refuses", () => {
     database = await createTestDatabase();
     server = await startTestServer(
       database,
-      { trustProxy: true, smtpUrl: await refusingSmtpUrl(), sessionIdleMs: 30 * DAY, sessionAbsoluteMs: 30 * DAY },
+      { trustProxy: true, smtpUrl: await refusingSmtpUrl(), sessionIdleMs: 90 * DAY, sessionAbsoluteMs: 90 * DAY },
       clock.now,
     );
     admin = new ApiClient(server.app, undefined, distinctAddresses());
@@ -92,6 +92,10 @@ describe("notification mail when the SMTP server refuses", () => {
     expect((await eva.get("/api/me/notifications")).body.notifications[0]).toMatchObject({
       kind: "minutes_to_approve",
     });
+    // A month later the failed mail (an address and a title) is deleted; the audit trail keeps the failure.
+    clock.advance(31 * DAY);
+    expect(await server.services.outbox.purge()).toBeGreaterThanOrEqual(1);
+    expect(await mailTo()).toBeUndefined();
     // Only the admin sees the outbox.
     expect((await eva.get("/api/admin/mail-outbox")).status).toBe(403);
   });
