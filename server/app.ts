@@ -21,6 +21,7 @@ import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { myWorkRoutes } from "./routes/my-work.js";
+import { adminMailRoutes, myNotificationRoutes, unsubscribeRoutes } from "./routes/notifications.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
 import { userRoutes } from "./routes/users.js";
@@ -102,8 +103,11 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", historyRoutes);
   api.route("/invitations", invitationTokenRoutes);
   api.route("/me", myInvitationRoutes);
+  api.route("/me", myNotificationRoutes);
+  api.route("/admin", adminMailRoutes);
   app.route("/api", api);
   app.route("/calendar", calendarFeedRoutes);
+  app.route("/unsubscribe", unsubscribeRoutes);
   app.route("/", webRoutes(deps.webDir ?? DEFAULT_WEB_DIR));
 
   app.notFound(onNotFound);

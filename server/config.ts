@@ -73,6 +73,30 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().min(24, "must be at least 24 characters (e.g. openssl rand -hex 24)").optional(),
   ),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => {
+        try {
+          return ["smtp:", "smtps:"].includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, "must be a URL like smtp://user:password@mail.example.se:587 or smtps://…")
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().trim().min(3).default("Samverkan <samverkan@localhost>")),
+  DIGEST_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be between 0 and 23")
+      .max(23, "must be between 0 and 23")
+      .default(7),
+  ),
 });
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -99,6 +123,12 @@ export interface Config {
   historyRetentionMs: number;
   /** `/metrics` answers only with `Authorization: Bearer <this>`; unset, it does not exist (404). */
   metricsToken: string | null;
+  /** Where notification and invitation mail is sent (SMTP_URL); null: no e-mail, the bell only. */
+  smtpUrl: string | null;
+  /** The From: of every mail (MAIL_FROM). */
+  mailFrom: string;
+  /** The hour (0–23, Swedish time) the daily digest of overdue actions goes out (DIGEST_HOUR). */
+  digestHour: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -113,10 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".");
       const raw = env[name];
+      const url = name === "DATABASE_URL" || name === "SMTP_URL";
       const shown =
-        raw === undefined || SECRETS.has(name)
-          ? ""
-          : ` (got ${JSON.stringify(name === "DATABASE_URL" ? redactUrl(raw) : raw)})`;
+        raw === undefined || SECRETS.has(name) ? "" : ` (got ${JSON.stringify(url ? redactUrl(raw) : raw)})`;
       return `${name}: ${issue.message}${shown}`;
     });
     return { ok: false, problems };
@@ -141,6 +170,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       auditRetentionMs: e.AUDIT_RETENTION_DAYS === 0 ? null : e.AUDIT_RETENTION_DAYS * 86_400_000,
       historyRetentionMs: e.HISTORY_RETENTION_DAYS * 86_400_000,
       metricsToken: e.METRICS_TOKEN ?? null,
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      digestHour: e.DIGEST_HOUR,
     },
   };
 }

@@ -106,6 +106,7 @@ if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run
 purge = setInterval(() => {
   void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed"));
   void services.history.prune().catch((err) => logger.warn({ err }, "history purge failed"));
+  void services.outbox.purge().catch((err) => logger.warn({ err }, "mail outbox purge failed"));
   void services.auditLog
     .purgeExpired()
     .then((n) => n > 0 && logger.info({ events: n }, "audit events past their retention deleted"))
@@ -144,6 +145,10 @@ void services.projections
   .catchUp()
   .then((n) => n > 0 && logger.info({ boards: n }, "projections caught up"))
   .catch((err) => logger.error({ err }, "catching up projections failed"));
+
+// Notification mail goes out from the outbox (retries included); the overdue digest at DIGEST_HOUR.
+services.outbox.start();
+services.digest.start();
 
 // Once per rule version: where personal identity numbers stored before the guard existed are (server/docs/identity-scan.ts).
 void scanOnce(database.db, services.audit, logger).catch((err) =>
@@ -211,6 +216,8 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
     if (started) {
       await services.projections.flush().catch((err) => logger.error({ err }, "final projection refresh failed"));
       await services.projections.stop();
+      await services.digest.stop();
+      await services.outbox.stop();
     }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
     await database?.close();

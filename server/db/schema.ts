@@ -332,3 +332,5 @@ export * from "./schema-admin.js";
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
 export * from "./schema-minutes.js";
+// Notifications, their settings, the mail outbox and the digest's runs: schema-notifications.ts.
+export * from "./schema-notifications.js";

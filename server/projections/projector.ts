@@ -11,10 +11,10 @@
  * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
  * commit and refresh, a new migration); `rebuild` redoes every board.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import { boardProjections, boards } from "../db/schema.js";
+import { boardProjections, boards, docUpdates, projectedActions } from "../db/schema.js";
 import { createDocStore } from "../docs/doc-store.js";
 import type { Logger } from "../logger.js";
 import { extractRows } from "./extract.js";
@@ -25,6 +25,16 @@ export interface LiveDoc {
   /** The highest update sequence of the board known to be stored. */
   seq: number;
 }
+
+/**
+ * Actions whose owner was set or changed by a refresh (not a board's first projection), with who
+ * wrote the board's updates since the last refresh (as far as the update log still has them).
+ */
+export type OwnersChanged = (
+  board: { id: string; workspaceId: string; title: string },
+  changes: { actionId: string; title: string; ownerId: string }[],
+  authorIds: string[],
+) => void;
 
 export interface ProjectorOptions {
   db: Db;
@@ -49,6 +59,7 @@ export function createProjector({
 }: ProjectorOptions) {
   const store = createDocStore(db);
   let liveDoc: (boardId: string) => LiveDoc | undefined = () => undefined;
+  let ownersChanged: OwnersChanged | null = null;
   /** Boards waiting for a refresh: when it is due, and when they first changed since the last one. */
   const dirty = new Map<string, { dueAt: number; since: number }>();
   const lastDone = new Map<string, number>();
@@ -73,7 +84,14 @@ export function createProjector({
       const rows = extractRows(board, doc);
       const previous = written.get(boardId);
       written.delete(boardId); // unknown until this write succeeds; re-inserted last = most recent
+      const owners = ownersChanged && board.kind === "focus" ? await ownersBefore(boardId) : null;
       const result = await writeRows(db, boardId, rows, seq, previous);
+      if (owners && ownersChanged) {
+        const changes = rows.actions
+          .filter((a) => a.ownerId && owners.get(a.actionId) !== a.ownerId)
+          .map((a) => ({ actionId: a.actionId, title: a.title, ownerId: a.ownerId as string }));
+        if (changes.length > 0) ownersChanged(board, changes, await authorsSince(boardId, owners.seq));
+      }
       written.set(boardId, result);
       if (written.size > REMEMBERED_BOARDS) written.delete(written.keys().next().value as string);
     } finally {
@@ -81,6 +99,30 @@ export function createProjector({
     }
     lastDone.set(boardId, Date.now());
     return true;
+  }
+
+  /** The owners as last projected; null for a board never projected (its first owners are no change). */
+  async function ownersBefore(boardId: string) {
+    const [projected] = await db
+      .select({ seq: boardProjections.seq })
+      .from(boardProjections)
+      .where(eq(boardProjections.boardId, boardId));
+    if (!projected) return null;
+    const rows = await db
+      .select({ actionId: projectedActions.actionId, ownerId: projectedActions.ownerId })
+      .from(projectedActions)
+      .where(eq(projectedActions.boardId, boardId));
+    const owners = new Map(rows.map((r) => [r.actionId, r.ownerId]));
+    return Object.assign(owners, { seq: projected.seq });
+  }
+
+  /** Who wrote the board's stored updates after `seq` (compacted ones are no longer known). */
+  async function authorsSince(boardId: string, seq: number): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ authorId: docUpdates.authorId })
+      .from(docUpdates)
+      .where(and(eq(docUpdates.boardId, boardId), gt(docUpdates.seq, seq)));
+    return rows.flatMap((r) => (r.authorId ? [r.authorId] : []));
   }
 
   async function documentOf(boardId: string): Promise<LiveDoc & { owned: boolean }> {
@@ -144,6 +186,11 @@ export function createProjector({
     /** How the realtime layer lends its live documents (so open boards are not read back from storage). */
     attachLive(fn: (boardId: string) => LiveDoc | undefined) {
       liveDoc = fn;
+    },
+
+    /** Who hears about actions whose owner a refresh found set or changed (notifications). */
+    onOwnersChanged(fn: OwnersChanged) {
+      ownersChanged = fn;
     },
 
     /** A copy of the board's current content: the live room's if loaded, else as stored. */

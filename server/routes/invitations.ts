@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import { acceptInvitationBody, createInvitationBody, emptyBody } from "../../shared/api/workspaces.js";
-import { notFound } from "../errors.js";
+import { notFound, tooManyRequests } from "../errors.js";
 import { credentialLimit } from "../middleware/credential-limit.js";
 import { requireUser, setSessionCookie } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
@@ -26,7 +26,24 @@ export const workspaceInvitationRoutes = new Hono<AppEnv>()
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "invitations.manage");
     const body = await jsonBody(c, createInvitationBody);
-    return c.json(await invitations.create(user.id, workspaceId, body), 201);
+    const created = await invitations.create(user.id, workspaceId, body);
+    // Mailed (when SMTP is configured) through the outbox: creating never waits for the mail server.
+    await c.var.deps.services.notices.invited({ email: created.email, workspaceId, url: created.url });
+    return c.json(created, 201);
+  })
+  .post("/:workspaceId/invitations/:invitationId/resend", async (c) => {
+    const { access, invitations, notices, resendLimiter } = c.var.deps.services;
+    const user = currentUser(c);
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(user, workspaceId, "invitations.manage");
+    await jsonBody(c, emptyBody);
+    const invitationId = c.req.param("invitationId");
+    if (!isUuid(invitationId)) throw notFound("Invitation");
+    const wait = resendLimiter.hit(invitationId);
+    if (wait > 0) throw tooManyRequests("This invitation was sent again just now; try again later.", wait);
+    const resent = await invitations.resend(user.id, workspaceId, invitationId);
+    await notices.invited({ email: resent.email, workspaceId, url: resent.url });
+    return c.json(resent);
   })
   .delete("/:workspaceId/invitations/:invitationId", async (c) => {
     const { access, invitations } = c.var.deps.services;

@@ -35,7 +35,10 @@ export const memberRoutes = new Hono<AppEnv>()
       const userId = await members.addExisting(user.id, workspaceId, body);
       if (userId) return c.json({ member: await members.get(workspaceId, userId) }, 201);
     }
-    return c.json({ invitation: await invitations.create(user.id, workspaceId, body) }, 202);
+    const invitation = await invitations.create(user.id, workspaceId, body);
+    // Mailed (when SMTP is configured) through the outbox: adding never waits for the mail server.
+    await c.var.deps.services.notices.invited({ email: invitation.email, workspaceId, url: invitation.url });
+    return c.json({ invitation }, 202);
   })
   /** Open actions per owner, for offering a handover when someone leaves or is removed. */
   .get("/:workspaceId/members/open-actions", async (c) => {

@@ -5,6 +5,10 @@ import { createBoardEditor } from "../docs/board-editor.js";
 import { createHistory } from "../history/history-service.js";
 import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
+import { createDigest } from "../notifications/digest.js";
+import { createNotificationEvents } from "../notifications/events.js";
+import { createNotifier } from "../notifications/notifier.js";
+import { createOutbox } from "../notifications/outbox.js";
 import { createProjector } from "../projections/projector.js";
 import { createRecordsExport } from "../records/export.js";
 import { createAccess } from "./access.js";
@@ -53,7 +57,21 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     ttlMs: config.invitationTtlMs,
     publicOrigin: config.publicOrigin,
   });
-  const minutes = createMinutes({ db, audit, now, events, projections, archive });
+  /** Notifications: the bell, the mail outbox (when SMTP_URL is set) and the daily overdue digest. */
+  const outbox = createOutbox({ db, now, audit, smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const notifier = createNotifier({ db, now, outbox, publicOrigin: config.publicOrigin });
+  const notices = createNotificationEvents({ db, notifier, logger });
+  const digest = createDigest({ db, now, notifier, hour: config.digestHour, logger });
+  projections.onOwnersChanged((board, changes, authors) => void notices.ownersChanged(board, changes, authors));
+  const minutes = createMinutes({
+    db,
+    audit,
+    now,
+    events,
+    projections,
+    archive,
+    notices: { closed: notices.minutesClosed, sealed: notices.minutesSealed },
+  });
   return {
     now,
     audit,
@@ -90,6 +108,12 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     content: createContentQueries(db, now),
     myWork: createMyWork(db, now, createContentQueries(db, now)),
     users: createUsers(db, audit, sessions, now, events),
+    outbox,
+    notifier,
+    notices,
+    digest,
+    /** Resending an invitation's mail: a few times an hour per invitation. */
+    resendLimiter: createRateLimiter({ limit: 3, windowMs: 3_600_000, now }),
   };
 }
 

@@ -190,6 +190,41 @@ export function createInvitations(deps: {
       });
     },
 
+    /**
+     * A new link for a pending invitation (the old one stops working: only a token's hash is
+     * kept, so the link cannot be sent again as it was) and a fresh expiry.
+     */
+    async resend(actorId: string, workspaceId: string, invitationId: string) {
+      const token = newToken();
+      const at = now();
+      const inv = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(invitations)
+          .set({ tokenHash: hashToken(token), expiresAt: new Date(at.getTime() + deps.ttlMs) })
+          .where(
+            and(
+              eq(invitations.id, invitationId),
+              eq(invitations.workspaceId, workspaceId),
+              isNull(invitations.acceptedAt),
+              isNull(invitations.revokedAt),
+            ),
+          )
+          .returning();
+        if (!row) throw notFound("Invitation");
+        await audit(
+          { action: "invitation.resent", actorId, workspaceId, targetType: "invitation", targetId: row.id },
+          tx,
+        );
+        return row;
+      });
+      return {
+        id: inv.id,
+        email: inv.email,
+        expiresAt: inv.expiresAt,
+        url: `${deps.publicOrigin}/invitations/${token}`,
+      };
+    },
+
     /** What the invitation page shows before accepting; needs only the token. */
     async preview(token: string) {
       const inv = await byToken(token);

@@ -34,6 +34,11 @@ export function createMinutes(deps: {
   events: AccessEvents;
   projections: Projector;
   archive: Archive;
+  /** Told after a transition has committed (notifications: written, mail queued); never fails it, never waits for SMTP. */
+  notices?: {
+    closed: (board: BoardRow, approverIds: string[]) => Promise<void>;
+    sealed: (board: BoardRow, actorId: string) => Promise<void>;
+  };
 }) {
   const { db, audit, now, events, projections, archive } = deps;
 
@@ -201,6 +206,7 @@ export function createMinutes(deps: {
         await record("minutes.closed", actor, board, { approverIds: meeting.approverIds }, tx);
       });
       announce(board, "closed");
+      await deps.notices?.closed(board, meeting.approverIds);
     },
 
     /** Back to draft, before every approver has approved; approvals given so far are withdrawn. */
@@ -311,6 +317,7 @@ export function createMinutes(deps: {
           return result;
         });
         announce(board, "sealed");
+        await deps.notices?.sealed(board, actor.id);
       } finally {
         doc.destroy();
       }

@@ -62,6 +62,8 @@ export async function startTestServer(
       await httpClosed;
       await built.services.projections.flush();
       await built.services.projections.stop();
+      await built.services.digest.stop();
+      await built.services.outbox.stop();
     },
   };
 }

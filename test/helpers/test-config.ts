@@ -20,6 +20,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditRetentionMs: 730 * 86_400_000,
     historyRetentionMs: 90 * 86_400_000,
     metricsToken: null,
+    smtpUrl: null,
+    mailFrom: "Samverkan <samverkan@samverkan.test>",
+    digestHour: 7,
     ...overrides,
   };
 }

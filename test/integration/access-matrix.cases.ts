@@ -9,6 +9,7 @@ import { boardVersions } from "../../server/db/schema.js";
 import { packState } from "../../server/history/state-codec.js";
 import type { ApiClient } from "../helpers/api-client.js";
 import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helpers/factories.js";
+import { notificationCases } from "./access-matrix.notifications.js";
 
 export const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymous"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -21,7 +22,7 @@ export interface Ctx {
   admin: ApiClient;
   spare(): Promise<{ email: string; userId: string }>;
 }
-interface Case {
+export interface Case {
   params?: (ctx: Ctx) => Promise<Record<string, string>>;
   body?: (ctx: Ctx, actor: Actor) => Promise<unknown> | unknown;
   /** A body that must be refused with 400 for a caller who is allowed. */
@@ -420,4 +421,5 @@ export const CASES: Record<string, Case> = {
     invalid: { reason: "no" },
     expect: { admin: 404, convener: 404, member: 204, observer: 404, outsider: 404, anonymous: 401 },
   },
+  ...notificationCases(emails),
 };

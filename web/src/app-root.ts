@@ -11,6 +11,7 @@ import { SessionEndedEvent, SignedInEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
 import { LazyParts, preloadPart } from "./offline/lazy.js";
+import "./components/notifications/notification-bell.js";
 import "./pages/auth-pages.js";
 import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
 import "./pages/workspace-page.js";
@@ -231,7 +232,7 @@ export class AppRoot extends LitElement {
           ${t("app.languageSwitch")}
         </button>
         ${this.user?.isAdmin && !this.sessionEnded ? html`<a href=${paths.admin()}>${t("admin.link")}</a>` : nothing}
-        ${this.user && !this.sessionEnded ? html`<span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
+        ${this.user && !this.sessionEnded ? html`<notification-bell></notification-bell><span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
       </header>
       <main id="main" tabindex="-1">${this.page()}</main>`;
   }

@@ -5,6 +5,7 @@ import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import { myWorkEn } from "./my-work.js";
+import { notificationsEn } from "./notifications.js";
 import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
 
@@ -334,4 +335,5 @@ export const en: Record<MessageKey, string> = {
   ...myWorkEn,
   ...adminEn,
   ...historyEn,
+  ...notificationsEn,
 };

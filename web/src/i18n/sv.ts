@@ -5,6 +5,7 @@ import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 import { myWorkSv } from "./my-work.js";
+import { notificationsSv } from "./notifications.js";
 import { recordsSv } from "./records.js";
 
 export const sv = {
@@ -333,6 +334,7 @@ export const sv = {
   ...myWorkSv,
   ...adminSv,
   ...historySv,
+  ...notificationsSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

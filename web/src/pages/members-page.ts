@@ -4,7 +4,7 @@
  * and remove members — handing a removed or former member's open actions to someone.
  */
 import { css, html, LitElement, nothing } from "lit";
-import { api, get, post } from "../api/client.js";
+import { ApiError, api, get, post } from "../api/client.js";
 import type { Role, Workspace } from "../api/types.js";
 import type { Member } from "../components/focus-board/focus-board.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
@@ -160,6 +160,23 @@ export class MembersPage extends LitElement {
   }
 
   /** Runs a change, shows the server's refusal if any, and reloads what is shown. */
+  /** Sends the invitation again (a new link; the old one stops working). */
+  private async resend(i: Invitation) {
+    this.problem = null;
+    try {
+      const resent = await post<{ url: string }>(`${this.base}/invitations/${i.id}/resend`);
+      this.created = resent.url;
+      this.copied = false;
+      this.notice = t("notifications.resent", { email: i.email });
+      await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 429) this.notice = t("notifications.resendLimited");
+      else this.problem = (error as Error).message;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#members-notice")?.focus();
+  }
+
   private async attempt(change: () => Promise<unknown>) {
     this.problem = null;
     try {
@@ -335,6 +352,13 @@ export class MembersPage extends LitElement {
                 (i) => html`<li class="card">
                   ${i.email} — ${t(`role.${i.role}`)}, ${orgName(i.organizationId)}
                   <div class="muted">${t("members.expires", { date: formatDate(i.expiresAt) })}</div>
+                  <button
+                    type="button"
+                    aria-label="${t("notifications.resend")}: ${i.email}"
+                    @click=${() => this.resend(i)}
+                  >
+                    ${t("notifications.resend")}
+                  </button>
                   <button
                     type="button"
                     class="danger"

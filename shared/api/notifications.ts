@@ -1,0 +1,42 @@
+/** Notifications (the bell), a person's notification settings and the admin's view of unsent mail. */
+import { z } from "zod";
+
+import { NOTIFICATION_KINDS, type NotificationKind } from "../notifications/kinds.js";
+
+export { NOTIFICATION_KINDS, type NotificationKind };
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  workspaceId: string | null;
+  link: string;
+  title: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationSettings {
+  locale: "sv" | "en";
+  /** Kinds that do not come by e-mail; the bell shows them all. */
+  emailOff: NotificationKind[];
+  /** Whether this instance sends e-mail at all (SMTP configured). */
+  emailEnabled: boolean;
+}
+
+export const notificationSettingsBody = z.strictObject({
+  locale: z.enum(["sv", "en"]).optional(),
+  emailOff: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length).optional(),
+});
+export type NotificationSettingsBody = z.infer<typeof notificationSettingsBody>;
+
+export interface UnsentMail {
+  id: string;
+  to: string;
+  kind: string;
+  subject: string;
+  status: "pending" | "failed";
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+}

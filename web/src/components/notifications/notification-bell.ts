@@ -1,0 +1,279 @@
+/**
+ * The bell in the header: the unread count (polled every 45 s, and when the window gets focus
+ * again), announced politely when it changes; a panel with the newest notifications as links,
+ * "mark all read", and the e-mail settings. Opening a notification marks it read.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import type { NotificationItem } from "../../../../shared/api/notifications.js";
+import { get, post } from "../../api/client.js";
+import { formatDate, LocaleController, type MessageKey, t, tp } from "../../i18n/i18n.js";
+import "./notification-settings.js";
+
+const POLL_MS = 45_000;
+
+export class NotificationBell extends LitElement {
+  static override styles = css`
+    :host {
+      position: relative;
+      display: inline-block;
+      color: inherit;
+    }
+    .bell {
+      color: inherit;
+      font: inherit;
+      min-height: var(--touch);
+      min-width: var(--touch);
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      background: transparent;
+      border: 1px solid currentColor;
+      border-radius: var(--radius);
+      padding: 0 0.75rem;
+      cursor: pointer;
+    }
+    .count {
+      background: #fff;
+      color: var(--color-primary);
+      border-radius: 999px;
+      padding: 0 0.45rem;
+      font-weight: 700;
+      min-width: 1.4rem;
+      text-align: center;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    :focus-visible {
+      outline: 3px solid #ffd27a;
+      outline-offset: 2px;
+    }
+    .panel :focus-visible {
+      outline: var(--focus-ring);
+    }
+    .panel {
+      position: absolute;
+      right: 0;
+      top: calc(100% + 0.5rem);
+      z-index: 20;
+      width: min(26rem, calc(100vw - 2rem));
+      max-height: min(36rem, calc(100vh - 6rem));
+      overflow: auto;
+      background: var(--color-bg);
+      color: var(--color-text);
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius);
+      box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+      padding: 0.75rem 1rem 1rem;
+    }
+    .top {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    h2 {
+      font-size: 1.2rem;
+      margin: 0 auto 0 0;
+    }
+    .panel button {
+      font: inherit;
+      min-height: var(--touch);
+      padding: 0 0.75rem;
+      border-radius: var(--radius);
+      border: 1px solid var(--color-primary);
+      background: var(--color-bg);
+      color: var(--color-primary);
+      cursor: pointer;
+    }
+    .all {
+      margin-top: 0.25rem;
+    }
+    ul {
+      list-style: none;
+      margin: 0.5rem 0;
+      padding: 0;
+    }
+    li {
+      border-top: 1px solid var(--color-surface);
+    }
+    li a {
+      display: block;
+      padding: 0.6rem 0.25rem;
+      min-height: var(--touch);
+      box-sizing: border-box;
+      color: var(--color-text);
+      text-decoration: none;
+    }
+    li a:hover .what {
+      text-decoration: underline;
+    }
+    li.unread .what {
+      font-weight: 700;
+    }
+    li.unread a {
+      border-left: 4px solid var(--color-primary);
+      padding-left: 0.5rem;
+    }
+    .when {
+      display: block;
+      color: var(--color-muted);
+      font-size: 0.9rem;
+    }
+    .muted {
+      color: var(--color-muted);
+    }
+  `;
+  static override properties = {
+    count: { state: true },
+    open: { state: true },
+    items: { state: true },
+    failed: { state: true },
+  };
+  declare private count: number;
+  declare private open: boolean;
+  declare private items: NotificationItem[] | null;
+  declare private failed: boolean;
+  private timer: number | undefined;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.count = 0;
+    this.open = false;
+    this.items = null;
+    this.failed = false;
+  }
+
+  private readonly refresh = () => {
+    if (document.visibilityState === "hidden") return;
+    void get<{ count: number }>("/api/me/notifications/unread-count")
+      .then(({ count }) => {
+        this.count = count;
+      })
+      .catch(() => {});
+    if (this.open) void this.load();
+  };
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && this.open) {
+      this.open = false;
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(".bell") as HTMLElement | null)?.focus());
+    }
+  };
+
+  private readonly onOutside = (event: Event) => {
+    if (this.open && !event.composedPath().includes(this)) this.open = false;
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.refresh();
+    this.timer = window.setInterval(this.refresh, POLL_MS);
+    window.addEventListener("focus", this.refresh);
+    document.addEventListener("visibilitychange", this.refresh);
+    window.addEventListener("keydown", this.onKey);
+    window.addEventListener("pointerdown", this.onOutside);
+    window.addEventListener("popstate", this.close);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.clearInterval(this.timer);
+    window.removeEventListener("focus", this.refresh);
+    document.removeEventListener("visibilitychange", this.refresh);
+    window.removeEventListener("keydown", this.onKey);
+    window.removeEventListener("pointerdown", this.onOutside);
+    window.removeEventListener("popstate", this.close);
+  }
+
+  private readonly close = () => {
+    this.open = false;
+  };
+
+  private async load() {
+    try {
+      this.items = (await get<{ notifications: NotificationItem[] }>("/api/me/notifications")).notifications;
+      this.count = this.items.filter((n) => !n.readAt).length;
+      this.failed = false;
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  private async toggle() {
+    this.open = !this.open;
+    if (!this.open) return;
+    await this.load();
+    await this.updateComplete;
+    (this.renderRoot.querySelector("h2") as HTMLElement | null)?.focus();
+  }
+
+  private async markAll() {
+    await post("/api/me/notifications/read-all").catch(() => {});
+    await this.load();
+  }
+
+  private opened(item: NotificationItem) {
+    // The link itself navigates (the app's link handling); this only records that it was read.
+    if (!item.readAt) void post(`/api/me/notifications/${item.id}/read`).catch(() => {});
+    if (!item.readAt) this.count = Math.max(0, this.count - 1);
+    this.open = false;
+  }
+
+  private label() {
+    return this.count === 0 ? t("notifications.bellNone") : tp("notifications.bell", this.count);
+  }
+
+  override render() {
+    return html`<button
+        type="button"
+        class="bell"
+        aria-expanded=${this.open ? "true" : "false"}
+        aria-controls="notification-panel"
+        aria-label=${this.label()}
+        @click=${this.toggle}
+      >
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span aria-hidden="true">${t("notifications.title")}</span>
+        ${this.count > 0 ? html`<span class="count" aria-hidden="true">${this.count}</span>` : nothing}
+      </button>
+      <span class="sr" role="status" aria-live="polite">${this.count > 0 ? tp("notifications.announce", this.count) : ""}</span>
+      ${this.open ? this.panel() : nothing}`;
+  }
+
+  private panel() {
+    const items = this.items ?? [];
+    return html`<section class="panel" id="notification-panel" aria-labelledby="notification-heading">
+      <div class="top">
+        <h2 id="notification-heading" tabindex="-1">${t("notifications.title")}</h2>
+        <button type="button" @click=${this.close}>${t("notifications.close")}</button>
+      </div>
+      ${
+        items.some((n) => !n.readAt)
+          ? html`<button type="button" class="all" @click=${this.markAll}>${t("notifications.markAllRead")}</button>`
+          : nothing
+      }
+      ${this.failed ? html`<p role="alert">${t("notifications.loadFailed")}</p>` : nothing}
+      ${this.items && items.length === 0 ? html`<p class="muted">${t("notifications.empty")}</p>` : nothing}
+      <ul>
+        ${items.map(
+          (n) => html`<li class=${n.readAt ? "" : "unread"}>
+            <a href=${n.link} @click=${() => this.opened(n)}>
+              ${n.readAt ? nothing : html`<span class="sr">${t("notifications.unread")}: </span>`}
+              <span class="what">${t(`notifications.kind.${n.kind}` as MessageKey, { title: n.title })}</span>
+              <span class="when">${formatDate(n.createdAt, true)}</span>
+            </a>
+          </li>`,
+        )}
+      </ul>
+      <notification-settings></notification-settings>
+    </section>`;
+  }
+}
+
+customElements.define("notification-bell", NotificationBell);
