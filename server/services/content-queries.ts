@@ -4,7 +4,7 @@
  * word) and the overview of its home page. Archived boards are left out everywhere.
  */
 import { and, asc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import type { ActionsQuery, SnippetPart } from "../../shared/api/content.js";
+import type { ActionsQuery, SearchResult, SnippetPart } from "../../shared/api/content.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../shared/boards/focus.js";
 import { GOAL_STATUSES, type GoalStatus } from "../../shared/boards/plan.js";
 import { stockholmDate } from "../../shared/time/stockholm.js";
@@ -116,7 +116,11 @@ export function createContentQueries(db: Db, now: Clock) {
       .limit(limit);
   }
 
-  async function search(workspaceId: string, typed: string, limit: number) {
+  /**
+   * Hits with what a link needs (board id, entry id, kind; agenda items and decisions also their
+   * item id and § number). Whatever is typed is reduced to prefix words first, so it is never a 500.
+   */
+  async function search(workspaceId: string, typed: string, limit: number): Promise<SearchResult[]> {
     const query = prefixQuery(typed);
     if (!query) return [];
     const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -127,15 +131,22 @@ export function createContentQueries(db: Db, now: Clock) {
       entry_id: string;
       kind: string;
       title: string;
+      item_id: string | null;
+      paragraph: number | null;
       snippet: string;
       rank: number;
     };
     const result = await db.execute<Row>(sql`
       select e.board_id, b.title as board_title, b.kind as board_kind, e.entry_id, e.kind, e.title,
+             case e.kind when 'item' then e.entry_id when 'decision' then d.item_id end as item_id,
+             case e.kind when 'decision' then d.paragraph
+                         when 'item' then substring(e.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
              ts_headline('swedish', e.body, q, ${options}) as snippet,
              ts_rank(e.document, q) as rank
       from search_entries e
-      join boards b on b.id = e.board_id,
+      join boards b on b.id = e.board_id
+      left join projected_decisions d
+        on e.kind = 'decision' and d.board_id = e.board_id and d.decision_id = e.entry_id,
            to_tsquery('swedish', ${query}) q
       where e.workspace_id = ${workspaceId} and b.archived_at is null and e.document @@ q
       order by rank desc, e.title
@@ -144,10 +155,12 @@ export function createContentQueries(db: Db, now: Clock) {
     return rows.map((r) => ({
       boardId: r.board_id,
       boardTitle: r.board_title,
-      boardKind: r.board_kind,
+      boardKind: r.board_kind as SearchResult["boardKind"],
       entryId: r.entry_id === "" ? null : r.entry_id,
-      kind: r.kind,
+      kind: r.kind as SearchResult["kind"],
       title: r.title,
+      itemId: r.item_id,
+      paragraph: r.paragraph === null ? null : Number(r.paragraph),
       snippet: snippetParts(r.snippet),
       rank: Number(r.rank),
     }));
