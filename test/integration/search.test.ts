@@ -8,6 +8,7 @@ import type { SearchResult } from "../../shared/api/content.js";
 import { addAction } from "../../shared/boards/focus.js";
 import { addAgendaItem, addDecision } from "../../shared/boards/minutes.js";
 import { addGoal, addSection } from "../../shared/boards/plan.js";
+import type { ApiClient } from "../helpers/api-client.js";
 import { eventually } from "../helpers/eventually.js";
 import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-fixture.js";
 import { databaseKinds } from "../helpers/test-database.js";
@@ -22,7 +23,7 @@ describe.each(databaseKinds())("search (%s)", (kind) => {
     await synced(c.provider);
     return c.doc;
   };
-  const search = (q: string, client = f.member) =>
+  const search = (q: string, client: ApiClient = f.member) =>
     client.get(`/api/workspaces/${f.workspaceId}/search?q=${encodeURIComponent(q)}`);
   const results = async (q: string) => {
     const res = await search(q);
@@ -87,7 +88,10 @@ describe.each(databaseKinds())("search (%s)", (kind) => {
       "läkemedel\\",
     ]) {
       const hits = await results(typed);
-      expect(hits.map((h) => h.title), typed).toContain("Läkemedelsgenomgång efter ankomst");
+      expect(
+        hits.map((h) => h.title),
+        typed,
+      ).toContain("Läkemedelsgenomgång efter ankomst");
     }
     for (const typed of ["och att det", "och", "&|!:*<->", "''", '"', "()", "\\"]) {
       expect(await results(typed), typed).toEqual([]);

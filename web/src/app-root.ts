@@ -7,7 +7,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
-import { SessionEndedEvent, SignedInEvent } from "./events.js";
+import { SessionEndedEvent, SignedInEvent, WorkspaceShownEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
 import { LazyParts, preloadPart } from "./offline/lazy.js";
@@ -15,7 +15,7 @@ import "./pages/auth-pages.js";
 import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
 import "./pages/workspace-page.js";
 import "./pages/workspaces-page.js";
-import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
+import { here, interceptLinks, navigate, parse, paths, type Route } from "./router.js";
 
 /** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
 const loadBoardPage = () => import("./pages/board-page.js");
@@ -26,6 +26,8 @@ const loadMembersPage = () => import("./pages/members-page.js");
 const loadInvitationPage = () => import("./pages/invitation-page.js");
 /** A board's history, loaded when it is opened. */
 const loadHistoryPage = () => import("./pages/history-page.js");
+/** The header's search, loaded once a partnership's page is shown. */
+const loadSearch = () => import("./components/header-search/header-search.js");
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -46,6 +48,7 @@ export class AppRoot extends LitElement {
       z-index: 10;
     }
     header {
+      position: relative;
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -80,6 +83,12 @@ export class AppRoot extends LitElement {
       outline: 3px solid #ffd27a;
       outline-offset: 2px;
     }
+    @media (max-width: 900px) {
+      header-search[expanded] {
+        order: 10;
+        flex-basis: 100%;
+      }
+    }
     main {
       padding: 1rem;
       max-width: 72rem;
@@ -94,6 +103,7 @@ export class AppRoot extends LitElement {
     user: { state: true },
     needsSetup: { state: true },
     sessionEnded: { state: true },
+    boardWorkspaceId: { state: true },
   };
   declare private route: Route;
   /** undefined: not known yet; null: signed out. */
@@ -101,6 +111,8 @@ export class AppRoot extends LitElement {
   declare private needsSetup: boolean;
   /** The server ended the session while this page was open: the name leaves the header, sign-in is offered. */
   declare private sessionEnded: boolean;
+  /** The partnership of the board being shown (a board's address does not say it; its page tells). */
+  declare private boardWorkspaceId: string | null;
   private pageShown = false;
   private readonly parts = new LazyParts(this);
 
@@ -116,6 +128,7 @@ export class AppRoot extends LitElement {
     this.user = undefined;
     this.needsSetup = false;
     this.sessionEnded = false;
+    this.boardWorkspaceId = null;
   }
 
   private readonly onSessionEnded = () => {
@@ -123,7 +136,7 @@ export class AppRoot extends LitElement {
     this.sessionEnded = true;
     // A board stays open: its copy and any unsent changes are on this device, and it offers to
     // sign in and come back. Anywhere else there is nothing to show without a session.
-    if (this.route.name !== "board") navigate(paths.signIn(location.pathname + location.search), true);
+    if (this.route.name !== "board") navigate(paths.signIn(here()), true);
   };
 
   private readonly onPopState = () => {
@@ -137,6 +150,9 @@ export class AppRoot extends LitElement {
     interceptLinks(window);
     window.addEventListener("popstate", this.onPopState);
     window.addEventListener(SessionEndedEvent.type, this.onSessionEnded);
+    this.addEventListener(WorkspaceShownEvent.type, (event) => {
+      this.boardWorkspaceId = event.workspaceId;
+    });
     this.addEventListener(SignedInEvent.type, async (event) => {
       // Another person's copy on this device goes before anything of this person's is shown.
       await deviceBelongsTo(event.user.id);
@@ -178,7 +194,7 @@ export class AppRoot extends LitElement {
     const open = name === "sign-in" || name === "setup" || name === "invitation" || name === "not-found";
     const signedIn = this.user && !this.sessionEnded;
     if (!signedIn && !open && !(this.sessionEnded && name === "board")) {
-      return navigate(paths.signIn(location.pathname + location.search), true);
+      return navigate(paths.signIn(here()), true);
     }
     if (signedIn && name === "sign-in")
       return navigate(this.route.name === "sign-in" && this.route.next ? this.route.next : paths.workspaces(), true);
@@ -207,10 +223,22 @@ export class AppRoot extends LitElement {
     navigate(paths.signIn(), true);
   }
 
+  /** The partnership whose page is shown, if any: the header's search searches there. */
+  private workspaceId(): string | null {
+    const r = this.route;
+    if (r.name === "workspace" || r.name === "members") return r.workspaceId;
+    if (r.name === "audit") return r.workspaceId;
+    if (r.name === "board" || r.name === "board-history") return this.boardWorkspaceId;
+    return null;
+  }
+
   override render() {
+    const workspaceId = this.user && !this.sessionEnded ? this.workspaceId() : null;
+    if (workspaceId) void loadSearch();
     return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
+        ${workspaceId ? html`<header-search .workspaceId=${workspaceId}></header-search>` : nothing}
         <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
           ${t("app.languageSwitch")}
         </button>

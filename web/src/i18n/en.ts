@@ -4,6 +4,7 @@ import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import { recordsEn } from "./records.js";
+import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
@@ -330,4 +331,5 @@ export const en: Record<MessageKey, string> = {
   ...consentEn,
   ...recordsEn,
   ...historyEn,
+  ...searchEn,
 };

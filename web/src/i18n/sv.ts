@@ -4,6 +4,7 @@ import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 import { recordsSv } from "./records.js";
+import { searchSv } from "./search.js";
 
 export const sv = {
   ...identitySv,
@@ -329,6 +330,7 @@ export const sv = {
   ...consentSv,
   ...recordsSv,
   ...historySv,
+  ...searchSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -136,6 +136,7 @@ export class ActionDialog extends LitElement {
     this.actionId = null;
     this.historyShown = false;
     this.opener?.focus();
+    this.dispatchEvent(new Event("card-closed", { bubbles: true, composed: true }));
   }
 
   override render() {
