@@ -25,6 +25,8 @@ export type ActionFilter = Omit<ActionsQuery, "owner"> & { ownerId?: string; exc
 /** Today's date where these partnerships work: an action due today is not overdue until tomorrow. */
 export const swedishToday = stockholmDate;
 
+/** Entries ranked for one search at most (see search()). */
+const CANDIDATES = 300;
 const HIT_START = "\uE000";
 const HIT_END = "\uE001";
 
@@ -136,19 +138,29 @@ export function createContentQueries(db: Db, now: Clock) {
       snippet: string;
       rank: number;
     };
+    // The matching entries first, through the GIN index, at most CANDIDATES of them: a prefix of a
+    // letter or two matches most of a partnership, and ranking all of those would cost more than a
+    // keystroke may. PGlite has no autovacuum (no statistics): the CTEs keep the plan from
+    // depending on them. ts_headline runs only for the hits returned.
     const result = await db.execute<Row>(sql`
+      with q as materialized (select to_tsquery('swedish', ${query}) as q),
+      hits as materialized (
+        select e.board_id, e.entry_id, e.kind, e.title, e.body, e.document
+        from search_entries e, q
+        where e.document @@ q.q and e.workspace_id = ${workspaceId}
+        limit ${CANDIDATES})
       select e.board_id, b.title as board_title, b.kind as board_kind, e.entry_id, e.kind, e.title,
              case e.kind when 'item' then e.entry_id when 'decision' then d.item_id end as item_id,
              case e.kind when 'decision' then d.paragraph
                          when 'item' then substring(e.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
-             ts_headline('swedish', e.body, q, ${options}) as snippet,
-             ts_rank(e.document, q) as rank
-      from search_entries e
+             ts_headline('swedish', e.body, q.q, ${options}) as snippet,
+             ts_rank(e.document, q.q) as rank
+      from hits e
       join boards b on b.id = e.board_id
       left join projected_decisions d
         on e.kind = 'decision' and d.board_id = e.board_id and d.decision_id = e.entry_id,
-           to_tsquery('swedish', ${query}) q
-      where e.workspace_id = ${workspaceId} and b.archived_at is null and e.document @@ q
+           q
+      where b.archived_at is null
       order by rank desc, e.title
       limit ${limit}`);
     const rows: Row[] = Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import { swedishToday } from "../../server/services/content-queries.js";
 import { addAction } from "../../shared/boards/focus.js";
-import { addAgendaItem, addDecision, agendaNotes } from "../../shared/boards/minutes.js";
+import { addAgendaItem, addDecision, agendaNotes, setMeeting } from "../../shared/boards/minutes.js";
 import { addGoal } from "../../shared/boards/plan.js";
 import { writePlainParagraphs } from "../../shared/richtext/text.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
@@ -43,10 +43,12 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     const focus = await board("focus", "Växelvård och korttidsboende");
     focusId = focus.id;
     const yesterday = swedishToday(new Date(Date.now() - 86_400_000));
-    actionId = addAction(focus.doc, { title: ACTION, status: "planned", dueDate: yesterday });
+    const nurseId = (await f.people.nurse.get("/api/auth/me")).body.user.id as string;
+    actionId = addAction(focus.doc, { title: ACTION, status: "planned", dueDate: yesterday, ownerId: nurseId });
     addAction(focus.doc, { title: "Kartlägga vårdkedjan vid utskrivning", status: "idea" });
     const minutes = await board("minutes", "Samverkansmöte i maj");
     minutesId = minutes.id;
+    setMeeting(minutes.doc, { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
     for (let n = 1; n <= 8; n++) {
       const item = addAgendaItem(minutes.doc, {
         title: n === 7 ? "Växelvård på korttidsboendet" : `Punkt nummer ${n}`,
@@ -116,6 +118,10 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     await home(page);
     await expectAccessible(page, "home page with links");
     await screenshot(page, "home-links-sv");
+    const mine = page.getByRole("region", { name: "Mina aktiviteter" });
+    await expect(mine.getByRole("link", { name: ACTION }).getAttribute("href")).resolves.toBe(
+      `/boards/${focusId}?action=${actionId}`,
+    );
     const overdue = page.getByRole("region", { name: "Försenade aktiviteter" });
     await overdue.getByRole("link", { name: ACTION }).click();
     await page.getByRole("dialog").getByRole("heading", { name: ACTION }).waitFor();
@@ -139,6 +145,10 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
 
     await page.goto(`/workspaces/${f.workspaceId}`);
     await home(page);
+    const meetings = page.getByRole("region", { name: "Kommande möten" });
+    await expect(meetings.getByRole("link", { name: "Samverkansmöte i maj" }).getAttribute("href")).resolves.toBe(
+      `/boards/${minutesId}`,
+    );
     await page.getByRole("link", { name: "Växelvården utan avbrott mellan huvudmännen" }).click();
     await page.waitForURL(`**/boards/${planId}?goal=*`);
     const goal = page.locator("plan-board li.goal.target-highlight");
