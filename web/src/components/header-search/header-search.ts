@@ -14,6 +14,7 @@ import { headerSearchStyles } from "./header-search.styles.js";
 
 const DEBOUNCE_MS = 250;
 const MAX_LENGTH = 200;
+const MIN_LETTERS = 2;
 const GROUP_ORDER: SearchKind[] = ["action", "goal", "decision", "item", "section", "contact", "board"];
 
 /** Where a hit opens: its board, at the card, goal, section or agenda item (with its §). */
@@ -104,7 +105,8 @@ export class HeaderSearch extends LitElement {
     this.cancel();
     const query = this.input?.value.trim() ?? "";
     this.active = -1;
-    if (!query) {
+    // One letter matches nearly everything: the search starts at the second.
+    if ((query.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_LETTERS) {
       this.answer = null;
       this.open = false;
       this.searching = false;
