@@ -28,6 +28,19 @@ const loadInvitationPage = () => import("./pages/invitation-page.js");
 const loadHistoryPage = () => import("./pages/history-page.js");
 /** The header's search, loaded once a partnership's page is shown. */
 const loadSearch = () => import("./components/header-search/header-search.js");
+/**
+ * On a board the search waits until the board is up, or until someone reaches for the header: a
+ * focus board's first load stays within its budget (test/e2e/offline-start.test.ts).
+ */
+let searchSoon = false;
+function loadSearchSoon(header: HTMLElement | null) {
+  if (searchSoon) return;
+  searchSoon = true;
+  const load = () => void loadSearch();
+  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(load, { timeout: 2_000 }) : load()), 2_000);
+  header?.addEventListener("pointerover", load, { once: true });
+  header?.addEventListener("focusin", load, { once: true });
+}
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -234,7 +247,10 @@ export class AppRoot extends LitElement {
 
   override render() {
     const workspaceId = this.user && !this.sessionEnded ? this.workspaceId() : null;
-    if (workspaceId) void loadSearch();
+    if (workspaceId && !customElements.get("header-search")) {
+      if (this.route.name === "board") loadSearchSoon(this.renderRoot.querySelector("header"));
+      else void loadSearch();
+    }
     return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
