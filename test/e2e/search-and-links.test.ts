@@ -194,6 +194,7 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     await page.getByRole("button", { name: `Öppna ${ACTION}` }).waitFor();
     await expect(page.getByRole("dialog").count()).resolves.toBe(0);
     await expectAccessible(page, "board with a missing deep-link target");
+    await screenshot(page, "board-missing-target-sv");
   }, 60_000);
 
   it("at tablet width the search opens from a button and its popup stays on the screen", async () => {

@@ -34,6 +34,14 @@ export class BoardPage extends LitElement {
       }
       .notice button {
         margin-left: auto;
+        font: inherit;
+        min-height: var(--touch);
+        padding: 0 1rem;
+        background: #fff;
+        color: var(--color-primary);
+        border: 1px solid var(--color-primary);
+        border-radius: var(--radius);
+        cursor: pointer;
       }
       .links {
         display: flex;
@@ -137,7 +145,7 @@ export class BoardPage extends LitElement {
         this.missing
           ? html`<p class="notice" role="status">
               ${t(`target.missing.${this.missing}`)}
-              <button type="button" class="secondary" @click=${() => (this.missing = null)}>${t("target.dismiss")}</button>
+              <button type="button" @click=${() => (this.missing = null)}>${t("target.dismiss")}</button>
             </p>`
           : nothing
       }
