@@ -26,7 +26,7 @@ export type ActionFilter = Omit<ActionsQuery, "owner"> & { ownerId?: string; exc
 export const swedishToday = stockholmDate;
 
 /** Entries ranked for one search at most (see search()). */
-const CANDIDATES = 300;
+const CANDIDATES = 200;
 const HIT_START = "\uE000";
 const HIT_END = "\uE001";
 
@@ -141,28 +141,31 @@ export function createContentQueries(db: Db, now: Clock) {
     // The matching entries first, through the GIN index, at most CANDIDATES of them: a prefix of a
     // letter or two matches most of a partnership, and ranking all of those would cost more than a
     // keystroke may. PGlite has no autovacuum (no statistics): the CTEs keep the plan from
-    // depending on them. ts_headline runs only for the hits returned.
+    // depending on them. Bodies (long) are read, and ts_headline run, only for the hits returned.
     const result = await db.execute<Row>(sql`
       with q as materialized (select to_tsquery('swedish', ${query}) as q),
       hits as materialized (
-        select e.board_id, e.entry_id, e.kind, e.title, e.body, e.document
+        select e.board_id, e.entry_id, e.kind, e.title, ts_rank(e.document, q.q) as rank
         from search_entries e, q
         where e.document @@ q.q and e.workspace_id = ${workspaceId}
-        limit ${CANDIDATES})
-      select e.board_id, b.title as board_title, b.kind as board_kind, e.entry_id, e.kind, e.title,
-             case e.kind when 'item' then e.entry_id when 'decision' then d.item_id end as item_id,
-             case e.kind when 'decision' then d.paragraph
-                         when 'item' then substring(e.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
-             ts_headline('swedish', e.body, q.q, ${options}) as snippet,
-             ts_rank(e.document, q.q) as rank
-      from hits e
-      join boards b on b.id = e.board_id
+        limit ${CANDIDATES}),
+      top as materialized (
+        select h.*, b.title as board_title, b.kind as board_kind
+        from hits h join boards b on b.id = h.board_id
+        where b.archived_at is null
+        order by h.rank desc, h.title
+        limit ${limit})
+      select t.board_id, t.board_title, t.board_kind, t.entry_id, t.kind, t.title, t.rank,
+             case t.kind when 'item' then t.entry_id when 'decision' then d.item_id end as item_id,
+             case t.kind when 'decision' then d.paragraph
+                         when 'item' then substring(t.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
+             ts_headline('swedish', e.body, q.q, ${options}) as snippet
+      from top t
+      join search_entries e on e.board_id = t.board_id and e.entry_id = t.entry_id
       left join projected_decisions d
-        on e.kind = 'decision' and d.board_id = e.board_id and d.decision_id = e.entry_id,
+        on t.kind = 'decision' and d.board_id = t.board_id and d.decision_id = t.entry_id,
            q
-      where b.archived_at is null
-      order by rank desc, e.title
-      limit ${limit}`);
+      order by t.rank desc, t.title`);
     const rows: Row[] = Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows;
     return rows.map((r) => ({
       boardId: r.board_id,
