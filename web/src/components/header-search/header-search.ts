@@ -9,30 +9,14 @@ import { html, LitElement, nothing } from "lit";
 import type { SearchKind, SearchResult } from "../../../../shared/api/content.js";
 import { get } from "../../api/client.js";
 import { LocaleController, type MessageKey, t, tp } from "../../i18n/i18n.js";
-import { navigate, paths } from "../../router.js";
+import { navigate } from "../../router.js";
 import { headerSearchStyles } from "./header-search.styles.js";
+import { resultHref } from "./result-href.js";
 
 const DEBOUNCE_MS = 250;
 const MAX_LENGTH = 200;
 const MIN_LETTERS = 2;
 const GROUP_ORDER: SearchKind[] = ["action", "goal", "decision", "item", "section", "contact", "board"];
-
-/** Where a hit opens: its board, at the card, goal, section or agenda item (with its §). */
-export function resultHref(r: SearchResult): string {
-  switch (r.kind) {
-    case "action":
-      return paths.boardAt(r.boardId, { action: r.entryId ?? undefined });
-    case "goal":
-      return paths.boardAt(r.boardId, { goal: r.entryId ?? undefined });
-    case "section":
-      return paths.boardAt(r.boardId, { section: r.entryId ?? undefined });
-    case "item":
-    case "decision":
-      return paths.boardAt(r.boardId, { item: r.itemId ?? undefined, paragraph: r.paragraph });
-    default:
-      return paths.board(r.boardId);
-  }
-}
 
 type Answer = { query: string; results: SearchResult[] } | { query: string; failed: true };
 
