@@ -153,7 +153,10 @@ function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: str
   });
   let position = 0;
   for (const item of items) {
+    const heading = item.number === null ? item.title : `§ ${item.number} ${item.title}`;
     for (const d of item.decisions) {
+      // Found on its own too, so a search can answer "beslut" and link to the decision's §.
+      rows.search.push({ ...base, entryId: d.id, kind: "decision", title: heading, body: join(d.text) });
       rows.decisions.push({
         ...base,
         decisionId: d.id,
@@ -169,7 +172,7 @@ function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: str
       ...base,
       entryId: item.id,
       kind: "item",
-      title: item.number === null ? item.title : `§ ${item.number} ${item.title}`,
+      title: heading,
       body: join(
         richTextToPlain(item.notes),
         ...item.decisions.map((d) => d.text),

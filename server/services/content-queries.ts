@@ -4,7 +4,7 @@
  * word) and the overview of its home page. Archived boards are left out everywhere.
  */
 import { and, asc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
-import type { ActionsQuery, SnippetPart } from "../../shared/api/content.js";
+import type { ActionsQuery, SearchResult, SnippetPart } from "../../shared/api/content.js";
 import type { ActionSort } from "../../shared/api/my-work.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../shared/boards/focus.js";
 import { GOAL_STATUSES, type GoalStatus } from "../../shared/boards/plan.js";
@@ -44,6 +44,8 @@ export function addDays(date: string, days: number): string {
 /** Today's date where these partnerships work: an action due today is not overdue until tomorrow. */
 export const swedishToday = stockholmDate;
 
+/** Entries ranked for one search at most (see search()). */
+const CANDIDATES = 200;
 const HIT_START = "\uE000";
 const HIT_END = "\uE001";
 
@@ -167,7 +169,11 @@ export function createContentQueries(db: Db, now: Clock) {
       .limit(limit);
   }
 
-  async function search(workspaceId: string, typed: string, limit: number) {
+  /**
+   * Hits with what a link needs (board id, entry id, kind; agenda items and decisions also their
+   * item id and § number). Whatever is typed is reduced to prefix words first, so it is never a 500.
+   */
+  async function search(workspaceId: string, typed: string, limit: number): Promise<SearchResult[]> {
     const query = prefixQuery(typed);
     if (!query) return [];
     const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -178,27 +184,49 @@ export function createContentQueries(db: Db, now: Clock) {
       entry_id: string;
       kind: string;
       title: string;
+      item_id: string | null;
+      paragraph: number | null;
       snippet: string;
       rank: number;
     };
+    // The matching entries first, through the GIN index, at most CANDIDATES of them: a prefix of a
+    // letter or two matches most of a partnership, and ranking all of those would cost more than a
+    // keystroke may. PGlite has no autovacuum (no statistics): the CTEs keep the plan from
+    // depending on them. Bodies (long) are read, and ts_headline run, only for the hits returned.
     const result = await db.execute<Row>(sql`
-      select e.board_id, b.title as board_title, b.kind as board_kind, e.entry_id, e.kind, e.title,
-             ts_headline('swedish', e.body, q, ${options}) as snippet,
-             ts_rank(e.document, q) as rank
-      from search_entries e
-      join boards b on b.id = e.board_id,
-           to_tsquery('swedish', ${query}) q
-      where e.workspace_id = ${workspaceId} and b.archived_at is null and e.document @@ q
-      order by rank desc, e.title
-      limit ${limit}`);
+      with q as materialized (select to_tsquery('swedish', ${query}) as q),
+      hits as materialized (
+        select e.board_id, e.entry_id, e.kind, e.title, ts_rank(e.document, q.q) as rank
+        from search_entries e, q
+        where e.document @@ q.q and e.workspace_id = ${workspaceId}
+        limit ${CANDIDATES}),
+      top as materialized (
+        select h.*, b.title as board_title, b.kind as board_kind
+        from hits h join boards b on b.id = h.board_id
+        where b.archived_at is null
+        order by h.rank desc, h.title
+        limit ${limit})
+      select t.board_id, t.board_title, t.board_kind, t.entry_id, t.kind, t.title, t.rank,
+             case t.kind when 'item' then t.entry_id when 'decision' then d.item_id end as item_id,
+             case t.kind when 'decision' then d.paragraph
+                         when 'item' then substring(t.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
+             ts_headline('swedish', e.body, q.q, ${options}) as snippet
+      from top t
+      join search_entries e on e.board_id = t.board_id and e.entry_id = t.entry_id
+      left join projected_decisions d
+        on t.kind = 'decision' and d.board_id = t.board_id and d.decision_id = t.entry_id,
+           q
+      order by t.rank desc, t.title`);
     const rows: Row[] = Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows;
     return rows.map((r) => ({
       boardId: r.board_id,
       boardTitle: r.board_title,
-      boardKind: r.board_kind,
+      boardKind: r.board_kind as SearchResult["boardKind"],
       entryId: r.entry_id === "" ? null : r.entry_id,
-      kind: r.kind,
+      kind: r.kind as SearchResult["kind"],
       title: r.title,
+      itemId: r.item_id,
+      paragraph: r.paragraph === null ? null : Number(r.paragraph),
       snippet: snippetParts(r.snippet),
       rank: Number(r.rank),
     }));

@@ -100,7 +100,8 @@ describe.skipIf(!browserSuiteEnabled())(
       await expect(actionB.getByText("Fokusområde: Palliativ vård")).toBeTruthy();
       const toFocus = actionB.getByRole("link", { name: "Visa på fokusområdet" });
       await toFocus.waitFor();
-      await expect(toFocus.getAttribute("href")).resolves.toBe(`/boards/${focusId}`);
+      // Straight to the action's card there.
+      await expect(toFocus.getAttribute("href")).resolves.toMatch(new RegExp(`^/boards/${focusId}\\?action=.+$`));
 
       // Within the document numbering runs on past the highest § used.
       await a.getByLabel("Ny punkt på dagordningen").fill("Övrigt");
@@ -125,7 +126,11 @@ describe.skipIf(!browserSuiteEnabled())(
       await back.waitFor();
       await expectAccessible(page, "card dialog with its minutes");
       await screenshot(page, "minutes-action-on-focus-sv");
-      await expect(back.getAttribute("href")).resolves.toBe(`/boards/${minutesId}`);
+      // Back to that very agenda item of the minutes.
+      await expect(back.getAttribute("href")).resolves.toMatch(new RegExp(`^/boards/${minutesId}\\?item=.+#§13$`));
+      await back.click();
+      const heading = page.getByRole("heading", { level: 3, name: `§ 13 ${ITEM}` });
+      await expect.poll(() => heading.evaluate((h) => h.matches(":focus"))).toBe(true);
     });
 
     it("an observer reads the minutes without any control that would fail", async () => {

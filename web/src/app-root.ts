@@ -7,7 +7,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
-import { SessionEndedEvent, SignedInEvent } from "./events.js";
+import { SessionEndedEvent, SignedInEvent, WorkspaceShownEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
 import { LazyParts, preloadPart } from "./offline/lazy.js";
@@ -16,7 +16,7 @@ import "./pages/auth-pages.js";
 import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
 import "./pages/workspace-page.js";
 import "./pages/workspaces-page.js";
-import { interceptLinks, navigate, parse, paths, type Route } from "./router.js";
+import { here, interceptLinks, navigate, parse, paths, type Route } from "./router.js";
 
 /** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
 const loadBoardPage = () => import("./pages/board-page.js");
@@ -32,6 +32,21 @@ const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
 /** Instance administration: the admin only, loaded when opened. */
 const loadAdminPage = () => import("./pages/admin-page.js");
+/** The header's search, loaded once a partnership's page is shown. */
+const loadSearch = () => import("./components/header-search/header-search.js");
+/**
+ * On a board the search waits until the board is up, or until someone reaches for the header: a
+ * focus board's first load stays within its budget (test/e2e/offline-start.test.ts).
+ */
+let searchSoon = false;
+function loadSearchSoon(header: HTMLElement | null) {
+  if (searchSoon) return;
+  searchSoon = true;
+  const load = () => void loadSearch();
+  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(load, { timeout: 2_000 }) : load()), 2_000);
+  header?.addEventListener("pointerover", load, { once: true });
+  header?.addEventListener("focusin", load, { once: true });
+}
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
@@ -52,6 +67,7 @@ export class AppRoot extends LitElement {
       z-index: 10;
     }
     header {
+      position: relative;
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -86,6 +102,12 @@ export class AppRoot extends LitElement {
       outline: 3px solid #ffd27a;
       outline-offset: 2px;
     }
+    @media (max-width: 900px) {
+      header-search[expanded] {
+        order: 10;
+        flex-basis: 100%;
+      }
+    }
     main {
       padding: 1rem;
       max-width: 72rem;
@@ -111,6 +133,7 @@ export class AppRoot extends LitElement {
     user: { state: true },
     needsSetup: { state: true },
     sessionEnded: { state: true },
+    boardWorkspaceId: { state: true },
   };
   declare private route: Route;
   /** undefined: not known yet; null: signed out. */
@@ -118,6 +141,8 @@ export class AppRoot extends LitElement {
   declare private needsSetup: boolean;
   /** The server ended the session while this page was open: the name leaves the header, sign-in is offered. */
   declare private sessionEnded: boolean;
+  /** The partnership of the board being shown (a board's address does not say it; its page tells). */
+  declare private boardWorkspaceId: string | null;
   private pageShown = false;
   private readonly parts = new LazyParts(this);
 
@@ -133,6 +158,7 @@ export class AppRoot extends LitElement {
     this.user = undefined;
     this.needsSetup = false;
     this.sessionEnded = false;
+    this.boardWorkspaceId = null;
   }
 
   private readonly onSessionEnded = () => {
@@ -140,7 +166,7 @@ export class AppRoot extends LitElement {
     this.sessionEnded = true;
     // A board stays open: its copy and any unsent changes are on this device, and it offers to
     // sign in and come back. Anywhere else there is nothing to show without a session.
-    if (this.route.name !== "board") navigate(paths.signIn(location.pathname + location.search), true);
+    if (this.route.name !== "board") navigate(paths.signIn(here()), true);
   };
 
   private readonly onPopState = () => {
@@ -154,6 +180,9 @@ export class AppRoot extends LitElement {
     interceptLinks(window);
     window.addEventListener("popstate", this.onPopState);
     window.addEventListener(SessionEndedEvent.type, this.onSessionEnded);
+    this.addEventListener(WorkspaceShownEvent.type, (event) => {
+      this.boardWorkspaceId = event.workspaceId;
+    });
     this.addEventListener(SignedInEvent.type, async (event) => {
       // Another person's copy on this device goes before anything of this person's is shown.
       await deviceBelongsTo(event.user.id);
@@ -195,7 +224,7 @@ export class AppRoot extends LitElement {
     const open = name === "sign-in" || name === "setup" || name === "invitation" || name === "not-found";
     const signedIn = this.user && !this.sessionEnded;
     if (!signedIn && !open && !(this.sessionEnded && name === "board")) {
-      return navigate(paths.signIn(location.pathname + location.search), true);
+      return navigate(paths.signIn(here()), true);
     }
     if (signedIn && name === "sign-in")
       return navigate(this.route.name === "sign-in" && this.route.next ? this.route.next : paths.workspaces(), true);
@@ -224,10 +253,25 @@ export class AppRoot extends LitElement {
     navigate(paths.signIn(), true);
   }
 
+  /** The partnership whose page is shown, if any: the header's search searches there. */
+  private workspaceId(): string | null {
+    const r = this.route;
+    if (r.name === "workspace" || r.name === "members") return r.workspaceId;
+    if (r.name === "audit") return r.workspaceId;
+    if (r.name === "board" || r.name === "board-history") return this.boardWorkspaceId;
+    return null;
+  }
+
   override render() {
+    const workspaceId = this.user && !this.sessionEnded ? this.workspaceId() : null;
+    if (workspaceId && !customElements.get("header-search")) {
+      if (this.route.name === "board") loadSearchSoon(this.renderRoot.querySelector("header"));
+      else void loadSearch();
+    }
     return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
+        ${workspaceId ? html`<header-search .workspaceId=${workspaceId}></header-search>` : nothing}
         <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
           ${t("app.languageSwitch")}
         </button>

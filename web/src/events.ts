@@ -20,6 +20,14 @@ export class SessionEndedEvent extends Event {
   }
 }
 
+/** A page of one partnership is shown (a board page learns its partnership late): the header's search searches there. */
+export class WorkspaceShownEvent extends Event {
+  static readonly type = "workspace-shown";
+  constructor(readonly workspaceId: string) {
+    super(WorkspaceShownEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /**
  * The rich-text editor and the identity warning (components/identity-warning): a personal identity
  * number is being typed (`typing`), is no longer (`cleared`), or was replaced (`removed`). Sent on window.
@@ -38,5 +46,6 @@ declare global {
   interface HTMLElementEventMap {
     "signed-in": SignedInEvent;
     "session-ended": SessionEndedEvent;
+    "workspace-shown": WorkspaceShownEvent;
   }
 }

@@ -71,7 +71,7 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   ],
 ];
 
-/** Only a path on this site may be a place to return to after signing in. */
+/** Only a path on this site may be a place to return to after signing in (with its query and fragment). */
 function safeNext(next: string | null): string | null {
   return next?.startsWith("/") && !next.startsWith("//") ? next : null;
 }
@@ -115,6 +115,9 @@ export const paths = {
     section === "new-partnership" ? "/admin/partnerships/new" : `/admin/${section}`,
 };
 
+/** Where one is now, query and fragment included: the place to come back to after signing in. */
+export const here = () => location.pathname + location.search + location.hash;
+
 export function navigate(path: string, replace = false): void {
   if (newVersionReady()) {
     loadNewVersion(path, replace);
@@ -135,6 +138,7 @@ export function interceptLinks(root: EventTarget): void {
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin) return;
     e.preventDefault();
-    navigate(url.pathname + url.search);
+    // The fragment too: a link to a minutes § (`#§7`) lands on that §.
+    navigate(url.pathname + url.search + url.hash);
   });
 }

@@ -25,7 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   // The server wants JSON on every unsafe request, also one without anything to say (DELETE).
   const unsafe = method !== "GET" && method !== "HEAD";
@@ -37,6 +37,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
         ? { "content-type": "application/json", accept: "application/json" }
         : { accept: "application/json" },
       ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
+      ...(signal ? { signal } : {}),
     });
   } catch {
     throw new ApiError(0, "network", t("error.network"));
@@ -60,5 +61,6 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return payload as T;
 }
 
-export const get = <T>(path: string) => api<T>("GET", path);
+/** `signal`: a request whose answer is no longer wanted (a search typed further) can be cancelled. */
+export const get = <T>(path: string, signal?: AbortSignal) => api<T>("GET", path, undefined, signal);
 export const post = <T>(path: string, body: unknown = {}) => api<T>("POST", path, body);

@@ -64,6 +64,7 @@ export interface Overview {
   recentDecisions: {
     boardId: string;
     id: string;
+    itemId: string;
     paragraph: number | null;
     itemTitle: string;
     text: string;

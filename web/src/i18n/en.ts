@@ -7,6 +7,7 @@ import { consentEn } from "./members-consent.js";
 import { myWorkEn } from "./my-work.js";
 import { notificationsEn } from "./notifications.js";
 import { recordsEn } from "./records.js";
+import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
 
 export const en: Record<MessageKey, string> = {
@@ -336,4 +337,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...historyEn,
   ...notificationsEn,
+  ...searchEn,
 };

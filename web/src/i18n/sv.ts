@@ -7,6 +7,7 @@ import { consentSv } from "./members-consent.js";
 import { myWorkSv } from "./my-work.js";
 import { notificationsSv } from "./notifications.js";
 import { recordsSv } from "./records.js";
+import { searchSv } from "./search.js";
 
 export const sv = {
   ...identitySv,
@@ -335,6 +336,7 @@ export const sv = {
   ...adminSv,
   ...historySv,
   ...notificationsSv,
+  ...searchSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

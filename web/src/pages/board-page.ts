@@ -4,16 +4,18 @@
  * approval panel are loaded when such a board is opened (`import()`), so a focus board never
  * downloads them. The board's details come from the device when the network does not answer.
  */
-import { css, html, LitElement } from "lit";
+import { css, html, LitElement, nothing } from "lit";
 import { ApiError, get } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
+import { BoardTargetMissingEvent, readTarget, type TargetKind } from "../components/board-target/board-target.js";
 import type { Member } from "../components/focus-board/focus-board.js";
+import { WorkspaceShownEvent } from "../events.js";
 import "../components/focus-board/focus-board.js";
 import type { MinutesStateEvent } from "../components/minutes-approval/minutes-approval.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { keepOnDevice, missingOffline, rememberBoard } from "../offline/device-store.js";
 import { LazyParts } from "../offline/lazy.js";
-import { paths } from "../router.js";
+import { type BoardTarget, paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import { boardDetailsPath, take } from "./early-answers.js";
 
@@ -21,6 +23,26 @@ export class BoardPage extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      .notice {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        background: var(--color-surface, #f6f7f9);
+      }
+      .notice button {
+        margin-left: auto;
+        font: inherit;
+        min-height: var(--touch);
+        padding: 0 1rem;
+        background: #fff;
+        color: var(--color-primary);
+        border: 1px solid var(--color-primary);
+        border-radius: var(--radius);
+        cursor: pointer;
+      }
       .links {
         display: flex;
         flex-wrap: wrap;
@@ -35,6 +57,8 @@ export class BoardPage extends LitElement {
     members: { state: true },
     problem: { state: true },
     locked: { state: true },
+    target: { state: true },
+    missing: { state: true },
   };
   declare boardId: string;
   declare private board: (Board & { role: Role }) | null;
@@ -45,6 +69,10 @@ export class BoardPage extends LitElement {
    * Locked until it has said, so nothing is written to minutes that turn out to be closed.
    */
   declare private locked: boolean;
+  /** Where a deep link points on this board (the address's query and fragment); a new object per visit. */
+  declare private target: BoardTarget | null;
+  /** A deep link pointed at something no longer on the board: a quiet notice says so. */
+  declare private missing: TargetKind | null;
   private readonly parts = new LazyParts(this);
 
   constructor() {
@@ -55,15 +83,35 @@ export class BoardPage extends LitElement {
     this.members = [];
     this.problem = null;
     this.locked = true;
+    this.target = readTarget();
+    this.missing = null;
+  }
+
+  /** Another link to this same board (from the search, say): the new target, handled afresh. */
+  private readonly onPopState = () => {
+    const url = new URL(location.href);
+    if (url.pathname !== paths.board(this.boardId)) return;
+    this.target = readTarget(url);
+    this.missing = null;
+  };
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener("popstate", this.onPopState);
   }
 
   override async connectedCallback() {
     super.connectedCallback();
+    window.addEventListener("popstate", this.onPopState);
+    this.addEventListener(BoardTargetMissingEvent.type, (e) => {
+      this.missing = (e as BoardTargetMissingEvent).kind;
+    });
     const boardPath = boardDetailsPath(this.boardId);
     try {
       const { board } = await take<{ board: Board & { role: Role } }>(boardPath);
       // The board shows at once (its content is on the device, or on its way); names follow.
       this.board = board;
+      this.dispatchEvent(new WorkspaceShownEvent(board.workspaceId));
       rememberBoard(board.id);
       const membersPath = `/api/workspaces/${board.workspaceId}/members`;
       keepOnDevice([boardPath, membersPath]);
@@ -93,6 +141,14 @@ export class BoardPage extends LitElement {
       </p>
       <h1 tabindex="-1">${board.title}</h1>
       <p class="muted">${t(`kind.${board.kind}`)}</p>
+      ${
+        this.missing
+          ? html`<p class="notice" role="status">
+              ${t(`target.missing.${this.missing}`)}
+              <button type="button" @click=${() => (this.missing = null)}>${t("target.dismiss")}</button>
+            </p>`
+          : nothing
+      }
       ${this.view(board)}`;
   }
 
@@ -100,12 +156,12 @@ export class BoardPage extends LitElement {
     const canEdit = board.role !== "observer";
     switch (board.kind) {
       case "focus":
-        return html`<focus-board .boardId=${board.id} .canEdit=${canEdit} .members=${this.members}></focus-board>`;
+        return html`<focus-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit} .members=${this.members}></focus-board>`;
       case "plan":
         return this.parts.render(
           "plan-board",
           () => import("../components/plan-board/plan-board.js"),
-          () => html`<plan-board .boardId=${board.id} .canEdit=${canEdit}></plan-board>`,
+          () => html`<plan-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit}></plan-board>`,
         );
       case "minutes":
         return this.parts.render(
@@ -116,6 +172,7 @@ export class BoardPage extends LitElement {
               import("../components/minutes-approval/minutes-approval.js"),
             ]),
           () => html`<minutes-board
+            .target=${this.target}
             .boardId=${board.id}
             .boardTitle=${board.title}
             .workspaceId=${board.workspaceId}

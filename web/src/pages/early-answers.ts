@@ -16,11 +16,14 @@ export function askEarly(path: string): void {
   early.set(path, answer);
 }
 
-/** The early answer for this path (once), else a fresh request. */
+/**
+ * The early answer for this path (once), else a fresh request. A refused early answer is asked
+ * again: it may have been asked signed out, before signing in brought the person here.
+ */
 export function take<T>(path: string): Promise<T> {
-  const answer = early.get(path);
+  const answer = early.get(path) as Promise<T> | undefined;
   early.delete(path);
-  return (answer as Promise<T> | undefined) ?? get<T>(path);
+  return answer ? answer.catch(() => get<T>(path)) : get<T>(path);
 }
 
 /** The API path of a board's details (the board page reads it; the app root asks for it early). */

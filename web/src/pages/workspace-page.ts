@@ -193,7 +193,7 @@ export class WorkspacePage extends LitElement {
             o.goals.length === 0
               ? nothing
               : html`<ul>
-            ${o.goals.map((g) => html`<li>${g.title} — <em>${t(`goal.${g.status}`)}</em></li>`)}
+            ${o.goals.map((g) => html`<li><a href=${paths.boardAt(g.boardId, { goal: g.id })}>${g.title}</a> — <em>${t(`goal.${g.status}`)}</em></li>`)}
           </ul>`
           }
         </section>
@@ -205,7 +205,7 @@ export class WorkspacePage extends LitElement {
               : html`<ul class="plain">
             ${o.upcomingMeetings.map(
               (m) =>
-                html`<li><strong>${m.title}</strong>${m.startsAt ? html` — ${formatDate(m.startsAt, true)}` : nothing}${
+                html`<li><a href=${paths.board(m.boardId)}><strong>${m.title}</strong></a>${m.startsAt ? html` — ${formatDate(m.startsAt, true)}` : nothing}${
                   m.place ? html`, ${m.place}` : nothing
                 }</li>`,
             )}
@@ -219,7 +219,9 @@ export class WorkspacePage extends LitElement {
               ? html`<p>${t("home.none")}</p>`
               : html`<ul class="plain">
             ${o.recentDecisions.map(
-              (d) => html`<li>${d.paragraph !== null ? html`<strong>§ ${d.paragraph}</strong> ` : nothing}${d.text}
+              (d) => html`<li><a href=${paths.boardAt(d.boardId, { item: d.itemId, paragraph: d.paragraph })}>${
+                d.paragraph !== null ? html`<strong>§ ${d.paragraph}</strong> ` : nothing
+              }${d.text}</a>
                 <div class="muted">${d.itemTitle}${d.meetingStartsAt ? html`, ${formatDate(d.meetingStartsAt)}` : nothing}</div></li>`,
             )}
           </ul>`
@@ -253,7 +255,7 @@ export class WorkspacePage extends LitElement {
     return html`<ul class="plain">
       ${rows.map(
         (a) => html`<li>
-          <strong>${a.title}</strong>
+          <a href=${paths.boardAt(a.boardId, { action: a.id })}><strong>${a.title}</strong></a>
           <div class="muted">
             ${a.boardTitle} · ${t(`status.${a.status}`)}${a.ownerName ? html` · ${a.ownerName}` : nothing}${
               a.dueDate

@@ -35,7 +35,7 @@ import { keepTyping } from "../../collab/keep-typing.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
-  return html`<p><minutes-source .boardId=${source.boardId} .paragraph=${source.paragraph}></minutes-source></p>`;
+  return html`<p><minutes-source .boardId=${source.boardId} .itemId=${source.itemId} .paragraph=${source.paragraph}></minutes-source></p>`;
 }
 
 export class ActionDialog extends LitElement {
@@ -136,6 +136,7 @@ export class ActionDialog extends LitElement {
     this.actionId = null;
     this.historyShown = false;
     this.opener?.focus();
+    this.dispatchEvent(new Event("card-closed", { bubbles: true, composed: true }));
   }
 
   override render() {

@@ -6,14 +6,16 @@
  * any control that would fail.
  */
 import { html, LitElement, nothing } from "lit";
-import { type Action, addAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
+import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import type { BoardTarget } from "../../router.js";
 import "../action-dialog/action-dialog.js";
 import { srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
+import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 
 export interface Member {
@@ -30,6 +32,7 @@ export class FocusBoard extends LitElement {
     boardId: { attribute: false },
     canEdit: { attribute: false },
     members: { attribute: false },
+    target: { attribute: false },
     ownerFilter: { state: true },
     organizationFilter: { state: true },
     announcement: { state: true },
@@ -38,11 +41,19 @@ export class FocusBoard extends LitElement {
   declare boardId: string;
   declare canEdit: boolean;
   declare members: Member[];
+  /** A deep link's target (`?action=`): its card dialog opens once the board has synced. */
+  declare target: BoardTarget | null;
   declare private ownerFilter: string;
   declare private organizationFilter: string;
   declare private announcement: string;
   declare private dropStatus: ActionStatus | null;
   private readonly live = new BoardController(this, () => this.boardId);
+  readonly goTo = new BoardTargetController(this, this.live, (target) => {
+    if (!target.action) return null;
+    if (!this.doc || !getAction(this.doc, target.action)) return "action";
+    void this.dialog()?.open(target.action);
+    return null;
+  });
 
   constructor() {
     super();
@@ -50,6 +61,7 @@ export class FocusBoard extends LitElement {
     this.boardId = "";
     this.canEdit = false;
     this.members = [];
+    this.target = null;
     this.ownerFilter = "";
     this.organizationFilter = "";
     this.announcement = "";
@@ -101,7 +113,7 @@ export class FocusBoard extends LitElement {
         ),
       )}</div>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <action-dialog .boardId=${this.boardId} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+      <action-dialog @card-closed=${forgetAction} .boardId=${this.boardId} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
   }
 
   private column(status: ActionStatus, cards: Action[]) {

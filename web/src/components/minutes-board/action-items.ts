@@ -85,7 +85,7 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
 function linkState(view: MinutesView, item: AgendaItem | null, a: ActionItem) {
   if (!a.focusBoardId) return nothing;
   if (a.actionId)
-    return html`<a class="focus-link" href=${paths.board(a.focusBoardId)}>${t("minutes.showOnFocus")}</a>`;
+    return html`<a class="focus-link" href=${paths.boardAt(a.focusBoardId, { action: a.actionId })}>${t("minutes.showOnFocus")}</a>`;
   if (view.linking.has(a.id)) return html`<span role="status">${t("minutes.linking")}</span>`;
   const failure = view.linkFailures.get(a.id);
   const retry =

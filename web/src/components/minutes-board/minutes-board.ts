@@ -5,7 +5,7 @@
  * ways. Everything is written through shared/boards/minutes.ts. Observers, and everyone once the
  * minutes are closed (`locked`), see it all as text; the approval panel goes in the "approval" slot.
  */
-import { html, LitElement, nothing } from "lit";
+import { html, LitElement, nothing, unsafeCSS } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { BoardInputError } from "../../../../shared/boards/access.js";
 import { addActionItem, addAgendaItem, type NewActionItem, readMinutes } from "../../../../shared/boards/minutes.js";
@@ -14,7 +14,9 @@ import type { Board } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
+import type { BoardTarget } from "../../router.js";
 import { boardStatus } from "../board-status/board-status.js";
+import { BoardTargetController, showTarget, targetHighlightCss } from "../board-target/board-target.js";
 import type { Member } from "../focus-board/focus-board.js";
 import { agendaItem } from "./agenda-item.js";
 import { attendeeList } from "./attendee-list.js";
@@ -32,7 +34,7 @@ const LINK_REASONS = {
 } as const;
 
 export class MinutesBoard extends LitElement {
-  static override styles = minutesBoardStyles;
+  static override styles = [...minutesBoardStyles, unsafeCSS(targetHighlightCss)];
   static override properties = {
     boardId: { attribute: false },
     boardTitle: { attribute: false },
@@ -40,6 +42,7 @@ export class MinutesBoard extends LitElement {
     canEdit: { attribute: false },
     members: { attribute: false },
     locked: { attribute: false },
+    target: { attribute: false },
     focusBoards: { state: true },
     linking: { state: true },
     linkFailures: { state: true },
@@ -53,12 +56,26 @@ export class MinutesBoard extends LitElement {
   declare members: Member[];
   /** Closed, approved or sealed minutes: shown read-only to everyone. */
   declare locked: boolean;
+  /** A deep link's target (`?item=`, `#§7`): scrolled to and focused once the minutes have synced. */
+  declare target: BoardTarget | null;
   declare private focusBoards: Board[];
   declare private linking: ReadonlySet<string>;
   declare private linkFailures: ReadonlyMap<string, string>;
   declare private problem: string | null;
   declare private adding: boolean;
   private readonly live = new BoardController(this, () => this.boardId);
+  readonly goTo = new BoardTargetController(this, this.live, (target) => {
+    if (!target.item && !target.paragraph) return null;
+    const items = this.live.board ? readMinutes(this.live.board.doc).items : [];
+    // By id; a § number alone (or an item since removed whose § is still there) finds it by number.
+    const item =
+      items.find((i) => i.id === target.item) ??
+      (target.paragraph ? items.find((i) => i.number === target.paragraph) : undefined);
+    const section = item && this.renderRoot.querySelector<HTMLElement>(`section[aria-labelledby="item-${item.id}-h"]`);
+    if (!section) return "item";
+    showTarget(section, section.querySelector<HTMLElement>("h3") ?? section);
+    return null;
+  });
   private loadedBoardsOf = "";
 
   constructor() {
@@ -70,6 +87,7 @@ export class MinutesBoard extends LitElement {
     this.canEdit = false;
     this.members = [];
     this.locked = false;
+    this.target = null;
     this.focusBoards = [];
     this.linking = new Set();
     this.linkFailures = new Map();

@@ -24,10 +24,13 @@ export class MinutesSource extends LitElement {
   `;
   static override properties = {
     boardId: { attribute: false },
+    itemId: { attribute: false },
     paragraph: { attribute: false },
     meeting: { state: true },
   };
   declare boardId: string;
+  /** The agenda item: the link opens the minutes there (paths.boardAt). */
+  declare itemId: string | null;
   declare paragraph: number | null;
   declare private meeting: string | null;
   private fetched = "";
@@ -36,6 +39,7 @@ export class MinutesSource extends LitElement {
     super();
     new LocaleController(this);
     this.boardId = "";
+    this.itemId = null;
     this.paragraph = null;
     this.meeting = null;
   }
@@ -57,7 +61,8 @@ export class MinutesSource extends LitElement {
 
   override render() {
     const paragraph = this.paragraph ?? "–";
-    return html`<a href=${paths.board(this.boardId)}
+    const href = paths.boardAt(this.boardId, { item: this.itemId ?? undefined, paragraph: this.paragraph });
+    return html`<a href=${href}
       >${this.meeting ? t("minutes.fromMeeting", { meeting: this.meeting, paragraph }) : t("card.fromMinutes", { paragraph })}</a
     >`;
   }

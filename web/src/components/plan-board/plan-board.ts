@@ -3,7 +3,7 @@
  * cadence, the partnership's goals (status, perspectives, comment) and the contact routes between
  * the organisations. Everything is written through shared/boards/plan.ts. Observers read it all.
  */
-import { css, html, LitElement, nothing } from "lit";
+import { css, html, LitElement, nothing, unsafeCSS } from "lit";
 import {
   addContact,
   addGoal,
@@ -22,8 +22,10 @@ import {
 } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
+import type { BoardTarget } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
+import { BoardTargetController, showTarget, targetHighlightCss } from "../board-target/board-target.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 
@@ -32,6 +34,7 @@ export class PlanBoard extends LitElement {
     pageStyles,
     formStyles,
     boardStatusStyles,
+    unsafeCSS(targetHighlightCss),
     css`
       section {
         margin: 1.5rem 0;
@@ -52,16 +55,31 @@ export class PlanBoard extends LitElement {
       }
     `,
   ];
-  static override properties = { boardId: { attribute: false }, canEdit: { attribute: false } };
+  static override properties = {
+    boardId: { attribute: false },
+    canEdit: { attribute: false },
+    target: { attribute: false },
+  };
   declare boardId: string;
   declare canEdit: boolean;
+  /** A deep link's target (`?goal=`, `?section=`): scrolled to, focused and highlighted once synced. */
+  declare target: BoardTarget | null;
   private readonly live = new BoardController(this, () => this.boardId);
+  readonly goTo = new BoardTargetController(this, this.live, (target) => {
+    const [kind, id] = target.goal ? (["goal", target.goal] as const) : (["section", target.section] as const);
+    if (!id) return null;
+    const found = this.renderRoot.querySelector<HTMLElement>(`[data-${kind}="${CSS.escape(id)}"]`);
+    if (!found) return kind;
+    showTarget(found);
+    return null;
+  });
 
   constructor() {
     super();
     new LocaleController(this);
     this.boardId = "";
     this.canEdit = false;
+    this.target = null;
   }
 
   override render() {
@@ -93,7 +111,7 @@ export class PlanBoard extends LitElement {
       <section aria-labelledby="sections-h">
         <h2 id="sections-h">${t("plan.sections")}</h2>
         ${plan.sections.map(
-          (s) => html`<div class="card">
+          (s) => html`<div class="card" data-section=${s.id}>
             ${
               this.canEdit
                 ? html`<label
@@ -116,7 +134,7 @@ export class PlanBoard extends LitElement {
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">${t("home.goals")}</h2>
         <ul class="plain">
-          ${plan.goals.map((g) => html`<li class="card goal">${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}</li>`)}
+          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}</li>`)}
         </ul>
         ${this.canEdit ? this.addForm("plan.addGoal", (title) => void addGoal(doc, { title })) : nothing}
       </section>
