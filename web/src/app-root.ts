@@ -11,15 +11,15 @@ import { SessionEndedEvent, SignedInEvent, WorkspaceShownEvent } from "./events.
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
 import { LazyParts, preloadPart } from "./offline/lazy.js";
-import "./components/notifications/notification-bell.js";
 import "./pages/auth-pages.js";
 import { askEarly, boardDetailsPath } from "./pages/early-answers.js";
-import "./pages/workspace-page.js";
-import "./pages/workspaces-page.js";
 import { here, interceptLinks, navigate, parse, paths, type Route } from "./router.js";
 
 /** The board page (with the focus board and the collaboration code) is loaded when a board is opened. */
 const loadBoardPage = () => import("./pages/board-page.js");
+/** The home pages (my partnerships, one partnership's), loaded when shown: a board opened from a link needs neither. */
+const loadWorkspacesPage = () => import("./pages/workspaces-page.js");
+const loadWorkspacePage = () => import("./pages/workspace-page.js");
 /** The händelselogg is for conveners and the admin only: loaded when opened. */
 const loadAuditPage = () => import("./pages/audit-page.js");
 // Pages nobody needs on a board's first load: fetched when they are shown.
@@ -32,17 +32,21 @@ const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
 /** Instance administration: the admin only, loaded when opened. */
 const loadAdminPage = () => import("./pages/admin-page.js");
-/** The header's search, loaded once a partnership's page is shown. */
+/** The header's search (on a partnership's pages) and notification bell (signed in), loaded when shown. */
 const loadSearch = () => import("./components/header-search/header-search.js");
+const loadBell = () => import("./components/notifications/notification-bell.js");
 /**
- * On a board the search waits until the board is up, or until someone reaches for the header: a
- * focus board's first load stays within its budget (test/e2e/offline-start.test.ts).
+ * On a board the header's parts wait until the board is up, or until someone reaches for the
+ * header: a focus board's first load stays within its budget (test/e2e/offline-start.test.ts).
  */
-let searchSoon = false;
-function loadSearchSoon(header: HTMLElement | null) {
-  if (searchSoon) return;
-  searchSoon = true;
-  const load = () => void loadSearch();
+let headerSoon = false;
+function loadHeaderSoon(header: HTMLElement | null) {
+  if (headerSoon) return;
+  headerSoon = true;
+  const load = () => {
+    void loadSearch();
+    void loadBell();
+  };
   setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(load, { timeout: 2_000 }) : load()), 2_000);
   header?.addEventListener("pointerover", load, { once: true });
   header?.addEventListener("focusin", load, { once: true });
@@ -154,7 +158,8 @@ export class AppRoot extends LitElement {
     if (this.route.name === "board") {
       void preloadPart("board-page", loadBoardPage);
       askEarly(boardDetailsPath(this.route.boardId));
-    }
+    } else if (this.route.name === "workspaces") void preloadPart("workspaces-page", loadWorkspacesPage);
+    else if (this.route.name === "workspace") void preloadPart("workspace-page", loadWorkspacePage);
     this.user = undefined;
     this.needsSetup = false;
     this.sessionEnded = false;
@@ -264,9 +269,15 @@ export class AppRoot extends LitElement {
 
   override render() {
     const workspaceId = this.user && !this.sessionEnded ? this.workspaceId() : null;
-    if (workspaceId && !customElements.get("header-search")) {
-      if (this.route.name === "board") loadSearchSoon(this.renderRoot.querySelector("header"));
-      else void loadSearch();
+    const signedIn = Boolean(this.user && !this.sessionEnded);
+    const missing =
+      (signedIn && !customElements.get("notification-bell")) || (workspaceId && !customElements.get("header-search"));
+    if (missing) {
+      if (this.route.name === "board") loadHeaderSoon(this.renderRoot.querySelector("header"));
+      else {
+        void loadBell();
+        if (workspaceId) void loadSearch();
+      }
     }
     return html`<a class="skip" href="#main" @click=${this.skip}>${t("app.skip")}</a>
       <header>
@@ -299,9 +310,21 @@ export class AppRoot extends LitElement {
           keyed(r.token, html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`),
         );
       case "workspaces":
-        return this.user ? html`<workspaces-page .isAdmin=${this.user.isAdmin}></workspaces-page>` : nothing;
+        return this.user
+          ? this.parts.render(
+              "workspaces-page",
+              loadWorkspacesPage,
+              () => html`<workspaces-page .isAdmin=${this.user?.isAdmin ?? false}></workspaces-page>`,
+            )
+          : nothing;
       case "workspace":
-        return this.user ? html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>` : nothing;
+        return this.user
+          ? this.parts.render(
+              "workspace-page",
+              loadWorkspacePage,
+              () => html`<workspace-page .workspaceId=${r.workspaceId}></workspace-page>`,
+            )
+          : nothing;
       case "members":
         return this.user
           ? this.parts.render("members-page", loadMembersPage, () =>

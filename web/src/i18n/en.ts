@@ -4,8 +4,6 @@ import { adminEn } from "./admin.js";
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
-import { myWorkEn } from "./my-work.js";
-import { notificationsEn } from "./notifications.js";
 import { recordsEn } from "./records.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
@@ -333,9 +331,7 @@ export const en: Record<MessageKey, string> = {
   "approval.writeAddendum": "Write an addendum",
   ...consentEn,
   ...recordsEn,
-  ...myWorkEn,
   ...adminEn,
   ...historyEn,
-  ...notificationsEn,
   ...searchEn,
 };

@@ -4,8 +4,6 @@ import { adminSv } from "./admin.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
-import { myWorkSv } from "./my-work.js";
-import { notificationsSv } from "./notifications.js";
 import { recordsSv } from "./records.js";
 import { searchSv } from "./search.js";
 
@@ -332,10 +330,8 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
   ...recordsSv,
-  ...myWorkSv,
   ...adminSv,
   ...historySv,
-  ...notificationsSv,
   ...searchSv,
 } as const;
 

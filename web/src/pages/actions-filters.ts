@@ -5,6 +5,7 @@
 import { html, nothing } from "lit";
 import { ACTION_STATUSES } from "../../../shared/boards/vocabulary.js";
 import { t } from "../i18n/i18n.js";
+import { tw } from "./my-work-texts.js";
 
 /** Sent to the server as they are. */
 export const SERVER_FILTERS = [
@@ -59,26 +60,26 @@ export function formQuery(form: HTMLFormElement): string {
 export function filterForm(q: URLSearchParams, choices: FilterChoices) {
   const selected = (name: string, value: string) => q.get(name) === value;
   return html`<label
-      >${t("work.owner")}
+      >${tw("work.owner")}
       <select name="owner">
-        <option value="">${t("work.anyone")}</option>
-        <option value="me" ?selected=${selected("owner", "me")}>${t("work.mine")}</option>
+        <option value="">${tw("work.anyone")}</option>
+        <option value="me" ?selected=${selected("owner", "me")}>${tw("work.mine")}</option>
         ${choices.people.map((p) => html`<option value=${p.id} ?selected=${selected("owner", p.id)}>${p.name}</option>`)}
       </select>
     </label>
     <label
-      >${t("work.organization")}
+      >${tw("work.organization")}
       <select name="organization">
-        <option value="">${t("work.anyOrganization")}</option>
+        <option value="">${tw("work.anyOrganization")}</option>
         ${choices.organizations.map(
           (o) => html`<option value=${o.id} ?selected=${selected("organization", o.id)}>${o.name}</option>`,
         )}
       </select>
     </label>
     <label
-      >${t("work.status")}
+      >${tw("work.status")}
       <select name="status">
-        <option value="">${t("work.anyStatus")}</option>
+        <option value="">${tw("work.anyStatus")}</option>
         ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${selected("status", s)}>${t(`status.${s}`)}</option>`)}
         ${
           // Several statuses from a shared link: kept as they are, named in words.
@@ -89,32 +90,32 @@ export function filterForm(q: URLSearchParams, choices: FilterChoices) {
       </select>
     </label>
     <label
-      >${t("work.board")}
+      >${tw("work.board")}
       <select name="board">
-        <option value="">${t("work.anyBoard")}</option>
+        <option value="">${tw("work.anyBoard")}</option>
         ${choices.boards.map((b) => html`<option value=${b.id} ?selected=${selected("board", b.id)}>${b.title}</option>`)}
       </select>
     </label>
     <label
-      >${t("work.dueWithin")}
+      >${tw("work.dueWithin")}
       <input type="number" name="dueWithin" min="0" max="366" inputmode="numeric" .value=${q.get("dueWithin") ?? ""} />
     </label>
-    <label>${t("work.text")} <input type="search" name="q" maxlength="200" .value=${q.get("q") ?? ""} /></label>
+    <label>${tw("work.text")} <input type="search" name="q" maxlength="200" .value=${q.get("q") ?? ""} /></label>
     <label
-      >${t("work.sort")}
+      >${tw("work.sort")}
       <select name="sort">
         ${SORTS.map(
-          (s) => html`<option value=${s} ?selected=${(q.get("sort") ?? "due") === s}>${t(`work.sort.${s}`)}</option>`,
+          (s) => html`<option value=${s} ?selected=${(q.get("sort") ?? "due") === s}>${tw(`work.sort.${s}`)}</option>`,
         )}
       </select>
     </label>
     <div class="checks">
       <label class="check"
         ><input type="checkbox" name="overdue" value="true" ?checked=${q.get("overdue") === "true"} />
-        ${t("work.overdueOnly")}</label
+        ${tw("work.overdueOnly")}</label
       >
       <label class="check"
-        ><input type="checkbox" name="group" value="1" ?checked=${q.get(GROUP) === "1"} /> ${t("work.group")}</label
+        ><input type="checkbox" name="group" value="1" ?checked=${q.get(GROUP) === "1"} /> ${tw("work.group")}</label
       >
     </div>`;
 }
@@ -127,19 +128,20 @@ export function filterWords(q: URLSearchParams, choices: FilterChoices): string 
   };
   const words: string[] = [];
   const owner = q.get("owner");
-  if (owner) words.push(t("work.words.owner", { name: owner === "me" ? t("work.mine") : name(choices.people, owner) }));
+  if (owner)
+    words.push(tw("work.words.owner", { name: owner === "me" ? tw("work.mine") : name(choices.people, owner) }));
   const org = q.get("organization");
-  if (org) words.push(t("work.words.organization", { name: name(choices.organizations, org) }));
+  if (org) words.push(tw("work.words.organization", { name: name(choices.organizations, org) }));
   const status = q.get("status");
-  if (status) words.push(t("work.words.status", { list: statusWords(status) }));
+  if (status) words.push(tw("work.words.status", { list: statusWords(status) }));
   const board = q.get("board");
-  if (board) words.push(t("work.words.board", { name: name(choices.boards, board) }));
-  if (q.get("overdue") === "true") words.push(t("work.words.overdue"));
+  if (board) words.push(tw("work.words.board", { name: name(choices.boards, board) }));
+  if (q.get("overdue") === "true") words.push(tw("work.words.overdue"));
   const days = q.get("dueWithin");
-  if (days) words.push(t("work.words.dueWithin", { days }));
+  if (days) words.push(tw("work.words.dueWithin", { days }));
   const text = q.get("q");
-  if (text) words.push(t("work.words.text", { text }));
-  return words.length ? words.join(", ") : t("work.allActions");
+  if (text) words.push(tw("work.words.text", { text }));
+  return words.length ? words.join(", ") : tw("work.allActions");
 }
 
 /** "planned,in_progress" → "Planerad, Pågår". */

@@ -8,7 +8,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import { ApiError, get } from "../api/client.js";
 import type { Board, Workspace } from "../api/types.js";
-import { formatDate, LocaleController, locale, t, tp } from "../i18n/i18n.js";
+import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 import {
@@ -21,6 +21,7 @@ import {
   serverFilters,
 } from "./actions-filters.js";
 import { myWorkStyles } from "./my-work-styles.js";
+import { tw, twp } from "./my-work-texts.js";
 
 interface ActionItem {
   boardId: string;
@@ -98,7 +99,7 @@ export class ActionsPage extends LitElement {
     } catch (error) {
       this.problem =
         error instanceof ApiError && error.status === 400
-          ? t("work.badFilter", { problem: error.message })
+          ? tw("work.badFilter", { problem: error.message })
           : error instanceof ApiError && error.status === 404
             ? t("error.notFound")
             : (error as Error).message;
@@ -137,20 +138,20 @@ export class ActionsPage extends LitElement {
     const q = pageFilters(this.query);
     const csv = serverFilters(q);
     csv.set("lang", locale());
-    return html`<h1 tabindex="-1">${t("work.actionsTitle")}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
-      <p class="print-only">${t("work.filterWords", { words: filterWords(q, this.choices) })} · ${t("work.printed", { date: formatDate(new Date().toISOString()) })}</p>
-      <p class="screen-only">${t("work.actionsIntro")}</p>
-      <p class="screen-only"><a href=${paths.workspace(this.workspaceId)}>${t("work.back")}</a></p>
+    return html`<h1 tabindex="-1">${tw("work.actionsTitle")}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
+      <p class="print-only">${tw("work.filterWords", { words: filterWords(q, this.choices) })} · ${tw("work.printed", { date: formatDate(new Date().toISOString()) })}</p>
+      <p class="screen-only">${tw("work.actionsIntro")}</p>
+      <p class="screen-only"><a href=${paths.workspace(this.workspaceId)}>${tw("work.back")}</a></p>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       <section class="screen-only" aria-labelledby="filters-h">
-        <h2 id="filters-h">${t("work.filters")}</h2>
+        <h2 id="filters-h">${tw("work.filters")}</h2>
         <form class="filters" @submit=${this.apply}>
           ${filterForm(q, this.choices)}
           <div class="buttons">
-            <button type="submit">${t("work.apply")}</button>
-            ${q.size > 0 ? html`<a href=${paths.actions(this.workspaceId)}>${t("work.clear")}</a>` : nothing}
-            <a class="download" href=${`${this.base}/actions.csv?${csv}`} download>${t("work.csv")}</a>
-            <button type="button" class="secondary" @click=${() => window.print()}>${t("work.print")}</button>
+            <button type="submit">${tw("work.apply")}</button>
+            ${q.size > 0 ? html`<a href=${paths.actions(this.workspaceId)}>${tw("work.clear")}</a>` : nothing}
+            <a class="download" href=${`${this.base}/actions.csv?${csv}`} download>${tw("work.csv")}</a>
+            <button type="button" class="secondary" @click=${() => window.print()}>${tw("work.print")}</button>
           </div>
         </form>
       </section>
@@ -158,17 +159,17 @@ export class ActionsPage extends LitElement {
   }
 
   private list(actions: ActionItem[], grouped: boolean) {
-    const count = html`<p role="status" class="screen-only">${tp("work.count", actions.length)}${
-      actions.length >= this.limit ? html`. ${t("work.limited", { count: this.limit })}` : nothing
+    const count = html`<p role="status" class="screen-only">${twp("work.count", actions.length)}${
+      actions.length >= this.limit ? html`. ${tw("work.limited", { count: this.limit })}` : nothing
     }</p>`;
-    if (actions.length === 0) return html`${count}<p>${t("work.none")}</p>`;
+    if (actions.length === 0) return html`${count}<p>${tw("work.none")}</p>`;
     if (!grouped) return html`${count}${this.table(actions, true)}`;
     const groups = new Map<string, ActionItem[]>();
     for (const a of actions) groups.set(a.boardId, [...(groups.get(a.boardId) ?? []), a]);
     return html`${count}
       ${[...groups.values()].map(
         (rows) => html`<section class="group" aria-labelledby=${`g-${rows[0]?.boardId}`}>
-          <h2 id=${`g-${rows[0]?.boardId}`}>${rows[0]?.boardTitle} <span class="muted">(${tp("work.count", rows.length)})</span></h2>
+          <h2 id=${`g-${rows[0]?.boardId}`}>${rows[0]?.boardTitle} <span class="muted">(${twp("work.count", rows.length)})</span></h2>
           ${this.table(rows, false)}
         </section>`,
       )}`;
@@ -178,12 +179,12 @@ export class ActionsPage extends LitElement {
     return html`<div class="table-wrap"><table>
       <thead>
         <tr>
-          <th scope="col">${t("work.col.title")}</th>
-          <th scope="col">${t("work.col.status")}</th>
-          <th scope="col">${t("work.col.owner")}</th>
-          <th scope="col">${t("work.col.organization")}</th>
-          ${withBoard ? html`<th scope="col">${t("work.col.board")}</th>` : nothing}
-          <th scope="col">${t("work.col.due")}</th>
+          <th scope="col">${tw("work.col.title")}</th>
+          <th scope="col">${tw("work.col.status")}</th>
+          <th scope="col">${tw("work.col.owner")}</th>
+          <th scope="col">${tw("work.col.organization")}</th>
+          ${withBoard ? html`<th scope="col">${tw("work.col.board")}</th>` : nothing}
+          <th scope="col">${tw("work.col.due")}</th>
         </tr>
       </thead>
       <tbody>
@@ -191,11 +192,11 @@ export class ActionsPage extends LitElement {
           (a) => html`<tr>
             <td class="title"><a href=${paths.boardAt(a.boardId, { action: a.id })}>${a.title}</a></td>
             <td>${t(`status.${a.status}`)}</td>
-            <td>${a.ownerName ?? html`<span class="muted">${t("work.nobody")}</span>`}</td>
+            <td>${a.ownerName ?? html`<span class="muted">${tw("work.nobody")}</span>`}</td>
             <td>${a.organizationName ?? ""}</td>
             ${withBoard ? html`<td>${a.boardTitle}</td>` : nothing}
             <td class="due">${a.dueDate ? formatDate(a.dueDate) : ""}${
-              a.overdue ? html` <span class="overdue">(${t("work.overdue")})</span>` : nothing
+              a.overdue ? html` <span class="overdue">(${tw("work.overdue")})</span>` : nothing
             }</td>
           </tr>`,
         )}

@@ -6,10 +6,11 @@
 import { html, LitElement, nothing } from "lit";
 import { ApiError, get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
-import { formatDate, LocaleController, locale, t, tp } from "../i18n/i18n.js";
+import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 import { myWorkStyles } from "./my-work-styles.js";
+import { tw, twp } from "./my-work-texts.js";
 
 interface DecisionItem {
   boardId: string;
@@ -74,7 +75,7 @@ export class DecisionsPage extends LitElement {
     } catch (error) {
       this.problem =
         error instanceof ApiError && error.status === 400
-          ? t("work.badFilter", { problem: error.message })
+          ? tw("work.badFilter", { problem: error.message })
           : error instanceof ApiError && error.status === 404
             ? t("error.notFound")
             : (error as Error).message;
@@ -91,36 +92,36 @@ export class DecisionsPage extends LitElement {
   override render() {
     const csv = new URLSearchParams({ lang: locale() });
     if (this.text) csv.set("q", this.text);
-    return html`<h1 tabindex="-1">${t("work.decisionsTitle")}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
-      <p class="print-only">${this.text ? t("work.filterWords", { words: t("work.words.text", { text: this.text }) }) : nothing}
-        ${t("work.printed", { date: formatDate(new Date().toISOString()) })}</p>
-      <p class="screen-only">${t("work.decisionsIntro")}</p>
-      <p class="screen-only"><a href=${paths.workspace(this.workspaceId)}>${t("work.back")}</a></p>
+    return html`<h1 tabindex="-1">${tw("work.decisionsTitle")}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
+      <p class="print-only">${this.text ? tw("work.filterWords", { words: tw("work.words.text", { text: this.text }) }) : nothing}
+        ${tw("work.printed", { date: formatDate(new Date().toISOString()) })}</p>
+      <p class="screen-only">${tw("work.decisionsIntro")}</p>
+      <p class="screen-only"><a href=${paths.workspace(this.workspaceId)}>${tw("work.back")}</a></p>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       <form class="filters screen-only" role="search" @submit=${this.apply}>
-        <label>${t("work.decisionsFilter")} <input type="search" name="q" maxlength="200" .value=${this.text} /></label>
+        <label>${tw("work.decisionsFilter")} <input type="search" name="q" maxlength="200" .value=${this.text} /></label>
         <div class="buttons">
-          <button type="submit">${t("work.apply")}</button>
-          ${this.text ? html`<a href=${paths.decisions(this.workspaceId)}>${t("work.clear")}</a>` : nothing}
-          <a class="download" href=${`${this.base}/decisions.csv?${csv}`} download>${t("work.csv")}</a>
-          <button type="button" class="secondary" @click=${() => window.print()}>${t("work.print")}</button>
+          <button type="submit">${tw("work.apply")}</button>
+          ${this.text ? html`<a href=${paths.decisions(this.workspaceId)}>${tw("work.clear")}</a>` : nothing}
+          <a class="download" href=${`${this.base}/decisions.csv?${csv}`} download>${tw("work.csv")}</a>
+          <button type="button" class="secondary" @click=${() => window.print()}>${tw("work.print")}</button>
         </div>
       </form>
       ${this.decisions === null ? (this.problem ? nothing : html`<p role="status">${t("app.loading")}</p>`) : this.list(this.decisions)}`;
   }
 
   private list(decisions: DecisionItem[]) {
-    const count = html`<p role="status" class="screen-only">${tp("work.decisions", decisions.length)}${
-      decisions.length >= this.limit ? html`. ${t("work.limited", { count: this.limit })}` : nothing
+    const count = html`<p role="status" class="screen-only">${twp("work.decisions", decisions.length)}${
+      decisions.length >= this.limit ? html`. ${tw("work.limited", { count: this.limit })}` : nothing
     }</p>`;
-    if (decisions.length === 0) return html`${count}<p>${t("work.noDecisions")}</p>`;
+    if (decisions.length === 0) return html`${count}<p>${tw("work.noDecisions")}</p>`;
     return html`${count}<div class="table-wrap"><table>
       <thead>
         <tr>
-          <th scope="col">${t("work.col.paragraph")}</th>
-          <th scope="col">${t("work.col.meeting")}</th>
-          <th scope="col">${t("work.col.item")}</th>
-          <th scope="col">${t("work.col.decision")}</th>
+          <th scope="col">${tw("work.col.paragraph")}</th>
+          <th scope="col">${tw("work.col.meeting")}</th>
+          <th scope="col">${tw("work.col.item")}</th>
+          <th scope="col">${tw("work.col.decision")}</th>
         </tr>
       </thead>
       <tbody>

@@ -12,6 +12,7 @@ import { paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 import { type HandOverEvent, type MemberHandover, openActions } from "./member-handover.js";
 import "./member-handover.js";
+import { tn } from "../components/notifications/notification-texts.js";
 
 const ROLES: Role[] = ["convener", "member", "observer"];
 type Invitation = { id: string; email: string; role: Role; organizationId: string; expiresAt: string };
@@ -167,10 +168,10 @@ export class MembersPage extends LitElement {
       const resent = await post<{ url: string }>(`${this.base}/invitations/${i.id}/resend`);
       this.created = resent.url;
       this.copied = false;
-      this.notice = t("notifications.resent", { email: i.email });
+      this.notice = tn("notifications.resent", { email: i.email });
       await this.load();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 429) this.notice = t("notifications.resendLimited");
+      if (error instanceof ApiError && error.status === 429) this.notice = tn("notifications.resendLimited");
       else this.problem = (error as Error).message;
     }
     await this.updateComplete;
@@ -354,10 +355,10 @@ export class MembersPage extends LitElement {
                   <div class="muted">${t("members.expires", { date: formatDate(i.expiresAt) })}</div>
                   <button
                     type="button"
-                    aria-label="${t("notifications.resend")}: ${i.email}"
+                    aria-label="${tn("notifications.resend")}: ${i.email}"
                     @click=${() => this.resend(i)}
                   >
-                    ${t("notifications.resend")}
+                    ${tn("notifications.resend")}
                   </button>
                   <button
                     type="button"

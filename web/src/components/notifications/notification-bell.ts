@@ -6,8 +6,9 @@
 import { css, html, LitElement, nothing } from "lit";
 import type { NotificationItem } from "../../../../shared/api/notifications.js";
 import { get, post } from "../../api/client.js";
-import { formatDate, LocaleController, type MessageKey, t, tp } from "../../i18n/i18n.js";
+import { formatDate, LocaleController } from "../../i18n/i18n.js";
 import "./notification-settings.js";
+import { type NotificationTextKey, tn, tnp } from "./notification-texts.js";
 
 const POLL_MS = 45_000;
 
@@ -227,7 +228,7 @@ export class NotificationBell extends LitElement {
   }
 
   private label() {
-    return this.count === 0 ? t("notifications.bellNone") : tp("notifications.bell", this.count);
+    return this.count === 0 ? tn("notifications.bellNone") : tnp("notifications.bell", this.count);
   }
 
   override render() {
@@ -239,10 +240,10 @@ export class NotificationBell extends LitElement {
         aria-label=${this.label()}
         @click=${this.toggle}
       >
-        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span aria-hidden="true">${t("notifications.title")}</span>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span aria-hidden="true">${tn("notifications.title")}</span>
         ${this.count > 0 ? html`<span class="count" aria-hidden="true">${this.count}</span>` : nothing}
       </button>
-      <span class="sr" role="status" aria-live="polite">${this.count > 0 ? tp("notifications.announce", this.count) : ""}</span>
+      <span class="sr" role="status" aria-live="polite">${this.count > 0 ? tnp("notifications.announce", this.count) : ""}</span>
       ${this.open ? this.panel() : nothing}`;
   }
 
@@ -250,22 +251,22 @@ export class NotificationBell extends LitElement {
     const items = this.items ?? [];
     return html`<section class="panel" id="notification-panel" aria-labelledby="notification-heading">
       <div class="top">
-        <h2 id="notification-heading" tabindex="-1">${t("notifications.title")}</h2>
-        <button type="button" @click=${this.close}>${t("notifications.close")}</button>
+        <h2 id="notification-heading" tabindex="-1">${tn("notifications.title")}</h2>
+        <button type="button" @click=${this.close}>${tn("notifications.close")}</button>
       </div>
       ${
         items.some((n) => !n.readAt)
-          ? html`<button type="button" class="all" @click=${this.markAll}>${t("notifications.markAllRead")}</button>`
+          ? html`<button type="button" class="all" @click=${this.markAll}>${tn("notifications.markAllRead")}</button>`
           : nothing
       }
-      ${this.failed ? html`<p role="alert">${t("notifications.loadFailed")}</p>` : nothing}
-      ${this.items && items.length === 0 ? html`<p class="muted">${t("notifications.empty")}</p>` : nothing}
+      ${this.failed ? html`<p role="alert">${tn("notifications.loadFailed")}</p>` : nothing}
+      ${this.items && items.length === 0 ? html`<p class="muted">${tn("notifications.empty")}</p>` : nothing}
       <ul>
         ${items.map(
           (n) => html`<li class=${n.readAt ? "" : "unread"}>
             <a href=${n.link} @click=${() => this.opened(n)}>
-              ${n.readAt ? nothing : html`<span class="sr">${t("notifications.unread")}: </span>`}
-              <span class="what">${t(`notifications.kind.${n.kind}` as MessageKey, { title: n.title })}</span>
+              ${n.readAt ? nothing : html`<span class="sr">${tn("notifications.unread")}: </span>`}
+              <span class="what">${tn(`notifications.kind.${n.kind}` as NotificationTextKey, { title: n.title })}</span>
               <span class="when">${formatDate(n.createdAt, true)}</span>
             </a>
           </li>`,

@@ -3,7 +3,8 @@ import { css, html, LitElement, nothing } from "lit";
 import type { NotificationSettings } from "../../../../shared/api/notifications.js";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../../../shared/notifications/kinds.js";
 import { api, get } from "../../api/client.js";
-import { LocaleController, type MessageKey, t } from "../../i18n/i18n.js";
+import { LocaleController } from "../../i18n/i18n.js";
+import { type NotificationTextKey, tn } from "./notification-texts.js";
 
 export class NotificationSettingsForm extends LitElement {
   static override styles = css`
@@ -66,9 +67,9 @@ export class NotificationSettingsForm extends LitElement {
   private async save(change: Partial<Pick<NotificationSettings, "locale" | "emailOff">>) {
     try {
       this.settings = await api<NotificationSettings>("PUT", "/api/me/notification-settings", change);
-      this.message = t("notifications.saved");
+      this.message = tn("notifications.saved");
     } catch {
-      this.message = t("notifications.saveFailed");
+      this.message = tn("notifications.saveFailed");
     }
   }
 
@@ -82,12 +83,12 @@ export class NotificationSettingsForm extends LitElement {
   override render() {
     const s = this.settings;
     return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.load()}>
-      <summary>${t("notifications.settings")}</summary>
+      <summary>${tn("notifications.settings")}</summary>
       ${
         s
-          ? html`${s.emailEnabled ? nothing : html`<p class="muted">${t("notifications.emailDisabled")}</p>`}
+          ? html`${s.emailEnabled ? nothing : html`<p class="muted">${tn("notifications.emailDisabled")}</p>`}
             <fieldset>
-              <legend class="muted">${t("notifications.settingsHint")}</legend>
+              <legend class="muted">${tn("notifications.settingsHint")}</legend>
               ${NOTIFICATION_KINDS.map(
                 (kind) => html`<label>
                   <input
@@ -95,12 +96,12 @@ export class NotificationSettingsForm extends LitElement {
                     .checked=${!s.emailOff.includes(kind)}
                     @change=${(e: Event) => this.toggle(kind, (e.target as HTMLInputElement).checked)}
                   />
-                  ${t(`notifications.email.${kind}` as MessageKey)}
+                  ${tn(`notifications.email.${kind}` as NotificationTextKey)}
                 </label>`,
               )}
             </fieldset>
             <label>
-              ${t("notifications.mailLanguage")}
+              ${tn("notifications.mailLanguage")}
               <select @change=${(e: Event) => void this.save({ locale: (e.target as HTMLSelectElement).value as "sv" | "en" })}>
                 <option value="sv" lang="sv" ?selected=${s.locale === "sv"}>Svenska</option>
                 <option value="en" lang="en" ?selected=${s.locale === "en"}>English</option>

@@ -9,6 +9,7 @@ import type { Todo, TodoAction } from "../../../../shared/api/my-work.js";
 import { get } from "../../api/client.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { keepOnDevice, missingOffline } from "../../offline/device-store.js";
+import { tw } from "../../pages/my-work-texts.js";
 import { paths } from "../../router.js";
 import { pageStyles } from "../../styles/shared.js";
 
@@ -84,14 +85,14 @@ export class TodoPanel extends LitElement {
   override render() {
     const td = this.todo;
     return html`<section class="card" aria-labelledby="todo-h">
-      <h2 id="todo-h">${t("work.todo")}</h2>
+      <h2 id="todo-h">${tw("work.todo")}</h2>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       ${
         td
           ? html`<div class="columns">
               ${this.group(
                 "approve",
-                t("work.todo.approve"),
+                tw("work.todo.approve"),
                 td.minutesToApprove.map(
                   (m) =>
                     html`<li><a href=${paths.board(m.boardId)}>${m.title}</a>${
@@ -101,17 +102,17 @@ export class TodoPanel extends LitElement {
               )}
               ${this.group(
                 "overdue",
-                t("work.todo.overdue"),
+                tw("work.todo.overdue"),
                 td.overdue.map((a) => this.action(a)),
               )}
               ${this.group(
                 "due",
-                t("work.todo.dueSoon"),
+                tw("work.todo.dueSoon"),
                 td.dueSoon.map((a) => this.action(a)),
               )}
               ${this.group(
                 "meetings",
-                t("work.todo.meetings"),
+                tw("work.todo.meetings"),
                 td.meetingsThisWeek.map(
                   (m) =>
                     html`<li><a href=${paths.board(m.boardId)}>${m.title}</a>${
@@ -127,8 +128,8 @@ export class TodoPanel extends LitElement {
             : html`<p role="status">${t("app.loading")}</p>`
       }
       <p class="links">
-        <a href=${paths.actions(this.workspaceId)}>${t("work.todo.allActions")}</a>
-        <a href=${paths.decisions(this.workspaceId)}>${t("work.todo.decisions")}</a>
+        <a href=${paths.actions(this.workspaceId)}>${tw("work.todo.allActions")}</a>
+        <a href=${paths.decisions(this.workspaceId)}>${tw("work.todo.decisions")}</a>
       </p>
     </section>`;
   }
@@ -138,7 +139,7 @@ export class TodoPanel extends LitElement {
       <h3 id=${`todo-${id}-h`}>${heading}</h3>
       ${
         items.length === 0
-          ? html`<p class="muted">${t("work.todo.nothing")}</p>`
+          ? html`<p class="muted">${tw("work.todo.nothing")}</p>`
           : html`<ul class="plain" aria-labelledby=${`todo-${id}-h`}>${items}</ul>`
       }
     </div>`;
@@ -148,7 +149,7 @@ export class TodoPanel extends LitElement {
     return html`<li><a href=${paths.boardAt(a.boardId, { action: a.id })}>${a.title}</a>
       <span class="muted">${a.boardTitle}</span>${
         a.dueDate
-          ? html` · <span class=${a.overdue ? "overdue" : "muted"}>${t("work.todo.due", { date: formatDate(a.dueDate) })}</span>`
+          ? html` · <span class=${a.overdue ? "overdue" : "muted"}>${tw("work.todo.due", { date: formatDate(a.dueDate) })}</span>`
           : nothing
       }</li>`;
   }

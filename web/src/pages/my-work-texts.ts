@@ -1,5 +1,7 @@
-/** Texts of "my work": the actions list, the decisions log and the to-do panel; spread into sv.ts and en.ts. */
-export const myWorkSv = {
+/** Texts of my work (the actions list, the decisions log, the to-do panel): loaded with them (i18n/area.ts). */
+import { textArea } from "../i18n/area.js";
+
+const myWorkSv = {
   "work.actionsTitle": "Aktiviteter",
   "work.actionsIntro":
     "Alla aktiviteter i samverkansytans fokusområden. Filtrera, sortera, skriv ut eller ladda ner listan.",
@@ -71,7 +73,7 @@ export const myWorkSv = {
   "work.todo.decisions": "Beslutslogg",
 } as const;
 
-export const myWorkEn: Record<keyof typeof myWorkSv, string> = {
+const myWorkEn: Record<keyof typeof myWorkSv, string> = {
   "work.actionsTitle": "Actions",
   "work.actionsIntro": "Every action in the partnership's focus areas. Filter, sort, print or download the list.",
   "work.back": "Back to the partnership",
@@ -141,3 +143,5 @@ export const myWorkEn: Record<keyof typeof myWorkSv, string> = {
   "work.todo.allActions": "All actions",
   "work.todo.decisions": "Decision log",
 };
+
+export const { t: tw, tp: twp } = textArea(myWorkSv, myWorkEn);

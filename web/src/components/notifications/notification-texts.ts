@@ -1,5 +1,7 @@
-/** Texts of the notification bell, its panel and the e-mail settings; spread into sv.ts and en.ts. */
-export const notificationsSv = {
+/** Texts of the notification bell, its panel and the e-mail settings: loaded with them (i18n/area.ts). */
+import { textArea } from "../../i18n/area.js";
+
+const notificationsSv = {
   "notifications.title": "Aviseringar",
   "notifications.bell.one": "Aviseringar, {count} oläst",
   "notifications.bell.other": "Aviseringar, {count} olästa",
@@ -32,7 +34,7 @@ export const notificationsSv = {
   "notifications.resendLimited": "Inbjudan skickades nyss. Vänta en stund innan du skickar igen.",
 } as const;
 
-export const notificationsEn: Record<keyof typeof notificationsSv, string> = {
+const notificationsEn: Record<keyof typeof notificationsSv, string> = {
   "notifications.title": "Notifications",
   "notifications.bell.one": "Notifications, {count} unread",
   "notifications.bell.other": "Notifications, {count} unread",
@@ -64,3 +66,6 @@ export const notificationsEn: Record<keyof typeof notificationsSv, string> = {
   "notifications.resent": "The invitation to {email} was sent again. The old link no longer works.",
   "notifications.resendLimited": "The invitation was just sent. Wait a while before sending it again.",
 };
+
+export const { t: tn, tp: tnp } = textArea(notificationsSv, notificationsEn);
+export type NotificationTextKey = Parameters<typeof tn>[0];
