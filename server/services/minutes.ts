@@ -70,7 +70,10 @@ export function createMinutes(deps: {
   /** A protokoll records a meeting that was held: closed, approved or sealed before it took place, it would not. */
   function requireHeld(meeting: Meeting) {
     if (meeting.startsAt && new Date(meeting.startsAt) > now())
-      throw conflict("meeting_not_held", "The meeting has not started yet: end it and send it for approval afterwards.");
+      throw conflict(
+        "meeting_not_held",
+        "The meeting has not started yet: end it and send it for approval afterwards.",
+      );
   }
 
   function requireMinutes(board: BoardRow) {

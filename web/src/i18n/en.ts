@@ -3,6 +3,7 @@
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
+import { governanceEn } from "./minutes-governance.js";
 import { myWorkEn } from "./my-work.js";
 import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
@@ -332,4 +333,5 @@ export const en: Record<MessageKey, string> = {
   ...recordsEn,
   ...myWorkEn,
   ...historyEn,
+  ...governanceEn,
 };

@@ -3,6 +3,7 @@
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
+import { governanceSv } from "./minutes-governance.js";
 import { myWorkSv } from "./my-work.js";
 import { recordsSv } from "./records.js";
 
@@ -331,6 +332,7 @@ export const sv = {
   ...recordsSv,
   ...myWorkSv,
   ...historySv,
+  ...governanceSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

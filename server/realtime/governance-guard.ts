@@ -1,0 +1,128 @@
+/**
+ * Who may change what in a meeting's protokoll (issue 21). The meeting's convener
+ * (`meeting.convenerId`), its approvers (justerare, `meeting.approverIds`) and which agenda items
+ * exist are decided by those who run the meeting: the partnership's conveners and the convener
+ * the minutes name. Every other member may add agenda items and write in them.
+ *
+ * A member's update is applied as it is; if it changed one of those, the change is undone in the
+ * same step and the room stores and sends, instead of the member's update, one encoded from the
+ * document (as for identity numbers, identity-guard.ts): the member's own copy gets the undo too,
+ * so nobody is stranded with a copy the server will never take, and the stock client is never
+ * closed for it. A deleted agenda item comes back whole (a copy of it taken before the update).
+ */
+import * as Y from "yjs";
+import type { Struct } from "./update-structs.js";
+
+const GOVERNED_KEYS = ["convenerId", "approverIds"] as const;
+
+export interface GovernedBefore {
+  meeting: Map<string, { item: Y.Item | undefined; live: boolean; value: unknown }>;
+  /** Agenda items the update deletes or replaces, each with a copy of it as it was. */
+  items: Map<string, { item: Y.Item; copy: Y.Map<unknown> }>;
+}
+
+export interface GovernanceFinding {
+  field: string;
+  /** Puts it back; to be called inside a transaction. */
+  remove: () => void;
+}
+
+/** The meeting's convener as the document says now (who, besides the conveners, runs it). */
+export function meetingConvener(doc: Y.Doc): unknown {
+  return doc.getMap("meeting").get("convenerId");
+}
+
+/** Before a member's update is applied: what it may not change, as it is now. */
+export function governedBefore(doc: Y.Doc, update: Uint8Array): GovernedBefore {
+  const meeting = doc.getMap<unknown>("meeting");
+  const before: GovernedBefore = { meeting: new Map(), items: new Map() };
+  for (const key of GOVERNED_KEYS) {
+    const item = meeting._map.get(key);
+    before.meeting.set(key, { item, live: item !== undefined && !item.deleted, value: meeting.get(key) });
+  }
+  const items = doc.getMap<unknown>("items");
+  for (const key of itemKeysTouched(doc, items, update)) {
+    const item = items._map.get(key);
+    const value = items.get(key);
+    if (item && !item.deleted && value instanceof Y.Map) before.items.set(key, { item, copy: value.clone() });
+  }
+  return before;
+}
+
+/** After the update was applied: how to undo what it changed of the governed fields. */
+export function governedChanges(doc: Y.Doc, before: GovernedBefore): GovernanceFinding[] {
+  const found: GovernanceFinding[] = [];
+  const meeting = doc.getMap<unknown>("meeting");
+  for (const [key, was] of before.meeting) {
+    const now = meeting._map.get(key);
+    if (now === was.item && !(was.live && now?.deleted)) continue;
+    found.push({
+      field: `meeting.${key}`,
+      remove: () => (was.live ? meeting.set(key, was.value) : meeting.delete(key)),
+    });
+  }
+  const items = doc.getMap<unknown>("items");
+  for (const [key, { item, copy }] of before.items) {
+    const now = items._map.get(key);
+    if (now === item && !now.deleted) continue;
+    found.push({ field: `items.${key}`, remove: () => items.set(key, copy) });
+  }
+  return found;
+}
+
+/**
+ * Keys of the agenda (root `items`) that the update deletes (its delete set) or writes a new
+ * entry for (a new item placed after the current one of that key, or named by parent and key).
+ */
+function itemKeysTouched(doc: Y.Doc, items: Y.Map<unknown>, update: Uint8Array): Set<string> {
+  const keys = new Set<string>();
+  const decoded = Y.decodeUpdate(update) as unknown as {
+    structs: Struct[];
+    ds: { clients: Map<number, { clock: number; len: number }[]> };
+  };
+  for (const [client, ranges] of decoded.ds.clients) {
+    const own = doc.store.clients.get(client);
+    if (!own) continue;
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, Y.getState(doc.store, client));
+      if (clock >= end) continue;
+      for (let i = Y.findIndexSS(own, clock); i < own.length; i++) {
+        const s = own[i] as Y.Item | Y.GC;
+        if (s.id.clock >= end) break;
+        if (s instanceof Y.Item && !s.deleted && s.parent === items && s.parentSub !== null) keys.add(s.parentSub);
+      }
+    }
+  }
+  const local = new Map<string, Y.Item>();
+  for (const s of decoded.structs) if (s instanceof Y.Item) local.set(`${s.id.client}:${s.id.clock}`, s);
+  const known = (id: Y.ID) => id.clock < Y.getState(doc.store, id.client);
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) continue;
+    let current: Y.Item | undefined = s;
+    for (let hops = 0; current && hops < 10_000; hops++) {
+      const origin: Y.ID | null = current.origin;
+      if (!origin) {
+        // Decoded, an item placed by parent and key names its root by name.
+        if ((current.parent as unknown) === "items" && typeof current.parentSub === "string")
+          keys.add(current.parentSub);
+        break;
+      }
+      if (known(origin)) {
+        const o = Y.getItem(doc.store, origin) as Y.Item | Y.GC;
+        if (o instanceof Y.Item && o.parent === items && o.parentSub !== null) keys.add(o.parentSub);
+        break;
+      }
+      current = findLocal(local, origin);
+    }
+  }
+  return keys;
+}
+
+/** The struct of this update that holds `id` (one struct may span several clocks). */
+function findLocal(local: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
+  const exact = local.get(`${id.client}:${id.clock}`);
+  if (exact) return exact;
+  for (const s of local.values())
+    if (s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) return s;
+  return undefined;
+}
