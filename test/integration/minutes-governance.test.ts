@@ -165,15 +165,13 @@ describe.each(databaseKinds())("protokoll governance on %s", (databaseKind) => {
       }),
     );
     // Minutes closed (or approved) before closing checked the date, as in the user test of 6 December.
-    await f.database.db
-      .insert(minutesStatus)
-      .values({
-        boardId,
-        state: "closed",
-        approverIds: [f.member.userId],
-        closedAt: new Date(),
-        updatedAt: new Date(),
-      });
+    await f.database.db.insert(minutesStatus).values({
+      boardId,
+      state: "closed",
+      approverIds: [f.member.userId],
+      closedAt: new Date(),
+      updatedAt: new Date(),
+    });
     const approve = await f.member.post(`/api/boards/${boardId}/minutes/approve`, {});
     expect(approve.status).toBe(409);
     expect(approve.body.error.code).toBe("meeting_not_held");
