@@ -236,7 +236,6 @@ export const en: Record<MessageKey, string> = {
   "minutes.newItem": "New agenda item",
   "minutes.addItem": "Add item",
   "minutes.removeItem": "Remove the item",
-  "minutes.confirmRemoveItem": "Remove {title} with its notes, decisions and action items?",
   "minutes.notes": "Notes",
   "minutes.notesFor": "Notes {item}",
   "minutes.decisions": "Decisions",

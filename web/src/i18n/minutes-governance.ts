@@ -19,8 +19,6 @@ export const governanceSv = {
   "governance.removedAction": "Åtgärden {title} togs bort.",
   "governance.undo": "Ångra",
   "governance.undone": "{title} är tillbaka.",
-  "governance.refused":
-    "Servern ångrade din ändring: bara mötets ordförande och samverkans sammankallande kan ändra ordförande, justerare och ta bort punkter.",
 };
 
 export const governanceEn: Record<keyof typeof governanceSv, string> = {
@@ -39,6 +37,4 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.removedAction": "The action item {title} was deleted.",
   "governance.undo": "Undo",
   "governance.undone": "{title} is back.",
-  "governance.refused":
-    "The server undid your change: only the meeting's chair and the partnership's conveners can change the convener and approvers or delete items.",
 };

@@ -235,7 +235,6 @@ export const sv = {
   "minutes.newItem": "Ny punkt på dagordningen",
   "minutes.addItem": "Lägg till punkt",
   "minutes.removeItem": "Ta bort punkten",
-  "minutes.confirmRemoveItem": "Ta bort {title} med anteckningar, beslut och åtgärder?",
   "minutes.notes": "Anteckningar",
   "minutes.notesFor": "Anteckningar {item}",
   "minutes.decisions": "Beslut",
