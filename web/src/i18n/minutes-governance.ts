@@ -27,14 +27,14 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.readOnlyRoles":
     "Only the meeting's chair (convener) and the partnership's conveners can change the convener and the approvers.",
   "governance.readOnlyAgenda":
-    "You can add agenda items and write in them. Only the meeting's chair and the partnership's conveners can delete items.",
-  "governance.confirmTitle": "Delete?",
-  "governance.confirmItem": "Delete the item {title} with its notes, decisions and action items?",
-  "governance.confirmAction": "Delete the action item {title}?",
-  "governance.confirm": "Delete",
+    "You can add agenda items and write in them. Only the meeting's chair and the partnership's conveners can remove items.",
+  "governance.confirmTitle": "Remove?",
+  "governance.confirmItem": "Remove the item {title} with its notes, decisions and action items?",
+  "governance.confirmAction": "Remove the action item {title}?",
+  "governance.confirm": "Remove",
   "governance.cancel": "Cancel",
-  "governance.removedItem": "The item {title} was deleted.",
-  "governance.removedAction": "The action item {title} was deleted.",
+  "governance.removedItem": "The item {title} was removed.",
+  "governance.removedAction": "The action item {title} was removed.",
   "governance.undo": "Undo",
   "governance.undone": "{title} is back.",
 };
