@@ -27,14 +27,18 @@ export interface GovernanceFinding {
   remove: () => void;
 }
 
-/** The meeting's convener as the document says now (who, besides the conveners, runs it). */
-export function meetingConvener(doc: Y.Doc): unknown {
-  return doc.getMap("meeting").get("convenerId");
-}
-
-/** Before a member's update is applied: what it may not change, as it is now. */
-export function governedBefore(doc: Y.Doc, update: Uint8Array): GovernedBefore {
+/**
+ * Before a member's update to a minutes board is applied: what it may not change, as it is now —
+ * or null when the member runs the meeting (a convener of the partnership, or the convener the
+ * minutes name) and may change anything.
+ */
+export function governedBefore(
+  doc: Y.Doc,
+  member: { userId: string; runsMeetings?: boolean },
+  update: Uint8Array,
+): GovernedBefore | null {
   const meeting = doc.getMap<unknown>("meeting");
+  if (member.runsMeetings !== false || meeting.get("convenerId") === member.userId) return null;
   const before: GovernedBefore = { meeting: new Map(), items: new Map() };
   for (const key of GOVERNED_KEYS) {
     const item = meeting._map.get(key);

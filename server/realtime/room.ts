@@ -22,7 +22,7 @@ import {
 } from "./codec.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
-import { type GovernedBefore, governedBefore, governedChanges, meetingConvener } from "./governance-guard.js";
+import { type GovernedBefore, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
 import { StoredSeqs } from "./stored-seqs.js";
@@ -210,7 +210,7 @@ export class Room {
     traffic.updatesIn++;
     traffic.updateBytesIn += update.byteLength;
     try {
-      const governed = this.governed(member, update);
+      const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
       Y.applyUpdate(this.doc, update, member);
       if (governed && this.undoGoverned(member, update, governed)) return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
@@ -225,13 +225,6 @@ export class Room {
     this.changes = null;
     for (const change of changes) this.record(change, member);
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
-  }
-
-  /** For a member who does not run this meeting: what its update may not change, as it is now. */
-  private governed(member: RoomMember, update: Uint8Array): GovernedBefore | null {
-    if (this.kind !== "minutes" || member.runsMeetings !== false) return null;
-    if (meetingConvener(this.doc) === member.userId) return null;
-    return governedBefore(this.doc, update);
   }
 
   /**
