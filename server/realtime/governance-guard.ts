@@ -11,7 +11,7 @@
  * closed for it. A deleted agenda item comes back whole (a copy of it taken before the update).
  */
 import * as Y from "yjs";
-import type { Struct } from "./update-structs.js";
+import { findIn, indexByClient, type Struct } from "./update-structs.js";
 
 const GOVERNED_KEYS = ["convenerId", "approverIds"] as const;
 
@@ -97,36 +97,37 @@ function itemKeysTouched(doc: Y.Doc, items: Y.Map<unknown>, update: Uint8Array):
       }
     }
   }
-  const local = new Map<string, Y.Item>();
-  for (const s of decoded.structs) if (s instanceof Y.Item) local.set(`${s.id.client}:${s.id.clock}`, s);
+  // A new map entry is placed after the entry it replaces (its origin), here or earlier in this
+  // update; each chain is followed once (long updates must not cost quadratic time).
+  const local = indexByClient(decoded.structs);
   const known = (id: Y.ID) => id.clock < Y.getState(doc.store, id.client);
+  const resolved = new Map<Y.Item, string | null>();
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
-    let current: Y.Item | undefined = s;
-    for (let hops = 0; current && hops < 10_000; hops++) {
+    const chain: Y.Item[] = [];
+    let key: string | null = null;
+    for (let current: Struct | undefined = s; current instanceof Y.Item; ) {
+      const seen = resolved.get(current);
+      if (seen !== undefined) {
+        key = seen;
+        break;
+      }
+      chain.push(current);
       const origin: Y.ID | null = current.origin;
       if (!origin) {
         // Decoded, an item placed by parent and key names its root by name.
-        if ((current.parent as unknown) === "items" && typeof current.parentSub === "string")
-          keys.add(current.parentSub);
+        if ((current.parent as unknown) === "items" && current.rightOrigin === null) key = current.parentSub;
         break;
       }
       if (known(origin)) {
         const o = Y.getItem(doc.store, origin) as Y.Item | Y.GC;
-        if (o instanceof Y.Item && o.parent === items && o.parentSub !== null) keys.add(o.parentSub);
+        if (o instanceof Y.Item && o.parent === items) key = o.parentSub;
         break;
       }
-      current = findLocal(local, origin);
+      current = findIn(local, origin);
     }
+    for (const c of chain) resolved.set(c, key);
+    if (key !== null) keys.add(key);
   }
   return keys;
-}
-
-/** The struct of this update that holds `id` (one struct may span several clocks). */
-function findLocal(local: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
-  const exact = local.get(`${id.client}:${id.clock}`);
-  if (exact) return exact;
-  for (const s of local.values())
-    if (s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) return s;
-  return undefined;
 }

@@ -126,6 +126,10 @@ describe.each(databaseKinds())("protokoll governance on %s", (databaseKind) => {
     expect(kept.items.map((i) => [i.title, i.actionItems.map((a) => a.title)])).toEqual([
       ["Trygg hemgång", ["Skriv rutinen"]],
     ]);
+    // Writing a new item over it under the same id replaces it: that is a deletion too.
+    addAgendaItem(member.doc, { id: itemId, title: "Något helt annat", number: 9 });
+    await eventually(() => expect(back(member.doc)).toMatchObject(whole));
+    expect((await stored(boardId)).items.map((i) => [i.title, i.number])).toEqual([["Trygg hemgång", 1]]);
     expect(member.closes).toEqual([]);
   });
 
