@@ -112,7 +112,9 @@ export class Removal implements ReactiveController {
         ${
           u
             ? html`<span>${u.message}</span>
-                <button type="button" class="secondary undo" @click=${this.undo}>${t("governance.undo")}</button>`
+                <button type="button" class="secondary undo" aria-label="${t("governance.undo")}: ${u.title}" @click=${this.undo}>
+                  ${t("governance.undo")}
+                </button>`
             : (this.said ?? nothing)
         }
       </div>`;
