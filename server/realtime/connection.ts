@@ -8,7 +8,7 @@ import type { Role } from "../../shared/api/workspaces.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
-import { READ_ONLY_REASON } from "../../shared/protocol/messages.js";
+import { GOVERNANCE_REASON, READ_ONLY_REASON } from "../../shared/protocol/messages.js";
 import { clientPresenceSchema } from "../../shared/protocol/presence.js";
 import type { Logger } from "../logger.js";
 import { traffic } from "../metrics/instruments.js";
@@ -78,6 +78,16 @@ export class Connection implements RoomMember {
 
   get canEdit(): boolean {
     return can(this.identity.role, "board.edit");
+  }
+
+  /** Conveners of the partnership run every meeting: they may change a protokoll's convener, approvers and agenda. */
+  get runsMeetings(): boolean {
+    return can(this.identity.role, "boards.manage");
+  }
+
+  /** Part of this member's update was undone (governance-guard.ts): told why, the connection stays open. */
+  undone(fields: string[]): void {
+    this.send(encodePermissionDenied(`${GOVERNANCE_REASON}: ${fields.join(", ")}`));
   }
 
   setRole(role: Role): void {

@@ -71,7 +71,7 @@ export function findInChanges({ changed, beforeState }: ChangeRecord): IdentityF
 export function removeAndReencode(
   doc: Y.Doc,
   update: Uint8Array,
-  found: IdentityFinding[],
+  found: Pick<IdentityFinding, "remove">[],
   origin: unknown,
 ): Uint8Array {
   const ownClock = Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;

@@ -22,6 +22,7 @@ import {
 } from "./codec.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
+import { type GovernedBefore, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
 import { StoredSeqs } from "./stored-seqs.js";
@@ -35,6 +36,10 @@ export interface RoomMember {
   send(frame: Uint8Array): void;
   /** Offers the member's updates that waited for missing dependencies again; true if any was applied. */
   retryPending?(): boolean;
+  /** A convener of the partnership: runs every meeting (governance-guard.ts). */
+  readonly runsMeetings?: boolean;
+  /** Told that part of its update was undone (a permission-denied notice; the connection stays open). */
+  undone?(fields: string[]): void;
 }
 
 export interface RoomDeps {
@@ -205,7 +210,9 @@ export class Room {
     traffic.updatesIn++;
     traffic.updateBytesIn += update.byteLength;
     try {
+      const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
       Y.applyUpdate(this.doc, update, member);
+      if (governed && this.undoGoverned(member, update, governed)) return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -221,16 +228,41 @@ export class Room {
   }
 
   /**
+   * Undoes what a member's update changed of the meeting's convener, approvers or agenda items
+   * (governance-guard.ts) and stores and sends, instead of that update, one with the undo — to the
+   * member too. Identity numbers the same update brought are removed in the same step.
+   */
+  private undoGoverned(member: RoomMember, update: Uint8Array, before: GovernedBefore): boolean {
+    const undo = governedChanges(this.doc, before);
+    if (undo.length === 0) return false;
+    const numbers = this.changes ? findInChanges(this.changes) : [];
+    if (numbers.length > 0) return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo);
+    const replaced = removeAndReencode(this.doc, update, undo, this);
+    this.applying = null;
+    this.changes = null;
+    this.record(replaced, member, true);
+    member.undone?.(undo.map((u) => u.field));
+    if (this.waiting.size > 0) this.retryWaiting();
+    return true;
+  }
+
+  /**
    * If the update just applied left personal identity numbers in the board, replaces them and
    * stores and sends, instead of the member's update, one without them (identity-guard.ts): the
    * original bytes never reach the log or anyone else. The member gets it too (its own copy still
    * has the number). What earlier updates held of a number typed digit by digit is compacted away
    * once the replacement is stored.
    */
-  private removeIdentityNumbers(member: RoomMember, update: Uint8Array, changes: ChangeRecord): boolean {
+  private removeIdentityNumbers(
+    member: RoomMember,
+    update: Uint8Array,
+    changes: ChangeRecord,
+    undo: { field: string; remove: () => void }[] = [],
+  ): boolean {
     const found = findInChanges(changes);
     if (found.length === 0) return false;
-    const cleaned = removeAndReencode(this.doc, update, found, this);
+    const cleaned = removeAndReencode(this.doc, update, [...found, ...undo], this);
+    if (undo.length > 0) member.undone?.(undo.map((u) => u.field));
     this.applying = null;
     this.changes = null;
     this.record(cleaned, member, true);

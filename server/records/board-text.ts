@@ -35,7 +35,7 @@ export interface MinutesState {
   sealedSequence: number | null;
 }
 
-const KIND: Record<BoardKind, string> = { plan: "Plan", focus: "Fokusområde", minutes: "Minnesanteckningar" };
+const KIND: Record<BoardKind, string> = { plan: "Plan", focus: "Fokusområde", minutes: "Protokoll" };
 const STATE: Record<string, string> = {
   draft: "utkast",
   closed: "stängt för justering",

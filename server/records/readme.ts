@@ -32,7 +32,7 @@ export function readme(f: ReadmeFacts): string {
     "  förteckning över tavlor och förseglade protokoll med sökvägar i arkivet.",
     "",
     "tavlor/<nr>-<typ>-<namn>/",
-    "  En mapp per tavla (plan, fokusområde, minnesanteckningar), även arkiverade tavlor.",
+    "  En mapp per tavla (plan, fokusområde, protokoll), även arkiverade tavlor.",
     "  tavla.md    Tavlans innehåll som läsbar text (Markdown, öppnas i vilken texteditor som helst).",
     "  tavla.json  Samma innehåll som strukturerad data (JSON). Personer, organisationer och",
     '              tavlor anges med id; namnen står under "names" och i medlemmar.csv och',

@@ -1,5 +1,5 @@
 /**
- * The demo meeting's minutes (minnesanteckningar från samverkansmöte), as data: attendees by
+ * The demo meeting's minutes (protokoll från samverkansmöte), as data: attendees by
  * organisation, agenda items numbered § 1…, notes and decisions. Action items are not listed
  * here: they come from the focus areas' actions decided under each item (demo-focus.ts).
  */
@@ -49,16 +49,16 @@ export const AGENDA: AgendaSeed[] = [
     key: "opening",
     title: "Mötets öppnande och val av justerare",
     notes: `${P.convener.name} hälsade välkommen. ${G.clinicManager.name} och ${P.observer.name} hade anmält förhinder.`,
-    decisions: [`${P.doctor.name} utses att jämte ordföranden justera dagens minnesanteckningar.`],
+    decisions: [`${P.doctor.name} utses att jämte ordföranden justera dagens protokoll.`],
   },
   {
     key: "previous",
-    title: "Föregående minnesanteckningar och åtgärdslista",
+    title: "Föregående protokoll och åtgärdslista",
     notes:
       "Åtgärdslistan från förra mötet gicks igenom. Kartläggningen av vårdkedjan vid korttidsboendet är klar och " +
       "redovisas under § 5. Rondmallen med punkter för rehab och hjälpmedel används nu på alla ronder på " +
       `${U.careHome}.`,
-    decisions: ["Föregående minnesanteckningar läggs till handlingarna."],
+    decisions: ["Föregående protokoll läggs till handlingarna."],
   },
   {
     key: "rounds",
@@ -105,7 +105,7 @@ export const AGENDA: AgendaSeed[] = [
       "Arbetsgruppen har samlat fem avidentifierade exempel (exempeldata). Gemensamt för flera: yngre personer med " +
       "kronisk sjukdom som inte är inskrivna i hemsjukvården men inte heller tar sig till vårdcentralen. " +
       "Kontaktvägarna har ofta gått via personer som sedan har slutat.\n" +
-      "Inga personuppgifter förs in i minnesanteckningarna eller på tavlorna.",
+      "Inga personuppgifter förs in i protokollen eller på tavlorna.",
     decisions: [
       "En avidentifierad ärendedragning blir en stående punkt på samverkansmötet.",
       "Kontaktvägar anges med funktionsnummer och funktionsbrevlådor, inte med personnamn.",

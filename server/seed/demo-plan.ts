@@ -28,7 +28,7 @@ export const PLAN_PURPOSE =
 
 export const PLAN_CADENCE =
   "Samverkansmöte en gång i månaden utom juli, 90 minuter, växelvis i kommunhuset i Fjugesta och på " +
-  "vårdcentralen. Processledaren är sammankallande och för minnesanteckningar; en justerare från vårdcentralen.";
+  "vårdcentralen. Processledaren är sammankallande och för protokoll; en justerare från vårdcentralen.";
 
 export const planPeriod = (year: number) => `${year}–${year + 1}`;
 
@@ -58,7 +58,7 @@ export const PLAN_SECTIONS: { heading: string; body: string }[] = [
     body:
       "Samverkansmötet följer upp planen, fattar beslut om aktiviteter och fördelar ansvar. Dagordningen numreras " +
       "med § och beslutade aktiviteter läggs in på rätt fokusområde med ansvarig och datum.\n" +
-      "Minnesanteckningarna justeras av sammankallande och en justerare från vårdcentralen inom en vecka.\n" +
+      "Protokollet justeras av sammankallande och en justerare från vårdcentralen inom en vecka.\n" +
       "Arbetsgrupperna för fokusområdena träffas mellan mötena efter behov. Styrgruppen får en uppföljning två " +
       "gånger per år.",
   },
@@ -119,11 +119,11 @@ export const PLAN_GOALS: GoalSeed[] = [
       "stabiliserats. Korta kontaktvägar, men insatserna når ännu inte hela målgruppen – barn och unga saknas.",
   },
   {
-    title: "En lokal samverkansplan med fasta möten, minnesanteckningar och uppföljning",
+    title: "En lokal samverkansplan med fasta möten, protokoll och uppföljning",
     level: "project",
     perspectives: ["collaboration"],
     status: "achieved",
-    comment: "Planen är antagen och samverkansmötet hålls varje månad med justerade minnesanteckningar.",
+    comment: "Planen är antagen och samverkansmötet hålls varje månad med justerade protokoll.",
   },
   {
     title: "Hela teamet har tillgång till rondtillfällen",

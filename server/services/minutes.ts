@@ -72,6 +72,15 @@ export function createMinutes(deps: {
     return runsGiven(actor, needsMeeting(actor) ? await meetingOf(board.id) : null);
   }
 
+  /** A protokoll records a meeting that was held: closed, approved or sealed before it took place, it would not. */
+  function requireHeld(meeting: Meeting) {
+    if (meeting.startsAt && new Date(meeting.startsAt) > now())
+      throw conflict(
+        "meeting_not_held",
+        "The meeting has not started yet: end it and send it for approval afterwards.",
+      );
+  }
+
   function requireMinutes(board: BoardRow) {
     if (board.kind !== "minutes")
       throw new AppError(400, "not_minutes", "Only minutes boards are approved and sealed.");
@@ -116,9 +125,10 @@ export function createMinutes(deps: {
       requireMinutes(board);
       const { status, state, approvals } = await current(board.id);
       // One read of the document at most: for the draft's approvers and for whether this person runs it.
-      const meeting = state === "draft" || needsMeeting(actor) ? await meetingOf(board.id) : null;
+      const meeting = await meetingOf(board.id);
       const runs = runsGiven(actor, meeting);
-      const approverIds = state === "draft" ? (meeting?.approverIds ?? []) : (status?.approverIds ?? []);
+      const approverIds = state === "draft" ? meeting.approverIds : (status?.approverIds ?? []);
+      const held = !meeting.startsAt || new Date(meeting.startsAt) <= now();
       let closedBy: MinutesApproval["closedBy"] = null;
       if (status?.closedBy) {
         const [u] = await db
@@ -147,6 +157,8 @@ export function createMinutes(deps: {
         closedBy,
         approverIds,
         approvals: approvals.map((a) => ({ ...a, approvedAt: a.approvedAt.toISOString() })),
+        meetingStartsAt: meeting.startsAt,
+        meetingHeld: held,
         canClose: state === "draft" && runs,
         canReopen: state === "closed" && runs,
         canApprove:
@@ -165,12 +177,7 @@ export function createMinutes(deps: {
       const meeting = await meetingOf(board.id);
       if (!runsGiven(actor, meeting)) throw forbidden("Only the meeting's convener can close the minutes.");
       if (!meeting.startsAt) throw conflict("meeting_date_missing", "Set the meeting's date and time before closing.");
-      // Minutes record a meeting that was held: approved and sealed before it took place, they would not.
-      if (new Date(meeting.startsAt) > now())
-        throw conflict(
-          "meeting_not_held",
-          "The meeting has not started yet: end it and send it for approval afterwards.",
-        );
+      requireHeld(meeting);
       if (meeting.approverIds.length === 0)
         throw conflict("approvers_missing", "Name at least one approver (justerare) before closing.");
       const members = await db
@@ -240,6 +247,7 @@ export function createMinutes(deps: {
     /** One named approver approves for themselves; the last one makes the minutes approved. */
     async approve(actor: MinutesActor, board: BoardRow): Promise<void> {
       requireMinutes(board);
+      requireHeld(await meetingOf(board.id));
       let complete = false;
       await db.transaction(async (tx) => {
         const [status] = await tx.select().from(minutesStatus).where(eq(minutesStatus.boardId, board.id)).for("update");
@@ -276,6 +284,7 @@ export function createMinutes(deps: {
       if (!(await runsMeeting(actor, board))) throw forbidden("Only the meeting's convener can seal the minutes.");
       const doc = await projections.copyOf(board.id);
       try {
+        requireHeld(readMinutes(doc).meeting);
         await db.transaction(async (tx) => {
           // One seal at a time per partnership: sequence numbers and the chain stay unbroken.
           await tx

@@ -41,6 +41,10 @@ export interface MinutesApproval {
   /** Who must approve: as named when the meeting was closed, or as named in the draft now. */
   approverIds: string[];
   approvals: { userId: string; name: string; approvedAt: string }[];
+  /** When the meeting starts, as the minutes say: close, approve and seal wait until it has been held (409 meeting_not_held). */
+  meetingStartsAt: string | null;
+  /** False while the meeting has not started yet. */
+  meetingHeld: boolean;
   canClose: boolean;
   canReopen: boolean;
   canApprove: boolean;

@@ -1,5 +1,5 @@
 /**
- * Board kind `minutes` (minnesanteckningar / protokoll): one meeting — its type, time, place,
+ * Board kind `minutes` (protokoll: approved by its justerare and sealed): one meeting — its type, time, place,
  * convener and approvers (justerare), attendees by organisation, and agenda items numbered by §
  * with notes (rich text), decisions and action items. Decisions and action items are plain values
  * keyed by id: each is written whole, so concurrent edits of one decision keep one whole version.

@@ -37,3 +37,9 @@ export const AuthType = {
 
 /** Reason prefix of the permission-denied notice an observer gets when it tries to write. */
 export const READ_ONLY_REASON = "read-only";
+/**
+ * Reason prefix of the permission-denied notice a member gets when the server undid part of its
+ * update: only the meeting's convener and the partnership's conveners change a protokoll's
+ * convener and approvers or delete its agenda items. The connection stays open.
+ */
+export const GOVERNANCE_REASON = "governance: only the meeting's convener changes this";

@@ -32,7 +32,7 @@ const sv: Words = {
   removed: "(borttagen)",
   roles: { convener: "sammankallande", member: "medlem", observer: "observatör" },
   artefacts: { pdf: "PDF", markdown: "Markdown", json: "JSON" },
-  kinds: { plan: "plan", focus: "fokusområde", minutes: "minnesanteckningar" },
+  kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll" },
   phrases: {
     "auth.setup": () => "skapade administratörskontot",
     "auth.login.success": () => "loggade in",

@@ -250,7 +250,7 @@ describe.skipIf(!browserSuiteEnabled())(
     it("a new meeting is started from the partnership's home, carrying over what is still open", async () => {
       const { page } = await f.open("convener", `/workspaces/${f.workspaceId}`);
       const form = page.locator("new-board-form");
-      await form.getByLabel("Typ av tavla").selectOption({ label: "Minnesanteckningar" });
+      await form.getByLabel("Typ av tavla").selectOption({ label: "Protokoll" });
       await form.getByLabel("Namn").fill("Samverkansmöte 16 april");
       await form.getByLabel("För över från tidigare möte").selectOption({ label: MEETING });
       await expectAccessible(page, "home with the new-board form");

@@ -367,7 +367,7 @@ export class AppRoot extends LitElement {
         // Keyed: another board is another page, loaded afresh (not this one with a new id).
         return this.user
           ? this.parts.render("board-page", loadBoardPage, () =>
-              keyed(r.boardId, html`<board-page .boardId=${r.boardId}></board-page>`),
+              keyed(r.boardId, html`<board-page .boardId=${r.boardId} .userId=${this.user?.id ?? ""}></board-page>`),
             )
           : nothing;
       case "board-history":

@@ -4,6 +4,7 @@ import { adminEn } from "./admin.js";
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
+import { governanceEn } from "./minutes-governance.js";
 import { recordsEn } from "./records.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
@@ -236,7 +237,6 @@ export const en: Record<MessageKey, string> = {
   "minutes.newItem": "New agenda item",
   "minutes.addItem": "Add item",
   "minutes.removeItem": "Remove the item",
-  "minutes.confirmRemoveItem": "Remove {title} with its notes, decisions and action items?",
   "minutes.notes": "Notes",
   "minutes.notesFor": "Notes {item}",
   "minutes.decisions": "Decisions",
@@ -334,4 +334,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...historyEn,
   ...searchEn,
+  ...governanceEn,
 };

@@ -4,6 +4,7 @@ import { adminSv } from "./admin.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
+import { governanceSv } from "./minutes-governance.js";
 import { recordsSv } from "./records.js";
 import { searchSv } from "./search.js";
 
@@ -86,7 +87,7 @@ export const sv = {
   "goal.not_achieved": "Ej uppnått",
   "kind.plan": "Samverkansplan",
   "kind.focus": "Fokusområde",
-  "kind.minutes": "Minnesanteckningar",
+  "kind.minutes": "Protokoll",
   "plan.purpose": "Syfte",
   "plan.cadence": "Mötesrytm",
   "plan.sections": "Avsnitt",
@@ -190,7 +191,7 @@ export const sv = {
   "card.delete": "Ta bort aktiviteten",
   "card.confirmDelete": "Ta bort {title}? Det går inte att ångra.",
   "card.close": "Stäng",
-  "card.fromMinutes": "Från minnesanteckningar § {paragraph}",
+  "card.fromMinutes": "Från protokoll § {paragraph}",
   "pdsa.plan": "Planera",
   "pdsa.do": "Göra",
   "pdsa.study": "Studera",
@@ -235,7 +236,6 @@ export const sv = {
   "minutes.newItem": "Ny punkt på dagordningen",
   "minutes.addItem": "Lägg till punkt",
   "minutes.removeItem": "Ta bort punkten",
-  "minutes.confirmRemoveItem": "Ta bort {title} med anteckningar, beslut och åtgärder?",
   "minutes.notes": "Anteckningar",
   "minutes.notesFor": "Anteckningar {item}",
   "minutes.decisions": "Beslut",
@@ -333,6 +333,7 @@ export const sv = {
   ...adminSv,
   ...historySv,
   ...searchSv,
+  ...governanceSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

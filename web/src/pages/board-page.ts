@@ -53,6 +53,7 @@ export class BoardPage extends LitElement {
   ];
   static override properties = {
     boardId: { attribute: false },
+    userId: { attribute: false },
     board: { state: true },
     members: { state: true },
     problem: { state: true },
@@ -61,6 +62,8 @@ export class BoardPage extends LitElement {
     missing: { state: true },
   };
   declare boardId: string;
+  /** The signed-in person: whether they run a meeting (its convener) decides what they may change in its minutes. */
+  declare userId: string;
   declare private board: (Board & { role: Role }) | null;
   declare private members: Member[];
   declare private problem: string | null;
@@ -79,6 +82,7 @@ export class BoardPage extends LitElement {
     super();
     new LocaleController(this);
     this.boardId = "";
+    this.userId = "";
     this.board = null;
     this.members = [];
     this.problem = null;
@@ -177,6 +181,8 @@ export class BoardPage extends LitElement {
             .boardTitle=${board.title}
             .workspaceId=${board.workspaceId}
             .canEdit=${canEdit}
+            .runsMeetings=${board.role === "convener"}
+            .userId=${this.userId}
             .members=${this.members}
             .locked=${this.locked}
           >

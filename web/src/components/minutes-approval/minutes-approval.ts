@@ -233,9 +233,18 @@ export class MinutesApproval extends LitElement {
             })}
           </ul>`
       }
+      ${
+        !view.meetingHeld && (view.canClose || view.canApprove || view.canSeal)
+          ? html`<p id="not-held" class="muted">${t("governance.notHeld", {
+              date: view.meetingStartsAt ? formatDate(view.meetingStartsAt, true) : "",
+            })}</p>`
+          : nothing
+      }
       <div class="actions">
-        ${this.button(view.canClose, "close", "approval.close")} ${this.button(view.canApprove, "approve", "approval.approve")}
-        ${this.button(view.canReopen, "reopen", "approval.reopen", true)} ${this.button(view.canSeal, "seal", "approval.seal")}
+        ${this.button(view.canClose, "close", "approval.close", false, !view.meetingHeld)}
+        ${this.button(view.canApprove, "approve", "approval.approve", false, !view.meetingHeld)}
+        ${this.button(view.canReopen, "reopen", "approval.reopen", true)}
+        ${this.button(view.canSeal, "seal", "approval.seal", false, !view.meetingHeld)}
         <a class="button secondary" href=${`/api/boards/${this.boardId}/meeting.ics`} download>${t("approval.calendar")}</a>
       </div>
       ${this.problem ? html`<p role="alert" class="error">${this.problem}</p>` : nothing}
@@ -257,9 +266,16 @@ export class MinutesApproval extends LitElement {
       }`;
   }
 
-  private button(shown: boolean, step: "close" | "reopen" | "approve" | "seal", label: MessageKey, secondary = false) {
+  private button(
+    shown: boolean,
+    step: "close" | "reopen" | "approve" | "seal",
+    label: MessageKey,
+    secondary = false,
+    notHeld = false,
+  ) {
     if (!shown) return nothing;
-    return html`<button type="button" class=${secondary ? "secondary" : ""} ?disabled=${this.busy} @click=${() => this.step(step)}>
+    return html`<button type="button" class=${secondary ? "secondary" : ""} ?disabled=${this.busy || notHeld}
+      aria-describedby=${notHeld ? "not-held" : nothing} @click=${() => this.step(step)}>
       ${t(label)}
     </button>`;
   }

@@ -73,7 +73,7 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${a.title}"
-        @click=${() => view.write(() => removeFromItem(view.doc, item.id, "actionItems", a.id))}
+        @click=${() => view.confirmRemove("action", a.title, () => removeFromItem(view.doc, item.id, "actionItems", a.id))}
       >
         ${t("minutes.remove")}
       </button>

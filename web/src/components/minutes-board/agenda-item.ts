@@ -55,11 +55,7 @@ function itemFields(view: MinutesView, item: AgendaItem, heading: string) {
     const title = inputValue(e).trim();
     if (title) view.write(() => updateAgendaItem(view.doc, item.id, { title }));
   };
-  const remove = () => {
-    if (confirm(t("minutes.confirmRemoveItem", { title: heading }))) {
-      view.write(() => removeAgendaItem(view.doc, item.id));
-    }
-  };
+  const remove = () => view.confirmRemove("item", heading, () => removeAgendaItem(view.doc, item.id));
   return html`<div class="fields">
     <label class="number"
       >${t("minutes.number")}
@@ -68,9 +64,14 @@ function itemFields(view: MinutesView, item: AgendaItem, heading: string) {
     <label class="grow"
       >${t("minutes.itemTitle")} <input .value=${keepTyping(item.title)} maxlength="300" required @change=${setTitle}
     /></label>
-    <button type="button" class="danger" aria-label="${t("minutes.removeItem")}: ${heading}" @click=${remove}>
-      ${t("minutes.removeItem")}
-    </button>
+    ${
+      // Deleting an item is for those who run the meeting (the server undoes anyone else's).
+      view.governs
+        ? html`<button type="button" class="danger" aria-label="${t("minutes.removeItem")}: ${heading}" @click=${remove}>
+            ${t("minutes.removeItem")}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -36,13 +36,6 @@ function meetingText(view: MinutesView, m: Meeting) {
 function meetingEditor(view: MinutesView, m: Meeting) {
   const set = (patch: Partial<Meeting>) => view.write(() => setMeeting(view.doc, patch));
   const endsBeforeStart = m.startsAt !== null && m.endsAt !== null && Date.parse(m.endsAt) < Date.parse(m.startsAt);
-  const full = m.approverIds.length >= MAX_APPROVERS;
-  const toggleApprover = (userId: string, on: boolean) =>
-    set({
-      approverIds: on
-        ? [...m.approverIds.filter((id) => id !== userId), userId].slice(0, MAX_APPROVERS)
-        : m.approverIds.filter((id) => id !== userId),
-    });
   return html`<div class="fields">
       <label
         >${t("minutes.type")}
@@ -67,17 +60,44 @@ function meetingEditor(view: MinutesView, m: Meeting) {
         >${t("minutes.place")}
         <input .value=${keepTyping(m.place)} maxlength="200" @change=${(e: Event) => set({ place: inputValue(e).trim() })}
       /></label>
-      <label
-        >${t("minutes.convener")}
-        <select aria-label=${t("minutes.convener")} @change=${(e: Event) => set({ convenerId: inputValue(e) || null })}>
-          <option value="">${t("minutes.nobody")}</option>
-          ${view.members.map((p) => html`<option value=${p.userId} ?selected=${p.userId === m.convenerId}>${p.name}</option>`)}
-        </select></label
-      >
+      ${
+        view.governs
+          ? html`<label
+              >${t("minutes.convener")}
+              <select aria-label=${t("minutes.convener")} @change=${(e: Event) => set({ convenerId: inputValue(e) || null })}>
+                <option value="">${t("minutes.nobody")}</option>
+                ${view.members.map((p) => html`<option value=${p.userId} ?selected=${p.userId === m.convenerId}>${p.name}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }
     </div>
     <p id="time-hint" class="hint">${t("minutes.timeHint")}</p>
     ${endsBeforeStart ? html`<p id="ends-error" class="field-error">${t("minutes.endBeforeStart")}</p>` : nothing}
-    <fieldset class="checks" aria-describedby="approvers-hint">
+    ${view.governs ? approversEditor(view, m, set) : rolesText(view, m)}`;
+}
+
+/** Who runs the meeting and who approves, as text, for a member who does not run it. */
+function rolesText(view: MinutesView, m: Meeting) {
+  const approvers = m.approverIds.map((id) => memberName(view, id) ?? "?");
+  return html`<dl class="details roles" aria-describedby="roles-hint">
+      <dt>${t("minutes.convener")}</dt>
+      <dd>${memberName(view, m.convenerId) ?? t("minutes.none")}</dd>
+      <dt>${t("minutes.approvers")}</dt>
+      <dd>${approvers.length ? approvers.join(", ") : t("minutes.none")}</dd>
+    </dl>
+    <p id="roles-hint" class="hint">${t("governance.readOnlyRoles")}</p>`;
+}
+
+function approversEditor(view: MinutesView, m: Meeting, set: (patch: Partial<Meeting>) => void) {
+  const full = m.approverIds.length >= MAX_APPROVERS;
+  const toggleApprover = (userId: string, on: boolean) =>
+    set({
+      approverIds: on
+        ? [...m.approverIds.filter((id) => id !== userId), userId].slice(0, MAX_APPROVERS)
+        : m.approverIds.filter((id) => id !== userId),
+    });
+  return html`<fieldset class="checks" aria-describedby="approvers-hint">
       <legend>${t("minutes.approvers")}</legend>
       <p id="approvers-hint" class="hint">${t("minutes.approversHint", { max: MAX_APPROVERS })}</p>
       ${view.members.map((p) => {

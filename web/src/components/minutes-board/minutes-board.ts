@@ -26,6 +26,7 @@ import { meetingYear } from "./meeting-time.js";
 import { minutesBoardStyles } from "./minutes-board.styles.js";
 import type { MinutesView } from "./minutes-view.js";
 import { nextNumber } from "./next-number.js";
+import { Removal } from "./removal.js";
 
 const LINK_REASONS = {
   timeout: "minutes.linkTimeout",
@@ -40,6 +41,8 @@ export class MinutesBoard extends LitElement {
     boardTitle: { attribute: false },
     workspaceId: { attribute: false },
     canEdit: { attribute: false },
+    runsMeetings: { attribute: false },
+    userId: { attribute: false },
     members: { attribute: false },
     locked: { attribute: false },
     target: { attribute: false },
@@ -53,6 +56,10 @@ export class MinutesBoard extends LitElement {
   declare boardTitle: string;
   declare workspaceId: string;
   declare canEdit: boolean;
+  /** A convener of the partnership: runs every meeting. */
+  declare runsMeetings: boolean;
+  /** The signed-in person (the meeting's own convener runs it too). */
+  declare userId: string;
   declare members: Member[];
   /** Closed, approved or sealed minutes: shown read-only to everyone. */
   declare locked: boolean;
@@ -76,6 +83,7 @@ export class MinutesBoard extends LitElement {
     showTarget(section, section.querySelector<HTMLElement>("h3") ?? section);
     return null;
   });
+  private readonly removal = new Removal(this);
   private loadedBoardsOf = "";
 
   constructor() {
@@ -85,6 +93,8 @@ export class MinutesBoard extends LitElement {
     this.boardTitle = "";
     this.workspaceId = "";
     this.canEdit = false;
+    this.runsMeetings = false;
+    this.userId = "";
     this.members = [];
     this.locked = false;
     this.target = null;
@@ -129,7 +139,7 @@ export class MinutesBoard extends LitElement {
         <p role="status">${t("board.loading")}</p>`;
     }
     const minutes = readMinutes(board.doc);
-    const view = this.view(board);
+    const view = this.view(board, minutes.meeting.convenerId);
     return html`${boardStatus(this.live)}
       <slot name="approval"></slot>
       ${
@@ -149,20 +159,31 @@ export class MinutesBoard extends LitElement {
       <section aria-labelledby="agenda-h">
         <h2 id="agenda-h">${t("minutes.agenda")}</h2>
         ${minutes.items.length === 0 ? html`<p>${t("minutes.noItems")}</p>` : nothing}
+        ${view.readOnly || view.governs ? nothing : html`<p class="hint">${t("governance.readOnlyAgenda")}</p>`}
         ${repeat(
           minutes.items,
           (item) => item.id,
           (item) => agendaItem(view, item),
         )}
         ${this.readOnly ? nothing : this.addItemForm()}
-      </section>`;
+      </section>
+      ${this.removal.render()}`;
   }
 
-  private view(board: OpenBoard): MinutesView {
+  private view(board: OpenBoard, convenerId: string | null): MinutesView {
     return {
       doc: board.doc,
       readOnly: this.readOnly,
       members: this.members,
+      governs: this.runsMeetings || (this.userId !== "" && convenerId === this.userId),
+      confirmRemove: (kind, title, remove) =>
+        void this.removal.ask(
+          board.doc,
+          title,
+          t(kind === "item" ? "governance.confirmItem" : "governance.confirmAction", { title }),
+          t(kind === "item" ? "governance.removedItem" : "governance.removedAction", { title }),
+          () => this.write(remove),
+        ),
       focusBoards: this.focusBoards,
       awareness: board.provider.awareness,
       write: (change) => this.write(change),

@@ -1,7 +1,7 @@
 /**
  * Where a focus-area action was decided: "Från <meeting> § N", a link back to the minutes. The
  * meeting is named by its board's title, fetched once; until then (or if the reader cannot see
- * the minutes) the generic "Från minnesanteckningar § N" stands.
+ * the minutes) the generic "Från protokoll § N" stands.
  */
 import { css, html, LitElement } from "lit";
 import { get } from "../../api/client.js";

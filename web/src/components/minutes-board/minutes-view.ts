@@ -10,6 +10,13 @@ export interface MinutesView {
   /** Observers, and everyone once the minutes are closed: text only, no controls. */
   readOnly: boolean;
   members: Member[];
+  /**
+   * Runs this meeting (a convener of the partnership, or the convener the minutes name): may
+   * change the convener and the approvers and delete agenda items. The server enforces the same.
+   */
+  governs: boolean;
+  /** Asks (a dialog naming the item) before `remove` runs; offers to undo it for a few seconds after. */
+  confirmRemove(kind: "item" | "action", title: string, remove: () => void): void;
   /** The partnership's focus-area boards (not archived), for an action item's focus area. */
   focusBoards: Board[];
   awareness: Awareness;
