@@ -20,6 +20,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditRetentionMs: 730 * 86_400_000,
     historyRetentionMs: 90 * 86_400_000,
     metricsToken: null,
+    oidc: null,
+    localPasswords: true,
     ...overrides,
   };
 }
