@@ -330,3 +330,5 @@ export const searchEntries = pgTable(
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
 export * from "./schema-minutes.js";
+// Sign-in through an OpenID Connect provider: schema-oidc.ts.
+export * from "./schema-oidc.js";

@@ -5,6 +5,8 @@ import { createBoardEditor } from "../docs/board-editor.js";
 import { createHistory } from "../history/history-service.js";
 import type { Logger } from "../logger.js";
 import { createArchive } from "../minutes/archive.js";
+import { createOidcAccounts } from "../oidc/accounts.js";
+import { createPendingSignIns } from "../oidc/pending.js";
 import { createProjector } from "../projections/projector.js";
 import { createRecordsExport } from "../records/export.js";
 import { createAccess } from "./access.js";
@@ -44,6 +46,15 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const auditLog = createAuditLog(db, now, config.auditRetentionMs);
   const records = createRecordsExport({ db, projections, auditLog, auditRetentionMs: config.auditRetentionMs });
   const minutes = createMinutes({ db, audit, now, events, projections, archive });
+  const invitations = createInvitations({
+    db,
+    audit,
+    organizations,
+    sessions,
+    now,
+    ttlMs: config.invitationTtlMs,
+    publicOrigin: config.publicOrigin,
+  });
   return {
     now,
     audit,
@@ -56,15 +67,10 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     organizations,
     workspaces: createWorkspaces(db, audit, organizations, now),
     members: createMembers(db, audit, organizations, now, events),
-    invitations: createInvitations({
-      db,
-      audit,
-      organizations,
-      sessions,
-      now,
-      ttlMs: config.invitationTtlMs,
-      publicOrigin: config.publicOrigin,
-    }),
+    invitations,
+    /** Sign-in through the OpenID provider: accounts linked by issuer + subject, and sign-ins under way. */
+    oidcAccounts: createOidcAccounts({ db, audit, sessions, invitations, now }),
+    oidcPending: createPendingSignIns(now),
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */
