@@ -4,6 +4,7 @@ import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import { myWorkEn } from "./my-work.js";
+import { oidcEn } from "./oidc.js";
 import { recordsEn } from "./records.js";
 import type { MessageKey } from "./sv.js";
 
@@ -330,6 +331,7 @@ export const en: Record<MessageKey, string> = {
   "approval.writeAddendum": "Write an addendum",
   ...consentEn,
   ...recordsEn,
+  ...oidcEn,
   ...myWorkEn,
   ...historyEn,
 };

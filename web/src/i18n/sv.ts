@@ -4,6 +4,7 @@ import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 import { myWorkSv } from "./my-work.js";
+import { oidcSv } from "./oidc.js";
 import { recordsSv } from "./records.js";
 
 export const sv = {
@@ -329,6 +330,7 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...consentSv,
   ...recordsSv,
+  ...oidcSv,
   ...myWorkSv,
   ...historySv,
 } as const;
