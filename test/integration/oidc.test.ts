@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import * as client from "openid-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { auditEvents, oidcIdentities, users } from "../../server/db/schema.js";
+import { auditEvents, oidcIdentities, organizations, users } from "../../server/db/schema.js";
 import type { OidcClient } from "../../server/oidc/discovery.js";
 import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { createOrganization, createWorkspace, PASSWORD, setupAdmin } from "../helpers/factories.js";
@@ -113,6 +113,24 @@ describe("sign-in through an OpenID provider", () => {
     expect((await again.get("/api/auth/me")).body.user.id).toBe(me.body.user.id);
     const [updated] = await database.db.select().from(oidcIdentities);
     expect(updated?.organizationId).toBeNull(); // an unknown domain: no organisation
+  });
+
+  it("takes the organisation from OIDC_ORGANIZATION_CLAIM when set, before the e-mail domain", async () => {
+    const admin = new ApiClient(app, TEST_ORIGIN, distinctAddresses());
+    await setupAdmin(admin);
+    const region = await createOrganization(admin, "Region Örebro län");
+    await createOrganization(admin, "Lekebergs kommun");
+    const byClaim = buildTestApp(
+      database,
+      { trustProxy: true, oidc: oidcConfig(idp.issuer, { organizationClaim: "organisation" }) },
+      undefined,
+      undefined,
+      oidc,
+    ).app;
+    idp.accounts.set("alice", { ...idp.accounts.get("alice"), organisation: "region örebro län" });
+    await signIn(new ApiClient(byClaim, TEST_ORIGIN, distinctAddresses()));
+    const [identity] = await database.db.select().from(oidcIdentities);
+    expect(identity?.organizationId).toBe(region.id);
   });
 
   it("never redirects anywhere but a path on our own site", async () => {
@@ -288,6 +306,17 @@ describe("sign-in through an OpenID provider", () => {
     expect(setup.status).toBe(403);
     expect((await web.post("/api/auth/login", { email: "a@b.se", password: PASSWORD })).status).toBe(403);
     await signIn(web);
+    // Nor does an invitation make a password account: joining goes through the provider.
+    const ws = await createWorkspace(web, "Nära vård", (await createOrganization(web, "Lekebergs kommun")).id);
+    const inv = await web.post(`/api/workspaces/${ws.id}/invitations`, {
+      email: "bo@lekeberg.se",
+      role: "member",
+      organizationId: (await database.db.select().from(organizations))[0]?.id,
+    });
+    const token = new URL(inv.body.url).pathname.split("/").pop() ?? "";
+    const stranger = new ApiClient(oidcOnly, TEST_ORIGIN, distinctAddresses());
+    const accepted = await stranger.post(`/api/invitations/${token}/accept`, { name: "Bo", password: PASSWORD });
+    expect(accepted.status).toBe(403);
     expect((await web.get("/api/auth/me")).body.user).toMatchObject({ email: "alice@lekeberg.se", isAdmin: true });
   });
 });
