@@ -7,7 +7,8 @@ export type OidcClient = client.Configuration;
 const DISCOVERY_TIMEOUT_S = 10;
 
 /**
- * Discovers OIDC_ISSUER and returns the client configuration (client_secret_basic). Plain http is
+ * Discovers OIDC_ISSUER and returns the client configuration (client_secret_basic; ID tokens signed
+ * with an algorithm the provider lists, RS256 if it lists none). Plain http is
  * accepted only where the config allows it: a provider on this machine (tests, development).
  */
 export async function discoverIssuer(oidc: OidcConfig): Promise<OidcClient> {
@@ -15,7 +16,7 @@ export async function discoverIssuer(oidc: OidcConfig): Promise<OidcClient> {
   return client.discovery(
     new URL(oidc.issuer),
     oidc.clientId,
-    { client_secret: oidc.clientSecret, id_token_signed_response_alg: "RS256" },
+    { client_secret: oidc.clientSecret },
     client.ClientSecretBasic(oidc.clientSecret),
     { timeout: DISCOVERY_TIMEOUT_S, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) },
   );
