@@ -31,6 +31,7 @@ describe.skipIf(!browserSuiteEnabled())("sign-in through the identity provider i
   let browser: Browser;
   let workspaceId: string;
   let invitationUrl: string;
+  let secondInvitationUrl: string;
 
   beforeAll(async () => {
     webDir = await buildWeb();
@@ -58,6 +59,12 @@ describe.skipIf(!browserSuiteEnabled())("sign-in through the identity provider i
       organizationId: org.id,
     });
     invitationUrl = inv.body.url;
+    const second = await convener.post(`/api/workspaces/${workspaceId}/invitations`, {
+      email: "bo@lekeberg.se",
+      role: "observer",
+      organizationId: org.id,
+    });
+    secondInvitationUrl = second.body.url;
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -133,6 +140,39 @@ describe.skipIf(!browserSuiteEnabled())("sign-in through the identity provider i
       await expectAccessible(page, `sign-in after a cancelled sign-in (${name})`);
       await screenshot(page, `oidc-sign-in-error-${name}`);
       await page.context().close();
+    }
+  });
+
+  it("with LOCAL_PASSWORDS=false only the provider is offered, on the sign-in and the invitation page", async () => {
+    const port = await freePort();
+    const settings = oidcConfig(idp.issuer);
+    const oidcOnly = await startTestServer(
+      database,
+      { publicOrigin: `http://127.0.0.1:${port}`, oidc: settings, localPasswords: false },
+      undefined,
+      {},
+      { dir: webDir, port, oidc: await discoverForTest(settings) },
+    );
+    try {
+      const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 820, height: 1180 } });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/sign-in`);
+      await page.getByRole("link", { name: "Logga in med Region Örebro län" }).waitFor();
+      expect(await page.getByLabel("Lösenord").count()).toBe(0);
+      await expectAccessible(page, "sign-in with the provider only");
+      await screenshot(page, "oidc-only-sign-in-tablet");
+
+      await page.goto(`http://127.0.0.1:${port}${new URL(secondInvitationUrl).pathname}`);
+      await page.getByRole("link", { name: "Gå med – logga in med Region Örebro län" }).waitFor();
+      await page.getByRole("button", { name: "Tacka nej" }).waitFor();
+      expect(await page.getByLabel("Lösenord").count()).toBe(0);
+      expect(await page.getByText("Logga in för att tacka ja").count()).toBe(0);
+      await expectAccessible(page, "invitation with the provider only");
+      await screenshot(page, "oidc-only-invitation-tablet");
+      await context.close();
+    } finally {
+      await oidcOnly.close();
     }
   });
 
