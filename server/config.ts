@@ -41,6 +41,39 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** An OpenID issuer: https, or http only on this machine (a test or development provider). */
+const issuerUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+      return url.protocol === "https:" || (url.protocol === "http:" && loopback);
+    } catch {
+      return false;
+    }
+  }, "must be an https URL like https://login.example.se/realms/kommun (http only on localhost)");
+// Kept exactly as given: the provider's "issuer" must match it character for character.
+
+/** "lekeberg.se=Lekebergs kommun,regionorebrolan.se=Region Örebro län" → e-mail domain → organisation name. */
+const organizationDomains = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value.split(",").every((pair) => /^\s*[a-z0-9.-]+\.[a-z]{2,}\s*=\s*\S.*$/i.test(pair)),
+    "must be a comma-separated list like lekeberg.se=Lekebergs kommun,regionorebrolan.se=Region Örebro län",
+  )
+  .transform(
+    (value) =>
+      new Map(
+        value.split(",").map((pair) => {
+          const [domain = "", ...name] = pair.split("=");
+          return [domain.trim().toLowerCase(), name.join("=").trim()] as const;
+        }),
+      ),
+  );
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const envSchema = z.object({
@@ -97,7 +130,40 @@ const envSchema = z.object({
       .max(23, "must be between 0 and 23")
       .default(7),
   ),
+  OIDC_ISSUER: z.preprocess(emptyAsUndefined, issuerUrl.optional()),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  OIDC_SCOPES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .refine((v) => v.split(/\s+/).includes("openid"), "must include openid")
+      .default("openid email profile"),
+  ),
+  OIDC_NAME_CLAIM: z.preprocess(emptyAsUndefined, z.string().trim().min(1).default("name")),
+  OIDC_EMAIL_CLAIM: z.preprocess(emptyAsUndefined, z.string().trim().min(1).default("email")),
+  OIDC_ORGANIZATION_CLAIM: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
+  OIDC_ORGANIZATION_DOMAINS: z.preprocess(emptyAsUndefined, organizationDomains.optional()),
+  OIDC_LABEL: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(60).optional()),
+  LOCAL_PASSWORDS: z.preprocess(emptyAsUndefined, flag.default(true)),
 });
+
+/** Sign-in through the organisation's OpenID Connect provider (server/oidc). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  nameClaim: string;
+  emailClaim: string;
+  /** A claim holding the organisation's name, matched to an existing organisation by name. */
+  organizationClaim: string | null;
+  /** E-mail domain (lower case) → organisation name; used when the claim is absent or unset. */
+  organizationDomains: Map<string, string>;
+  /** What the sign-in button names ("Logga in med <label>"). */
+  label: string;
+}
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -123,6 +189,10 @@ export interface Config {
   historyRetentionMs: number;
   /** `/metrics` answers only with `Authorization: Bearer <this>`; unset, it does not exist (404). */
   metricsToken: string | null;
+  /** OIDC_ISSUER set: people may sign in through that provider. */
+  oidc: OidcConfig | null;
+  /** Sign-in and setup with a password; only switched off (LOCAL_PASSWORDS=false) when OIDC is on. */
+  localPasswords: boolean;
   /** Where notification and invitation mail is sent (SMTP_URL); null: no e-mail, the bell only. */
   smtpUrl: string | null;
   /** The From: of every mail (MAIL_FROM). */
@@ -134,7 +204,22 @@ export interface Config {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /** Never repeated in a configuration error. */
-const SECRETS = new Set(["METRICS_TOKEN"]);
+const SECRETS = new Set(["METRICS_TOKEN", "OIDC_CLIENT_SECRET"]);
+
+/** Rules between variables, reported like any other problem. */
+function crossChecks(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.OIDC_ISSUER) {
+    if (!e.OIDC_CLIENT_ID) problems.push("OIDC_CLIENT_ID: required when OIDC_ISSUER is set");
+    if (!e.OIDC_CLIENT_SECRET) problems.push("OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
+  } else {
+    for (const name of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (e[name]) problems.push(`${name}: only used with OIDC_ISSUER, which is not set`);
+    }
+    if (!e.LOCAL_PASSWORDS) problems.push("LOCAL_PASSWORDS: false needs OIDC_ISSUER, or nobody could sign in");
+  }
+  return problems;
+}
 
 /** Reads and validates the given environment; never throws, so the caller decides how to report. */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
@@ -151,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     return { ok: false, problems };
   }
   const e = parsed.data;
+  const problems = crossChecks(e);
+  if (problems.length > 0) return { ok: false, problems };
   const displayHost = e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST;
   return {
     ok: true,
@@ -170,6 +257,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       auditRetentionMs: e.AUDIT_RETENTION_DAYS === 0 ? null : e.AUDIT_RETENTION_DAYS * 86_400_000,
       historyRetentionMs: e.HISTORY_RETENTION_DAYS * 86_400_000,
       metricsToken: e.METRICS_TOKEN ?? null,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              scopes: e.OIDC_SCOPES,
+              nameClaim: e.OIDC_NAME_CLAIM,
+              emailClaim: e.OIDC_EMAIL_CLAIM,
+              organizationClaim: e.OIDC_ORGANIZATION_CLAIM ?? null,
+              organizationDomains: e.OIDC_ORGANIZATION_DOMAINS ?? new Map(),
+              label: e.OIDC_LABEL ?? new URL(e.OIDC_ISSUER).hostname,
+            }
+          : null,
+      localPasswords: e.LOCAL_PASSWORDS,
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,
       digestHour: e.DIGEST_HOUR,

@@ -10,6 +10,7 @@ import { DEFAULT_HISTORY } from "./history/record-version.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { collectProcessMetrics } from "./metrics/instruments.js";
+import { discoverIssuer, discoveryFailure, type OidcClient } from "./oidc/discovery.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { warmUpLive } from "./realtime/warm-up-live.js";
 import { createRealtime, type Realtime } from "./realtime/ws-server.js";
@@ -63,6 +64,17 @@ async function checkpoint(): Promise<void> {
   if (stopAsked) await shutdown(stopAsked);
 }
 
+// The OpenID provider is found before anything is opened: a wrong or unreachable issuer stops the start.
+let oidc: OidcClient | undefined;
+if (config.oidc) {
+  try {
+    oidc = await discoverIssuer(config.oidc);
+  } catch (error) {
+    fail(discoveryFailure(config.oidc, error));
+  }
+}
+await checkpoint();
+
 // While the database starts (the embedded one in a process of its own), this thread runs the live
 // editing path until it is optimised: the first meeting after a restart gets warm code.
 const warmingLive = warmUpLive(logger);
@@ -98,7 +110,14 @@ if (config.seedDemo) {
 
 logger.debug({ ms: Math.round(await warmUp(store, services)) }, "warmed up");
 logger.debug({ ms: Math.round(await warmingLive) }, "live editing path warmed up");
-const app = createApp({ config, db: database.db, logger, services, latestMigration: latestShippedMigration() });
+const app = createApp({
+  config,
+  db: database.db,
+  logger,
+  services,
+  latestMigration: latestShippedMigration(),
+  ...(oidc ? { oidc } : {}),
+});
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small. Audit events older than
 // AUDIT_RETENTION_DAYS are deleted (gallring) on the same hourly round, and board versions past the

@@ -2,6 +2,7 @@
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
+import type { OidcClient } from "./oidc/discovery.js";
 import type { Services } from "./services/index.js";
 import type { SessionUser } from "./services/sessions.js";
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   latestMigration: number;
   /** The web app's build (default dist/web); pages are served only when it holds an index.html. */
   webDir?: string;
+  /** The discovered OpenID provider, when OIDC_ISSUER is set (server/oidc). */
+  oidc?: OidcClient;
 }
 
 export interface AppEnv {

@@ -334,3 +334,5 @@ export * from "./schema-history.js";
 export * from "./schema-minutes.js";
 // Notifications, their settings, the mail outbox and the digest's runs: schema-notifications.ts.
 export * from "./schema-notifications.js";
+// Sign-in through an OpenID Connect provider: schema-oidc.ts.
+export * from "./schema-oidc.js";

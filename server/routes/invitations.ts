@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import { acceptInvitationBody, createInvitationBody, emptyBody } from "../../shared/api/workspaces.js";
-import { notFound, tooManyRequests } from "../errors.js";
+import { forbidden, notFound, tooManyRequests } from "../errors.js";
 import { credentialLimit } from "../middleware/credential-limit.js";
 import { requireUser, setSessionCookie } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
@@ -63,6 +63,10 @@ export const invitationTokenRoutes = new Hono<AppEnv>()
   )
   .post("/:token/accept", credentialLimit, async (c) => {
     const body = await jsonBody(c, acceptInvitationBody);
+    // LOCAL_PASSWORDS=false: a new account comes only through the provider (/api/auth/oidc/start?invitation=).
+    if (!c.var.user && !c.var.deps.config.localPasswords) {
+      throw forbidden("Accounts with a password are turned off here: accept through your organisation's sign-in.");
+    }
     const result = await c.var.deps.services.invitations.accept(c.req.param("token"), body, c.var.user, c.var.clientIp);
     if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt);
     return c.json({ user: result.user, workspaceId: result.workspaceId }, 201);

@@ -17,6 +17,10 @@ export type AuditFilter = Omit<AuditQuery, "limit" | "lang" | "cursor"> & { curs
 
 /** Facts of `data` that the description uses and that are safe to show; ids of other things and anything else stay out. */
 const SHOWN_DETAILS = new Set([
+  // Sign-in through the identity provider: "oidc", why it was refused, which provider.
+  "method",
+  "reason",
+  "issuer",
   "role",
   "from",
   "to",

@@ -9,6 +9,8 @@ import { createDigest } from "../notifications/digest.js";
 import { createNotificationEvents } from "../notifications/events.js";
 import { createNotifier } from "../notifications/notifier.js";
 import { createOutbox } from "../notifications/outbox.js";
+import { createOidcAccounts } from "../oidc/accounts.js";
+import { createPendingSignIns } from "../oidc/pending.js";
 import { createProjector } from "../projections/projector.js";
 import { createRecordsExport } from "../records/export.js";
 import { createAccess } from "./access.js";
@@ -87,6 +89,9 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     invitations,
     /** The instance admin's partnerships: all of them, and setting one up with its organisations. */
     partnerships: createPartnerships({ db, audit, organizations, invitations }),
+    /** Sign-in through the OpenID provider: accounts linked by issuer + subject, and sign-ins under way. */
+    oidcAccounts: createOidcAccounts({ db, audit, sessions, invitations, now }),
+    oidcPending: createPendingSignIns(now),
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */

@@ -292,6 +292,18 @@ export function createInvitations(deps: {
       });
     },
 
+    /**
+     * Accepted through the organisation's identity provider (server/oidc): the token is the
+     * credential and the provider vouches for the person, so the signed-in identity joins, inside
+     * the sign-in's transaction.
+     */
+    async acceptThroughIdentity(tx: Db, token: string, user: SessionUser, ip: string | null, newAccount: boolean) {
+      const inv = await byToken(token, tx, true);
+      assertUsable(inv, now());
+      await join(tx, inv, user, ip, newAccount);
+      return { workspaceId: inv.workspaceId };
+    },
+
     /** Whoever holds the link may decline it (they could as well accept it). */
     async decline(token: string, signedIn: SessionUser | null, ip: string | null): Promise<void> {
       await db.transaction(async (tx) => {

@@ -35,8 +35,15 @@ const sv: Words = {
   kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll" },
   phrases: {
     "auth.setup": () => "skapade administratörskontot",
-    "auth.login.success": () => "loggade in",
-    "auth.login.failure": (p) => `misslyckades att logga in som ${p.d.email ?? "okänd adress"}`,
+    "auth.login.success": (p) => (p.d.method === "oidc" ? "loggade in via organisationens inloggning" : "loggade in"),
+    "auth.login.failure": (p) =>
+      p.d.method === "oidc"
+        ? `misslyckades att logga in via organisationens inloggning (${p.d.reason ?? "okänt skäl"})`
+        : `misslyckades att logga in som ${p.d.email ?? "okänd adress"}`,
+    "auth.oidc.linked": (p) =>
+      p.d.newAccount
+        ? "fick ett konto via organisationens inloggning"
+        : "kopplade sitt konto till organisationens inloggning",
     "auth.logout": () => "loggade ut",
     "organization.created": (p) => `lade till organisationen ${p.target}`,
     "workspace.created": (p) => `skapade samverkansytan ${p.workspace}`,
@@ -92,8 +99,15 @@ const en: Words = {
   kinds: { plan: "plan", focus: "focus area", minutes: "minutes" },
   phrases: {
     "auth.setup": () => "created the administrator account",
-    "auth.login.success": () => "signed in",
-    "auth.login.failure": (p) => `failed to sign in as ${p.d.email ?? "an unknown address"}`,
+    "auth.login.success": (p) => (p.d.method === "oidc" ? "signed in through the organisation's sign-in" : "signed in"),
+    "auth.login.failure": (p) =>
+      p.d.method === "oidc"
+        ? `failed to sign in through the organisation's sign-in (${p.d.reason ?? "unknown reason"})`
+        : `failed to sign in as ${p.d.email ?? "an unknown address"}`,
+    "auth.oidc.linked": (p) =>
+      p.d.newAccount
+        ? "got an account through the organisation's sign-in"
+        : "linked their account to the organisation's sign-in",
     "auth.logout": () => "signed out",
     "organization.created": (p) => `added the organisation ${p.target}`,
     "workspace.created": (p) => `created the partnership ${p.workspace}`,
@@ -171,6 +185,7 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "auth.setup": "Administratörskonto skapat",
     "auth.login.success": "Inloggning",
     "auth.login.failure": "Misslyckad inloggning",
+    "auth.oidc.linked": "Konto kopplat till organisationens inloggning",
     "auth.logout": "Utloggning",
     "organization.created": "Organisation tillagd",
     "workspace.created": "Samverkansyta skapad",
@@ -209,6 +224,7 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "auth.setup": "Administrator account created",
     "auth.login.success": "Sign-in",
     "auth.login.failure": "Failed sign-in",
+    "auth.oidc.linked": "Account linked to the organisation's sign-in",
     "auth.logout": "Sign-out",
     "organization.created": "Organisation added",
     "workspace.created": "Partnership created",

@@ -6,6 +6,7 @@ import { latestShippedMigration } from "../../server/db/migration-status.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
 import { listen, type RunningServer } from "../../server/http-server.js";
 import { createLogger } from "../../server/logger.js";
+import type { OidcClient } from "../../server/oidc/discovery.js";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "../../server/realtime/ws-server.js";
 import { type Clock, systemClock } from "../../server/services/clock.js";
 import { createServices } from "../../server/services/index.js";
@@ -16,6 +17,8 @@ export function buildTestApp(
   overrides: Partial<Config> = {},
   now: Clock = systemClock,
   webDir = "/nonexistent-web-build",
+  /** The discovered OpenID provider, for the OIDC suites. */
+  oidc?: OidcClient,
 ) {
   const config = testConfig(overrides);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
@@ -28,6 +31,7 @@ export function buildTestApp(
     latestMigration: latestShippedMigration(),
     // API suites never depend on whether a developer has built the web app.
     webDir,
+    ...(oidc ? { oidc } : {}),
   });
   return { app, config, services };
 }
@@ -41,9 +45,9 @@ export async function startTestServer(
   now: Clock = systemClock,
   realtimeOptions: Partial<Omit<RealtimeOptions, "config" | "services" | "logger">> = {},
   /** For browser suites: the web build to serve, and a port chosen beforehand (the origin must be known). */
-  web: { dir?: string; port?: number } = {},
+  web: { dir?: string; port?: number; oidc?: OidcClient } = {},
 ): Promise<TestServer> {
-  const built = buildTestApp(database, overrides, now, web.dir);
+  const built = buildTestApp(database, overrides, now, web.dir, web.oidc);
   const running = await listen(built.app, { port: web.port ?? 0, host: "127.0.0.1" });
   const realtime = attachRealtime(running.server, {
     config: built.config,

@@ -23,6 +23,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: null,
     mailFrom: "Samverkan <samverkan@samverkan.test>",
     digestHour: 7,
+    oidc: null,
+    localPasswords: true,
     ...overrides,
   };
 }

@@ -156,6 +156,10 @@ export const CASES: Record<string, Case> = {
   // Opened by METRICS_TOKEN, never by a session: without a token configured it does not exist (metrics.test.ts).
   "GET /metrics": { expect: everyone(404) },
   "GET /api/auth/setup": { expect: everyone(200) },
+  "GET /api/auth/methods": { expect: everyone(200) },
+  // Without OIDC_ISSUER both lead back to the sign-in page (test/integration/oidc.test.ts has the rest).
+  "GET /api/auth/oidc/start": { expect: everyone(302) },
+  "GET /api/auth/oidc/callback": { expect: everyone(302) },
   "POST /api/auth/setup": {
     body: () => ({ email: uniqueEmail("x"), name: "X", password: PASSWORD }),
     invalid: { email: "x" },

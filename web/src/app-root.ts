@@ -250,12 +250,14 @@ export class AppRoot extends LitElement {
   }
 
   private async signOut() {
-    await post("/api/auth/logout").catch(() => {});
+    const out = await post<{ endSessionUrl?: string } | undefined>("/api/auth/logout").catch(() => undefined);
     this.user = null;
     // Once the page has gone (a board it showed closes its database), forget this person's copy.
     await this.updateComplete;
     await clearDeviceStore();
-    navigate(paths.signIn(), true);
+    // Signed in through the organisation's provider: sign out there too; it sends the browser back here.
+    if (out?.endSessionUrl) location.assign(out.endSessionUrl);
+    else navigate(paths.signIn(), true);
   }
 
   /** The partnership whose page is shown, if any: the header's search searches there. */
@@ -304,7 +306,7 @@ export class AppRoot extends LitElement {
       case "setup":
         return html`<setup-page></setup-page>`;
       case "sign-in":
-        return html`<sign-in-page .next=${r.next}></sign-in-page>`;
+        return html`<sign-in-page .next=${r.next} .error=${r.error}></sign-in-page>`;
       case "invitation":
         return this.parts.render("invitation-page", loadInvitationPage, () =>
           keyed(r.token, html`<invitation-page .token=${r.token} .user=${this.user}></invitation-page>`),

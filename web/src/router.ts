@@ -7,7 +7,7 @@ import { loadNewVersion, newVersionReady } from "./offline/service-worker.js";
 
 export type Route =
   | { name: "setup" }
-  | { name: "sign-in"; next: string | null }
+  | { name: "sign-in"; next: string | null; error: string | null }
   | { name: "invitation"; token: string }
   | { name: "workspaces" }
   | { name: "workspace"; workspaceId: string }
@@ -38,7 +38,7 @@ const ID = "([^/]+)";
 const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] = [
   [/^\/$/, () => ({ name: "workspaces" })],
   [/^\/setup$/, () => ({ name: "setup" })],
-  [/^\/sign-in$/, (_, q) => ({ name: "sign-in", next: safeNext(q.get("next")) })],
+  [/^\/sign-in$/, (_, q) => ({ name: "sign-in", next: safeNext(q.get("next")), error: q.get("error") })],
   [new RegExp(`^/invitations/${ID}$`), (m) => ({ name: "invitation", token: decodeURIComponent(m[1] as string) })],
   [new RegExp(`^/workspaces/${ID}$`), (m) => ({ name: "workspace", workspaceId: decodeURIComponent(m[1] as string) })],
   [

@@ -5,6 +5,7 @@ import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { consentEn } from "./members-consent.js";
 import { governanceEn } from "./minutes-governance.js";
+import { oidcEn } from "./oidc.js";
 import { recordsEn } from "./records.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
@@ -332,6 +333,7 @@ export const en: Record<MessageKey, string> = {
   ...consentEn,
   ...recordsEn,
   ...adminEn,
+  ...oidcEn,
   ...historyEn,
   ...searchEn,
   ...governanceEn,

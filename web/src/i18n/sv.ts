@@ -5,6 +5,7 @@ import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { consentSv } from "./members-consent.js";
 import { governanceSv } from "./minutes-governance.js";
+import { oidcSv } from "./oidc.js";
 import { recordsSv } from "./records.js";
 import { searchSv } from "./search.js";
 
@@ -331,6 +332,7 @@ export const sv = {
   ...consentSv,
   ...recordsSv,
   ...adminSv,
+  ...oidcSv,
   ...historySv,
   ...searchSv,
   ...governanceSv,

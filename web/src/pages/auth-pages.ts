@@ -1,5 +1,6 @@
 /** First-run setup and sign-in. Both end with a SignedInEvent for the app root. */
-import { html, LitElement } from "lit";
+import { html, LitElement, nothing } from "lit";
+import { type AuthMethods, authMethods, oidcStart } from "../api/auth-methods.js";
 import { post } from "../api/client.js";
 import type { User } from "../api/types.js";
 import { SignedInEvent } from "../events.js";
@@ -7,6 +8,7 @@ import { LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import "./credentials-form.js";
+import "./oidc-sign-in.js";
 
 export class SetupPage extends LitElement {
   static override styles = pageStyles;
@@ -34,17 +36,39 @@ export class SetupPage extends LitElement {
 
 export class SignInPage extends LitElement {
   static override styles = pageStyles;
-  static override properties = { next: { attribute: false } };
+  static override properties = {
+    next: { attribute: false },
+    error: { attribute: false },
+    methods: { state: true },
+  };
   declare next: string | null;
+  /** A sign-in through the provider the server turned back (oidc_…), shown with the button. */
+  declare error: string | null;
+  declare private methods: AuthMethods | null;
 
   constructor() {
     super();
     new LocaleController(this);
     this.next = null;
+    this.error = null;
+    this.methods = null;
+  }
+
+  override async connectedCallback() {
+    super.connectedCallback();
+    // Unknown (offline): the password form, as before there was a choice.
+    this.methods = await authMethods().catch(() => ({ password: true, oidc: null }));
   }
 
   override render() {
+    const m = this.methods;
+    if (!m) return html`<h1 tabindex="-1">${t("signIn.title")}</h1><p role="status">${t("app.loading")}</p>`;
+    const oidc = m.oidc
+      ? html`<oidc-sign-in .label=${m.oidc.label} .href=${oidcStart(this.next)} .error=${this.error}></oidc-sign-in>`
+      : nothing;
+    if (!m.password) return html`<h1 tabindex="-1">${t("signIn.title")}</h1>${oidc}`;
     return html`<h1 tabindex="-1">${t("signIn.title")}</h1>
+      ${oidc} ${m.oidc ? html`<h2>${t("oidc.orPassword")}</h2>` : nothing}
       <credentials-form
         .submitLabel=${t("signIn.submit")}
         .describe=${(error: { code: string; message: string }) =>

@@ -3,7 +3,8 @@
  * address accepts or declines; someone signed out may sign in to accept, create an account, or
  * decline. The page never learns whether an account has the address (the server does not say).
  */
-import { html, LitElement } from "lit";
+import { html, LitElement, nothing } from "lit";
+import { type AuthMethods, authMethods, oidcStart } from "../api/auth-methods.js";
 import { ApiError, get, post } from "../api/client.js";
 import type { InvitationPreview, User } from "../api/types.js";
 import { SignedInEvent } from "../events.js";
@@ -11,6 +12,7 @@ import { LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 import "./credentials-form.js";
+import "./oidc-sign-in.js";
 
 export class InvitationPage extends LitElement {
   static override styles = [pageStyles, formStyles];
@@ -21,6 +23,7 @@ export class InvitationPage extends LitElement {
     problem: { state: true },
     declined: { state: true },
     busy: { state: true },
+    methods: { state: true },
   };
   declare token: string;
   declare user: User | null;
@@ -28,6 +31,7 @@ export class InvitationPage extends LitElement {
   declare private problem: string | null;
   declare private declined: boolean;
   declare private busy: boolean;
+  declare private methods: AuthMethods | null;
 
   constructor() {
     super();
@@ -38,6 +42,7 @@ export class InvitationPage extends LitElement {
     this.problem = null;
     this.declined = false;
     this.busy = false;
+    this.methods = null;
   }
 
   private get path() {
@@ -46,6 +51,11 @@ export class InvitationPage extends LitElement {
 
   override async connectedCallback() {
     super.connectedCallback();
+    void authMethods()
+      .then((m) => {
+        this.methods = m;
+      })
+      .catch(() => {});
     try {
       this.preview = (await get<{ invitation: InvitationPreview }>(this.path)).invitation;
     } catch (error) {
@@ -101,7 +111,18 @@ export class InvitationPage extends LitElement {
         ></credentials-form>
         <p>${decline}</p>`;
     }
-    return html`${head}
+    const m = this.methods;
+    const viaOidc = m?.oidc
+      ? html`<p>${t("oidc.acceptIntro")}</p>
+          <oidc-sign-in
+            .label=${m.oidc.label}
+            .href=${oidcStart(null, this.token)}
+            .text=${t("oidc.acceptWith", { label: m.oidc.label })}
+          ></oidc-sign-in>`
+      : nothing;
+    // LOCAL_PASSWORDS=false: no password account to sign in with or to create.
+    if (m && !m.password) return html`${head}${viaOidc}<p>${decline}</p>`;
+    return html`${head}${viaOidc}
       <p>${t("consent.haveAccount")}</p>
       <p><a href=${paths.signIn(location.pathname)}>${t("consent.signInToAccept")}</a></p>
       <h2>${t("consent.newAccountTitle")}</h2>
