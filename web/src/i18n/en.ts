@@ -3,10 +3,8 @@
 import { adminEn } from "./admin.js";
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
-import { consentEn } from "./members-consent.js";
 import { governanceEn } from "./minutes-governance.js";
 import { oidcEn } from "./oidc.js";
-import { recordsEn } from "./records.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
 
@@ -330,8 +328,6 @@ export const en: Record<MessageKey, string> = {
   "approval.addendumHint":
     "Sealed minutes never change. A correction is written as an addendum, approved and sealed on its own.",
   "approval.writeAddendum": "Write an addendum",
-  ...consentEn,
-  ...recordsEn,
   ...adminEn,
   ...oidcEn,
   ...historyEn,

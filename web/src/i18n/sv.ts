@@ -3,10 +3,8 @@
 import { adminSv } from "./admin.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
-import { consentSv } from "./members-consent.js";
 import { governanceSv } from "./minutes-governance.js";
 import { oidcSv } from "./oidc.js";
-import { recordsSv } from "./records.js";
 import { searchSv } from "./search.js";
 
 export const sv = {
@@ -329,8 +327,6 @@ export const sv = {
   "approval.addendumHint":
     "Ett förseglat protokoll ändras aldrig. En rättelse skrivs som ett tillägg som justeras och förseglas för sig.",
   "approval.writeAddendum": "Skriv ett tillägg",
-  ...consentSv,
-  ...recordsSv,
   ...adminSv,
   ...oidcSv,
   ...historySv,

@@ -12,6 +12,7 @@ import type { Workspace } from "../api/types.js";
 import { LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
+import { tr } from "./records-texts.js";
 
 const FILTERS = ["person", "kind", "from", "to"] as const;
 
@@ -133,7 +134,7 @@ export class AuditLogPage extends LitElement {
       this.nextCursor = page.nextCursor;
     } catch (error) {
       this.problem =
-        error instanceof ApiError && error.status === 400 ? t("records.badFilter") : (error as Error).message;
+        error instanceof ApiError && error.status === 400 ? tr("records.badFilter") : (error as Error).message;
     }
   }
 
@@ -169,12 +170,12 @@ export class AuditLogPage extends LitElement {
   }
 
   override render() {
-    const title = this.workspaceId ? t("records.title") : t("records.instanceTitle");
+    const title = this.workspaceId ? tr("records.title") : tr("records.instanceTitle");
     return html`<h1 tabindex="-1">${title}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
-      <p>${this.workspaceId ? t("records.intro") : t("records.instanceIntro")} ${t("records.retention")}</p>
+      <p>${this.workspaceId ? tr("records.intro") : tr("records.instanceIntro")} ${tr("records.retention")}</p>
       ${
         this.workspaceId && this.workspace
-          ? html`<p><a href=${paths.workspace(this.workspaceId)}>${t("records.back")}</a></p>`
+          ? html`<p><a href=${paths.workspace(this.workspaceId)}>${tr("records.back")}</a></p>`
           : nothing
       }
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
@@ -188,30 +189,30 @@ export class AuditLogPage extends LitElement {
     const csv = new URLSearchParams(q);
     csv.set("lang", lang);
     return html`<section aria-labelledby="filters-h">
-      <h2 id="filters-h">${t("records.filters")}</h2>
+      <h2 id="filters-h">${tr("records.filters")}</h2>
       <form class="filters" @submit=${this.apply}>
         <label
-          >${t("records.person")}
+          >${tr("records.person")}
           <select name="person">
-            <option value="">${t("records.anyone")}</option>
+            <option value="">${tr("records.anyone")}</option>
             ${filters.people.map((p) => html`<option value=${p.id} ?selected=${q.get("person") === p.id}>${p.name}</option>`)}
           </select>
         </label>
         <label
-          >${t("records.kind")}
+          >${tr("records.kind")}
           <select name="kind">
-            <option value="">${t("records.anyKind")}</option>
+            <option value="">${tr("records.anyKind")}</option>
             ${filters.kinds.map(
               (k) => html`<option value=${k} ?selected=${q.get("kind") === k}>${kindLabel(k, lang)}</option>`,
             )}
           </select>
         </label>
-        <label>${t("records.from")} <input type="date" name="from" .value=${q.get("from") ?? ""} /></label>
-        <label>${t("records.to")} <input type="date" name="to" .value=${q.get("to") ?? ""} /></label>
+        <label>${tr("records.from")} <input type="date" name="from" .value=${q.get("from") ?? ""} /></label>
+        <label>${tr("records.to")} <input type="date" name="to" .value=${q.get("to") ?? ""} /></label>
         <div class="actions">
-          <button type="submit">${t("records.apply")}</button>
-          ${q.size > 0 ? html`<a href=${paths.audit(this.workspaceId)}>${t("records.clear")}</a>` : nothing}
-          <a class="download" href=${`${this.base}/csv?${csv}`} download>${t("records.csv")}</a>
+          <button type="submit">${tr("records.apply")}</button>
+          ${q.size > 0 ? html`<a href=${paths.audit(this.workspaceId)}>${tr("records.clear")}</a>` : nothing}
+          <a class="download" href=${`${this.base}/csv?${csv}`} download>${tr("records.csv")}</a>
         </div>
       </form>
     </section>`;
@@ -228,19 +229,21 @@ export class AuditLogPage extends LitElement {
   private list(events: AuditEventView[]) {
     const lang = locale();
     const one = new Intl.PluralRules(lang).select(events.length) === "one";
-    const count = t(one ? "records.countOne" : "records.countOther", { count: events.length });
+    const count = tr(one ? "records.countOne" : "records.countOther", { count: events.length });
     return html`<section aria-labelledby="events-h">
-      <h2 id="events-h">${t("records.events")}</h2>
-      <p role="status">${count}${this.nextCursor ? html`. ${t("records.moreExist")}` : nothing}</p>
+      <h2 id="events-h">${tr("records.events")}</h2>
+      <p role="status">${count}${this.nextCursor ? html`. ${tr("records.moreExist")}` : nothing}</p>
       ${
         events.length === 0
-          ? html`<p>${t("records.none")}</p>`
+          ? html`<p>${tr("records.none")}</p>`
           : html`<ol class="events">
               ${events.map(
                 (e) => html`<li tabindex="-1">
                   <time class="when" datetime=${e.at}>${when(e.at)}${
-                    !this.workspaceId && e.workspace ? html` · ${t("records.in", { name: e.workspace.name })}` : nothing
-                  }${e.ip ? html` · ${t("records.from_ip", { ip: e.ip })}` : nothing}</time>
+                    !this.workspaceId && e.workspace
+                      ? html` · ${tr("records.in", { name: e.workspace.name })}`
+                      : nothing
+                  }${e.ip ? html` · ${tr("records.from_ip", { ip: e.ip })}` : nothing}</time>
                   ${this.linked(e, describeEvent(e, lang))}
                 </li>`,
               )}
@@ -248,7 +251,7 @@ export class AuditLogPage extends LitElement {
       }
       ${
         this.nextCursor
-          ? html`<p><button type="button" class="secondary" ?disabled=${this.loading} @click=${this.more}>${t("records.more")}</button></p>`
+          ? html`<p><button type="button" class="secondary" ?disabled=${this.loading} @click=${this.more}>${tr("records.more")}</button></p>`
           : nothing
       }
     </section>`;

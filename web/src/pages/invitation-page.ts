@@ -13,6 +13,7 @@ import { paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 import "./credentials-form.js";
 import "./oidc-sign-in.js";
+import { tc } from "./consent-texts.js";
 
 export class InvitationPage extends LitElement {
   static override styles = [pageStyles, formStyles];
@@ -65,7 +66,7 @@ export class InvitationPage extends LitElement {
 
   private describe(error: unknown): string {
     if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return t("invitation.gone");
-    if (error instanceof ApiError && error.code === "account_exists") return t("consent.accountExists");
+    if (error instanceof ApiError && error.code === "account_exists") return tc("consent.accountExists");
     return (error as Error).message;
   }
 
@@ -88,24 +89,24 @@ export class InvitationPage extends LitElement {
 
   override render() {
     const title = html`<h1 tabindex="-1">${t("invitation.title")}</h1>`;
-    if (this.declined) return html`${title}<p role="status">${t("consent.declined")}</p>`;
+    if (this.declined) return html`${title}<p role="status">${tc("consent.declined")}</p>`;
     if (this.problem) return html`${title}<p role="alert">${this.problem}</p>`;
     const p = this.preview;
     if (!p) return html`<p role="status">${t("app.loading")}</p>`;
     const intro = t("invitation.intro", { workspace: p.workspaceName, role: t(`role.${p.role}`) });
     const decline = html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.decline()}>
-      ${t("consent.decline")}
+      ${tc("consent.decline")}
     </button>`;
     const head = html`${title}
       <p>${intro}</p>
-      <p class="muted">${t("consent.invitationFor", { email: p.email })}</p>`;
+      <p class="muted">${tc("consent.invitationFor", { email: p.email })}</p>`;
     if (this.user) {
       if (this.user.email !== p.email)
-        return html`${head}<p role="alert">${t("consent.wrongAccount", { email: p.email, current: this.user.email })}</p>`;
+        return html`${head}<p role="alert">${tc("consent.wrongAccount", { email: p.email, current: this.user.email })}</p>`;
       return html`${head}
         <credentials-form
           .fields=${[]}
-          .submitLabel=${t("consent.accept")}
+          .submitLabel=${tc("consent.accept")}
           .describe=${(e: ApiError) => this.describe(e)}
           .submit=${() => this.accept({})}
         ></credentials-form>
@@ -123,10 +124,10 @@ export class InvitationPage extends LitElement {
     // LOCAL_PASSWORDS=false: no password account to sign in with or to create.
     if (m && !m.password) return html`${head}${viaOidc}<p>${decline}</p>`;
     return html`${head}${viaOidc}
-      <p>${t("consent.haveAccount")}</p>
-      <p><a href=${paths.signIn(location.pathname)}>${t("consent.signInToAccept")}</a></p>
-      <h2>${t("consent.newAccountTitle")}</h2>
-      <p>${t("consent.newAccount", { email: p.email })}</p>
+      <p>${tc("consent.haveAccount")}</p>
+      <p><a href=${paths.signIn(location.pathname)}>${tc("consent.signInToAccept")}</a></p>
+      <h2>${tc("consent.newAccountTitle")}</h2>
+      <p>${tc("consent.newAccount", { email: p.email })}</p>
       <credentials-form
         .fields=${["name", "password"]}
         new-password

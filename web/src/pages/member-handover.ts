@@ -4,12 +4,13 @@
  * owns some. It only asks; the members page makes the calls and reloads.
  */
 import { css, html, LitElement, nothing } from "lit";
-import { LocaleController, t } from "../i18n/i18n.js";
+import { LocaleController } from "../i18n/i18n.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
+import { tc } from "./consent-texts.js";
 
 /** "1 öppen aktivitet", "3 öppna aktiviteter". */
 export function openActions(count: number): string {
-  return count === 1 ? t("consent.openActions.one") : t("consent.openActions.other", { count });
+  return count === 1 ? tc("consent.openActions.one") : tc("consent.openActions.other", { count });
 }
 
 export interface Person {
@@ -79,23 +80,23 @@ export class MemberHandover extends LitElement {
       this.dispatchEvent(new HandOverEvent(value === "" ? null : value));
     };
     return html`<form @submit=${submit} aria-labelledby=${this.removal ? `${id}-title` : nothing}>
-      ${this.removal ? html`<h2 id="${id}-title" tabindex="-1">${t("consent.removeTitle", { name })}</h2>` : nothing}
-      <p>${this.removal ? t("consent.hasOpenActions", { name, actions: openActions(this.count) }) : html`<strong>${name}</strong>: ${openActions(this.count)}`}</p>
+      ${this.removal ? html`<h2 id="${id}-title" tabindex="-1">${tc("consent.removeTitle", { name })}</h2>` : nothing}
+      <p>${this.removal ? tc("consent.hasOpenActions", { name, actions: openActions(this.count) }) : html`<strong>${name}</strong>: ${openActions(this.count)}`}</p>
       <label
-        >${t("consent.handOverTo")}
-        <select name="to" aria-label="${t("consent.handOverTo")}: ${name}">
+        >${tc("consent.handOverTo")}
+        <select name="to" aria-label="${tc("consent.handOverTo")}: ${name}">
           ${this.candidates.map((c) => html`<option value=${c.userId}>${c.name}</option>`)}
-          <option value="">${t("consent.nobody")}</option>
+          <option value="">${tc("consent.nobody")}</option>
         </select></label
       >
       <div class="buttons">
         <button type="submit" class=${this.removal ? "danger" : ""} ?disabled=${this.busy}>
-          ${this.removal ? t("consent.removeConfirm", { name }) : t("consent.handOver")}
+          ${this.removal ? tc("consent.removeConfirm", { name }) : tc("consent.handOver")}
         </button>
         ${
           this.removal
             ? html`<button type="button" class="secondary" @click=${() => this.dispatchEvent(new Event("cancel"))}>
-                ${t("consent.cancel")}
+                ${tc("consent.cancel")}
               </button>`
             : nothing
         }

@@ -13,6 +13,7 @@ import { formStyles, pageStyles } from "../styles/shared.js";
 import { type HandOverEvent, type MemberHandover, openActions } from "./member-handover.js";
 import "./member-handover.js";
 import { tn } from "../components/notifications/notification-texts.js";
+import { tc } from "./consent-texts.js";
 
 const ROLES: Role[] = ["convener", "member", "observer"];
 type Invitation = { id: string; email: string; role: Role; organizationId: string; expiresAt: string };
@@ -152,7 +153,7 @@ export class MembersPage extends LitElement {
       const result = await post<{ handedOver: number }>(`${this.base}/members/${userId}/handover`, { to });
       if (remove) await api("DELETE", `${this.base}/members/${userId}`);
       this.removing = null;
-      this.notice = t("consent.handedOver", { actions: openActions(result.handedOver) });
+      this.notice = tc("consent.handedOver", { actions: openActions(result.handedOver) });
       await this.load();
     });
     this.busy = false;
@@ -279,8 +280,8 @@ export class MembersPage extends LitElement {
     }
     ${
       former.length > 0
-        ? html`<h2>${t("consent.formerTitle")}</h2>
-            <p class="muted">${t("consent.formerHint")}</p>
+        ? html`<h2>${tc("consent.formerTitle")}</h2>
+            <p class="muted">${tc("consent.formerHint")}</p>
             <ul class="plain">
               ${former.map(
                 (o) => html`<li class="card">
@@ -312,14 +313,14 @@ export class MembersPage extends LitElement {
         });
         this.created = added.invitation?.url ?? null;
         this.copied = false;
-        this.notice = added.member ? t("consent.addedDirectly", { name: added.member.name }) : null;
+        this.notice = added.member ? tc("consent.addedDirectly", { name: added.member.name }) : null;
         form.reset();
         await this.load();
       });
     };
     const orgName = (id: string) => this.organizations.find((o) => o.id === id)?.name ?? "–";
     return html`<h2>${t("members.invite")}</h2>
-      <p class="muted">${t("consent.inviteHint")}</p>
+      <p class="muted">${tc("consent.inviteHint")}</p>
       <form @submit=${invite}>
         <label>${t("form.email")} <input name="email" type="email" autocomplete="off" required /></label>
         <label

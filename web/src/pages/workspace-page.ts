@@ -13,6 +13,7 @@ import { pageStyles } from "../styles/shared.js";
 import "../components/calendar-links/calendar-links.js";
 import "../components/new-board-form/new-board-form.js";
 import "../components/todo-panel/todo-panel.js";
+import { tr } from "./records-texts.js";
 
 export class WorkspacePage extends LitElement {
   static override styles = [
@@ -137,7 +138,7 @@ export class WorkspacePage extends LitElement {
     if (!ws || !o) return html`<p role="status">${t("app.loading")}</p>`;
     return html`<h1 tabindex="-1">${ws.name}</h1>
       <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a>${
-        ws.role === "convener" ? html` · <a href=${paths.audit(ws.id)}>${t("records.open")}</a>` : nothing
+        ws.role === "convener" ? html` · <a href=${paths.audit(ws.id)}>${tr("records.open")}</a>` : nothing
       }</p>
       <todo-panel .workspaceId=${ws.id}></todo-panel>
       <div class="grid">
@@ -234,9 +235,9 @@ export class WorkspacePage extends LitElement {
           ws.role === "convener"
             ? html`<section class="card"><new-board-form .workspaceId=${ws.id} .boards=${this.boards}></new-board-form></section>
               <section class="card" aria-labelledby="export-h">
-                <h2 id="export-h">${t("records.exportHeading")}</h2>
-                <p class="muted">${t("records.exportHint")}</p>
-                <a class="button" href=${`/api/workspaces/${encodeURIComponent(ws.id)}/export`} download>${t("records.export")}</a>
+                <h2 id="export-h">${tr("records.exportHeading")}</h2>
+                <p class="muted">${tr("records.exportHint")}</p>
+                <a class="button" href=${`/api/workspaces/${encodeURIComponent(ws.id)}/export`} download>${tr("records.export")}</a>
               </section>`
             : nothing
         }

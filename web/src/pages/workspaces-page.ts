@@ -6,6 +6,8 @@ import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { keepOnDevice, missingOffline } from "../offline/device-store.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
+import { tc } from "./consent-texts.js";
+import { tr } from "./records-texts.js";
 
 export class WorkspacesPage extends LitElement {
   static override styles = [
@@ -77,7 +79,7 @@ export class WorkspacesPage extends LitElement {
         return;
       }
       await post(`/api/me/invitations/${invitation.id}/decline`, {});
-      this.notice = t("consent.declined");
+      this.notice = tc("consent.declined");
     } catch (error) {
       this.answerProblem = (error as Error).message;
     }
@@ -91,33 +93,33 @@ export class WorkspacesPage extends LitElement {
   private invitationsSection() {
     if (!this.showInvitations) return nothing;
     return html`<section aria-labelledby="my-invitations">
-      <h2 id="my-invitations">${t("consent.myInvitations")}</h2>
+      <h2 id="my-invitations">${tc("consent.myInvitations")}</h2>
       ${this.answerProblem ? html`<p role="alert">${this.answerProblem}</p>` : nothing}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       <ul class="plain">
         ${this.invitations.map(
           (i) => html`<li class="card">
             <strong>${i.workspaceName}</strong>
-            <div>${t("consent.invitedTo", { role: t(`role.${i.role}`), organization: i.organizationName })}</div>
+            <div>${tc("consent.invitedTo", { role: t(`role.${i.role}`), organization: i.organizationName })}</div>
             <div class="muted">
-              ${i.invitedBy ? html`${t("consent.invitedBy", { name: i.invitedBy })} · ` : nothing}
+              ${i.invitedBy ? html`${tc("consent.invitedBy", { name: i.invitedBy })} · ` : nothing}
               ${t("members.expires", { date: formatDate(i.expiresAt) })}
             </div>
             <p class="answers">
               <button
                 type="button"
-                aria-label=${t("consent.acceptLabel", { workspace: i.workspaceName })}
+                aria-label=${tc("consent.acceptLabel", { workspace: i.workspaceName })}
                 @click=${() => this.answer(i, true)}
               >
-                ${t("consent.accept")}
+                ${tc("consent.accept")}
               </button>
               <button
                 type="button"
                 class="secondary"
-                aria-label=${t("consent.declineLabel", { workspace: i.workspaceName })}
+                aria-label=${tc("consent.declineLabel", { workspace: i.workspaceName })}
                 @click=${() => this.answer(i, false)}
               >
-                ${t("consent.decline")}
+                ${tc("consent.decline")}
               </button>
             </p>
           </li>`,
@@ -131,11 +133,11 @@ export class WorkspacesPage extends LitElement {
     return html`<h1 tabindex="-1">${t("workspaces.title")}</h1>
       ${
         this.isAdmin
-          ? html`<p><a href=${paths.admin()}>${t("admin.link")}</a> · <a href=${paths.audit(null)}>${t("records.instanceLink")}</a></p>`
+          ? html`<p><a href=${paths.admin()}>${t("admin.link")}</a> · <a href=${paths.audit(null)}>${tr("records.instanceLink")}</a></p>`
           : nothing
       }
       ${this.invitationsSection()}
-      ${this.showInvitations ? html`<h2>${t("consent.myPartnerships")}</h2>` : nothing}
+      ${this.showInvitations ? html`<h2>${tc("consent.myPartnerships")}</h2>` : nothing}
       ${
         this.problem
           ? html`<p role="alert">${this.problem}</p>`

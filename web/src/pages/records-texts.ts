@@ -1,5 +1,7 @@
-/** Texts of the audit log (händelselogg) and the data export; spread into sv.ts and en.ts. */
-export const recordsSv = {
+/** Texts of the audit log (händelselogg) and the data export: loaded with those pages (i18n/area.ts). */
+import { textArea } from "../i18n/area.js";
+
+const recordsSv = {
   "records.title": "Händelselogg",
   "records.instanceTitle": "Händelselogg för hela installationen",
   "records.intro":
@@ -35,7 +37,7 @@ export const recordsSv = {
   "records.export": "Exportera all data",
 } as const;
 
-export const recordsEn: Record<keyof typeof recordsSv, string> = {
+const recordsEn: Record<keyof typeof recordsSv, string> = {
   "records.title": "Audit log",
   "records.instanceTitle": "Audit log for the whole instance",
   "records.intro":
@@ -70,3 +72,6 @@ export const recordsEn: Record<keyof typeof recordsSv, string> = {
     "A zip file with every board (as text and data), the sealed minutes with checksums, members, organisations and the audit log. For the archive, or to leave the service.",
   "records.export": "Export all data",
 };
+
+export const { t: tr, tp: trp } = textArea(recordsSv, recordsEn);
+export type RecordsTextKey = Parameters<typeof tr>[0];

@@ -1,8 +1,7 @@
-/**
- * Texts for membership by consent (invitations the person accepts or declines) and for handing a
- * person's open actions to someone when they leave. Spread into sv.ts and en.ts.
- */
-export const consentSv = {
+/** Texts of membership by consent (invitations accepted or declined) and handing a leaver's open actions over: loaded with those pages (i18n/area.ts). */
+import { textArea } from "../i18n/area.js";
+
+const consentSv = {
   "consent.inviteHint": "Den du bjuder in blir medlem först när hon eller han tackar ja.",
   "consent.addedDirectly": "{name} är tillagd som medlem.",
   "consent.openActions.one": "1 öppen aktivitet",
@@ -35,7 +34,7 @@ export const consentSv = {
   "consent.accountExists": "Det finns redan ett konto med den här adressen. Logga in för att tacka ja.",
 } as const;
 
-export const consentEn: Record<keyof typeof consentSv, string> = {
+const consentEn: Record<keyof typeof consentSv, string> = {
   "consent.inviteHint": "The person you invite becomes a member only once they accept.",
   "consent.addedDirectly": "{name} has been added as a member.",
   "consent.openActions.one": "1 open action",
@@ -68,3 +67,6 @@ export const consentEn: Record<keyof typeof consentSv, string> = {
     "This invitation is for {email}, but you are signed in as {current}. Sign out and open the link again.",
   "consent.accountExists": "An account with this address exists already. Sign in to accept.",
 };
+
+export const { t: tc, tp: tcp } = textArea(consentSv, consentEn);
+export type ConsentTextKey = Parameters<typeof tc>[0];
