@@ -5,7 +5,7 @@
  * `tap()` read them in the app's current language like `t()` and `tp()`. The shell's few admin
  * texts are in i18n/admin.ts.
  */
-import { locale } from "../../i18n/i18n.js";
+import { textArea } from "../../i18n/area.js";
 
 export const adminPagesSv = {
   "admin.title": "Administration",
@@ -205,15 +205,5 @@ export const adminPagesEn: Record<AdminKey, string> = {
   "admin.error.invalid": "Check the details: a name is needed and has at most 200 characters. ({message})",
 };
 
-export function ta(key: AdminKey, vars: Record<string, string | number> = {}): string {
-  const messages: Record<AdminKey, string> = locale() === "en" ? adminPagesEn : adminPagesSv;
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
-type PluralKey = { [K in AdminKey]: K extends `${infer Base}.one` ? Base : never }[AdminKey];
-
-/** A count in words with the language's plural form, as `tp()`. */
-export function tap(key: PluralKey, count: number, vars: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(locale() === "sv" ? "sv-SE" : "en-GB").select(count) === "one" ? "one" : "other";
-  return ta(`${key}.${form}` as AdminKey, { count, ...vars });
-}
+/** `t()` and `tp()` over these texts, in the app's current language. */
+export const { t: ta, tp: tap } = textArea(adminPagesSv, adminPagesEn);
