@@ -3,7 +3,7 @@
  * (long organisation and owner names included), a quiet "Sparat" once the server has stored an
  * edit, and "Senast ändrad av …" from the card's history — in Swedish and in English, axe on each.
  */
-import type { Locator, Page } from "playwright-core";
+import type { Locator, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addAction } from "../../shared/boards/focus.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
@@ -119,6 +119,28 @@ describe.skipIf(!browserSuiteEnabled())("the card dialog in Chromium: fields wra
     await dialog.getByText(/^Senast ändrad av Eva Sjuksköterska/).waitFor();
     await everythingVisible(dialog, "reader at 820×1180");
     await expectAccessible(page, "card dialog read-only");
+  });
+
+  it("offline, an edit is kept for later; back online the dialog says Sparat", async () => {
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    const { page } = await f.open("nurse", `/boards/${boardId}`, (context) =>
+      context.routeWebSocket(/\/ws\/boards\//, (ws) => {
+        sockets.push(ws);
+        if (offline) void ws.close({ code: 1001, reason: "offline" });
+        else ws.connectToServer();
+      }),
+    );
+    await page.getByText("Ansluten").waitFor();
+    const dialog = await openCard(page);
+    offline = true;
+    for (const ws of sockets) await ws.close({ code: 1001, reason: "offline" });
+    await page.getByText(/^Offline/).waitFor();
+    await dialog.getByLabel("PGSA-fas").selectOption({ label: "Göra" });
+    await dialog.getByText("Sparas när du är online igen", { exact: true }).waitFor();
+    await expectAccessible(page, "card dialog offline");
+    offline = false;
+    await dialog.getByText("Sparat", { exact: true }).waitFor({ timeout: 20_000 });
   });
 
   it("reads in English", async () => {

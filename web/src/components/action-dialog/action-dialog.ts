@@ -33,7 +33,6 @@ import "../rich-text/rich-text.js";
 import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
-import "./last-changed.js";
 import "./save-status.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
@@ -157,6 +156,8 @@ export class ActionDialog extends LitElement {
   async open(actionId: string) {
     this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.actionId = actionId;
+    // "Senast ändrad av …" is not needed for the board's first paint: its code comes with the first card opened.
+    void import("./last-changed.js").catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
   }
