@@ -42,6 +42,10 @@ export interface OpenBoard {
   readonly local: Promise<void>;
   state(): ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
+  /** Changes made here that the server has not yet confirmed as stored. */
+  unacknowledged(): number;
+  /** Called on every change made here, acknowledgement and state change (e.g. for "Sparat"). */
+  onProgress(listener: () => void): () => void;
   /** Forgets this device's copy (after the server refused its content); reload the page next. */
   discardLocalCopy(): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +64,7 @@ export function openBoard(boardId: string): OpenBoard {
   // The server sets who we are (name, organisation); we only say what we have open.
   provider.awareness.setLocalStateField("focus", null);
   const listeners = new Set<(state: ConnectionState) => void>();
+  const progress = new Set<() => void>();
   /** Where the connection is, from the provider's events; the shown state also weighs the link and acknowledgements. */
   let phase: "connecting" | "syncing" | "synced" | "offline" = "connecting";
   let refused: (ConnectionState & { kind: "refused" })["close"] | null = null;
@@ -77,6 +82,7 @@ export function openBoard(boardId: string): OpenBoard {
     return { kind: phase };
   };
   const update = () => {
+    for (const listener of progress) listener();
     const next = compute();
     if (JSON.stringify(next) === JSON.stringify(current)) return;
     current = next;
@@ -147,6 +153,11 @@ export function openBoard(boardId: string): OpenBoard {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    unacknowledged: () => link.unacknowledged,
+    onProgress(listener) {
+      progress.add(listener);
+      return () => progress.delete(listener);
+    },
     async discardLocalCopy() {
       stop();
       provider.destroy();
@@ -154,6 +165,7 @@ export function openBoard(boardId: string): OpenBoard {
     },
     async close() {
       listeners.clear();
+      progress.clear();
       stop();
       provider.destroy();
       await stored.destroy();

@@ -1,6 +1,7 @@
 /** English: the same keys as Swedish (the type makes a missing one a build error). */
 
 import { adminEn } from "./admin.js";
+import { cardDialogEn } from "./card-dialog.js";
 import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { governanceEn } from "./minutes-governance.js";
@@ -331,6 +332,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...oidcEn,
   ...historyEn,
+  ...cardDialogEn,
   ...searchEn,
   ...governanceEn,
 };

@@ -1,6 +1,7 @@
 /** Swedish, the default language: every UI text has its key here first. */
 
 import { adminSv } from "./admin.js";
+import { cardDialogSv } from "./card-dialog.js";
 import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { governanceSv } from "./minutes-governance.js";
@@ -330,6 +331,7 @@ export const sv = {
   ...adminSv,
   ...oidcSv,
   ...historySv,
+  ...cardDialogSv,
   ...searchSv,
   ...governanceSv,
 } as const;

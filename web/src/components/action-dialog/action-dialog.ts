@@ -32,6 +32,8 @@ import "../minutes-board/minutes-source.js";
 import "../rich-text/rich-text.js";
 import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
+import type { OpenBoard } from "../../collab/open-board.js";
+import "./save-status.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -56,10 +58,30 @@ export class ActionDialog extends LitElement {
       form {
         max-width: none;
       }
+      /* Fields wrap to fewer columns rather than squeeze: nothing in them is ever cut off. */
       .row {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
         gap: 1rem;
+      }
+      /* Owner and organisation hold long names ("Lekebergs kommun – hälso- och sjukvårds…"): a line each. */
+      .row.wide {
+        grid-template-columns: 1fr;
+      }
+      .row > *,
+      label {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      input,
+      select,
+      textarea {
+        box-sizing: border-box;
+        width: 100%;
+        max-width: 100%;
+      }
+      dd {
+        overflow-wrap: anywhere;
       }
       .actions {
         display: flex;
@@ -77,6 +99,12 @@ export class ActionDialog extends LitElement {
         outline: var(--focus-ring);
         outline-offset: 2px;
       }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+        color: var(--color-muted);
+      }
       summary {
         min-height: var(--touch);
         box-sizing: border-box;
@@ -93,6 +121,7 @@ export class ActionDialog extends LitElement {
     members: { attribute: false },
     organizations: { attribute: false },
     boardId: { attribute: false },
+    board: { attribute: false },
     actionId: { state: true },
     historyShown: { state: true },
   };
@@ -106,6 +135,8 @@ export class ActionDialog extends LitElement {
   /** For the card's history (fetched from the server when the reader opens it). */
   declare boardId: string;
   declare private historyShown: boolean;
+  /** The open board, for whether the server has stored the changes made here ("Sparat"). */
+  declare board: OpenBoard | null;
   private opener: HTMLElement | null = null;
 
   constructor() {
@@ -119,11 +150,14 @@ export class ActionDialog extends LitElement {
     this.actionId = null;
     this.boardId = "";
     this.historyShown = false;
+    this.board = null;
   }
 
   async open(actionId: string) {
     this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.actionId = actionId;
+    // "Senast ändrad av …" is not needed for the board's first paint: its code comes with the first card opened.
+    void import("./last-changed.js").catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
   }
@@ -159,8 +193,13 @@ export class ActionDialog extends LitElement {
   }
 
   private body(a: Action) {
+    const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
     return html`<h2 id="dialog-title">${a.title}</h2>
       ${a.source ? fromMinutes(a.source) : nothing}
+      <div class="meta">
+        ${this.boardId ? html`<card-last-changed .boardId=${this.boardId} .itemId=${a.id} .names=${names}></card-last-changed>` : nothing}
+        ${this.canEdit ? html`<card-save-status .board=${this.board}></card-save-status>` : nothing}
+      </div>
       ${this.canEdit ? this.editor(a) : this.reader(a)}
       <h3>${t("card.description")}</h3>
       ${this.description(a)}
@@ -207,6 +246,19 @@ export class ActionDialog extends LitElement {
           </select></label
         >
         <label
+          >${t("card.dueDate")}
+          <input name="dueDate" type="date" .value=${a.dueDate ?? ""} @change=${(e: Event) => set({ dueDate: value(e) || null })}
+        /></label>
+        <label
+          >${t("card.pdsaPhase")}
+          <select name="pdsaPhase" aria-label=${t("card.pdsaPhase")} @change=${(e: Event) => set({ pdsaPhase: (value(e) || null) as PdsaPhase | null })}>
+            <option value="">${t("card.none")}</option>
+            ${PDSA_PHASES.map((p) => html`<option value=${p} ?selected=${p === a.pdsaPhase}>${t(`pdsa.${p}`)}</option>`)}
+          </select></label
+        >
+      </div>
+      <div class="row wide">
+        <label
           >${t("card.owner")}
           <select name="owner" aria-label=${t("card.owner")} @change=${(e: Event) => set({ ownerId: value(e) || null })}>
             <option value="">${t("card.none")}</option>
@@ -218,17 +270,6 @@ export class ActionDialog extends LitElement {
           <select name="organization" aria-label=${t("card.organization")} @change=${(e: Event) => set({ organizationId: value(e) || null })}>
             <option value="">${t("card.none")}</option>
             ${this.organizations.map((o) => html`<option value=${o.id} ?selected=${o.id === a.organizationId}>${o.name}</option>`)}
-          </select></label
-        >
-        <label
-          >${t("card.dueDate")}
-          <input name="dueDate" type="date" .value=${a.dueDate ?? ""} @change=${(e: Event) => set({ dueDate: value(e) || null })}
-        /></label>
-        <label
-          >${t("card.pdsaPhase")}
-          <select name="pdsaPhase" aria-label=${t("card.pdsaPhase")} @change=${(e: Event) => set({ pdsaPhase: (value(e) || null) as PdsaPhase | null })}>
-            <option value="">${t("card.none")}</option>
-            ${PDSA_PHASES.map((p) => html`<option value=${p} ?selected=${p === a.pdsaPhase}>${t(`pdsa.${p}`)}</option>`)}
           </select></label
         >
       </div>

@@ -113,7 +113,7 @@ export class FocusBoard extends LitElement {
         ),
       )}</div>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <action-dialog @card-closed=${forgetAction} .boardId=${this.boardId} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+      <action-dialog @card-closed=${forgetAction} .boardId=${this.boardId} .board=${this.live.board} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
   }
 
   private column(status: ActionStatus, cards: Action[]) {
