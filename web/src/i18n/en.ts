@@ -7,6 +7,7 @@ import { governanceEn } from "./minutes-governance.js";
 import { oidcEn } from "./oidc.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
+import { tabletBoardEn } from "./tablet-board.js";
 
 export const en: Record<MessageKey, string> = {
   ...identityEn,
@@ -332,5 +333,6 @@ export const en: Record<MessageKey, string> = {
   ...oidcEn,
   ...historyEn,
   ...searchEn,
+  ...tabletBoardEn,
   ...governanceEn,
 };

@@ -6,6 +6,7 @@ import { identitySv } from "./identity.js";
 import { governanceSv } from "./minutes-governance.js";
 import { oidcSv } from "./oidc.js";
 import { searchSv } from "./search.js";
+import { tabletBoardSv } from "./tablet-board.js";
 
 export const sv = {
   ...identitySv,
@@ -331,6 +332,7 @@ export const sv = {
   ...oidcSv,
   ...historySv,
   ...searchSv,
+  ...tabletBoardSv,
   ...governanceSv,
 } as const;
 
