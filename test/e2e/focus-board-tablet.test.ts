@@ -115,6 +115,8 @@ describe.skipIf(!browserSuiteEnabled())("the focus board on a tablet and a phone
         .getByRole("button", { name: /^Uppföljning/ })
         .click();
       await expect.poll(() => inView(page, "Uppföljning")).toBe(true);
+      const followUp = switcher(page).getByRole("button", { name: /^Uppföljning/ });
+      await expect.poll(() => followUp.getAttribute("aria-current")).toBe("true");
       await expectAccessible(page, `focus board ${size.name}`);
       await screenshot(page, `focus-board-${size.name}`);
     });
