@@ -65,7 +65,7 @@ export const focusBoardStyles = css`
     grid-auto-columns: minmax(15rem, 1fr);
     gap: 0.75rem;
     overflow-x: auto;
-    scroll-snap-type: x mandatory;
+    scroll-snap-type: x proximity;
     padding-bottom: 0.5rem;
   }
   .column {
