@@ -8,6 +8,7 @@ import { governanceEn } from "./minutes-governance.js";
 import { oidcEn } from "./oidc.js";
 import { searchEn } from "./search.js";
 import type { MessageKey } from "./sv.js";
+import { tabletBoardEn } from "./tablet-board.js";
 
 export const en: Record<MessageKey, string> = {
   ...identityEn,
@@ -140,7 +141,6 @@ export const en: Record<MessageKey, string> = {
   "board.filterOwner": "Owner",
   "board.filterOrganization": "Organisation",
   "board.all": "All",
-  "board.moveTo": "Move to",
   "board.moveHint": "Alt + left/right arrow moves the card between columns, Alt + up/down within its column.",
   "board.moved": "{title} moved to {status}, position {position} of {count}.",
   "board.cards": "{count} cards",
@@ -334,5 +334,6 @@ export const en: Record<MessageKey, string> = {
   ...historyEn,
   ...cardDialogEn,
   ...searchEn,
+  ...tabletBoardEn,
   ...governanceEn,
 };

@@ -7,6 +7,7 @@ import { identitySv } from "./identity.js";
 import { governanceSv } from "./minutes-governance.js";
 import { oidcSv } from "./oidc.js";
 import { searchSv } from "./search.js";
+import { tabletBoardSv } from "./tablet-board.js";
 
 export const sv = {
   ...identitySv,
@@ -139,7 +140,6 @@ export const sv = {
   "board.filterOwner": "Ansvarig",
   "board.filterOrganization": "Organisation",
   "board.all": "Alla",
-  "board.moveTo": "Flytta till",
   "board.moveHint": "Alt + pil vänster/höger flyttar kortet mellan kolumner, Alt + pil upp/ned inom kolumnen.",
   "board.moved": "{title} flyttad till {status}, plats {position} av {count}.",
   "board.cards": "{count} kort",
@@ -333,6 +333,7 @@ export const sv = {
   ...historySv,
   ...cardDialogSv,
   ...searchSv,
+  ...tabletBoardSv,
   ...governanceSv,
 } as const;
 

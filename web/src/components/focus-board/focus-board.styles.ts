@@ -39,20 +39,74 @@ export const focusBoardStyles = css`
     padding: 0 1rem;
     cursor: pointer;
   }
+  /* Tablet and phone: columns scroll sideways and snap; the switcher shows them all. */
+  .switcher {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    margin-bottom: 0.5rem;
+  }
+  .switcher button,
+  .move button {
+    background: #fff;
+    color: var(--color-primary);
+    padding: 0 0.75rem;
+  }
+  .switcher button[aria-current="true"] {
+    background: var(--color-primary);
+    color: var(--color-primary-text);
+  }
+  .count {
+    font-weight: 600;
+  }
   .columns {
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(15rem, 1fr);
     gap: 0.75rem;
     overflow-x: auto;
+    scroll-snap-type: x proximity;
     padding-bottom: 0.5rem;
   }
   .column {
+    scroll-snap-align: start;
+    min-width: 0;
     background: var(--color-surface);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
     padding: 0.5rem;
     min-height: 10rem;
+  }
+  /* Phone: one column at a time, the next one peeking in. */
+  @media (max-width: 599px) {
+    .columns {
+      grid-auto-columns: calc(100% - 2.5rem);
+    }
+  }
+  /* Desktop: all five side by side, no switcher needed. */
+  @media (min-width: 1240px) {
+    .columns {
+      grid-auto-columns: minmax(0, 1fr);
+    }
+    .switcher {
+      display: none;
+    }
+  }
+  @media (pointer: coarse) {
+    #move-hint {
+      display: none;
+    }
+  }
+  .move ul {
+    list-style: none;
+    margin: 0.35rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .move [role="menuitem"] {
+    width: 100%;
+    text-align: left;
   }
   .column.drop-target {
     outline: 3px dashed var(--color-primary);
@@ -83,8 +137,10 @@ export const focusBoardStyles = css`
     text-align: left;
     font-weight: 600;
     padding: 0.25rem;
+    overflow-wrap: anywhere;
   }
   .meta {
+    overflow-wrap: anywhere;
     color: var(--color-muted);
     font-size: 0.9rem;
   }

@@ -1,9 +1,10 @@
 /**
  * A focus area's actions as a kanban: a column per status, cards with owner, organisation and
- * due date, filters by owner and organisation. Cards move by drag and drop, by a "Move to"
- * choice, or with Alt + arrow keys, each move announced to screen readers; every move sets only
+ * due date, filters by owner and organisation. Cards move by drag and drop, by a compact "Move…"
+ * menu, or with Alt + arrow keys, each move announced to screen readers; every move sets only
  * the card's status and rank (shared/boards/focus.ts). Observers see the same board without
- * any control that would fail.
+ * any control that would fail. Below desktop width the columns scroll sideways (snapping), and a
+ * row of column buttons with counts scrolls to a column and marks those in view (issue 21).
  */
 import { html, LitElement, nothing } from "lit";
 import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
@@ -37,6 +38,8 @@ export class FocusBoard extends LitElement {
     organizationFilter: { state: true },
     announcement: { state: true },
     dropStatus: { state: true },
+    menuFor: { state: true },
+    inView: { state: true },
   };
   declare boardId: string;
   declare canEdit: boolean;
@@ -47,6 +50,10 @@ export class FocusBoard extends LitElement {
   declare private organizationFilter: string;
   declare private announcement: string;
   declare private dropStatus: ActionStatus | null;
+  /** The card whose move menu is open. */
+  declare private menuFor: string | null;
+  declare private inView: ActionStatus[];
+  private observer: IntersectionObserver | undefined;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     if (!target.action) return null;
@@ -66,6 +73,51 @@ export class FocusBoard extends LitElement {
     this.organizationFilter = "";
     this.announcement = "";
     this.dropStatus = null;
+    this.menuFor = null;
+    this.inView = [];
+  }
+
+  private readonly outside = (e: PointerEvent) => {
+    const menu = this.renderRoot.querySelector(".move.open");
+    if (menu && !e.composedPath().includes(menu)) this.menuFor = null;
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener("pointerdown", this.outside);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener("pointerdown", this.outside);
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Watches which columns are (mostly) in view in the sideways-scrolling row. */
+  override updated() {
+    const root = this.renderRoot.querySelector(".columns");
+    if (!root || this.observer?.root === root) return;
+    this.observer?.disconnect();
+    const seen = new Set<string>();
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const s = (e.target as HTMLElement).dataset.status ?? "";
+          if (e.intersectionRatio >= 0.6) seen.add(s);
+          else seen.delete(s);
+        }
+        this.inView = ACTION_STATUSES.filter((s) => seen.has(s));
+      },
+      { root, threshold: [0.6] },
+    );
+    for (const el of root.querySelectorAll("section")) this.observer.observe(el);
+  }
+
+  private show(status: ActionStatus) {
+    this.renderRoot
+      .querySelector(`section[data-status="${status}"]`)
+      ?.scrollIntoView({ behavior: "smooth", block: "nearest", inline: "start" });
   }
 
   private get doc() {
@@ -106,6 +158,12 @@ export class FocusBoard extends LitElement {
         >
       </div>
       ${this.canEdit ? html`<p id="move-hint" class="muted">${t("board.moveHint")}</p>` : nothing}
+      <nav class="switcher" aria-label=${t("tabletBoard.columns")}>${ACTION_STATUSES.map(
+        (s) =>
+          html`<button type="button" aria-current=${this.inView.includes(s) ? "true" : "false"} @click=${() => this.show(s)}>
+            ${t(`status.${s}`)} <span class="count">${shown.filter((a) => a.status === s).length}</span>
+          </button>`,
+      )}</nav>
       <div class="columns">${ACTION_STATUSES.map((status) =>
         this.column(
           status,
@@ -119,6 +177,7 @@ export class FocusBoard extends LitElement {
   private column(status: ActionStatus, cards: Action[]) {
     return html`<section
       class="column ${this.dropStatus === status ? "drop-target" : ""}"
+      data-status=${status}
       aria-labelledby="col-${status}"
       @dragover=${(e: DragEvent) => this.dragOver(e, status)}
       @dragleave=${() => (this.dropStatus = null)}
@@ -168,17 +227,59 @@ export class FocusBoard extends LitElement {
             : nothing
         }
       </div>
+      ${this.canEdit ? this.moveMenu(card) : nothing}
+    </li>`;
+  }
+
+  /** "Move…": a menu button opening the other statuses (arrows, Escape and Tab as in a menu). */
+  private moveMenu(card: Action) {
+    const open = this.menuFor === card.id;
+    const label = t("tabletBoard.moveCard", { title: card.title });
+    return html`<div class="move ${open ? "open" : ""}" @keydown=${(e: KeyboardEvent) => this.menuKey(e)}>
+      <button
+        type="button"
+        class="toggle"
+        aria-haspopup="menu"
+        aria-expanded=${open ? "true" : "false"}
+        aria-label=${label}
+        @click=${() => this.toggleMenu(card.id)}
+      >${t("tabletBoard.move")}</button>
       ${
-        this.canEdit
-          ? html`<label
-              >${t("board.moveTo")}
-              <select aria-label=${t("board.moveTo")} @change=${(e: Event) => this.moveTo(card, (e.target as HTMLSelectElement).value as ActionStatus)}>
-                ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === card.status}>${t(`status.${s}`)}</option>`)}
-              </select></label
-            >`
+        open
+          ? html`<ul role="menu" aria-label=${label}>${ACTION_STATUSES.filter((s) => s !== card.status).map(
+              (s) =>
+                html`<li role="none"><button type="button" role="menuitem" tabindex="-1" @click=${() => {
+                  this.menuFor = null;
+                  this.moveTo(card, s);
+                }}>${t(`status.${s}`)}</button></li>`,
+            )}</ul>`
           : nothing
       }
-    </li>`;
+    </div>`;
+  }
+
+  private async toggleMenu(id: string) {
+    this.menuFor = this.menuFor === id ? null : id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(".move.open [role=menuitem]")?.focus();
+  }
+
+  private menuKey(e: KeyboardEvent) {
+    const wrap = e.currentTarget as HTMLElement;
+    const items = [...wrap.querySelectorAll<HTMLElement>("[role=menuitem]")];
+    if (!items.length) return;
+    const toggle = wrap.querySelector<HTMLElement>(".toggle");
+    const at = items.indexOf(this.renderRoot.querySelector(":focus") as HTMLElement);
+    if (e.key === "Escape" || e.key === "Tab") {
+      if (e.key === "Escape") e.preventDefault();
+      this.menuFor = null;
+      toggle?.focus();
+    } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      const n = items.length;
+      const next = { ArrowDown: at + 1, ArrowUp: at - 1 + n, Home: 0, End: n - 1 }[e.key] % n;
+      items[next]?.focus();
+    }
   }
 
   private dialog(): ActionDialog | null {
