@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { auditEvents } from "../../server/db/schema.js";
 import type { AuditEventView } from "../../shared/api/records.js";
+import { stockholmDate } from "../../shared/time/stockholm.js";
 import { ApiClient, distinctAddresses } from "../helpers/api-client.js";
 import { createOrganization, createWorkspace, inviteAndJoin, setupAdmin } from "../helpers/factories.js";
 import { buildTestApp } from "../helpers/test-app.js";
@@ -84,9 +85,10 @@ describe("audit view", () => {
     const exact = (await audit(convener.client, "?kind=member.role_changed")).body.events as AuditEventView[];
     expect(exact).toHaveLength(2);
 
-    const today = new Date().toISOString().slice(0, 10);
-    const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);
-    const yesterday = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
+    // Days are Swedish days (Europe/Stockholm), as the log's reader means them — also just before midnight UTC.
+    const today = stockholmDate(new Date());
+    const tomorrow = stockholmDate(new Date(Date.now() + DAY));
+    const yesterday = stockholmDate(new Date(Date.now() - 2 * DAY));
     expect((await audit(convener.client, `?from=${yesterday}&to=${tomorrow}`)).body.events.length).toBeGreaterThan(0);
     expect((await audit(convener.client, `?from=${tomorrow}`)).body.events).toEqual([]);
     expect((await audit(convener.client, `?to=${yesterday}`)).body.events).toEqual([]);
