@@ -14,7 +14,7 @@ import { Close } from "../../shared/protocol/close-codes.js";
 import { ALLOWED_CHILDREN, HEADING_LEVELS, richTextSchema, SAFE_LINK } from "../../shared/richtext/schema.js";
 import { richTextLength } from "../../shared/richtext/text.js";
 import { ProtocolError } from "./protocol-error.js";
-import { type Decoded, findIn, type Struct } from "./update-structs.js";
+import { type Decoded, findIn, forEachItemDeleted, type Struct } from "./update-structs.js";
 
 const refused = (detail: string) => new ProtocolError(Close.ContentRefused, detail);
 
@@ -237,24 +237,14 @@ export function checkContent(doc: Y.Doc, decoded: Decoded, local: Map<number, St
   if (charsAdded.size === 0) return;
   // Text this update deletes makes room (select all, paste): count it off per fragment.
   const charsRemoved = new Map<Fragment, number>();
-  for (const [client, ranges] of decoded.ds.clients) {
-    const own = doc.store.clients.get(client);
-    if (!own) continue;
-    for (const { clock, len } of ranges) {
-      const end = Math.min(clock + len, Y.getState(doc.store, client));
-      if (clock >= end) continue;
-      for (let i = Y.findIndexSS(own, clock); i < own.length; i++) {
-        const s = own[i] as Y.Item | Y.GC;
-        if (s.id.clock >= end) break;
-        if (!(s instanceof Y.Item) || s.deleted || !(s.content instanceof Y.ContentString)) continue;
-        const parentItem = (s.parent as Y.AbstractType<unknown> | null)?._item;
-        const place = parentItem ? typePlace(parentItem) : null;
-        if (place?.kind !== "rt-text") continue;
-        const overlap = Math.min(end, s.id.clock + s.length) - Math.max(clock, s.id.clock);
-        charsRemoved.set(place.fragment, (charsRemoved.get(place.fragment) ?? 0) + overlap);
-      }
-    }
-  }
+  forEachItemDeleted(doc, decoded.ds, (s, clock, end) => {
+    if (!(s.content instanceof Y.ContentString)) return;
+    const parentItem = (s.parent as Y.AbstractType<unknown> | null)?._item;
+    const place = parentItem ? typePlace(parentItem) : null;
+    if (place?.kind !== "rt-text") return;
+    const overlap = Math.min(end, s.id.clock + s.length) - Math.max(clock, s.id.clock);
+    charsRemoved.set(place.fragment, (charsRemoved.get(place.fragment) ?? 0) + overlap);
+  });
   for (const [fragment, added] of charsAdded) {
     if (fragment.existing() - (charsRemoved.get(fragment) ?? 0) + added > fragment.maxChars) {
       throw refused(`${fragment.path}: rich text longer than ${fragment.maxChars} characters`);

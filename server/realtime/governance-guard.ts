@@ -11,7 +11,7 @@
  * closed for it. A deleted agenda item comes back whole (a copy of it taken before the update).
  */
 import * as Y from "yjs";
-import { findIn, indexByClient, type Struct } from "./update-structs.js";
+import { findIn, forEachItemDeleted, indexByClient, type Struct } from "./update-structs.js";
 
 const GOVERNED_KEYS = ["convenerId", "approverIds"] as const;
 
@@ -84,19 +84,9 @@ function itemKeysTouched(doc: Y.Doc, items: Y.Map<unknown>, update: Uint8Array):
     structs: Struct[];
     ds: { clients: Map<number, { clock: number; len: number }[]> };
   };
-  for (const [client, ranges] of decoded.ds.clients) {
-    const own = doc.store.clients.get(client);
-    if (!own) continue;
-    for (const { clock, len } of ranges) {
-      const end = Math.min(clock + len, Y.getState(doc.store, client));
-      if (clock >= end) continue;
-      for (let i = Y.findIndexSS(own, clock); i < own.length; i++) {
-        const s = own[i] as Y.Item | Y.GC;
-        if (s.id.clock >= end) break;
-        if (s instanceof Y.Item && !s.deleted && s.parent === items && s.parentSub !== null) keys.add(s.parentSub);
-      }
-    }
-  }
+  forEachItemDeleted(doc, decoded.ds, (s) => {
+    if (s.parent === items && s.parentSub !== null) keys.add(s.parentSub);
+  });
   // A new map entry is placed after the entry it replaces (its origin), here or earlier in this
   // update; each chain is followed once (long updates must not cost quadratic time).
   const local = indexByClient(decoded.structs);

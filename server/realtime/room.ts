@@ -8,9 +8,7 @@ import * as Y from "yjs";
 import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
-import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
-import type { WriteQueue } from "../docs/write-queue.js";
-import type { Logger } from "../logger.js";
+import type { LoadedDoc } from "../docs/doc-store.js";
 import { traffic } from "../metrics/instruments.js";
 import {
   type AwarenessEntry,
@@ -25,49 +23,11 @@ import { Fanout } from "./fanout.js";
 import { type GovernedBefore, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
+import type { RoomDeps, RoomMember } from "./room-contract.js";
 import { StoredSeqs } from "./stored-seqs.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
-/** What a room needs to know of a connection. */
-export interface RoomMember {
-  readonly userId: string;
-  /** The partnership the member reached the board through (for audit events). */
-  readonly workspaceId?: string;
-  send(frame: Uint8Array): void;
-  /** Offers the member's updates that waited for missing dependencies again; true if any was applied. */
-  retryPending?(): boolean;
-  /** A convener of the partnership: runs every meeting (governance-guard.ts). */
-  readonly runsMeetings?: boolean;
-  /** Told that part of its update was undone (a permission-denied notice; the connection stays open). */
-  undone?(fields: string[]): void;
-}
-
-export interface RoomDeps {
-  store: DocStore;
-  queue: WriteQueue;
-  logger: Logger;
-  compactAfter?: number;
-  compactMinIntervalMs?: number;
-  /** Called when an update failed half-way: the in-memory document can no longer be trusted. */
-  onBroken?: (room: Room) => void;
-  /** Called after an update of this board was stored. */
-  onStored?: (boardId: string) => void;
-  /**
-   * Called when a member's update held personal identity numbers: they were replaced before
-   * anything was stored or sent, and once the replacement is stored the log has been compacted
-   * away (`purged`). Fields and kinds only, never the numbers.
-   */
-  onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
-}
-
-export interface IdentityNumbersRemoved {
-  boardId: string;
-  userId: string;
-  workspaceId: string | null;
-  fields: { field: string; kind: string }[];
-  /** Resolves once no stored copy of the board (log, snapshot) holds what was removed. */
-  purged: Promise<void>;
-}
+export type { IdentityNumbersRemoved, RoomDeps, RoomMember } from "./room-contract.js";
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -156,10 +116,7 @@ export class Room {
   join(member: RoomMember): void {
     this.members.add(member);
     member.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      member.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
-    }
+    if (this.awareness.getStates().size > 0) member.send(this.awarenessSnapshot());
   }
 
   leave(member: RoomMember): void {

@@ -1,5 +1,5 @@
 /** The decoded form of an incoming update, and lookups over it shared by the update and content guards. */
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
 export type Struct = Y.Item | Y.GC | { id: Y.ID; length: number; constructor: { name: string } };
 export type Decoded = { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
@@ -29,4 +29,28 @@ export function findIn(local: Map<number, Struct[]>, id: Y.ID): Struct | undefin
     else return s;
   }
   return undefined;
+}
+
+/**
+ * Each item of `doc`, not yet deleted, that the update's delete set removes (wholly or in part);
+ * `from`–`end` is the clock range of its client that the deletion covers.
+ */
+export function forEachItemDeleted(
+  doc: Y.Doc,
+  ds: Decoded["ds"],
+  visit: (item: Y.Item, from: number, end: number) => void,
+): void {
+  for (const [client, ranges] of ds.clients) {
+    const own = doc.store.clients.get(client);
+    if (!own) continue;
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, Y.getState(doc.store, client));
+      if (clock >= end) continue;
+      for (let i = Y.findIndexSS(own, clock); i < own.length; i++) {
+        const s = own[i] as Y.Item | Y.GC;
+        if (s.id.clock >= end) break;
+        if (s instanceof Y.Item && !s.deleted) visit(s, clock, end);
+      }
+    }
+  }
 }
