@@ -146,6 +146,8 @@ describe.skipIf(!browserSuiteEnabled())("the card dialog in Chromium: fields wra
   it("reads in English", async () => {
     const { page } = await f.open("nurse", "/");
     await page.getByRole("button", { name: "In English" }).click();
+    // English is fetched on demand and remembered once it has arrived; navigate only after that.
+    await page.getByRole("button", { name: "På svenska" }).waitFor();
     await page.goto(`/boards/${boardId}`);
     await page.setViewportSize({ width: 1280, height: 800 });
     const dialog = await openCard(page, `Open ${TITLE}`);
