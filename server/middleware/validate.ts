@@ -49,17 +49,50 @@ function validated<S extends z.ZodType>(schema: S, raw: unknown, what: string): 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
+    const issues: FieldIssue[] = [];
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys)
-          fields[[...issue.path, key].join(".")] = `Unknown ${what === "query" ? "parameter" : "field"}.`;
+        for (const key of issue.keys) {
+          const field = [...issue.path, key].join(".");
+          fields[field] = `Unknown ${what === "query" ? "parameter" : "field"}.`;
+          issues.push({ field, code: "unrecognized_key" });
+        }
       } else {
-        fields[issue.path.join(".") || "(body)"] ??= issue.message;
+        const field = issue.path.join(".") || "(body)";
+        if (field in fields) continue;
+        fields[field] = issue.message;
+        issues.push(fieldIssue(field, issue));
       }
     }
     const first = Object.entries(fields)[0];
     const summary = first ? `${first[0]}: ${first[1]}` : `The ${what} is invalid.`;
-    throw badRequest("validation_failed", `Invalid request: ${summary}`, { fields });
+    throw badRequest("validation_failed", `Invalid request: ${summary}`, { fields, issues });
   }
   return parsed.data;
+}
+
+/**
+ * One field's problem in words a client can put in its own language: the field, zod's issue code
+ * and the limit that was crossed (clients show "Lösenord: minst 8 tecken." rather than our English).
+ */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  minimum?: number;
+  maximum?: number;
+  /** What was measured: "string" (characters), "number", "array" (items), "date"… */
+  origin?: string;
+  /** For a malformed value: "email", "regex", "datetime", "date", "uuid"… */
+  format?: string;
+}
+
+function fieldIssue(field: string, issue: z.core.$ZodIssue): FieldIssue {
+  const out: FieldIssue = { field, code: issue.code };
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const limit = issue.code === "too_small" ? issue.minimum : issue.maximum;
+    if (typeof limit === "number") out[issue.code === "too_small" ? "minimum" : "maximum"] = limit;
+    out.origin = issue.origin;
+  }
+  if (issue.code === "invalid_format") out.format = issue.format;
+  return out;
 }

@@ -29,7 +29,7 @@ describe.skipIf(!browserSuiteEnabled())(
       minutesId = res.body.board.id;
       // The convener prepares the meeting: date, Eva as approver, § 1 with an action item.
       const page = await minutesFor("convener");
-      await page.getByLabel("Börjar").fill("2026-12-03T13:00");
+      await page.getByLabel("Börjar").fill("2026-12-03 13:00");
       await page.getByLabel("Börjar").blur();
       await page.getByLabel("Sammankallande", { exact: true }).selectOption({ label: "Anna Admin" });
       await page.getByRole("group", { name: "Justerare" }).getByRole("checkbox", { name: "Eva Sjuksköterska" }).check();
@@ -132,7 +132,7 @@ describe.skipIf(!browserSuiteEnabled())(
 
     it("approval waits for the meeting: before it starts the buttons are disabled, saying why", async () => {
       const page = await minutesFor("convener");
-      await page.getByLabel("Börjar").fill("2027-01-14T13:00");
+      await page.getByLabel("Börjar").fill("2027-01-14 13:00");
       await page.getByLabel("Börjar").blur();
       const approval = page.locator("minutes-approval");
       const close = approval.getByRole("button", { name: "Avsluta mötet och skicka för justering" });

@@ -3,7 +3,7 @@
  * JSON, and every failure as an ApiError carrying the server's stable code (never its text).
  */
 import { SessionEndedEvent } from "../events.js";
-import { t } from "../i18n/i18n.js";
+import { locale, t } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/sv.js";
 
 /** Answers whose meaning the person needs in their own language, whatever text the server sent. */
@@ -51,14 +51,30 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
     // failed sign-in, whose 401 is an answer to that very request.
     if (res.status === 401 && !path.startsWith("/api/auth/")) window.dispatchEvent(new SessionEndedEvent());
     const ours = IN_OUR_WORDS[code];
+    const theirs = typeof error?.message === "string" ? error.message : res.statusText;
     throw new ApiError(
       res.status,
       code,
-      ours ? t(ours) : typeof error?.message === "string" ? error.message : res.statusText,
+      ours ? t(ours) : await inOurWords(code, error?.details, theirs),
       error?.details,
     );
   }
   return payload as T;
+}
+
+/**
+ * The server writes its messages in English for logs and API users; the person reads the code's
+ * text in their language (i18n/server-errors.ts, fetched only when an answer is an error). A code
+ * without a text keeps the server's words in English and says the code in Swedish.
+ */
+async function inOurWords(code: string, details: unknown, theirs: string): Promise<string> {
+  try {
+    const texts = await import("../i18n/server-errors.js");
+    return texts.serverErrorText(code, details) ?? (locale() === "en" ? theirs : texts.unknownErrorText(code));
+  } catch {
+    // Offline and never fetched: the server's own words are better than none.
+    return theirs;
+  }
 }
 
 /** `signal`: a request whose answer is no longer wanted (a search typed further) can be cancelled. */

@@ -9,6 +9,7 @@ import { describeEvent, kindLabel } from "../../../shared/records/describe.js";
 import { stockholmClock } from "../../../shared/time/stockholm.js";
 import { ApiError, get } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
+import { dateField } from "../components/date-field/date-field.js";
 import { LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
@@ -207,8 +208,8 @@ export class AuditLogPage extends LitElement {
             )}
           </select>
         </label>
-        <label>${tr("records.from")} <input type="date" name="from" .value=${q.get("from") ?? ""} /></label>
-        <label>${tr("records.to")} <input type="date" name="to" .value=${q.get("to") ?? ""} /></label>
+        <label>${tr("records.from")} ${dateField({ name: "from", value: q.get("from") ?? "" })}</label>
+        <label>${tr("records.to")} ${dateField({ name: "to", value: q.get("to") ?? "" })}</label>
         <div class="actions">
           <button type="submit">${tr("records.apply")}</button>
           ${q.size > 0 ? html`<a href=${paths.audit(this.workspaceId)}>${tr("records.clear")}</a>` : nothing}

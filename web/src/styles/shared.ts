@@ -56,6 +56,13 @@ export const srOnly = css`
 `;
 
 export const formStyles = css`
+  /* Date fields (components/date-field): text in the Swedish form plus a calendar button. */
+  .date-field { display: inline-flex; flex-direction: column; gap: 0.25rem; max-width: 100%; }
+  .date-row { display: inline-flex; align-items: stretch; gap: 0.25rem; position: relative; max-width: 100%; }
+  .date-row input.typed { min-width: 0; font-variant-numeric: tabular-nums; }
+  .date-row .pick { min-width: 44px; min-height: 44px; display: inline-flex; align-items: center; justify-content: center; padding: 0; }
+  .date-row input.native { position: absolute; left: 0; bottom: 0; width: 1px; height: 1px; opacity: 0; pointer-events: none; border: 0; padding: 0; }
+  .date-error:not([hidden]) { color: var(--color-danger, #b00020); font-size: 0.9em; }
   form {
     display: grid;
     gap: 1rem;
@@ -68,6 +75,8 @@ export const formStyles = css`
   }
   input {
     font: inherit;
+    /* What people type is text, not a label: inputs inside a bold label are not bold. */
+    font-weight: 400;
     min-height: var(--touch);
     padding: 0 0.75rem;
     border: 1px solid var(--color-border);
@@ -76,6 +85,7 @@ export const formStyles = css`
   select,
   textarea {
     font: inherit;
+    font-weight: 400;
     min-height: var(--touch);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);

@@ -34,6 +34,8 @@ import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import "./save-status.js";
+import { readTypedDate } from "../../../../shared/time/typed-dates.js";
+import { dateField } from "../date-field/date-field.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -247,8 +249,8 @@ export class ActionDialog extends LitElement {
         >
         <label
           >${t("card.dueDate")}
-          <input name="dueDate" type="date" .value=${a.dueDate ?? ""} @change=${(e: Event) => set({ dueDate: value(e) || null })}
-        /></label>
+          ${dateField({ name: "dueDate", value: a.dueDate ?? "", onChange: (v) => set({ dueDate: v || null }) })}</label
+        >
         <label
           >${t("card.pdsaPhase")}
           <select name="pdsaPhase" aria-label=${t("card.pdsaPhase")} @change=${(e: Event) => set({ pdsaPhase: (value(e) || null) as PdsaPhase | null })}>
@@ -352,11 +354,12 @@ export class ActionDialog extends LitElement {
       e.preventDefault();
       const form = e.currentTarget as HTMLFormElement;
       const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-      if (!this.doc || !field("label").trim() || !field("value") || !field("date")) return;
+      const date = readTypedDate(field("date"));
+      if (!this.doc || !field("label").trim() || !field("value") || !date) return;
       addMeasurement(this.doc, a.id, {
         label: field("label").trim(),
         value: Number(field("value")),
-        date: field("date"),
+        date,
         kind: field("kind") as (typeof MEASUREMENT_KINDS)[number],
       });
       form.reset();
@@ -364,7 +367,7 @@ export class ActionDialog extends LitElement {
     return html`<form class="row" @submit=${submit} aria-label=${t("card.addMeasurement")}>
       <label>${t("card.measurementLabel")} <input name="label" maxlength="200" required /></label>
       <label>${t("card.measurementValue")} <input name="value" type="number" step="any" required /></label>
-      <label>${t("card.measurementDate")} <input name="date" type="date" required /></label>
+      <label>${t("card.measurementDate")} ${dateField({ name: "date", value: "", required: true })}</label>
       <label
         >${t("card.measurementKind")}
         <select name="kind" aria-label=${t("card.measurementKind")}>

@@ -11,9 +11,11 @@ import {
   removeFromItem,
   updateActionItem,
 } from "../../../../shared/boards/minutes.js";
+import { readTypedDate } from "../../../../shared/time/typed-dates.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
+import { dateField } from "../date-field/date-field.js";
 import { inputValue, type MinutesView, memberName } from "./minutes-view.js";
 
 const focusTitle = (view: MinutesView, id: string | null) =>
@@ -58,8 +60,8 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
       ${ownerSelect(view, a.ownerId, (e) => set({ ownerId: inputValue(e) || null }))}
       <label
         >${t("minutes.dueDate")}
-        <input type="date" .value=${a.dueDate ?? ""} @change=${(e: Event) => set({ dueDate: inputValue(e) || null })}
-      /></label>
+        ${dateField({ value: a.dueDate ?? "", onChange: (value) => set({ dueDate: value || null }) })}</label
+      >
       ${
         // Once the action is on a focus area it stays there: moving it is done on the focus boards.
         a.actionId
@@ -129,7 +131,7 @@ function addForm(view: MinutesView, item: AgendaItem) {
     view.addActionItem(item.id, {
       title: field("title"),
       ownerId: field("owner") || null,
-      dueDate: field("due") || null,
+      dueDate: readTypedDate(field("due")),
       focusBoardId: field("focus") || null,
     });
     form.reset();
@@ -138,7 +140,7 @@ function addForm(view: MinutesView, item: AgendaItem) {
     <div class="fields">
       <label class="grow">${t("minutes.newAction")} <input name="title" maxlength="200" required /></label>
       ${ownerSelect(view, null, () => {})}
-      <label>${t("minutes.dueDate")} <input name="due" type="date" /></label>
+      <label>${t("minutes.dueDate")} ${dateField({ name: "due", value: "" })}</label>
       ${focusSelect(view, null, () => {})}
     </div>
     <button type="submit">${t("minutes.addAction")}</button>

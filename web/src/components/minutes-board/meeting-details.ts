@@ -3,6 +3,7 @@ import { html, nothing } from "lit";
 import { MEETING_TYPES, type Meeting, type MeetingType, setMeeting } from "../../../../shared/boards/minutes.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, t } from "../../i18n/i18n.js";
+import { dateTimeField } from "../date-field/date-field.js";
 import { fromLocalInput, toLocalInput } from "./meeting-time.js";
 import { inputValue, type MinutesView, memberName } from "./minutes-view.js";
 
@@ -45,17 +46,17 @@ function meetingEditor(view: MinutesView, m: Meeting) {
       >
       <label
         >${t("minutes.startsAt")}
-        <input type="datetime-local" aria-describedby="time-hint" .value=${toLocalInput(m.startsAt)} @change=${(e: Event) => set({ startsAt: fromLocalInput(inputValue(e)) })}
-      /></label>
+        ${dateTimeField({ value: toLocalInput(m.startsAt), describedBy: "time-hint", onChange: (v) => set({ startsAt: fromLocalInput(v) }) })}</label
+      >
       <label
         >${t("minutes.endsAt")}
-        <input
-          type="datetime-local"
-          .value=${toLocalInput(m.endsAt)}
-          aria-invalid=${endsBeforeStart ? "true" : "false"}
-          aria-describedby=${endsBeforeStart ? "time-hint ends-error" : "time-hint"}
-          @change=${(e: Event) => set({ endsAt: fromLocalInput(inputValue(e)) })}
-      /></label>
+        ${dateTimeField({
+          value: toLocalInput(m.endsAt),
+          invalid: endsBeforeStart,
+          describedBy: endsBeforeStart ? "time-hint ends-error" : "time-hint",
+          onChange: (v) => set({ endsAt: fromLocalInput(v) }),
+        })}</label
+      >
       <label
         >${t("minutes.place")}
         <input .value=${keepTyping(m.place)} maxlength="200" @change=${(e: Event) => set({ place: inputValue(e).trim() })}

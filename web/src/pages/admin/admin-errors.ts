@@ -15,7 +15,8 @@ export function adminProblem(error: unknown): string {
   if (error instanceof ApiError) {
     const key = OURS[error.code];
     if (key) return ta(key);
-    if (error.code === "validation_failed") return ta("admin.error.invalid", { message: error.message });
+    // Already in the reader's words, naming the field (api/client.ts).
+    if (error.code === "validation_failed") return error.message;
   }
   return t("error.generic", { message: (error as Error).message });
 }

@@ -102,7 +102,6 @@ export const adminPagesSv = {
   "admin.error.unknownOrganization": "Organisationen finns inte längre. Ladda om sidan.",
   "admin.error.unknownUser": "Kontot finns inte eller är inaktiverat.",
   "admin.error.cannotDeactivateSelf": "Du kan inte inaktivera ditt eget konto.",
-  "admin.error.invalid": "Kontrollera uppgifterna: ett namn behövs och får vara högst 200 tecken. ({message})",
 } as const;
 
 export type AdminKey = keyof typeof adminPagesSv;
@@ -202,7 +201,6 @@ export const adminPagesEn: Record<AdminKey, string> = {
   "admin.error.unknownOrganization": "The organisation no longer exists. Reload the page.",
   "admin.error.unknownUser": "The account does not exist or is deactivated.",
   "admin.error.cannotDeactivateSelf": "You cannot deactivate your own account.",
-  "admin.error.invalid": "Check the details: a name is needed and has at most 200 characters. ({message})",
 };
 
 /** `t()` and `tp()` over these texts, in the app's current language. */
