@@ -1,6 +1,6 @@
 /**
  * The server's refusals reach the person in their language: the validation middleware names each
- * field's problem in a form the web app words itself (i18n/server-errors.ts), in Swedish by default.
+ * field's problem in a form the web app words itself (api/server-errors.ts), in Swedish by default.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { onError } from "../../server/middleware/error-handler.js";
 import { jsonBody } from "../../server/middleware/validate.js";
 import { setupBody } from "../../shared/api/auth.js";
 import { setLocale } from "../../web/src/i18n/i18n.js";
-import { serverErrorText } from "../../web/src/i18n/server-errors.js";
+import { serverErrorText } from "../../web/src/api/server-errors.js";
 
 async function refusal(body: unknown) {
   const app = new Hono();

@@ -64,12 +64,12 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
 
 /**
  * The server writes its messages in English for logs and API users; the person reads the code's
- * text in their language (i18n/server-errors.ts, fetched only when an answer is an error). A code
+ * text in their language (api/server-errors.ts, fetched only when an answer is an error). A code
  * without a text keeps the server's words in English and says the code in Swedish.
  */
 async function inOurWords(code: string, details: unknown, theirs: string): Promise<string> {
   try {
-    const texts = await import("../i18n/server-errors.js");
+    const texts = await import("./server-errors.js");
     return texts.serverErrorText(code, details) ?? (locale() === "en" ? theirs : texts.unknownErrorText(code));
   } catch {
     // Offline and never fetched: the server's own words are better than none.

@@ -12,7 +12,6 @@ import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vo
 import { BoardController } from "../../collab/board-controller.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
-import "../action-dialog/action-dialog.js";
 import { srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
@@ -58,7 +57,7 @@ export class FocusBoard extends LitElement {
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     if (!target.action) return null;
     if (!this.doc || !getAction(this.doc, target.action)) return "action";
-    void this.dialog()?.open(target.action);
+    void this.dialog().then((d) => d?.open(target.action as string));
     return null;
   });
 
@@ -212,7 +211,7 @@ export class FocusBoard extends LitElement {
         class="open"
         aria-label=${t("board.open", { title: card.title })}
         aria-describedby=${this.canEdit ? "move-hint" : nothing}
-        @click=${() => this.dialog()?.open(card.id)}
+        @click=${() => void this.dialog().then((d) => d?.open(card.id))}
         @keydown=${(e: KeyboardEvent) => this.key(e, card)}
       >
         ${card.title}
@@ -282,7 +281,9 @@ export class FocusBoard extends LitElement {
     }
   }
 
-  private dialog(): ActionDialog | null {
+  /** The card dialog, whose code comes with the first card opened (not needed for the board's first paint). */
+  private async dialog(): Promise<ActionDialog | null> {
+    await import("../action-dialog/action-dialog.js");
     return this.renderRoot.querySelector<ActionDialog>("action-dialog");
   }
 

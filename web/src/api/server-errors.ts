@@ -3,7 +3,7 @@
  * field named and explained ("Lösenord: minst 8 tecken."). Loaded only when an answer is an error
  * (web/src/api/client.ts), so it costs nothing on a page that works.
  */
-import { textArea } from "./area.js";
+import { textArea } from "../i18n/area.js";
 
 const sv = {
   account_exists: "Det finns redan ett konto med den e-postadressen.",
