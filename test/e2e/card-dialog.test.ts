@@ -24,7 +24,8 @@ async function everythingVisible(dialog: Locator, what: string) {
     for (const field of el.querySelectorAll("label, select, input, textarea, dd, dt, p, h2")) {
       const r = field.getBoundingClientRect();
       const name = `${field.tagName} "${(field.textContent ?? "").trim().slice(0, 40)}"`;
-      if (r.width === 0) continue;
+      // (A date field's calendar input is invisible and hidden from screen readers: only its picker shows.)
+      if (r.width === 0 || field.closest('[aria-hidden="true"]')) continue;
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5) found.push(`${name} sticks out of the dialog`);
       const style = getComputedStyle(field);
       if (style.textOverflow === "ellipsis") found.push(`${name} has an ellipsis`);

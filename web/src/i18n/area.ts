@@ -7,7 +7,11 @@ import { locale } from "./i18n.js";
 
 type Vars = Record<string, string | number>;
 
+/** Every text area made so far, for tests that look for English left in the Swedish interface. */
+export const TEXT_AREAS: { sv: Record<string, string>; en: Record<string, string> }[] = [];
+
 export function textArea<const Sv extends Record<string, string>>(sv: Sv, en: Record<keyof Sv, string>) {
+  TEXT_AREAS.push({ sv, en });
   type Key = keyof Sv & string;
   type PluralKey = { [K in Key]: K extends `${infer Base}.one` ? Base : never }[Key];
   const t = (key: Key, vars: Vars = {}): string =>
