@@ -124,6 +124,11 @@ describe.each(databaseKinds())("comments in search and notifications (%s)", (kin
       expect(await mentions(f.observer)).toHaveLength(lenaBefore + 1);
     });
     expect(await mentions(f.member2)).toHaveLength(before + 1);
+
+    // Mentions are a kind of their own in each person's e-mail choices.
+    const off = await f.member2.put("/api/me/notification-settings", { emailOff: ["mentioned"] });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect((await f.member2.get("/api/me/notification-settings")).body.emailOff).toEqual(["mentioned"]);
   });
 
   it("keeps threads through compaction and a rebuild, notifying nobody again", async () => {

@@ -80,3 +80,22 @@ describe("comments on cards", () => {
     expect(planSpec.roots.comments).toBeDefined();
   });
 });
+
+describe("the mention mail", () => {
+  it("says in Swedish and English which card the comment is on, links to it, and leaves the comment's text out", async () => {
+    const { composeMail } = await import("../../server/notifications/mail-texts.js");
+    const input = {
+      kind: "mentioned" as const,
+      title: "Trygg hemgång",
+      workspaceName: "Nära vård Lekeberg",
+      url: "https://samverkan.example.se/boards/b1?action=a1",
+    };
+    const sv = composeMail("sv", input);
+    expect(sv.subject).toBe("Du nämns i en kommentar: Trygg hemgång");
+    expect(sv.text).toContain('Någon har nämnt dig i en kommentar om "Trygg hemgång" i Nära vård Lekeberg.');
+    expect(sv.text).toContain("Öppna kommentarerna: https://samverkan.example.se/boards/b1?action=a1");
+    const en = composeMail("en", { ...input, url: "https://samverkan.example.se/boards/b1?goal=g1" });
+    expect(en.subject).toBe("You are mentioned in a comment: Trygg hemgång");
+    expect(en.html).toContain('href="https://samverkan.example.se/boards/b1?goal=g1"');
+  });
+});
