@@ -130,6 +130,7 @@ describe.skipIf(!browserSuiteEnabled())("comments on actions and goals in Chromi
     const lena = await card("observer");
     const reader = lena.getByRole("dialog");
     await reader.getByText("Lena, det här är till dig att läsa.").waitFor();
+    await reader.getByText("Du kan läsa kommentarerna men inte skriva.").waitFor();
     await expect(reader.getByRole("textbox", { name: "Skriv en kommentar" }).count()).resolves.toBe(0);
     await expect(reader.getByRole("button", { name: "Skicka" }).count()).resolves.toBe(0);
     await expect(reader.getByRole("button", { name: "Redigera" }).count()).resolves.toBe(0);

@@ -112,6 +112,18 @@ describe.each(databaseKinds())("comment authorship on %s", (databaseKind) => {
     await eventually(() => expect(bodies(omar.doc)).toEqual([["", true]]));
   });
 
+  it("an identity number in a comment is replaced before it is stored; the comment stays its author's", async () => {
+    const { boardId, eva, actionId } = await thread();
+    addComment(eva.doc, { targetId: actionId, authorId: f.member.userId, body: "Gäller patient 19121212-1212." });
+    await eventually(async () => {
+      const kept = await stored(boardId);
+      expect(kept).toHaveLength(2);
+      expect(kept[1]?.body).not.toContain("1212-1212");
+      expect(kept[1]?.authorId).toBe(f.member.userId);
+    });
+    await eventually(() => expect(readComments(eva.doc)[1]?.body).not.toContain("1212-1212"));
+  });
+
   it("an observer's comment is ignored: read-only connections never write", async () => {
     const { boardId, eva, actionId } = await thread();
     const lena = await connect(boardId, f.observer);

@@ -136,7 +136,7 @@ export class CommentThread extends LitElement {
       ${heading}
       <p class="count">${live === 0 ? tc("comments.none") : tcp("comments.count", live)}</p>
       ${comments.length > 0 ? html`<ol>${comments.map((c) => html`<li>${this.comment(c)}</li>`)}</ol>` : nothing}
-      ${this.canWrite && this.userId ? this.composerForm() : nothing}
+      ${this.canWrite ? (this.userId ? this.composerForm() : nothing) : html`<p class="hint">${tc("comments.readOnly")}</p>`}
       <p class="sr-only" role="status">${this.said}</p>
     </section>`;
   }
