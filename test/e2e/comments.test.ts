@@ -71,6 +71,7 @@ describe.skipIf(!browserSuiteEnabled())("comments on actions and goals in Chromi
     await expect(list.getByRole("option", { name: "Anna Admin" }).getAttribute("aria-selected")).resolves.toBe("true");
     await expect(field.getAttribute("aria-activedescendant")).resolves.toBeTruthy();
     await expectAccessible(eva, "comment composer with the mention list open");
+    await screenshot(eva, "comments-mention-list-1280x800");
     await field.press("Enter");
     await list.waitFor({ state: "hidden" });
     await field.pressSequentially("kan du boka samtalsrummet till torsdag?");
