@@ -99,3 +99,13 @@ describe("the mention mail", () => {
     expect(en.html).toContain('href="https://samverkan.example.se/boards/b1?goal=g1"');
   });
 });
+
+describe("where a comment found by search opens", () => {
+  it("at the card on a focus board, at the goal on the plan", async () => {
+    const { resultHref } = await import("../../web/src/components/header-search/result-href.js");
+    const hit = { boardId: "b1", boardTitle: "Tavla", entryId: "c1", kind: "comment", title: "T", paragraph: null };
+    const rest = { snippet: [], rank: 1 };
+    expect(resultHref({ ...hit, ...rest, boardKind: "focus", itemId: "a1" } as const)).toBe("/boards/b1?action=a1");
+    expect(resultHref({ ...hit, ...rest, boardKind: "plan", itemId: "g1" } as const)).toBe("/boards/b1?goal=g1");
+  });
+});
