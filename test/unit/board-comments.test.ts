@@ -1,6 +1,7 @@
 /** The comments accessors (shared/boards/comments.ts): a thread per card, only the author edits or deletes. */
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { SearchResult } from "../../shared/api/content.js";
 import { BoardInputError } from "../../shared/boards/access.js";
 import {
   addComment,
@@ -103,9 +104,19 @@ describe("the mention mail", () => {
 describe("where a comment found by search opens", () => {
   it("at the card on a focus board, at the goal on the plan", async () => {
     const { resultHref } = await import("../../web/src/components/header-search/result-href.js");
-    const hit = { boardId: "b1", boardTitle: "Tavla", entryId: "c1", kind: "comment", title: "T", paragraph: null };
-    const rest = { snippet: [], rank: 1 };
-    expect(resultHref({ ...hit, ...rest, boardKind: "focus", itemId: "a1" } as const)).toBe("/boards/b1?action=a1");
-    expect(resultHref({ ...hit, ...rest, boardKind: "plan", itemId: "g1" } as const)).toBe("/boards/b1?goal=g1");
+    const hit = (boardKind: "focus" | "plan", itemId: string): SearchResult => ({
+      boardId: "b1",
+      boardTitle: "Tavla",
+      boardKind,
+      entryId: "c1",
+      kind: "comment",
+      title: "T",
+      itemId,
+      paragraph: null,
+      snippet: [],
+      rank: 1,
+    });
+    expect(resultHref(hit("focus", "a1"))).toBe("/boards/b1?action=a1");
+    expect(resultHref(hit("plan", "g1"))).toBe("/boards/b1?goal=g1");
   });
 });
