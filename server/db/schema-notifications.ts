@@ -15,7 +15,7 @@ export const notifications = pgTable(
     recipientId: uuid("recipient_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** invited | action_assigned | minutes_to_approve | minutes_sealed | actions_overdue */
+    /** invited | action_assigned | minutes_to_approve | minutes_sealed | actions_overdue | mentioned */
     kind: text("kind").notNull(),
     workspaceId: uuid("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
     /** A path in the web app (paths.boardAt format), e.g. /boards/:id?action=… */

@@ -328,6 +328,8 @@ export const searchEntries = pgTable(
 
 // Instance administration (deactivated organisations, a partnership's organisations): schema-admin.ts.
 export * from "./schema-admin.js";
+// Comments on actions and goals, projected from the boards (issue 21): schema-comments.ts.
+export * from "./schema-comments.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.

@@ -12,6 +12,7 @@ import type { BoardKind } from "../../shared/boards/spec.js";
 export function replaceContent(doc: Y.Doc, version: Y.Doc, kind: BoardKind): void {
   for (const root of Object.keys(BOARD_SPECS[kind].roots)) {
     if (root === "meta") continue;
+    if (root === "comments") continue; // a conversation is not content: restoring leaves every thread as it is
     syncMap(doc.getMap<unknown>(root), version.getMap<unknown>(root));
   }
 }

@@ -1,10 +1,10 @@
 /**
  * What happens in the service that someone is told about: minutes closed (the approvers),
  * minutes sealed (the partnership's members), an action's owner set or changed (the new owner),
- * an invitation (the invited address). Each is called after the change has committed and never
+ * an invitation (the invited address), a mention in a comment (those mentioned). Each is called after the change has committed and never
  * fails it: a problem here is logged, the change stands.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { workspaceMembers, workspaces } from "../db/schema.js";
 import type { Logger } from "../logger.js";
@@ -25,6 +25,16 @@ export interface OwnerChange {
 const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
 const actionPath = (boardId: string, actionId: string) =>
   `${boardPath(boardId)}?${new URLSearchParams({ action: actionId })}`;
+/** A goal's comments open from `?goal=` on the plan (an action's are in its card). */
+const targetPath = (boardId: string, kind: string, targetId: string) =>
+  kind === "goal" ? `${boardPath(boardId)}?${new URLSearchParams({ goal: targetId })}` : actionPath(boardId, targetId);
+
+export interface Mention {
+  targetId: string;
+  targetKind: string;
+  targetTitle: string;
+  userIds: string[];
+}
 
 export function createNotificationEvents(deps: { db: Db; notifier: Notifier; logger?: Logger | undefined }) {
   const { db, notifier, logger } = deps;
@@ -80,6 +90,28 @@ export function createNotificationEvents(deps: { db: Db; notifier: Notifier; log
             link: actionPath(board.id, change.actionId),
             title: change.title,
           });
+        }
+      }),
+
+    /** People newly mentioned in comments; only members of the partnership hear about it. */
+    mentioned: (board: BoardRef, mentions: Mention[]) =>
+      safely("mention", async () => {
+        const ids = [...new Set(mentions.flatMap((m) => m.userIds))];
+        const members = await db
+          .select({ userId: workspaceMembers.userId })
+          .from(workspaceMembers)
+          .where(and(eq(workspaceMembers.workspaceId, board.workspaceId), inArray(workspaceMembers.userId, ids)));
+        const inPartnership = new Set(members.map((m) => m.userId));
+        for (const mention of mentions) {
+          await notifier.notify(
+            mention.userIds.filter((id) => inPartnership.has(id)),
+            {
+              kind: "mentioned",
+              workspaceId: board.workspaceId,
+              link: targetPath(board.id, mention.targetKind, mention.targetId),
+              title: mention.targetTitle,
+            },
+          );
         }
       }),
 

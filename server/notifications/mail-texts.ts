@@ -59,6 +59,11 @@ const SV: Record<NotificationKind, Words> = {
     lead: () => "Det här är åtgärder du är ansvarig för som har passerat sitt slutdatum:",
     open: "Öppna",
   },
+  mentioned: {
+    subject: (m) => `Du nämns i en kommentar: ${m.title}`,
+    lead: (m) => `Någon har nämnt dig i en kommentar om "${m.title}" i ${m.workspaceName}.`,
+    open: "Öppna kommentarerna",
+  },
 };
 
 const EN: Record<NotificationKind, Words> = {
@@ -86,6 +91,11 @@ const EN: Record<NotificationKind, Words> = {
     subject: (m) => (m.items?.length === 1 ? "1 overdue action" : `${m.items?.length ?? 0} overdue actions`),
     lead: () => "These actions you own are past their due date:",
     open: "Open",
+  },
+  mentioned: {
+    subject: (m) => `You are mentioned in a comment: ${m.title}`,
+    lead: (m) => `Someone mentioned you in a comment on "${m.title}" in ${m.workspaceName}.`,
+    open: "Open the comments",
   },
 };
 

@@ -11,11 +11,13 @@ import type { BoardKind } from "../../shared/boards/spec.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
 import type {
   projectedActions,
+  projectedComments,
   projectedDecisions,
   projectedGoals,
   projectedMeetings,
   searchEntries,
 } from "../db/schema.js";
+import { extractComments } from "./extract-comments.js";
 
 export interface BoardRecord {
   id: string;
@@ -30,6 +32,7 @@ export interface ProjectionRows {
   meetings: (typeof projectedMeetings.$inferInsert)[];
   decisions: (typeof projectedDecisions.$inferInsert)[];
   search: Omit<typeof searchEntries.$inferInsert, "document">[];
+  comments: (typeof projectedComments.$inferInsert)[];
 }
 
 /** A tsvector holds at most 1 MiB; no single entry needs more than this much text to be found. */
@@ -41,7 +44,7 @@ const join = (...parts: (string | null | undefined)[]) =>
     .slice(0, MAX_BODY);
 
 export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
-  const rows: ProjectionRows = { actions: [], goals: [], meetings: [], decisions: [], search: [] };
+  const rows: ProjectionRows = { actions: [], goals: [], meetings: [], decisions: [], search: [], comments: [] };
   const base = { boardId: board.id, workspaceId: board.workspaceId };
   if (board.kind === "focus") extractFocus(doc, base, rows, board.title);
   else if (board.kind === "plan") extractPlan(doc, base, rows, board.title);
@@ -83,6 +86,8 @@ function extractFocus(doc: Y.Doc, base: Base, rows: ProjectionRows, title: strin
       body: join(richTextToPlain(a.description), ...Object.values(a.pdsaNotes), ...a.measurements.map((m) => m.label)),
     });
   }
+  const targets = new Map(focus.actions.map((a) => [a.id, { kind: "action" as const, title: a.title }]));
+  extractComments(doc, base, rows, targets, join);
 }
 
 function extractPlan(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
@@ -116,6 +121,8 @@ function extractPlan(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string
     });
     rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment) });
   }
+  const goals = new Map(plan.goals.map((g) => [g.id, { kind: "goal" as const, title: g.title }]));
+  extractComments(doc, base, rows, goals, join);
   for (const c of plan.contacts) {
     rows.search.push({
       ...base,

@@ -14,7 +14,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import { boardProjections, boards, docUpdates, projectedActions } from "../db/schema.js";
+import { boardProjections, boards, docUpdates, projectedActions, projectedComments } from "../db/schema.js";
 import { createDocStore } from "../docs/doc-store.js";
 import type { Logger } from "../logger.js";
 import { extractRows } from "./extract.js";
@@ -34,6 +34,19 @@ export type OwnersChanged = (
   board: { id: string; workspaceId: string; title: string },
   changes: { actionId: string; title: string; ownerId: string }[],
   authorIds: string[],
+) => void;
+
+/** People a refresh found newly mentioned in a comment (not on an earlier refresh, not by themselves). */
+export type MentionsAdded = (
+  board: { id: string; workspaceId: string; title: string },
+  mentions: {
+    commentId: string;
+    targetId: string;
+    targetKind: string;
+    targetTitle: string;
+    authorId: string;
+    userIds: string[];
+  }[],
 ) => void;
 
 export interface ProjectorOptions {
@@ -60,6 +73,7 @@ export function createProjector({
   const store = createDocStore(db);
   let liveDoc: (boardId: string) => LiveDoc | undefined = () => undefined;
   let ownersChanged: OwnersChanged | null = null;
+  let mentionsAdded: MentionsAdded | null = null;
   /** Boards waiting for a refresh: when it is due, and when they first changed since the last one. */
   const dirty = new Map<string, { dueAt: number; since: number }>();
   const lastDone = new Map<string, number>();
@@ -85,7 +99,18 @@ export function createProjector({
       const previous = written.get(boardId);
       written.delete(boardId); // unknown until this write succeeds; re-inserted last = most recent
       const owners = ownersChanged && board.kind === "focus" ? await ownersBefore(boardId) : null;
+      const mentioned = mentionsAdded && rows.comments.length > 0 ? await mentionsBefore(boardId) : null;
       const result = await writeRows(db, boardId, rows, seq, previous);
+      if (mentioned && mentionsAdded) {
+        const found = rows.comments.flatMap((c) => {
+          const before = mentioned.get(c.commentId) ?? [];
+          const userIds = (c.mentions ?? []).filter((id) => !before.includes(id) && id !== c.authorId);
+          if (userIds.length === 0) return [];
+          const targetTitle = rows.search.find((e) => e.entryId === c.commentId)?.title ?? "";
+          return [{ ...c, targetTitle, userIds }];
+        });
+        if (found.length > 0) mentionsAdded(board, found);
+      }
       if (owners && ownersChanged) {
         const changes = rows.actions
           .filter((a) => a.ownerId && owners.get(a.actionId) !== a.ownerId)
@@ -114,6 +139,15 @@ export function createProjector({
       .where(eq(projectedActions.boardId, boardId));
     const owners = new Map(rows.map((r) => [r.actionId, r.ownerId]));
     return Object.assign(owners, { seq: projected.seq });
+  }
+
+  /** Whom each comment of the board mentioned as last projected. */
+  async function mentionsBefore(boardId: string): Promise<Map<string, string[]>> {
+    const rows = await db
+      .select({ commentId: projectedComments.commentId, mentions: projectedComments.mentions })
+      .from(projectedComments)
+      .where(eq(projectedComments.boardId, boardId));
+    return new Map(rows.map((r) => [r.commentId, r.mentions]));
   }
 
   /** Who wrote the board's stored updates after `seq` (compacted ones are no longer known). */
@@ -191,6 +225,11 @@ export function createProjector({
     /** Who hears about actions whose owner a refresh found set or changed (notifications). */
     onOwnersChanged(fn: OwnersChanged) {
       ownersChanged = fn;
+    },
+
+    /** Who hears about people newly mentioned in comments (notifications). */
+    onMentionsAdded(fn: MentionsAdded) {
+      mentionsAdded = fn;
     },
 
     /** A copy of the board's current content: the live room's if loaded, else as stored. */

@@ -10,6 +10,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import {
   projectedActions,
+  projectedComments,
   projectedDecisions,
   projectedGoals,
   projectedMeetings,
@@ -37,6 +38,7 @@ const TABLES: Record<TableName, ReturnType<typeof describe>> = {
   meetings: describe(projectedMeetings, null),
   decisions: describe(projectedDecisions, "decisionId"),
   search: describe(searchEntries, "entryId"),
+  comments: describe(projectedComments, "commentId"),
 };
 const NAMES = Object.keys(TABLES) as TableName[];
 

@@ -8,7 +8,7 @@ import type { Role } from "../../shared/api/workspaces.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
-import { GOVERNANCE_REASON, READ_ONLY_REASON } from "../../shared/protocol/messages.js";
+import { COMMENT_REASON, GOVERNANCE_REASON, READ_ONLY_REASON } from "../../shared/protocol/messages.js";
 import { clientPresenceSchema } from "../../shared/protocol/presence.js";
 import type { Logger } from "../logger.js";
 import { traffic } from "../metrics/instruments.js";
@@ -87,7 +87,8 @@ export class Connection implements RoomMember {
 
   /** Part of this member's update was undone (governance-guard.ts): told why, the connection stays open. */
   undone(fields: string[]): void {
-    this.send(encodePermissionDenied(`${GOVERNANCE_REASON}: ${fields.join(", ")}`));
+    const reason = fields.every((f) => f.startsWith("comments.")) ? COMMENT_REASON : GOVERNANCE_REASON;
+    this.send(encodePermissionDenied(`${reason}: ${fields.join(", ")}`));
   }
 
   setRole(role: Role): void {

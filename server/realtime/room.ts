@@ -18,9 +18,10 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
+import { CommentWatch } from "./comment-guard.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
-import { type GovernedBefore, governedBefore, governedChanges } from "./governance-guard.js";
+import { type GovernanceFinding, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
 import type { RoomDeps, RoomMember } from "./room-contract.js";
@@ -50,6 +51,8 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** What the transaction applying a member's update changed, for the identity-number guard. */
   private changes: ChangeRecord | null = null;
+  /** Who may write, edit and delete which comment (comment-guard.ts); null for kinds without comments. */
+  private readonly comments: CommentWatch | null;
   destroyed = false;
 
   constructor(
@@ -63,6 +66,7 @@ export class Room {
     for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
     // Right after a compaction (e.g. a restart) the snapshot is exactly what a new client needs.
     if (loaded.snapshot && loaded.updates.length === 0) this.fullState = encodeSyncStep2(loaded.snapshot);
+    this.comments = CommentWatch.for(this.doc, BOARD_SPECS[kind]);
     this.lastSeq = loaded.lastSeq;
     this.durableSeq = loaded.lastSeq;
     this.compaction = new Compaction(
@@ -168,8 +172,13 @@ export class Room {
     traffic.updateBytesIn += update.byteLength;
     try {
       const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
+      this.comments?.begin();
       Y.applyUpdate(this.doc, update, member);
-      if (governed && this.undoGoverned(member, update, governed)) return;
+      const undo = [
+        ...(governed ? governedChanges(this.doc, governed) : []),
+        ...(this.comments?.end(member.userId) ?? []),
+      ];
+      if (undo.length > 0 && this.undoGoverned(member, update, undo)) return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -186,12 +195,10 @@ export class Room {
 
   /**
    * Undoes what a member's update changed of the meeting's convener, approvers or agenda items
-   * (governance-guard.ts) and stores and sends, instead of that update, one with the undo — to the
+   * (governance-guard.ts), or of other people's comments (comment-guard.ts), and stores and sends, instead of that update, one with the undo — to the
    * member too. Identity numbers the same update brought are removed in the same step.
    */
-  private undoGoverned(member: RoomMember, update: Uint8Array, before: GovernedBefore): boolean {
-    const undo = governedChanges(this.doc, before);
-    if (undo.length === 0) return false;
+  private undoGoverned(member: RoomMember, update: Uint8Array, undo: GovernanceFinding[]): boolean {
     const numbers = this.changes ? findInChanges(this.changes) : [];
     if (numbers.length > 0) return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo);
     const replaced = removeAndReencode(this.doc, update, undo, this);

@@ -87,6 +87,7 @@ const KIND_SV: Record<NotificationKind, string> = {
   minutes_to_approve: "protokoll att justera",
   minutes_sealed: "arkiverade protokoll",
   actions_overdue: "försenade åtgärder (daglig sammanfattning)",
+  mentioned: "kommentarer där du nämns",
 };
 const KIND_EN: Record<NotificationKind, string> = {
   invited: "invitations",
@@ -94,6 +95,7 @@ const KIND_EN: Record<NotificationKind, string> = {
   minutes_to_approve: "minutes to approve",
   minutes_sealed: "sealed minutes",
   actions_overdue: "overdue actions (daily digest)",
+  mentioned: "comments that mention you",
 };
 
 const page = (lang: "sv" | "en", body: ReturnType<typeof html>) =>

@@ -207,14 +207,17 @@ export function createContentQueries(db: Db, now: Clock) {
         order by h.rank desc, h.title
         limit ${limit})
       select t.board_id, t.board_title, t.board_kind, t.entry_id, t.kind, t.title, t.rank,
-             case t.kind when 'item' then t.entry_id when 'decision' then d.item_id end as item_id,
+             case t.kind when 'item' then t.entry_id when 'decision' then d.item_id
+                         when 'comment' then c.target_id end as item_id,
              case t.kind when 'decision' then d.paragraph
                          when 'item' then substring(t.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
              ts_headline('swedish', e.body, q.q, ${options}) as snippet
       from top t
       join search_entries e on e.board_id = t.board_id and e.entry_id = t.entry_id
       left join projected_decisions d
-        on t.kind = 'decision' and d.board_id = t.board_id and d.decision_id = t.entry_id,
+        on t.kind = 'decision' and d.board_id = t.board_id and d.decision_id = t.entry_id
+      left join projected_comments c
+        on t.kind = 'comment' and c.board_id = t.board_id and c.comment_id = t.entry_id,
            q
       order by t.rank desc, t.title`);
     const rows: Row[] = Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows;

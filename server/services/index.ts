@@ -65,6 +65,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
   const notices = createNotificationEvents({ db, notifier, logger });
   const digest = createDigest({ db, now, notifier, hour: config.digestHour, logger });
   projections.onOwnersChanged((board, changes, authors) => void notices.ownersChanged(board, changes, authors));
+  projections.onMentionsAdded((board, mentions) => void notices.mentioned(board, mentions));
   const minutes = createMinutes({
     db,
     audit,

@@ -26,6 +26,7 @@ import {
   writeFields,
   type YRecord,
 } from "./access.js";
+import { commentsSpec } from "./comments.js";
 import {
   boardIdSchema,
   dateSchema,
@@ -88,6 +89,7 @@ export const focusSpec: BoardSpec = {
       perspectives: value(perspectivesSchema),
     }),
     actions: records(actionSpec, 1000),
+    comments: commentsSpec,
   },
 };
 

@@ -19,6 +19,7 @@ import {
   writeFields,
   type YRecord,
 } from "./access.js";
+import { commentsSpec } from "./comments.js";
 import {
   organizationIdSchema,
   type Perspective,
@@ -65,6 +66,7 @@ export const planSpec: BoardSpec = {
     sections: records(sectionSpec, 100),
     goals: records(goalSpec, 200),
     contacts: records(contactSpec, 200),
+    comments: commentsSpec,
   },
 };
 

@@ -5,5 +5,6 @@ export const NOTIFICATION_KINDS = [
   "minutes_to_approve",
   "minutes_sealed",
   "actions_overdue",
+  "mentioned",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

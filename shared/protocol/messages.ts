@@ -43,3 +43,5 @@ export const READ_ONLY_REASON = "read-only";
  * convener and approvers or delete its agenda items. The connection stays open.
  */
 export const GOVERNANCE_REASON = "governance: only the meeting's convener changes this";
+/** Reason prefix when the server undid a change to someone else's comment, or one written in another's name. */
+export const COMMENT_REASON = "comments: only its author writes, edits or deletes a comment";

@@ -160,6 +160,8 @@ export class ActionDialog extends LitElement {
     this.actionId = actionId;
     // "Senast ändrad av …" is not needed for the board's first paint: its code comes with the first card opened.
     void import("./last-changed.js").catch(() => undefined);
+    // So is the card's comment thread (issue 21): code and texts come when a card opens.
+    void import("../comments/comment-thread.js").catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
   }
@@ -206,6 +208,7 @@ export class ActionDialog extends LitElement {
       <h3>${t("card.description")}</h3>
       ${this.description(a)}
       ${this.measurements(a)}
+      <comment-thread .doc=${this.doc} .targetId=${a.id} .canWrite=${this.canEdit} .members=${this.members}></comment-thread>
       ${this.history(a)}
       <div class="actions">
         <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>

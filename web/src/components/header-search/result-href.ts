@@ -11,6 +11,11 @@ export function resultHref(r: SearchResult): string {
       return paths.boardAt(r.boardId, { goal: at });
     case "section":
       return paths.boardAt(r.boardId, { section: at });
+    case "comment":
+      // On the card or goal it is about (the card's dialog shows the thread).
+      return r.boardKind === "plan"
+        ? paths.boardAt(r.boardId, { goal: r.itemId ?? undefined })
+        : paths.boardAt(r.boardId, { action: r.itemId ?? undefined });
     case "item":
     case "decision":
       return paths.boardAt(r.boardId, { item: r.itemId ?? undefined, paragraph: r.paragraph });

@@ -28,6 +28,7 @@ import { boardStatus, boardStatusStyles } from "../board-status/board-status.js"
 import { BoardTargetController, showTarget, targetHighlightCss } from "../board-target/board-target.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
+import { goalCommentsButton } from "../comments/goal-comments-button.js";
 
 export class PlanBoard extends LitElement {
   static override styles = [
@@ -134,7 +135,7 @@ export class PlanBoard extends LitElement {
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">${t("home.goals")}</h2>
         <ul class="plain">
-          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}</li>`)}
+          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}${goalCommentsButton(this, doc, g)}</li>`)}
         </ul>
         ${this.canEdit ? this.addForm("plan.addGoal", (title) => void addGoal(doc, { title })) : nothing}
       </section>

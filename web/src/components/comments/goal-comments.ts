@@ -1,0 +1,109 @@
+/**
+ * The comments on a goal of the plan, in a modal dialog of their own (the plan board shows a
+ * "Kommentarer (n)" button per goal and imports this on the first click). Focus stays inside,
+ * Escape closes, focus returns to the button. The partnership's members (names and the mention
+ * list) are fetched the first time it opens.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import type * as Y from "yjs";
+import { get } from "../../api/client.js";
+import { LocaleController } from "../../i18n/i18n.js";
+import { formStyles } from "../../styles/shared.js";
+import "./comment-thread.js";
+import { tc } from "./comment-texts.js";
+import type { Person } from "./mention-picker.js";
+
+export class GoalComments extends LitElement {
+  static override styles = [
+    formStyles,
+    css`
+      dialog {
+        max-width: min(40rem, 95vw);
+        width: 100%;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        padding: 1rem 1.25rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 40%);
+      }
+      h2 {
+        margin-top: 0;
+        overflow-wrap: anywhere;
+      }
+      .close {
+        margin-top: 1rem;
+      }
+      button:focus-visible {
+        outline: var(--focus-ring);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+  static override properties = {
+    goal: { state: true },
+    members: { state: true },
+  };
+  declare private goal: { id: string; title: string } | null;
+  declare private members: Person[];
+  private doc: Y.Doc | null = null;
+  private canWrite = false;
+  private opener: HTMLElement | null = null;
+  private membersOf: string | null = null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.goal = null;
+    this.members = [];
+  }
+
+  async open(options: { doc: Y.Doc; boardId: string; goal: { id: string; title: string }; canWrite: boolean }) {
+    this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+    this.doc = options.doc;
+    this.canWrite = options.canWrite;
+    this.goal = options.goal;
+    void this.loadMembers(options.boardId);
+    await this.updateComplete;
+    this.renderRoot.querySelector("dialog")?.showModal();
+  }
+
+  private async loadMembers(boardId: string) {
+    if (this.membersOf === boardId) return;
+    try {
+      const { board } = await get<{ board: { workspaceId: string } }>(`/api/boards/${encodeURIComponent(boardId)}`);
+      this.members = (await get<{ members: Person[] }>(`/api/workspaces/${board.workspaceId}/members`)).members;
+      this.membersOf = boardId;
+    } catch {
+      // Without them only names are missing: the thread still shows and takes comments.
+    }
+  }
+
+  private closed() {
+    this.goal = null;
+    this.opener?.focus();
+  }
+
+  override render() {
+    const goal = this.goal;
+    return html`<dialog aria-labelledby="goal-comments-title" @close=${this.closed}>
+      ${
+        goal
+          ? html`<h2 id="goal-comments-title">${tc("comments.dialogTitle", { title: goal.title })}</h2>
+              <comment-thread
+                .doc=${this.doc}
+                .targetId=${goal.id}
+                .canWrite=${this.canWrite}
+                .members=${this.members}
+                .headingLevel=${3}
+              ></comment-thread>
+              <button type="button" class="secondary close" @click=${() => this.renderRoot.querySelector("dialog")?.close()}>
+                ${tc("comments.close")}
+              </button>`
+          : nothing
+      }
+    </dialog>`;
+  }
+}
+
+customElements.define("goal-comments", GoalComments);
