@@ -6,12 +6,14 @@ export const pageStyles = css`
     display: block;
   }
   h1 {
-    font-size: 1.75rem;
-    margin: 0 0 1rem;
+    font-size: var(--text-h1, 1.75rem);
+    line-height: 1.25;
+    margin: 0 0 var(--space-4, 1rem);
   }
   h2 {
-    font-size: 1.25rem;
-    margin: 1.5rem 0 0.5rem;
+    font-size: var(--text-h2, 1.25rem);
+    line-height: 1.3;
+    margin: var(--space-5, 1.5rem) 0 var(--space-2, 0.5rem);
   }
   a {
     color: var(--color-primary);
@@ -29,10 +31,11 @@ export const pageStyles = css`
     font-weight: 600;
   }
   .card {
-    background: var(--color-surface);
+    background: var(--color-surface-raised, #fff);
     border: 1px solid var(--color-border);
-    border-radius: var(--radius);
-    padding: 1rem;
+    border-radius: var(--radius-large, 10px);
+    box-shadow: var(--shadow-card);
+    padding: var(--space-4, 1rem);
   }
   ul.plain {
     list-style: none;
@@ -142,8 +145,8 @@ export const formStyles = css`
   [role="alert"] {
     color: var(--color-danger);
     border-left: 4px solid var(--color-danger);
-    padding: 0.5rem 0.75rem;
-    background: #fdf0f0;
+    padding: var(--space-2, 0.5rem) var(--space-3, 0.75rem);
+    background: var(--color-danger-soft, #fdf0f0);
   }
   /* A row of checkboxes, each with its label beside it (still a 44 px target). */
   .checks label,
