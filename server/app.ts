@@ -19,6 +19,7 @@ import { historyRoutes } from "./routes/history.js";
 import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
+import { indicatorRoutes } from "./routes/indicators.js";
 import { boardMinutesRoutes, calendarFeedRoutes, workspaceMinutesRoutes } from "./routes/minutes.js";
 import { myWorkRoutes } from "./routes/my-work.js";
 import { adminMailRoutes, myNotificationRoutes, unsubscribeRoutes } from "./routes/notifications.js";
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
   api.route("/boards", historyRoutes);
+  api.route("/boards", indicatorRoutes);
   api.route("/invitations", invitationTokenRoutes);
   api.route("/me", myInvitationRoutes);
   api.route("/me", myNotificationRoutes);

@@ -21,7 +21,7 @@ import {
 import { bytea, createdAt, updatedAt } from "./columns.js";
 
 export const memberRole = pgEnum("member_role", ["convener", "member", "observer"]);
-export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes"]);
+export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes", "followup"]);
 export const organizationKind = pgEnum("organization_kind", [
   "municipality",
   "primary_care",
@@ -259,6 +259,8 @@ export const projectedGoals = pgTable(
     perspectives: text("perspectives").array().notNull(),
     comment: text("comment").notNull(),
     rank: text("rank").notNull(),
+    organizationId: uuid("organization_id"),
+    targetDate: date("target_date", { mode: "string" }),
   },
   (t) => [primaryKey({ columns: [t.boardId, t.goalId] }), index("projected_goals_workspace_idx").on(t.workspaceId)],
 );
@@ -336,3 +338,5 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
+// Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
+export * from "./schema-followup.js";

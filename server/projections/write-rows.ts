@@ -11,7 +11,11 @@ import type { Db } from "../db/client.js";
 import {
   projectedActions,
   projectedDecisions,
+  projectedGoalHistory,
+  projectedGoalLinks,
   projectedGoals,
+  projectedIndicators,
+  projectedIndicatorValues,
   projectedMeetings,
   searchEntries,
 } from "../db/schema.js";
@@ -37,6 +41,10 @@ const TABLES: Record<TableName, ReturnType<typeof describe>> = {
   meetings: describe(projectedMeetings, null),
   decisions: describe(projectedDecisions, "decisionId"),
   search: describe(searchEntries, "entryId"),
+  goalHistory: describe(projectedGoalHistory, "entryId"),
+  goalLinks: describe(projectedGoalLinks, "linkId"),
+  indicators: describe(projectedIndicators, "indicatorId"),
+  indicatorValues: describe(projectedIndicatorValues, "valueKey"),
 };
 const NAMES = Object.keys(TABLES) as TableName[];
 

@@ -86,8 +86,8 @@ export class Connection implements RoomMember {
   }
 
   /** Part of this member's update was undone (governance-guard.ts): told why, the connection stays open. */
-  undone(fields: string[]): void {
-    this.send(encodePermissionDenied(`${GOVERNANCE_REASON}: ${fields.join(", ")}`));
+  undone(fields: string[], reason: string = GOVERNANCE_REASON): void {
+    this.send(encodePermissionDenied(`${reason}: ${fields.join(", ")}`));
   }
 
   setRole(role: Role): void {

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { FOLLOWUP_REASON } from "../../shared/protocol/messages.js";
 import type { LoadedDoc } from "../docs/doc-store.js";
 import { traffic } from "../metrics/instruments.js";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./codec.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
+import { type FollowupBefore, followupBefore, followupChanges } from "./followup-guard.js";
 import { type GovernedBefore, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
@@ -168,8 +170,9 @@ export class Room {
     traffic.updateBytesIn += update.byteLength;
     try {
       const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
+      const followup = followupBefore(this.doc, this.kind);
       Y.applyUpdate(this.doc, update, member);
-      if (governed && this.undoGoverned(member, update, governed)) return;
+      if ((governed || followup) && this.undoGoverned(member, update, governed, followup)) return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -189,16 +192,29 @@ export class Room {
    * (governance-guard.ts) and stores and sends, instead of that update, one with the undo — to the
    * member too. Identity numbers the same update brought are removed in the same step.
    */
-  private undoGoverned(member: RoomMember, update: Uint8Array, before: GovernedBefore): boolean {
-    const undo = governedChanges(this.doc, before);
+  private undoGoverned(
+    member: RoomMember,
+    update: Uint8Array,
+    before: GovernedBefore | null,
+    followup: FollowupBefore | null,
+  ): boolean {
+    // Follow-up entries (followup-guard.ts): a status or value in someone else's name, or out of range.
+    const refused =
+      followup && this.changes ? followupChanges(this.doc, this.kind, member.userId, followup, this.changes) : [];
+    const undo = [...(before ? governedChanges(this.doc, before) : []), ...refused];
     if (undo.length === 0) return false;
+    const reason = refused.length > 0 ? FOLLOWUP_REASON : undefined;
     const numbers = this.changes ? findInChanges(this.changes) : [];
-    if (numbers.length > 0) return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo);
+    if (numbers.length > 0)
+      return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo, reason);
     const replaced = removeAndReencode(this.doc, update, undo, this);
     this.applying = null;
     this.changes = null;
     this.record(replaced, member, true);
-    member.undone?.(undo.map((u) => u.field));
+    member.undone?.(
+      undo.map((u) => u.field),
+      reason,
+    );
     if (this.waiting.size > 0) this.retryWaiting();
     return true;
   }
@@ -215,11 +231,16 @@ export class Room {
     update: Uint8Array,
     changes: ChangeRecord,
     undo: { field: string; remove: () => void }[] = [],
+    reason?: string,
   ): boolean {
     const found = findInChanges(changes);
     if (found.length === 0) return false;
     const cleaned = removeAndReencode(this.doc, update, [...found, ...undo], this);
-    if (undo.length > 0) member.undone?.(undo.map((u) => u.field));
+    if (undo.length > 0)
+      member.undone?.(
+        undo.map((u) => u.field),
+        reason,
+      );
     this.applying = null;
     this.changes = null;
     this.record(cleaned, member, true);

@@ -40,7 +40,7 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 export interface SearchResult {
   boardId: string;
   boardTitle: string;
-  boardKind: "focus" | "plan" | "minutes";
+  boardKind: "focus" | "plan" | "minutes" | "followup";
   /** null: the board itself. */
   entryId: string | null;
   kind: SearchKind;

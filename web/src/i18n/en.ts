@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   "kind.plan": "Collaboration plan",
   "kind.focus": "Focus area",
   "kind.minutes": "Minutes",
+  "kind.followup": "Follow-up",
   "plan.purpose": "Purpose",
   "plan.cadence": "Meeting cadence",
   "plan.sections": "Sections",

@@ -89,6 +89,7 @@ export const sv = {
   "kind.plan": "Samverkansplan",
   "kind.focus": "Fokusområde",
   "kind.minutes": "Protokoll",
+  "kind.followup": "Uppföljning",
   "plan.purpose": "Syfte",
   "plan.cadence": "Mötesrytm",
   "plan.sections": "Avsnitt",
