@@ -82,7 +82,8 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
           body: lines(
             i.method,
             ...i.values.map(
-              (v) => `${units.get(v.unitId)}, ${occasions.get(v.occasionId)}: ${v.value}${v.respondents === null ? "" : ` (n=${v.respondents})`}`,
+              (v) =>
+                `${units.get(v.unitId)}, ${occasions.get(v.occasionId)}: ${v.value}${v.respondents === null ? "" : ` (n=${v.respondents})`}`,
             ),
           ),
         }),

@@ -57,8 +57,7 @@ export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
     extractFollowup(doc, base, rows, rows.search, join);
     const entry = rows.search.find((s) => s.entryId === "");
     if (entry) entry.title = board.title;
-  }
-  else extractMinutes(doc, base, rows, board.title);
+  } else extractMinutes(doc, base, rows, board.title);
   return rows;
 }
 

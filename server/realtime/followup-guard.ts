@@ -75,8 +75,7 @@ export function followupChanges(
     for (const [key, item] of list._map) {
       if (item.deleted || !isNew(item)) continue;
       const value = list.get(key);
-      const problem =
-        kind === "plan" ? followUpProblem(value, userId) : cellProblem(doc, recordId, key, value, userId);
+      const problem = kind === "plan" ? followUpProblem(value, userId) : cellProblem(doc, recordId, key, value, userId);
       if (!problem) continue;
       const was = before.get(list);
       const restore = was?.has(key);

@@ -5,8 +5,8 @@
  */
 import * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
-import { readMinutes } from "../../shared/boards/minutes.js";
 import { readFollowup } from "../../shared/boards/followup.js";
+import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
 import type { NoteBlock } from "../../shared/minutes/record.js";
 import { buildRecord, noteBlocks } from "../minutes/build-record.js";

@@ -9,8 +9,8 @@
 import { Hono } from "hono";
 import { indicatorValueBody } from "../../shared/api/indicators.js";
 import { BoardInputError } from "../../shared/boards/access.js";
-import { type Cell, setIndicatorValue } from "../../shared/boards/followup.js";
 import { ITEM_ID } from "../../shared/boards/fields.js";
+import { type Cell, setIndicatorValue } from "../../shared/boards/followup.js";
 import { AppError, notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";

@@ -16,7 +16,8 @@ export interface Range {
 
 /** The unit's own limits (a percentage is 0–100, a count is never negative) within the indicator's. */
 export function rangeOf(indicator: { unit: IndicatorUnit; min: number | null; max: number | null }): Range {
-  const unitMin = indicator.unit === "percent" || indicator.unit.startsWith("count") || indicator.unit === "days" ? 0 : null;
+  const unitMin =
+    indicator.unit === "percent" || indicator.unit.startsWith("count") || indicator.unit === "days" ? 0 : null;
   const unitMax = indicator.unit === "percent" ? 100 : null;
   const tighter = (a: number | null, b: number | null, pick: (x: number, y: number) => number) =>
     a === null ? b : b === null ? a : pick(a, b);
@@ -103,7 +104,7 @@ export function compareWithBaseline(
     const latest = of("follow_up").at(-1) ?? null;
     const change = baseline && latest ? latest.value - baseline.value : null;
     const trend =
-      change === null ? null : change === 0 ? "same" : (change > 0) === (direction === "higher") ? "better" : "worse";
+      change === null ? null : change === 0 ? "same" : change > 0 === (direction === "higher") ? "better" : "worse";
     return { unitId, baseline, latest, change, trend };
   });
 }

@@ -234,11 +234,7 @@ export function addGoal(doc: Y.Doc, input: NewGoal): string {
   return id;
 }
 
-export function updateGoal(
-  doc: Y.Doc,
-  id: string,
-  patch: Partial<Omit<Goal, "id" | "history" | "links">>,
-): void {
+export function updateGoal(doc: Y.Doc, id: string, patch: Partial<Omit<Goal, "id" | "history" | "links">>): void {
   writeFields(record(doc, "goals", id), goalSpec, patch);
 }
 

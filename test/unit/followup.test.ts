@@ -78,9 +78,9 @@ describe("a goal's status over time", () => {
     expect(goal.targetDate).toBe("2023-12-31");
     expect(goal.history[1]?.remaining).toBe("Hålla i arbetet");
     // The plain field follows, for readers that know no history.
-    expect(doc.getMap("goals").get(id) instanceof Y.Map && (doc.getMap("goals").get(id) as Y.Map<unknown>).get("status")).toBe(
-      "achieved",
-    );
+    expect(
+      doc.getMap("goals").get(id) instanceof Y.Map && (doc.getMap("goals").get(id) as Y.Map<unknown>).get("status"),
+    ).toBe("achieved");
   });
 
   it("refuses a follow-up with an unknown status or date, and one for a goal that is not there", () => {
@@ -99,7 +99,13 @@ describe("a goal's status over time", () => {
     const b = new Y.Doc();
     sync(a, b);
     addGoalFollowUp(a, id, { status: "achieved", date: "2023-12-31", by: USER, justification: "", remaining: "" });
-    addGoalFollowUp(b, id, { status: "not_achieved", date: "2023-09-30", by: USER_2, justification: "", remaining: "" });
+    addGoalFollowUp(b, id, {
+      status: "not_achieved",
+      date: "2023-09-30",
+      by: USER_2,
+      justification: "",
+      remaining: "",
+    });
     sync(a, b);
     for (const doc of [a, b]) {
       const goal = plan.readPlan(doc).goals[0] as plan.Goal;
