@@ -91,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   "kind.focus": "Focus area",
   "kind.minutes": "Minutes",
   "kind.followup": "Follow-up",
+  "plan.goalHistory": "Goal over time",
   "plan.purpose": "Purpose",
   "plan.cadence": "Meeting cadence",
   "plan.sections": "Sections",

@@ -90,6 +90,7 @@ export const sv = {
   "kind.focus": "Fokusområde",
   "kind.minutes": "Protokoll",
   "kind.followup": "Uppföljning",
+  "plan.goalHistory": "Mål över tid",
   "plan.purpose": "Syfte",
   "plan.cadence": "Mötesrytm",
   "plan.sections": "Avsnitt",

@@ -165,7 +165,8 @@ export class BoardPage extends LitElement {
         return this.parts.render(
           "plan-board",
           () => import("../components/plan-board/plan-board.js"),
-          () => html`<plan-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit}></plan-board>`,
+          () =>
+            html`<plan-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .workspaceId=${board.workspaceId}></plan-board>`,
         );
       case "minutes":
         return this.parts.render(

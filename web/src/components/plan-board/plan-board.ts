@@ -59,11 +59,16 @@ export class PlanBoard extends LitElement {
     boardId: { attribute: false },
     canEdit: { attribute: false },
     target: { attribute: false },
+    userId: { attribute: false },
+    workspaceId: { attribute: false },
   };
   declare boardId: string;
   declare canEdit: boolean;
   /** A deep link's target (`?goal=`, `?section=`): scrolled to, focused and highlighted once synced. */
   declare target: BoardTarget | null;
+  /** Who is signed in and where: for "Mål över tid" (goal-history, loaded when opened). */
+  declare userId: string;
+  declare workspaceId: string;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     const [kind, id] = target.goal ? (["goal", target.goal] as const) : (["section", target.section] as const);
@@ -80,6 +85,8 @@ export class PlanBoard extends LitElement {
     this.boardId = "";
     this.canEdit = false;
     this.target = null;
+    this.userId = "";
+    this.workspaceId = "";
   }
 
   override render() {
@@ -134,7 +141,7 @@ export class PlanBoard extends LitElement {
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">${t("home.goals")}</h2>
         <ul class="plain">
-          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}</li>`)}
+          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}${this.historyButton(g)}</li>`)}
         </ul>
         ${this.canEdit ? this.addForm("plan.addGoal", (title) => void addGoal(doc, { title })) : nothing}
       </section>
@@ -210,6 +217,21 @@ export class PlanBoard extends LitElement {
         >${t("plan.comment")}
         <textarea maxlength="2000" .value=${keepTyping(g.comment)} @change=${(e: Event) => updateGoal(doc, g.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea
       ></label>`;
+  }
+
+  /** Opens "Mål över tid" for the goal (web/src/components/goal-history, loaded on demand). */
+  private historyButton(g: Goal) {
+    const open = async (e: Event) => {
+      const opener = e.currentTarget as HTMLElement;
+      const doc = this.live.board?.doc;
+      if (!doc) return;
+      const { openGoalHistory } = await import("../goal-history/goal-history-dialog.js");
+      openGoalHistory(
+        { doc, goalId: g.id, canEdit: this.canEdit, userId: this.userId, workspaceId: this.workspaceId },
+        opener,
+      );
+    };
+    return html`<div><button type="button" class="goal-history" aria-label="${t("plan.goalHistory")}: ${g.title}" @click=${open}>${t("plan.goalHistory")}</button></div>`;
   }
 
   private goalReader(g: Goal) {
