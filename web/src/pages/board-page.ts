@@ -198,6 +198,13 @@ export class BoardPage extends LitElement {
             ></minutes-approval>
           </minutes-board>`,
         );
+      case "followup":
+        return this.parts.render(
+          "followup-board",
+          () => import("../components/followup-board/followup-board.js"),
+          () =>
+            html`<followup-board .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .members=${this.members}></followup-board>`,
+        );
       default:
         return html`<p>${t("board.unsupported")}</p>`;
     }

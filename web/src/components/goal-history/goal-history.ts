@@ -233,7 +233,9 @@ export class GoalHistory extends LitElement {
 
   private newFollowUp(goal: Goal) {
     const problem = (field: string) =>
-      this.error?.field === field ? html`<span class="error" id="gh-err-${field}">${this.error.message}</span>` : nothing;
+      this.error?.field === field
+        ? html`<span class="error" id="gh-err-${field}">${this.error.message}</span>`
+        : nothing;
     const described = (field: string) => (this.error?.field === field ? `gh-err-${field}` : "");
     return html`<form aria-labelledby="gh-new" @submit=${(e: SubmitEvent) => this.submit(e, goal)}>
       <h3 id="gh-new">${tg("gh.new")}</h3>
