@@ -36,6 +36,16 @@ export class GoalHistoryDialog extends LitElement {
       font-size: 1.1rem;
       margin: 0;
     }
+    header button {
+      font: inherit;
+      min-height: var(--touch, 2.75rem);
+      padding: 0 1rem;
+      border: 1px solid var(--color-primary, #0b5a8a);
+      border-radius: var(--radius, 0.5rem);
+      background: #fff;
+      color: var(--color-primary, #0b5a8a);
+      cursor: pointer;
+    }
   `;
   static override properties = { options: { attribute: false } };
   declare options: GoalHistoryOptions | null;
