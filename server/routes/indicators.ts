@@ -5,6 +5,8 @@
  * it sees the value at once — with the same rules as the page and the socket guard: the unit and
  * the occasion must exist (else 422) and the value must lie within the indicator's range (else
  * 422 with the limits). Observers cannot (403).
+ * Also GET /api/boards/:boardId/goals: the goals a focus board and its actions serve (the other
+ * direction of a goal's links, from the projections).
  */
 import { Hono } from "hono";
 import { indicatorValueBody } from "../../shared/api/indicators.js";
@@ -12,6 +14,7 @@ import { BoardInputError } from "../../shared/boards/access.js";
 import { ITEM_ID } from "../../shared/boards/fields.js";
 import { type Cell, setIndicatorValue } from "../../shared/boards/followup.js";
 import { AppError, notFound } from "../errors.js";
+import { goalsServedBy } from "../projections/followup-queries.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
 import type { AppEnv } from "../types.js";
@@ -54,4 +57,10 @@ export const indicatorRoutes = new Hono<AppEnv>()
       throw error;
     }
     return c.json({ value: cell });
+  })
+  .get("/:boardId/goals", async (c) => {
+    const user = currentUser(c);
+    const { board } = await c.var.deps.services.access.board(user, c.req.param("boardId"), "boards.read");
+    if (board.kind !== "focus") throw notFound("Focus board");
+    return c.json({ goals: await goalsServedBy(c.var.deps.db, board.workspaceId, board.id) });
   });

@@ -19,6 +19,8 @@ import { type RealtimeFixture, startRealtimeFixture } from "../helpers/realtime-
 import { databaseKinds } from "../helpers/test-database.js";
 import { connectProvider, synced } from "../helpers/ws-client.js";
 
+/** Projections are paced behind editing (projector.ts: up to 10 s behind during continuous edits). */
+const PROJECTED = 20_000;
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 describe.each(databaseKinds())("follow-up on %s", (databaseKind) => {
@@ -209,7 +211,7 @@ describe.each(databaseKinds())("follow-up on %s", (databaseKind) => {
           remaining: "Följa upp hemtjänsten",
         },
       ]);
-    });
+    }, PROJECTED);
     await eventually(async () => {
       const links = rowsOf(
         await db.execute(sql`select goal_id, action_id from projected_goal_links where focus_board_id = ${focusId}`),
@@ -233,15 +235,34 @@ describe.each(databaseKinds())("follow-up on %s", (databaseKind) => {
           respondents: 14,
         },
       ]);
-    });
+    }, PROJECTED);
     const search = async (q: string) =>
       (await f.member.get(`/api/workspaces/${f.workspaceId}/search?q=${encodeURIComponent(q)}`)).body.results as {
         kind: string;
         entryId: string | null;
       }[];
-    await eventually(async () => expect((await search("hemtjänsten")).map((r) => r.entryId)).toContain(goalId));
-    await eventually(async () =>
-      expect((await search("P-CAT")).map((r) => [r.kind, r.entryId])).toContainEqual(["indicator", b.pcat]),
+    await eventually(
+      async () => expect((await search("hemtjänsten")).map((r) => r.entryId)).toContain(goalId),
+      PROJECTED,
+    );
+    // The other direction: the focus board lists the goal it serves; observers read it too.
+    const served = await f.observer.get(`/api/boards/${focusId}/goals`);
+    expect(served.status).toBe(200);
+    expect(served.body.goals).toEqual([
+      {
+        planBoardId: planId,
+        goalId,
+        title: "Personcentrerad vård",
+        level: "effect",
+        status: "partly_achieved",
+        actionId: "a1",
+      },
+    ]);
+    expect((await f.observer.get(`/api/boards/${planId}/goals`)).status).toBe(404);
+    expect((await f.outsider.get(`/api/boards/${focusId}/goals`)).status).toBe(404);
+    await eventually(
+      async () => expect((await search("P-CAT")).map((r) => [r.kind, r.entryId])).toContainEqual(["indicator", b.pcat]),
+      PROJECTED,
     );
   });
 });

@@ -92,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   "kind.minutes": "Minutes",
   "kind.followup": "Follow-up",
   "plan.goalHistory": "Goal over time",
+  "plan.statusByFollowUp": "The status changes with a new follow-up in Goal over time.",
   "plan.purpose": "Purpose",
   "plan.cadence": "Meeting cadence",
   "plan.sections": "Sections",

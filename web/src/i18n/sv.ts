@@ -91,6 +91,7 @@ export const sv = {
   "kind.minutes": "Protokoll",
   "kind.followup": "Uppföljning",
   "plan.goalHistory": "Mål över tid",
+  "plan.statusByFollowUp": "Status ändras med en ny uppföljning i Mål över tid.",
   "plan.purpose": "Syfte",
   "plan.cadence": "Mötesrytm",
   "plan.sections": "Avsnitt",

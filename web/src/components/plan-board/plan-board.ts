@@ -200,7 +200,7 @@ export class PlanBoard extends LitElement {
       /></label>
       <label
         >${t("card.status")}
-        <select aria-label="${t("card.status")}: ${g.title}" @change=${(e: Event) => updateGoal(doc, g.id, { status: (e.target as HTMLSelectElement).value as GoalStatus })}>
+        <select aria-label="${t("card.status")}: ${g.title}" ?disabled=${g.history.length > 0} title=${g.history.length > 0 ? t("plan.statusByFollowUp") : ""} @change=${(e: Event) => updateGoal(doc, g.id, { status: (e.target as HTMLSelectElement).value as GoalStatus })}>
           ${GOAL_STATUSES.map((s) => html`<option value=${s} ?selected=${s === g.status}>${t(`goal.${s}`)}</option>`)}
         </select></label
       >
