@@ -330,6 +330,8 @@ export const searchEntries = pgTable(
 
 // Instance administration (deactivated organisations, a partnership's organisations): schema-admin.ts.
 export * from "./schema-admin.js";
+// Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
+export * from "./schema-followup.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
@@ -338,5 +340,3 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
-// Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
-export * from "./schema-followup.js";

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { boards, projectedGoalLinks as links, projectedGoals as goals } from "../db/schema.js";
+import { boards, projectedGoals as goals, projectedGoalLinks as links } from "../db/schema.js";
 
 export interface ServedGoal {
   planBoardId: string;
@@ -30,8 +30,6 @@ export async function goalsServedBy(db: Db, workspaceId: string, focusBoardId: s
     .from(links)
     .innerJoin(goals, and(eq(goals.boardId, links.boardId), eq(goals.goalId, links.goalId)))
     .innerJoin(boards, eq(boards.id, links.boardId))
-    .where(
-      and(eq(links.workspaceId, workspaceId), eq(links.focusBoardId, focusBoardId), isNull(boards.archivedAt)),
-    )
+    .where(and(eq(links.workspaceId, workspaceId), eq(links.focusBoardId, focusBoardId), isNull(boards.archivedAt)))
     .orderBy(asc(goals.rank), asc(goals.goalId), asc(links.actionId));
 }

@@ -14,9 +14,9 @@ import { BoardInputError } from "../../shared/boards/access.js";
 import { ITEM_ID } from "../../shared/boards/fields.js";
 import { type Cell, setIndicatorValue } from "../../shared/boards/followup.js";
 import { AppError, notFound } from "../errors.js";
-import { goalsServedBy } from "../projections/followup-queries.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody } from "../middleware/validate.js";
+import { goalsServedBy } from "../projections/followup-queries.js";
 import type { AppEnv } from "../types.js";
 import { currentUser } from "./current-user.js";
 

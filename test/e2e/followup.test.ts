@@ -36,7 +36,8 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
   beforeAll(async () => {
     f = await startBrowserFixture();
     const create = async (kind: string, title: string) =>
-      (await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind, title })).body.board.id as string;
+      (await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind, title })).body.board
+        .id as string;
     boardId = await create("followup", "Uppföljning 2023");
     planId = await create("plan", "Lokal samverkansplan");
     const me = (await f.people.convener.get("/api/auth/me")).body.user.id as string;

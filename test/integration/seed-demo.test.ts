@@ -12,8 +12,8 @@ import { DEMO_PASSWORD, DemoSeedRefusedError, type DemoSummary, seedDemo } from 
 import { seedDemoAtStart } from "../../server/seed/seed-at-start.js";
 import type { Services } from "../../server/services/index.js";
 import { type Action, readFocus } from "../../shared/boards/focus.js";
-import { BOARD_SPECS, type BoardKind, openBoard } from "../../shared/boards/index.js";
 import { readFollowup } from "../../shared/boards/followup.js";
+import { BOARD_SPECS, type BoardKind, openBoard } from "../../shared/boards/index.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
@@ -303,7 +303,11 @@ describe.each(databaseKinds())("the demo partnership on %s", (kind) => {
       new Set(pcat?.values.filter((v) => occasion(v.occasionId) === kind).map((v) => v.unitId));
     expect(unitsAt("baseline").size).toBe(2);
     expect(unitsAt("follow_up").size).toBe(1);
-    expect(byName("Enhetschefer")?.values.map((v) => v.value).sort()).toEqual([1, 2, 4]);
+    expect(
+      byName("Enhetschefer")
+        ?.values.map((v) => v.value)
+        .sort(),
+    ).toEqual([1, 2, 4]);
     expect(byName("träningsprogram")?.values.length).toBeGreaterThan(0);
     expect(followup.indicators.every((i) => i.example && i.values.every((v) => v.example))).toBe(true);
   });
