@@ -134,4 +134,16 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
       await screenshot(page, `goal-history-${width}x${height}`);
     }
   });
+
+  it("an indicator is linked to the goal it follows, and removing a unit asks first", async () => {
+    const page = await pageFor("nurse", boardId, "Uppföljning 2023");
+    await page
+      .getByRole("combobox", { name: "Koppla till mål" })
+      .selectOption({ label: "Personcentrerad vård på alla enheter" });
+    await page.getByText("Följer målen: Personcentrerad vård på alla enheter").waitFor();
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("button", { name: "Ta bort Hemtjänsten" }).click();
+    await expect(page.getByRole("row", { name: /Hemtjänsten/ }).count()).resolves.toBe(1);
+    await expectAccessible(page, "follow-up board with a linked goal");
+  });
 });

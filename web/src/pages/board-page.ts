@@ -203,7 +203,7 @@ export class BoardPage extends LitElement {
           "followup-board",
           () => import("../components/followup-board/followup-board.js"),
           () =>
-            html`<followup-board .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .members=${this.members}></followup-board>`,
+            html`<followup-board .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .members=${this.members} .workspaceId=${board.workspaceId}></followup-board>`,
         );
       default:
         return html`<p>${t("board.unsupported")}</p>`;

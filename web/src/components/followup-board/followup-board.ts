@@ -13,7 +13,11 @@ import {
   addUnit,
   type FollowupContent,
   readFollowup,
+  removeIndicator,
+  removeOccasion,
+  removeUnit,
   setFollowupDescription,
+  updateIndicator,
 } from "../../../../shared/boards/followup.js";
 import {
   INDICATOR_DIRECTIONS,
@@ -23,6 +27,8 @@ import {
   OCCASION_KINDS,
   type OccasionKind,
 } from "../../../../shared/boards/vocabulary.js";
+import { get } from "../../api/client.js";
+import type { Overview } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
@@ -49,6 +55,8 @@ export class FollowupBoard extends LitElement {
     canEdit: { attribute: false },
     userId: { attribute: false },
     members: { attribute: false },
+    workspaceId: { attribute: false },
+    goals: { state: true },
     errors: { state: true },
     formError: { state: true },
   };
@@ -56,6 +64,9 @@ export class FollowupBoard extends LitElement {
   declare canEdit: boolean;
   declare userId: string;
   declare members: Person[];
+  declare workspaceId: string;
+  /** The partnership's goals (from the plan's projection), for linking indicators to them. */
+  declare private goals: Overview["goals"];
   declare private errors: Map<string, string>;
   declare private formError: string | null;
   private readonly live = new BoardController(this, () => this.boardId);
@@ -67,8 +78,55 @@ export class FollowupBoard extends LitElement {
     this.canEdit = false;
     this.userId = "";
     this.members = [];
+    this.workspaceId = "";
+    this.goals = [];
     this.errors = new Map();
     this.formError = null;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    queueMicrotask(() => void this.loadGoals());
+  }
+
+  private async loadGoals() {
+    if (!this.workspaceId) return;
+    try {
+      this.goals = (await get<Overview>(`/api/workspaces/${this.workspaceId}/overview`)).goals;
+    } catch (error) {
+      console.error(error); // without them, indicators show no goal names; values still work
+    }
+  }
+
+  private removeButton(name: string, remove: () => void) {
+    if (!this.canEdit) return nothing;
+    return html`<button type="button" class="remove" aria-label=${tf("fu.remove", { name })} @click=${() => {
+      if (confirm(tf("fu.confirmRemove", { name }))) remove();
+    }}>×</button>`;
+  }
+
+  private followedGoals(doc: Y.Doc, i: FollowupContent["indicators"][number]) {
+    const named = i.goals
+      .map((ref) => this.goals.find((g) => g.boardId === ref.boardId && g.id === ref.goalId)?.title)
+      .filter((title): title is string => !!title);
+    const free = this.goals.filter((g) => !i.goals.some((ref) => ref.boardId === g.boardId && ref.goalId === g.id));
+    return html`${named.length ? html`<p class="muted">${tf("fu.follows")}: ${named.join("; ")}</p>` : nothing}
+      ${
+        this.canEdit && free.length
+          ? html`<label class="follow">${tf("fu.followGoal")}
+              <select @change=${(e: Event) => {
+                const select = e.target as HTMLSelectElement;
+                const goal = free.find((g) => `${g.boardId} ${g.id}` === select.value);
+                if (goal)
+                  updateIndicator(doc, i.id, { goals: [...i.goals, { boardId: goal.boardId, goalId: goal.id }] });
+                select.value = "";
+              }}>
+                <option value="">${tf("fu.chooseGoal")}</option>
+                ${free.map((g) => html`<option value="${g.boardId} ${g.id}">${g.title}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }`;
   }
 
   override render() {
@@ -111,7 +169,10 @@ export class FollowupBoard extends LitElement {
         }
         ${content.indicators.map(
           (i) => html`<article class="card indicator" data-indicator=${i.id} aria-labelledby="ind-${i.id}">
-            <h3 id="ind-${i.id}">${i.name} ${i.example ? html`<span class="example">${tf("fu.example")}</span>` : nothing}</h3>
+            <h3 id="ind-${i.id}">
+              ${i.name} ${i.example ? html`<span class="example">${tf("fu.example")}</span>` : nothing}
+              ${this.removeButton(i.name, () => removeIndicator(doc, i.id))}
+            </h3>
             <p class="facts">
               <span>${unitText(i)}</span>
               ${rangeText(i) ? html`<span>${rangeText(i)}</span>` : nothing}
@@ -119,6 +180,7 @@ export class FollowupBoard extends LitElement {
               ${i.target !== null ? html`<span>${tf("fu.targetIs", { target: i.target })}</span>` : nothing}
             </p>
             ${i.method ? html`<p class="muted">${tf("fu.method")}: ${i.method}</p>` : nothing}
+            ${this.followedGoals(doc, i)}
             ${content.units.length && content.occasions.length ? indicatorGrid(view, i, content.units, content.occasions) : nothing}
           </article>`,
         )}
@@ -138,7 +200,7 @@ export class FollowupBoard extends LitElement {
           content.units.length === 0
             ? html`<p>${tf("fu.none")}</p>`
             : html`<ul>
-                ${content.units.map((u) => html`<li>${u.name}${orgName(u.organizationId) ? html` <span class="muted">(${orgName(u.organizationId)})</span>` : nothing}</li>`)}
+                ${content.units.map((u) => html`<li>${u.name}${orgName(u.organizationId) ? html` <span class="muted">(${orgName(u.organizationId)})</span>` : nothing} ${this.removeButton(u.name, () => removeUnit(doc, u.id))}</li>`)}
               </ul>`
         }
         ${
@@ -168,7 +230,7 @@ export class FollowupBoard extends LitElement {
           content.occasions.length === 0
             ? html`<p>${tf("fu.none")}</p>`
             : html`<ul>
-                ${content.occasions.map((o) => html`<li>${o.label} <span class="muted">(${tf(`fu.kind.${o.kind}`)}, ${formatDate(o.date)})</span></li>`)}
+                ${content.occasions.map((o) => html`<li>${o.label} <span class="muted">(${tf(`fu.kind.${o.kind}`)}, ${formatDate(o.date)})</span> ${this.removeButton(o.label, () => removeOccasion(doc, o.id))}</li>`)}
               </ul>`
         }
         ${

@@ -107,6 +107,20 @@ export const followupStyles = css`
   .change.worse {
     color: #a1261b;
   }
+  button.remove {
+    font: inherit;
+    min-width: var(--touch, 2.75rem);
+    min-height: var(--touch, 2.75rem);
+    margin-left: 0.25rem;
+    border: 1px solid var(--color-border);
+    border-radius: var(--radius);
+    background: #fff;
+    cursor: pointer;
+  }
+  label.follow {
+    display: inline-grid;
+    margin-bottom: 0.5rem;
+  }
   .example {
     font-size: 0.8rem;
     font-weight: normal;

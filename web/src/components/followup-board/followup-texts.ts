@@ -61,6 +61,11 @@ const sv = {
   "fu.aggregated": "Ange bara sammanräknade värden per enhet – aldrig enskilda svar.",
   "fu.example": "Exempeldata",
   "fu.mean": "Medel (viktat efter svarande)",
+  "fu.remove": "Ta bort {name}",
+  "fu.confirmRemove": "Ta bort {name}? Värden som hör till försvinner också ur tabellerna.",
+  "fu.follows": "Följer målen",
+  "fu.followGoal": "Koppla till mål",
+  "fu.chooseGoal": "Välj mål",
 };
 const en: Record<keyof typeof sv, string> = {
   "fu.description": "About this follow-up",
@@ -122,6 +127,11 @@ const en: Record<keyof typeof sv, string> = {
   "fu.aggregated": "Enter only totals per unit – never individual answers.",
   "fu.example": "Example data",
   "fu.mean": "Mean (weighted by respondents)",
+  "fu.remove": "Remove {name}",
+  "fu.confirmRemove": "Remove {name}? Values that belong to it disappear from the tables too.",
+  "fu.follows": "Follows the goals",
+  "fu.followGoal": "Link to goal",
+  "fu.chooseGoal": "Choose a goal",
 };
 
 export const { t: tf, tp: tfp } = textArea(sv, en);
