@@ -16,6 +16,7 @@ import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
 import { healthRoutes } from "./routes/health.js";
 import { historyRoutes } from "./routes/history.js";
+import { indicatorRoutes } from "./routes/indicators.js";
 import { invitationTokenRoutes, myInvitationRoutes, workspaceInvitationRoutes } from "./routes/invitations.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricsRoutes } from "./routes/metrics.js";
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);
   api.route("/boards", historyRoutes);
+  api.route("/boards", indicatorRoutes);
   api.route("/invitations", invitationTokenRoutes);
   api.route("/me", myInvitationRoutes);
   api.route("/me", myNotificationRoutes);

@@ -97,6 +97,11 @@ export const LAYOUTS: Record<BoardKind, Layout> = {
       contacts: (id, raw) => item(id, raw, "contact", "organizationName", null),
     },
   },
+  followup: {
+    fieldRoots: ["followup"],
+    fields: (doc) => ({ description: flat(root(doc, "followup").get("description")) }),
+    itemRoots: { indicators: (id, raw) => item(id, raw, "indicator", "name", null) },
+  },
   minutes: {
     fieldRoots: ["meeting", "attendees"],
     fields: (doc) => ({ meeting: flat(root(doc, "meeting")), attendees: flat(root(doc, "attendees")) }),

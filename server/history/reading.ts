@@ -5,6 +5,7 @@
  */
 import type * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
+import { readFollowup } from "../../shared/boards/followup.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
@@ -68,6 +69,25 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
         ...plan.goals.map((g) => item("goal", g.id, g.title, { status: g.status, body: g.comment })),
         ...plan.contacts.map((c) => item("contact", c.id, c.organizationName, { body: lines(c.route, c.purpose) })),
       ],
+    };
+  }
+  if (kind === "followup") {
+    const f = readFollowup(doc);
+    const units = new Map(f.units.map((u) => [u.id, u.name]));
+    const occasions = new Map(f.occasions.map((o) => [o.id, `${o.label} (${o.date})`]));
+    return {
+      fields: { description: f.description },
+      items: f.indicators.map((i) =>
+        item("indicator", i.id, i.name, {
+          body: lines(
+            i.method,
+            ...i.values.map(
+              (v) =>
+                `${units.get(v.unitId)}, ${occasions.get(v.occasionId)}: ${v.value}${v.respondents === null ? "" : ` (n=${v.respondents})`}`,
+            ),
+          ),
+        }),
+      ),
     };
   }
   const { meeting, attendees, items } = readMinutes(doc);

@@ -18,6 +18,7 @@ import type {
   searchEntries,
 } from "../db/schema.js";
 import { extractComments } from "./extract-comments.js";
+import { emptyFollowupRows, extractFollowup, extractGoalFollowUps, type FollowupRows } from "./extract-followup.js";
 
 export interface BoardRecord {
   id: string;
@@ -26,7 +27,7 @@ export interface BoardRecord {
   title: string;
 }
 
-export interface ProjectionRows {
+export interface ProjectionRows extends FollowupRows {
   actions: (typeof projectedActions.$inferInsert)[];
   goals: (typeof projectedGoals.$inferInsert)[];
   meetings: (typeof projectedMeetings.$inferInsert)[];
@@ -44,11 +45,23 @@ const join = (...parts: (string | null | undefined)[]) =>
     .slice(0, MAX_BODY);
 
 export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
-  const rows: ProjectionRows = { actions: [], goals: [], meetings: [], decisions: [], search: [], comments: [] };
+  const rows: ProjectionRows = {
+    actions: [],
+    goals: [],
+    meetings: [],
+    decisions: [],
+    search: [],
+    comments: [],
+    ...emptyFollowupRows(),
+  };
   const base = { boardId: board.id, workspaceId: board.workspaceId };
   if (board.kind === "focus") extractFocus(doc, base, rows, board.title);
   else if (board.kind === "plan") extractPlan(doc, base, rows, board.title);
-  else extractMinutes(doc, base, rows, board.title);
+  else if (board.kind === "followup") {
+    extractFollowup(doc, base, rows, rows.search, join);
+    const entry = rows.search.find((s) => s.entryId === "");
+    if (entry) entry.title = board.title;
+  } else extractMinutes(doc, base, rows, board.title);
   return rows;
 }
 
@@ -118,8 +131,11 @@ function extractPlan(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string
       perspectives: g.perspectives,
       comment: g.comment,
       rank: g.rank,
+      organizationId: g.organizationId,
+      targetDate: g.targetDate,
     });
-    rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment) });
+    const followUps = extractGoalFollowUps(g, base, rows);
+    rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment, ...followUps) });
   }
   const goals = new Map(plan.goals.map((g) => [g.id, { kind: "goal" as const, title: g.title }]));
   extractComments(doc, base, rows, goals, join);

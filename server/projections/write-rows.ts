@@ -12,7 +12,11 @@ import {
   projectedActions,
   projectedComments,
   projectedDecisions,
+  projectedGoalHistory,
+  projectedGoalLinks,
   projectedGoals,
+  projectedIndicators,
+  projectedIndicatorValues,
   projectedMeetings,
   searchEntries,
 } from "../db/schema.js";
@@ -39,6 +43,10 @@ const TABLES: Record<TableName, ReturnType<typeof describe>> = {
   decisions: describe(projectedDecisions, "decisionId"),
   search: describe(searchEntries, "entryId"),
   comments: describe(projectedComments, "commentId"),
+  goalHistory: describe(projectedGoalHistory, "entryId"),
+  goalLinks: describe(projectedGoalLinks, "linkId"),
+  indicators: describe(projectedIndicators, "indicatorId"),
+  indicatorValues: describe(projectedIndicatorValues, "valueKey"),
 };
 const NAMES = Object.keys(TABLES) as TableName[];
 

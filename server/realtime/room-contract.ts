@@ -15,7 +15,7 @@ export interface RoomMember {
   /** A convener of the partnership: runs every meeting (governance-guard.ts). */
   readonly runsMeetings?: boolean;
   /** Told that part of its update was undone (a permission-denied notice; the connection stays open). */
-  undone?(fields: string[]): void;
+  undone?(fields: string[], reason?: string): void;
 }
 
 export interface RoomDeps {

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { FOLLOWUP_REASON } from "../../shared/protocol/messages.js";
 import type { LoadedDoc } from "../docs/doc-store.js";
 import { traffic } from "../metrics/instruments.js";
 import {
@@ -21,6 +22,7 @@ import {
 import { CommentWatch } from "./comment-guard.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
+import { followupBefore, followupChanges } from "./followup-guard.js";
 import { type GovernanceFinding, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { PresenceOwners } from "./presence-owners.js";
@@ -172,13 +174,19 @@ export class Room {
     traffic.updateBytesIn += update.byteLength;
     try {
       const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
+      const followup = followupBefore(this.doc, this.kind);
       this.comments?.begin();
       Y.applyUpdate(this.doc, update, member);
+      // Follow-up entries (followup-guard.ts): a status or value in someone else's name, or out of range.
+      const refused =
+        followup && this.changes ? followupChanges(this.doc, this.kind, member.userId, followup, this.changes) : [];
       const undo = [
         ...(governed ? governedChanges(this.doc, governed) : []),
         ...(this.comments?.end(member.userId) ?? []),
+        ...refused,
       ];
-      if (undo.length > 0 && this.undoGoverned(member, update, undo)) return;
+      if (undo.length > 0 && this.undoGoverned(member, update, undo, refused.length > 0 ? FOLLOWUP_REASON : undefined))
+        return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -195,17 +203,22 @@ export class Room {
 
   /**
    * Undoes what a member's update changed of the meeting's convener, approvers or agenda items
-   * (governance-guard.ts), or of other people's comments (comment-guard.ts), and stores and sends, instead of that update, one with the undo — to the
-   * member too. Identity numbers the same update brought are removed in the same step.
+   * (governance-guard.ts), of other people's comments (comment-guard.ts) or follow-up entries that
+   * break the rules (followup-guard.ts), and stores and sends, instead of that update, one with the
+   * undo — to the member too. Identity numbers the same update brought are removed in the same step.
    */
-  private undoGoverned(member: RoomMember, update: Uint8Array, undo: GovernanceFinding[]): boolean {
+  private undoGoverned(member: RoomMember, update: Uint8Array, undo: GovernanceFinding[], reason?: string): boolean {
     const numbers = this.changes ? findInChanges(this.changes) : [];
-    if (numbers.length > 0) return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo);
+    if (numbers.length > 0)
+      return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo, reason);
     const replaced = removeAndReencode(this.doc, update, undo, this);
     this.applying = null;
     this.changes = null;
     this.record(replaced, member, true);
-    member.undone?.(undo.map((u) => u.field));
+    member.undone?.(
+      undo.map((u) => u.field),
+      reason,
+    );
     if (this.waiting.size > 0) this.retryWaiting();
     return true;
   }
@@ -222,11 +235,16 @@ export class Room {
     update: Uint8Array,
     changes: ChangeRecord,
     undo: { field: string; remove: () => void }[] = [],
+    reason?: string,
   ): boolean {
     const found = findInChanges(changes);
     if (found.length === 0) return false;
     const cleaned = removeAndReencode(this.doc, update, [...found, ...undo], this);
-    if (undo.length > 0) member.undone?.(undo.map((u) => u.field));
+    if (undo.length > 0)
+      member.undone?.(
+        undo.map((u) => u.field),
+        reason,
+      );
     this.applying = null;
     this.changes = null;
     this.record(cleaned, member, true);

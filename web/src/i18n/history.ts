@@ -76,6 +76,7 @@ export const historySv = {
   "history.type.agendaItem": "Dagordning",
   "history.type.decision": "Beslut",
   "history.type.actionItem": "Att göra",
+  "history.type.indicator": "Indikatorer",
 } as const;
 
 export const historyEn: Record<keyof typeof historySv, string> = {
@@ -152,4 +153,5 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.type.agendaItem": "Agenda",
   "history.type.decision": "Decisions",
   "history.type.actionItem": "To do",
+  "history.type.indicator": "Indicators",
 };

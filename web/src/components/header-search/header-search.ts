@@ -16,7 +16,17 @@ import { resultHref } from "./result-href.js";
 const DEBOUNCE_MS = 250;
 const MAX_LENGTH = 200;
 const MIN_LETTERS = 2;
-const GROUP_ORDER: SearchKind[] = ["action", "goal", "decision", "item", "section", "contact", "board", "comment"];
+const GROUP_ORDER: SearchKind[] = [
+  "action",
+  "goal",
+  "decision",
+  "item",
+  "section",
+  "contact",
+  "indicator",
+  "comment",
+  "board",
+];
 
 type Answer = { query: string; results: SearchResult[] } | { query: string; failed: true };
 

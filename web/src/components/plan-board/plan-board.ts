@@ -60,11 +60,16 @@ export class PlanBoard extends LitElement {
     boardId: { attribute: false },
     canEdit: { attribute: false },
     target: { attribute: false },
+    userId: { attribute: false },
+    workspaceId: { attribute: false },
   };
   declare boardId: string;
   declare canEdit: boolean;
   /** A deep link's target (`?goal=`, `?section=`): scrolled to, focused and highlighted once synced. */
   declare target: BoardTarget | null;
+  /** Who is signed in and where: for "Mål över tid" (goal-history, loaded when opened). */
+  declare userId: string;
+  declare workspaceId: string;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     const [kind, id] = target.goal ? (["goal", target.goal] as const) : (["section", target.section] as const);
@@ -81,6 +86,8 @@ export class PlanBoard extends LitElement {
     this.boardId = "";
     this.canEdit = false;
     this.target = null;
+    this.userId = "";
+    this.workspaceId = "";
   }
 
   override render() {
@@ -135,7 +142,7 @@ export class PlanBoard extends LitElement {
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">${t("home.goals")}</h2>
         <ul class="plain">
-          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}${goalCommentsButton(this, doc, g)}</li>`)}
+          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}${this.historyButton(g)}${goalCommentsButton(this, doc, g)}</li>`)}
         </ul>
         ${this.canEdit ? this.addForm("plan.addGoal", (title) => void addGoal(doc, { title })) : nothing}
       </section>
@@ -194,7 +201,7 @@ export class PlanBoard extends LitElement {
       /></label>
       <label
         >${t("card.status")}
-        <select aria-label="${t("card.status")}: ${g.title}" @change=${(e: Event) => updateGoal(doc, g.id, { status: (e.target as HTMLSelectElement).value as GoalStatus })}>
+        <select aria-label="${t("card.status")}: ${g.title}" ?disabled=${g.history.length > 0} title=${g.history.length > 0 ? t("plan.statusByFollowUp") : ""} @change=${(e: Event) => updateGoal(doc, g.id, { status: (e.target as HTMLSelectElement).value as GoalStatus })}>
           ${GOAL_STATUSES.map((s) => html`<option value=${s} ?selected=${s === g.status}>${t(`goal.${s}`)}</option>`)}
         </select></label
       >
@@ -211,6 +218,21 @@ export class PlanBoard extends LitElement {
         >${t("plan.comment")}
         <textarea maxlength="2000" .value=${keepTyping(g.comment)} @change=${(e: Event) => updateGoal(doc, g.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea
       ></label>`;
+  }
+
+  /** Opens "Mål över tid" for the goal (web/src/components/goal-history, loaded on demand). */
+  private historyButton(g: Goal) {
+    const open = async (e: Event) => {
+      const opener = e.currentTarget as HTMLElement;
+      const doc = this.live.board?.doc;
+      if (!doc) return;
+      const { openGoalHistory } = await import("../goal-history/goal-history-dialog.js");
+      openGoalHistory(
+        { doc, goalId: g.id, canEdit: this.canEdit, userId: this.userId, workspaceId: this.workspaceId },
+        opener,
+      );
+    };
+    return html`<div><button type="button" class="goal-history" aria-label="${t("plan.goalHistory")}: ${g.title}" @click=${open}>${t("plan.goalHistory")}</button></div>`;
   }
 
   private goalReader(g: Goal) {
