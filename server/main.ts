@@ -1,9 +1,14 @@
 /** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
 import { createApp } from "./app.js";
+import { relayAccessEvents } from "./cluster/access-relay.js";
+import { createBoardRelay } from "./cluster/board-relay.js";
+import { connectRedis, type RedisLink } from "./cluster/redis-link.js";
+import { slotSequence, takeSlot } from "./cluster/sequence.js";
+import { sharedCompaction } from "./cluster/shared-compaction.js";
 import { loadConfig } from "./config.js";
 import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
-import { createDocStore } from "./docs/doc-store.js";
+import { createDocStore, type DocStore } from "./docs/doc-store.js";
 import { scanOnce } from "./docs/identity-scan.js";
 import { StorageHealth } from "./docs/storage-health.js";
 import { DEFAULT_HISTORY } from "./history/record-version.js";
@@ -39,6 +44,7 @@ let database: Database | undefined;
 let http: RunningServer | undefined;
 let realtime: Realtime | undefined;
 let purge: NodeJS.Timeout | undefined;
+let redis: RedisLink | undefined;
 /** Whether board edits can be stored: the database process's events and the write queue report here. */
 const health = new StorageHealth();
 
@@ -75,6 +81,19 @@ if (config.oidc) {
 }
 await checkpoint();
 
+// Several processes (REDIS_URL): Redis must answer at start; a wrong or unreachable URL stops it here.
+let slot = 0;
+if (config.redisUrl) {
+  try {
+    redis = await connectRedis(config.redisUrl, logger);
+    slot = await takeSlot(redis);
+  } catch (error) {
+    await redis?.close();
+    fail((error as Error).message.replaceAll("\n", " "));
+  }
+}
+await checkpoint();
+
 // While the database starts (the embedded one in a process of its own), this thread runs the live
 // editing path until it is optimised: the first meeting after a restart gets warm code.
 const warmingLive = warmUpLive(logger);
@@ -95,8 +114,15 @@ try {
 }
 await checkpoint();
 
-const services = createServices(database.db, config, undefined, logger);
-const store = createDocStore(database.db, { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs });
+const services = createServices(database.db, config, undefined, logger, redis);
+const history = { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs };
+let store: DocStore = createDocStore(database.db, history);
+const cluster = redis ? { relay: createBoardRelay(redis, logger), nextSeq: slotSequence(slot) } : undefined;
+if (redis) {
+  // Compaction from what is stored, one process at a time per board (cluster/shared-compaction.ts).
+  store = sharedCompaction(database.db, store, history);
+  await relayAccessEvents(services.events, redis, logger);
+}
 
 // SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).
 if (config.seedDemo) {
@@ -117,6 +143,7 @@ const app = createApp({
   services,
   latestMigration: latestShippedMigration(),
   ...(oidc ? { oidc } : {}),
+  ...(redis ? { redis } : {}),
 });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small. Audit events older than
@@ -136,7 +163,7 @@ purge.unref();
 // After a restart, the boards people were working on are in memory again before they reconnect
 // (a meeting reconnects all at once): loaded before listening, for at most PRELOAD_BUDGET_MS;
 // whatever is left loads right after.
-const live = createRealtime({ config, services, store, logger, health });
+const live = createRealtime({ config, services, store, logger, health, ...(cluster ? { cluster } : {}) });
 realtime = live;
 const preloading = store
   .recentlyActive(new Date(Date.now() - PRELOAD_ACTIVE_WITHIN_MS), PRELOAD_MAX_BOARDS)
@@ -176,7 +203,7 @@ void scanOnce(database.db, services.audit, logger).catch((err) =>
 
 started = true;
 logger.info(
-  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
+  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind, redis: redis ? { slot } : undefined },
   `Samverkan listening on ${http.url}`,
 );
 await checkpoint();
@@ -239,6 +266,7 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
       await services.outbox.stop();
     }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
+    await redis?.close();
     await database?.close();
     logger.info("stopped");
     return exit(failure ? 1 : 0);

@@ -29,6 +29,9 @@ import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 export type { IdentityNumbersRemoved, RoomDeps, RoomMember } from "./room-contract.js";
 
+/** The origin of what another process relayed (cluster/board-relay.ts): sent to members, neither stored nor relayed again. */
+const REMOTE = Symbol("remote");
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
@@ -84,8 +87,12 @@ export class Room {
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
       if (this.applying) this.changes = recordChanges(transaction);
     });
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      this.fanout.awareness([...(added ?? []), ...(updated ?? []), ...(removed ?? [])]);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const ids = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
+      this.fanout.awareness(ids);
+      // Our members' presence goes to the other processes; what timed out here times out there too.
+      if (deps.peers && origin !== REMOTE && origin !== "timeout")
+        deps.peers.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
@@ -297,7 +304,28 @@ export class Room {
     );
   }
 
+  /** A stored update another process applied: this room's members get it; it is not stored again. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE);
+    if (this.waiting.size > 0) this.retryWaiting();
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** The presence this process's members hold, for another process that just loaded the board. */
+  ownPresence(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()].filter((id) => this.presence.owner(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (origin === REMOTE) {
+      this.fullState = null;
+      this.fanout.update(update, null);
+      return;
+    }
     if (this.applying) {
       this.applying.push(update);
       return;
@@ -315,7 +343,8 @@ export class Room {
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
     this.fanout.update(update, toSenderToo ? null : member);
-    const seq = ++this.lastSeq;
+    this.lastSeq = this.deps.nextSeq ? this.deps.nextSeq(this.lastSeq) : this.lastSeq + 1;
+    const seq = this.lastSeq;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
       boardId: this.boardId,
@@ -327,6 +356,7 @@ export class Room {
         this.unstored.stored(seq);
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
+        this.deps.peers?.update(update);
         this.compaction.stored();
       },
     });
