@@ -73,7 +73,11 @@ export class Room {
         boardId,
         store: deps.store,
         logger: deps.logger,
-        encode: () => ({ state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) }),
+        // Several processes compact from storage (cluster/shared-compaction.ts): nothing to encode here.
+        encode: () =>
+          deps.peers
+            ? { state: new Uint8Array(0), stateV2: new Uint8Array(0) }
+            : { state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) },
         storedSeq: () => this.durableSeq,
         ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
         ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
@@ -316,7 +320,7 @@ export class Room {
 
   /** The presence this process's members hold, for another process that just loaded the board. */
   ownPresence(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()].filter((id) => this.presence.owner(id));
+    const ids = this.presence.ownedIn(this.awareness.getStates());
     return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
@@ -373,24 +377,9 @@ export class Room {
     }
     if (changed.length > 0) {
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      const owner = this.soleOwner(changed);
+      const owner = this.presence.soleOwner(changed, this.awareness.getStates());
       for (const member of this.members) if (member !== owner) member.send(frame);
     }
-  }
-
-  /**
-   * The member whose own presence all of `changed` is, if one is: it need not hear it back. Not for
-   * a removal (a stale state timed out): its owner must hear that, so that it announces itself again.
-   */
-  private soleOwner(changed: number[]): RoomMember | null {
-    let owner: RoomMember | null = null;
-    const states = this.awareness.getStates();
-    for (const id of changed) {
-      const o = this.presence.owner(id);
-      if (!o || !states.has(id) || (owner && o !== owner)) return null;
-      owner = o;
-    }
-    return owner;
   }
 
   /** Folds the stored log into one snapshot of the current state (compaction.ts). */
