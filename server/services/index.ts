@@ -104,7 +104,7 @@ export function createServices(
     partnerships: createPartnerships({ db, audit, organizations, invitations }),
     /** Sign-in through the OpenID provider: accounts linked by issuer + subject, and sign-ins under way. */
     oidcAccounts: createOidcAccounts({ db, audit, sessions, invitations, now }),
-    oidcPending: createPendingSignIns(now),
+    oidcPending: createPendingSignIns(now, redis),
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */
