@@ -11,6 +11,7 @@ import * as Y from "yjs";
 import { openDatabase } from "../../server/db/client.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
 import { addAction, readFocus } from "../../shared/boards/focus.js";
+import { addAgendaItem, readMinutes, setMeeting } from "../../shared/boards/minutes.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import type { ApiClient } from "../helpers/api-client.js";
 import { CLUSTER_ORIGIN, clusterEnv, freshPostgres, httpClient, startProcesses } from "../helpers/cluster.js";
@@ -172,6 +173,48 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("three proc
       third.cookie = admin.cookie;
       expect((await third.delete(`/api/boards/${boardId}`)).status).toBeLessThan(300);
       for (const close of await Promise.all(archived)) expect(close.code).toBe(Close.AccessRevoked.code);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    "minutes closed for approval through one process refuse changes on every process",
+    async () => {
+      const member = await inviteAndJoin(admin, workspaceId, "member", organizationId, "Eva Ek");
+      const adminId = (await admin.get("/api/auth/me")).body.user.id as string;
+      const res = await admin.post(`/api/workspaces/${workspaceId}/boards`, {
+        kind: "minutes",
+        title: "Samverkansmöte",
+      });
+      expect(res.status).toBe(201);
+      const boardId = res.body.board.id as string;
+      const clients = servers.map((server) => client(server, boardId, admin.cookie as string));
+      await Promise.all(clients.map((c) => synced(c.provider)));
+      const [first] = clients as [(typeof clients)[0]];
+      first.doc.transact(() => {
+        setMeeting(first.doc, {
+          startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+          convenerId: adminId,
+          approverIds: [member.user.id],
+        });
+        addAgendaItem(first.doc, { title: "Trygg hemgång", number: 1 });
+      });
+      await eventually(() => {
+        for (const c of clients) expect(readMinutes(c.doc).items).toHaveLength(1);
+      }, 10_000);
+      const third = httpClient(() => (servers[2] as SpawnedServer).url);
+      third.cookie = admin.cookie;
+      await eventually(
+        async () => expect((await third.post(`/api/boards/${boardId}/minutes/close`, {})).status).toBe(200),
+        10_000,
+        200,
+      );
+      // Every process, told through Redis, refuses the next change and closes with 4423.
+      for (const [i, c] of clients.entries()) {
+        const closed = firstClose(c.provider, 10_000);
+        addAgendaItem(c.doc, { title: `Inskjuten punkt ${i}`, number: 2 + i });
+        expect((await closed).code).toBe(Close.Locked.code);
+      }
     },
     RUN_TIMEOUT,
   );
