@@ -1,9 +1,7 @@
 /** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
 import { createApp } from "./app.js";
-import { relayAccessEvents } from "./cluster/access-relay.js";
-import { createBoardRelay } from "./cluster/board-relay.js";
-import { connectRedis, type RedisLink } from "./cluster/redis-link.js";
-import { slotSequence, takeSlot } from "./cluster/sequence.js";
+import type { BoardRelay } from "./cluster/board-relay.js";
+import type { RedisLink } from "./cluster/redis-link.js";
 import { sharedCompaction } from "./cluster/shared-compaction.js";
 import { loadConfig } from "./config.js";
 import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
@@ -82,11 +80,18 @@ if (config.oidc) {
 await checkpoint();
 
 // Several processes (REDIS_URL): Redis must answer at start; a wrong or unreachable URL stops it here.
-let slot = 0;
+// Loaded only then: one process does without the Redis client.
+let cluster: { relay: BoardRelay; nextSeq: (last: number) => number } | undefined;
 if (config.redisUrl) {
   try {
+    const [{ connectRedis }, { takeSlot, slotSequence }, { createBoardRelay }] = await Promise.all([
+      import("./cluster/redis-link.js"),
+      import("./cluster/sequence.js"),
+      import("./cluster/board-relay.js"),
+    ]);
     redis = await connectRedis(config.redisUrl, logger);
-    slot = await takeSlot(redis);
+    const slot = await takeSlot(redis);
+    cluster = { relay: createBoardRelay(redis, logger), nextSeq: slotSequence(slot) };
   } catch (error) {
     await redis?.close();
     fail((error as Error).message.replaceAll("\n", " "));
@@ -117,10 +122,10 @@ await checkpoint();
 const services = createServices(database.db, config, undefined, logger, redis);
 const history = { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs };
 let store: DocStore = createDocStore(database.db, history);
-const cluster = redis ? { relay: createBoardRelay(redis, logger), nextSeq: slotSequence(slot) } : undefined;
 if (redis) {
   // Compaction from what is stored, one process at a time per board (cluster/shared-compaction.ts).
   store = sharedCompaction(database.db, store, history);
+  const { relayAccessEvents } = await import("./cluster/access-relay.js");
   await relayAccessEvents(services.events, redis, logger);
 }
 
@@ -203,7 +208,7 @@ void scanOnce(database.db, services.audit, logger).catch((err) =>
 
 started = true;
 logger.info(
-  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind, redis: redis ? { slot } : undefined },
+  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind, redis: redis ? "connected" : undefined },
   `Samverkan listening on ${http.url}`,
 );
 await checkpoint();

@@ -6,7 +6,8 @@
  */
 import type { Logger } from "../logger.js";
 import type { AccessEvent, AccessEvents } from "../services/access-events.js";
-import { PREFIX, type RedisLink } from "./redis-link.js";
+import { PREFIX } from "./keys.js";
+import type { RedisLink } from "./redis-link.js";
 
 const CHANNEL = `${PREFIX}access`;
 const TYPES = new Set(["membership", "user", "session", "board", "minutes", "recheck"]);

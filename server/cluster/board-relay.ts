@@ -13,7 +13,8 @@
  * Messages: one byte of type, the sender's 8-byte process id (its own are ignored), the payload.
  */
 import type { Logger } from "../logger.js";
-import { PREFIX, type RedisLink } from "./redis-link.js";
+import { PREFIX } from "./keys.js";
+import type { RedisLink } from "./redis-link.js";
 
 const UPDATE = 0;
 const AWARENESS = 1;

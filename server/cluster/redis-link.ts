@@ -12,8 +12,8 @@ import { Redis } from "ioredis";
 import { redactUrl } from "../config.js";
 import type { Logger } from "../logger.js";
 
-/** Keys and channels of one installation share this prefix. */
-export const PREFIX = "samverkan:";
+export { PREFIX } from "./keys.js";
+
 const CONNECT_TIMEOUT_MS = 5_000;
 
 export type MessageHandler = (channel: string, message: Buffer) => void;

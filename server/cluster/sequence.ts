@@ -8,7 +8,8 @@
  * on the order across processes (doc-store.ts reads every log row; shared-compaction.ts deletes
  * exactly the rows it folded).
  */
-import { PREFIX, type RedisLink } from "./redis-link.js";
+import { PREFIX } from "./keys.js";
+import type { RedisLink } from "./redis-link.js";
 
 export const SLOTS = 2 ** 20;
 

@@ -5,7 +5,8 @@
  * With several processes (REDIS_URL) they are kept in Redis, so the provider's redirect back may
  * reach any process; while Redis is unavailable, in this process (the way back must then reach it).
  */
-import { PREFIX, type RedisLink } from "../cluster/redis-link.js";
+import { PREFIX } from "../cluster/keys.js";
+import type { RedisLink } from "../cluster/redis-link.js";
 import type { Clock } from "../services/clock.js";
 import { newToken } from "../services/tokens.js";
 

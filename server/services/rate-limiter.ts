@@ -4,8 +4,8 @@
  * While Redis is unavailable each process counts on its own again (the limit per process still
  * bounds guessing), and goes back to the shared count when it returns.
  */
+import { PREFIX } from "../cluster/keys.js";
 import type { RedisLink } from "../cluster/redis-link.js";
-import { PREFIX } from "../cluster/redis-link.js";
 import type { Clock } from "./clock.js";
 
 const MAX_KEYS = 10_000;
