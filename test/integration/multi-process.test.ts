@@ -93,6 +93,8 @@ describe.each(databaseKinds().filter((kind) => kind === "postgres"))("three proc
   };
 
   beforeAll(async () => {
+    // Every stock provider adds a process exit listener; this file opens a few dozen.
+    process.setMaxListeners(0);
     redis = await startTestRedis();
     database = await freshPostgres("samverkan_test_cluster");
     env = clusterEnv(database.url, redis.url);
