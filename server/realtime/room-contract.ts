@@ -34,6 +34,10 @@ export interface RoomDeps {
    * away (`purged`). Fields and kinds only, never the numbers.
    */
   onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+  /** Several processes (cluster/board-relay.ts): told each stored update and each presence change of this room's members. */
+  peers?: { update(update: Uint8Array): void; awareness(update: Uint8Array): void };
+  /** Several processes: the sequence number after `last`, unique to this process (cluster/sequence.ts). */
+  nextSeq?: (last: number) => number;
 }
 
 export interface IdentityNumbersRemoved {

@@ -32,6 +32,9 @@ import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 export type { IdentityNumbersRemoved, RoomDeps, RoomMember } from "./room-contract.js";
 
+/** The origin of what another process relayed (cluster/board-relay.ts): sent to members, neither stored nor relayed again. */
+const REMOTE = Symbol("remote");
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness;
@@ -76,7 +79,11 @@ export class Room {
         boardId,
         store: deps.store,
         logger: deps.logger,
-        encode: () => ({ state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) }),
+        // Several processes compact from storage (cluster/shared-compaction.ts): nothing to encode here.
+        encode: () =>
+          deps.peers
+            ? { state: new Uint8Array(0), stateV2: new Uint8Array(0) }
+            : { state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) },
         storedSeq: () => this.durableSeq,
         ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
         ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
@@ -90,8 +97,12 @@ export class Room {
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
       if (this.applying) this.changes = recordChanges(transaction);
     });
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      this.fanout.awareness([...(added ?? []), ...(updated ?? []), ...(removed ?? [])]);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const ids = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
+      this.fanout.awareness(ids);
+      // Our members' presence goes to the other processes; what timed out here times out there too.
+      if (deps.peers && origin !== REMOTE && origin !== "timeout")
+        deps.peers.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
@@ -322,7 +333,28 @@ export class Room {
     );
   }
 
+  /** A stored update another process applied: this room's members get it; it is not stored again. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE);
+    if (this.waiting.size > 0) this.retryWaiting();
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** The presence this process's members hold, for another process that just loaded the board. */
+  ownPresence(): Uint8Array | null {
+    const ids = this.presence.ownedIn(this.awareness.getStates());
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (origin === REMOTE) {
+      this.fullState = null;
+      this.fanout.update(update, null);
+      return;
+    }
     if (this.applying) {
       this.applying.push(update);
       return;
@@ -340,7 +372,8 @@ export class Room {
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
     this.fanout.update(update, toSenderToo ? null : member);
-    const seq = ++this.lastSeq;
+    this.lastSeq = this.deps.nextSeq ? this.deps.nextSeq(this.lastSeq) : this.lastSeq + 1;
+    const seq = this.lastSeq;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
       boardId: this.boardId,
@@ -352,6 +385,7 @@ export class Room {
         this.unstored.stored(seq);
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
+        this.deps.peers?.update(update);
         this.compaction.stored();
       },
     });
@@ -368,24 +402,9 @@ export class Room {
     }
     if (changed.length > 0) {
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      const owner = this.soleOwner(changed);
+      const owner = this.presence.soleOwner(changed, this.awareness.getStates());
       for (const member of this.members) if (member !== owner) member.send(frame);
     }
-  }
-
-  /**
-   * The member whose own presence all of `changed` is, if one is: it need not hear it back. Not for
-   * a removal (a stale state timed out): its owner must hear that, so that it announces itself again.
-   */
-  private soleOwner(changed: number[]): RoomMember | null {
-    let owner: RoomMember | null = null;
-    const states = this.awareness.getStates();
-    for (const id of changed) {
-      const o = this.presence.owner(id);
-      if (!o || !states.has(id) || (owner && o !== owner)) return null;
-      owner = o;
-    }
-    return owner;
   }
 
   /** Folds the stored log into one snapshot of the current state (compaction.ts). */
