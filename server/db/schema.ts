@@ -330,6 +330,8 @@ export const searchEntries = pgTable(
 export * from "./schema-admin.js";
 // Comments on actions and goals, projected from the boards (issue 21): schema-comments.ts.
 export * from "./schema-comments.js";
+// Edits that lost a conflict with a concurrent edit (issue 21): schema-conflicts.ts.
+export * from "./schema-conflicts.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.

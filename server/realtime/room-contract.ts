@@ -2,6 +2,7 @@
 import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import type { Room } from "./room.js";
 
 /** What a room needs to know of a connection. */
@@ -34,6 +35,8 @@ export interface RoomDeps {
    * away (`purged`). Fields and kinds only, never the numbers.
    */
   onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+  /** Called when a member's update made Yjs drop a concurrent edit of a field (lost-writes.ts). */
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export interface IdentityNumbersRemoved {

@@ -11,6 +11,7 @@ import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./connection.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import { type IdentityNumbersRemoved, Room } from "./room.js";
 
 export interface RoomManagerOptions {
@@ -23,6 +24,7 @@ export interface RoomManagerOptions {
   /** Called after updates of a board were stored (projections refresh from here). */
   onStored?: (boardId: string) => void;
   onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export class RoomLoadError extends Error {
@@ -54,6 +56,7 @@ export function createRoomManager(options: RoomManagerOptions) {
         onBroken: evict,
         ...(options.onStored ? { onStored: options.onStored } : {}),
         ...(options.onIdentityNumbers ? { onIdentityNumbers: options.onIdentityNumbers } : {}),
+        ...(options.onLostWrites ? { onLostWrites: options.onLostWrites } : {}),
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
         ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
       });
