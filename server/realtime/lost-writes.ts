@@ -25,7 +25,7 @@ export interface LostWrite {
   keptClient: number;
 }
 
-type AnyItem = Y.Item & { content: Y.AbstractContent & { arr?: unknown[] } };
+type AnyItem = Y.Item & { content: { arr?: unknown[] } };
 
 const plainValue = (item: AnyItem): { ok: true; value: unknown } | { ok: false } =>
   item.content instanceof Y.ContentAny && item.content.arr?.length === 1
