@@ -10,6 +10,7 @@ import type { EditConflict, ItemHistoryAnswer, People } from "../../../../shared
 import { type ActionPatch, updateAction } from "../../../../shared/boards/focus.js";
 import { ApiError, get } from "../../api/client.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { formStyles } from "../../styles/shared.js";
 import { conflictText, describeConflict, shownValue } from "./conflicts.js";
 import { describeChange } from "./describe.js";
 
@@ -17,7 +18,9 @@ import { describeChange } from "./describe.js";
 const RESTORABLE: readonly string[] = ["title", "ownerId", "organizationId", "dueDate", "pdsaPhase"];
 
 export class ItemHistory extends LitElement {
-  static override styles = css`
+  static override styles = [
+    formStyles,
+    css`
     ul {
       margin: 0.5rem 0;
       padding-left: 1.25rem;
@@ -30,9 +33,14 @@ export class ItemHistory extends LitElement {
       color: var(--color-muted);
     }
     li.conflict button {
-      margin-left: 0.5rem;
+      display: block;
+      margin-top: 0.25rem;
+      max-width: 100%;
+      text-align: left;
+      overflow-wrap: anywhere;
     }
-  `;
+  `,
+  ];
   static override properties = {
     boardId: { attribute: false },
     itemId: { attribute: false },
