@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { addAction, getAction, updateAction } from "../../shared/boards/focus.js";
+import { addAgendaItem } from "../../shared/boards/minutes.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, startBrowserFixture } from "../helpers/browser-fixture.js";
 import { eventually } from "../helpers/eventually.js";
@@ -96,5 +97,24 @@ describe.skipIf(!browserSuiteEnabled())("an edit that lost a conflict, in Chromi
     await dialog.getByText(/Eva Sjuksköterskas ändring av titel till/).waitFor();
     await expect(dialog.getByRole("button", { name: /^Återställ/ }).count()).resolves.toBe(0);
     await expectAccessible(page, "card history with a lost edit, observer");
+  });
+
+  it("shows who last changed each agenda item of the minutes", async () => {
+    const res = await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, {
+      kind: "minutes",
+      title: "Samverkansmöte 7 december",
+    });
+    const minutesId = res.body.board.id as string;
+    const nurseId = (await f.people.nurse.get("/api/auth/me")).body.user.id as string;
+    await f.server.services.boardEditor.edit(minutesId, "minutes", nurseId, (doc) => {
+      addAgendaItem(doc, { id: "p1", title: "Trygg hemgång", number: 1 });
+    });
+    // The change reaches the history when the editing session's log is compacted.
+    await f.server.realtime.manager.room(minutesId)?.compact(true);
+    const { page } = await f.open("convener", `/boards/${minutesId}`);
+    const item = page.getByRole("region", { name: /Trygg hemgång/ });
+    await item.getByText(/^Senast ändrad av Eva Sjuksköterska, /).waitFor();
+    await expectAccessible(page, "minutes with who changed an agenda item");
+    await fits(page, "minutes-agenda-last-changed-sv");
   });
 });
