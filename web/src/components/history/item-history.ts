@@ -56,8 +56,8 @@ export class ItemHistory extends LitElement {
   declare itemId: string;
   /** Names of the partnership's members (owners), by user id. */
   declare names: People;
-  /** Names of the partnership's organisations, by id (a lost "ansvarig organisation"). */
-  declare organizations: People;
+  /** The partnership's organisations (to name a lost "ansvarig organisation"). */
+  declare organizations: { id: string; name: string }[];
   /** The item's fields now: a lost value it holds again is not offered for restoring. */
   declare current: Record<string, unknown>;
   /** The board to restore into; null for readers who may not edit (observers): no restore buttons. */
@@ -73,7 +73,7 @@ export class ItemHistory extends LitElement {
     this.boardId = "";
     this.itemId = "";
     this.names = {};
-    this.organizations = {};
+    this.organizations = [];
     this.current = {};
     this.doc = null;
     this.notice = null;
@@ -124,13 +124,14 @@ export class ItemHistory extends LitElement {
 
   /** "Eva Sjuksköterskas ändring av titel till ”X” ersattes av ”Y” · 7 dec. 2026 01:20 [Återställ ”X”]". */
   private conflict(c: EditConflict, people: People) {
-    const lost = shownValue(c.field, c.lostValue, people, this.organizations);
+    const organizations = Object.fromEntries(this.organizations.map((o) => [o.id, o.name]));
+    const lost = shownValue(c.field, c.lostValue, people, organizations);
     const offered =
       this.doc !== null &&
       RESTORABLE.includes(c.field) &&
       JSON.stringify(this.current[c.field] ?? null) !== JSON.stringify(c.lostValue);
     return html`<li class="conflict">
-      ${describeConflict(c, people, this.organizations)} · <time datetime=${c.at}>${formatDate(c.at, true)}</time>
+      ${describeConflict(c, people, organizations)} · <time datetime=${c.at}>${formatDate(c.at, true)}</time>
       ${
         offered
           ? html`<button type="button" class="secondary" @click=${() => this.restoreLost(c, lost)}>
