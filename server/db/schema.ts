@@ -332,6 +332,8 @@ export const searchEntries = pgTable(
 export * from "./schema-admin.js";
 // Comments on actions and goals, projected from the boards (issue 21): schema-comments.ts.
 export * from "./schema-comments.js";
+// Edits that lost a conflict with a concurrent edit (issue 21): schema-conflicts.ts.
+export * from "./schema-conflicts.js";
 // Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
 export * from "./schema-followup.js";
 // Board history (versions kept by compaction): schema-history.ts.

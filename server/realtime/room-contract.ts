@@ -2,6 +2,7 @@
 import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import type { Room } from "./room.js";
 
 /** What a room needs to know of a connection. */
@@ -38,6 +39,8 @@ export interface RoomDeps {
   peers?: { update(update: Uint8Array): void; awareness(update: Uint8Array): void };
   /** Several processes: the sequence number after `last`, unique to this process (cluster/sequence.ts). */
   nextSeq?: (last: number) => number;
+  /** Called when a member's update made Yjs drop a concurrent edit of a field (lost-writes.ts). */
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export interface IdentityNumbersRemoved {

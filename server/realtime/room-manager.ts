@@ -12,6 +12,7 @@ import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./connection.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import { type IdentityNumbersRemoved, Room } from "./room.js";
 
 export interface RoomManagerOptions {
@@ -27,6 +28,7 @@ export interface RoomManagerOptions {
   /** Several processes: the board channels in Redis (cluster/board-relay.ts) and process-unique sequence numbers. */
   relay?: BoardRelay;
   nextSeq?: (last: number) => number;
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export class RoomLoadError extends Error {
@@ -111,6 +113,7 @@ export function createRoomManager(options: RoomManagerOptions) {
         onBroken: evict,
         ...(options.onStored ? { onStored: options.onStored } : {}),
         ...(options.onIdentityNumbers ? { onIdentityNumbers: options.onIdentityNumbers } : {}),
+        ...(options.onLostWrites ? { onLostWrites: options.onLostWrites } : {}),
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
         ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
         ...(relay

@@ -25,6 +25,7 @@ import { Fanout } from "./fanout.js";
 import { followupBefore, followupChanges } from "./followup-guard.js";
 import { type GovernanceFinding, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
+import { LostWriteWatch } from "./lost-writes.js";
 import { PresenceOwners } from "./presence-owners.js";
 import type { RoomDeps, RoomMember } from "./room-contract.js";
 import { StoredSeqs } from "./stored-seqs.js";
@@ -58,6 +59,8 @@ export class Room {
   private changes: ChangeRecord | null = null;
   /** Who may write, edit and delete which comment (comment-guard.ts); null for kinds without comments. */
   private readonly comments: CommentWatch | null;
+  /** Values of concurrent edits that Yjs dropped (lost-writes.ts), reported through deps.onLostWrites. */
+  private readonly lostWrites = new LostWriteWatch();
   destroyed = false;
 
   constructor(
@@ -95,7 +98,10 @@ export class Room {
     this.awareness.setLocalState(null); // the server is a peer without presence
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
-      if (this.applying) this.changes = recordChanges(transaction);
+      if (!this.applying) return;
+      this.changes = recordChanges(transaction);
+      if (this.deps.onLostWrites)
+        this.lostWrites.observe(transaction, (transaction.origin as RoomMember | null)?.userId ?? null);
     });
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const ids = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
@@ -179,6 +185,8 @@ export class Room {
    * is neither stored nor broadcast, and the room is given up so it reloads from storage.
    */
   apply(member: RoomMember, update: Uint8Array): void {
+    // Lost writes of an update that is replaced (below) or fails are never reported.
+    this.lostWrites.drop();
     this.applying = [];
     this.changes = null;
     traffic.updatesIn++;
@@ -209,6 +217,8 @@ export class Room {
     this.applying = null;
     this.changes = null;
     for (const change of changes) this.record(change, member);
+    const lost = this.lostWrites.take(this.boardId);
+    if (lost) this.deps.onLostWrites?.(lost);
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
   }
 

@@ -70,6 +70,10 @@ export function createRealtime(options: RealtimeOptions) {
     logger,
     onStored: (boardId) => services.projections.touch(boardId),
     onIdentityNumbers: (event) => recordIdentityNumbers(services, logger, event),
+    onLostWrites: (event) =>
+      void services.history
+        .recordConflicts(event)
+        .catch((err) => logger.error({ err, boardId: event.boardId }, "recording a lost edit failed")),
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
     ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
     ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),

@@ -231,7 +231,7 @@ export class ActionDialog extends LitElement {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
     return html`<details @toggle=${toggled}>
       <summary>${t("history.itemShow")}</summary>
-      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names}></item-history>` : nothing}
+      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .current=${a} .doc=${this.canEdit ? this.doc : null}></item-history>` : nothing}
     </details>`;
   }
 

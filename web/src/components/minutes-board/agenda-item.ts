@@ -16,6 +16,7 @@ import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
+import { agendaLastChanged } from "./agenda-last-changed.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
 
 export const itemHeading = (item: Pick<AgendaItem, "number" | "title">) =>
@@ -29,6 +30,7 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
   const notes = item.notes ?? (view.readOnly ? null : agendaNotes(view.doc, item.id));
   return html`<section class="item" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${heading}</h3>
+    ${agendaLastChanged(view, item.id)}
     ${view.readOnly ? nothing : itemFields(view, item, heading)}
     <h4>${t("minutes.notes")}</h4>
     <rich-text

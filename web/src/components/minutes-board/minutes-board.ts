@@ -173,6 +173,7 @@ export class MinutesBoard extends LitElement {
   private view(board: OpenBoard, convenerId: string | null): MinutesView {
     return {
       doc: board.doc,
+      boardId: this.boardId,
       readOnly: this.readOnly,
       members: this.members,
       governs: this.runsMeetings || (this.userId !== "" && convenerId === this.userId),

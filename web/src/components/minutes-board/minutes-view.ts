@@ -7,6 +7,8 @@ import type { Member } from "../focus-board/focus-board.js";
 
 export interface MinutesView {
   doc: Y.Doc;
+  /** The minutes board's id (for its items' history, agenda-last-changed.ts). */
+  boardId?: string;
   /** Observers, and everyone once the minutes are closed: text only, no controls. */
   readOnly: boolean;
   members: Member[];
