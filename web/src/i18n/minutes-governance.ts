@@ -17,6 +17,7 @@ export const governanceSv = {
   "governance.cancel": "Avbryt",
   "governance.removedItem": "Punkten {title} togs bort.",
   "governance.removedAction": "Åtgärden {title} togs bort.",
+  "governance.removedDecision": "{title} togs bort.",
   "governance.undo": "Ångra",
   "governance.undone": "{title} är tillbaka.",
 };
@@ -35,6 +36,7 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.cancel": "Cancel",
   "governance.removedItem": "The item {title} was removed.",
   "governance.removedAction": "The action item {title} was removed.",
+  "governance.removedDecision": "{title} was removed.",
   "governance.undo": "Undo",
   "governance.undone": "{title} is back.",
 };

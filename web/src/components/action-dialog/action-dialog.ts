@@ -33,6 +33,7 @@ import "../rich-text/rich-text.js";
 import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
+import { boardUndo } from "../../collab/undo.js";
 import "./save-status.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
@@ -378,13 +379,18 @@ export class ActionDialog extends LitElement {
   private move(a: Action, status: ActionStatus) {
     if (!this.doc || status === a.status) return;
     const column = readFocus(this.doc).actions.filter((x) => x.status === status && x.id !== a.id);
-    moveAction(this.doc, a.id, status, column.at(-1)?.id ?? null);
+    const doc = this.doc;
+    boardUndo(doc).change(() => moveAction(doc, a.id, status, column.at(-1)?.id ?? null));
   }
 
+  /** One undoable step; the board offers "Ångra" (`action-removed`) and Ctrl+Z takes it back too. */
   private deleteAction(a: Action) {
-    if (!this.doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
-    removeAction(this.doc, a.id);
+    const doc = this.doc;
+    if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
+    const step = boardUndo(doc).change(() => removeAction(doc, a.id));
     this.close();
+    const detail = { step, title: a.title };
+    if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -10,6 +10,7 @@ import { html, LitElement, nothing } from "lit";
 import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
+import { boardUndo, UndoKeys, type UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import "../action-dialog/action-dialog.js";
@@ -40,6 +41,7 @@ export class FocusBoard extends LitElement {
     dropStatus: { state: true },
     menuFor: { state: true },
     inView: { state: true },
+    toast: { state: true },
   };
   declare boardId: string;
   declare canEdit: boolean;
@@ -53,6 +55,8 @@ export class FocusBoard extends LitElement {
   /** The card whose move menu is open. */
   declare private menuFor: string | null;
   declare private inView: ActionStatus[];
+  /** The undo toast is on the page (its module is loaded on the first deletion or Ctrl+Z). */
+  declare private toast: boolean;
   private observer: IntersectionObserver | undefined;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
@@ -75,6 +79,26 @@ export class FocusBoard extends LitElement {
     this.dropStatus = null;
     this.menuFor = null;
     this.inView = [];
+    this.toast = false;
+    new UndoKeys(
+      this,
+      () => (this.canEdit ? this.doc : null),
+      (what) => void this.undoToast().then((toast) => toast?.stepped(what)),
+    );
+  }
+
+  /** The toast, loaded and placed on first use: not part of the board's first download. */
+  private async undoToast() {
+    await import("../undo-toast/undo-toast.js");
+    this.toast = true;
+    await this.updateComplete;
+    return this.renderRoot.querySelector("undo-toast");
+  }
+
+  private async removed(e: CustomEvent<{ step: UndoStep; title: string }>) {
+    const { removedText } = await import("../undo-toast/undo-toast.js");
+    const toast = await this.undoToast();
+    if (this.doc) await toast?.offer(this.doc, e.detail.step, removedText(e.detail.title), e.detail.title);
   }
 
   private readonly outside = (e: PointerEvent) => {
@@ -171,7 +195,8 @@ export class FocusBoard extends LitElement {
         ),
       )}</div>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <action-dialog @card-closed=${forgetAction} .boardId=${this.boardId} .board=${this.live.board} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+      ${this.toast ? html`<undo-toast></undo-toast>` : nothing}
+      <action-dialog @card-closed=${forgetAction} @action-removed=${this.removed} .boardId=${this.boardId} .board=${this.live.board} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
   }
 
   private column(status: ActionStatus, cards: Action[]) {
@@ -291,7 +316,8 @@ export class FocusBoard extends LitElement {
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem("title") as HTMLInputElement;
     const title = input.value.trim();
     if (!title || !this.doc) return;
-    addAction(this.doc, { title, status: "idea" });
+    const doc = this.doc;
+    boardUndo(doc).change(() => void addAction(doc, { title, status: "idea" }));
     input.value = "";
   }
 
@@ -301,8 +327,9 @@ export class FocusBoard extends LitElement {
   }
 
   private place(card: Action, status: ActionStatus, afterId: string | null) {
-    if (!this.doc) return;
-    moveAction(this.doc, card.id, status, afterId);
+    const doc = this.doc;
+    if (!doc) return;
+    boardUndo(doc).change(() => moveAction(doc, card.id, status, afterId));
     const column = this.columnOf(status);
     const position = column.findIndex((a) => a.id === card.id) + 1;
     this.announcement = t("board.moved", {
