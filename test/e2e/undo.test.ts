@@ -78,6 +78,13 @@ describe.skipIf(!browserSuiteEnabled())("undo on the boards in Chromium: Ctrl+Z 
       .filter({ hasText: `${CARD} är tillbaka.` })
       .waitFor();
     await column(b, "Planerad").getByText(CARD).waitFor();
+    // Ctrl+Z works after a deletion too (this page's first change): deleted again, then back.
+    await a.getByRole("button", { name: `Öppna ${CARD}` }).click();
+    await a.getByRole("dialog").getByRole("button", { name: "Ta bort aktiviteten" }).click();
+    await toast.waitFor();
+    await expect.poll(() => b.getByRole("button", { name: `Öppna ${CARD}` }).count()).toBe(0);
+    await a.keyboard.press("Control+z");
+    await column(b, "Planerad").getByText(CARD).waitFor();
   });
 
   it("a decision removed from the minutes comes back with Ångra, and Ctrl+Z takes back a removal too", async () => {

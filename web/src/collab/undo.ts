@@ -4,7 +4,8 @@
  * others' edits and what arrives from the server are never undone). Each `change()` is one step:
  * Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac) outside text fields, and the "Ångra" of a toast after a
  * deletion (components/undo-toast), walk the same stack. Text editors keep their own undo
- * (y-prosemirror's, and the browser's in inputs). Small on purpose: focus boards load it first.
+ * (y-prosemirror's, and the browser's in inputs). A focus board loads this module with its first
+ * change, so it is not part of the board's first download.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import * as Y from "yjs";
@@ -59,6 +60,12 @@ export function boardUndo(doc: Y.Doc): BoardUndo {
   return undo;
 }
 
+/** Takes this person's last step back ("undo") or again ("redo"); false when there was none. */
+export function step(doc: Y.Doc, what: "undo" | "redo"): boolean {
+  const { manager } = boardUndo(doc);
+  return (what === "undo" ? manager.undo() : manager.redo()) !== null;
+}
+
 /** True for a keyboard event from a place with its own undo: a text field or a rich-text editor. */
 function fromTextField(event: KeyboardEvent): boolean {
   const origin = event.composedPath()[0];
@@ -72,15 +79,15 @@ function fromTextField(event: KeyboardEvent): boolean {
 }
 
 /**
- * Ctrl+Z undoes and Ctrl+Shift+Z / Ctrl+Y redoes this person's last board change while the board
- * is on the page (listened for on the document, so it works with nothing focused too).
- * `done("undo" | "redo")` follows a step taken, e.g. to announce it.
+ * Ctrl+Z undoes and Ctrl+Shift+Z / Ctrl+Y redoes (Cmd on a Mac) while the board is on the page —
+ * outside text fields and rich text. Listened for on the document, so it works with nothing
+ * focused too. A focus board adds it with its first change (nothing to undo before that).
  */
 export class UndoKeys implements ReactiveController {
+  /** `run` takes the step and says whether it could (the key's default is then prevented). */
   constructor(
     host: ReactiveControllerHost,
-    private readonly doc: () => Y.Doc | null,
-    private readonly done: (what: "undo" | "redo") => void = () => {},
+    private readonly run: (what: "undo" | "redo") => boolean,
   ) {
     host.addController(this);
   }
@@ -89,11 +96,7 @@ export class UndoKeys implements ReactiveController {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || fromTextField(event)) return;
     const k = event.key.toLowerCase();
     const what = k === "z" ? (event.shiftKey ? "redo" : "undo") : k === "y" && !event.shiftKey ? "redo" : null;
-    const doc = this.doc();
-    if (!what || !doc) return;
-    event.preventDefault();
-    const { manager } = boardUndo(doc);
-    if ((what === "undo" ? manager.undo() : manager.redo()) !== null) this.done(what);
+    if (what && this.run(what)) event.preventDefault();
   };
 
   hostConnected(): void {

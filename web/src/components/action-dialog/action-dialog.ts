@@ -33,13 +33,15 @@ import "../rich-text/rich-text.js";
 import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
-import { boardUndo } from "../../collab/undo.js";
 import "./save-status.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
   return html`<p><minutes-source .boardId=${source.boardId} .itemId=${source.itemId} .paragraph=${source.paragraph}></minutes-source></p>`;
 }
+
+/** Undo comes with the first change (collab/undo.ts), not with the board's first download. */
+const undo = () => import("../../collab/undo.js");
 
 export class ActionDialog extends LitElement {
   static override styles = [
@@ -380,14 +382,23 @@ export class ActionDialog extends LitElement {
     if (!this.doc || status === a.status) return;
     const column = readFocus(this.doc).actions.filter((x) => x.status === status && x.id !== a.id);
     const doc = this.doc;
-    boardUndo(doc).change(() => moveAction(doc, a.id, status, column.at(-1)?.id ?? null));
+    const write = () => moveAction(doc, a.id, status, column.at(-1)?.id ?? null);
+    void undo().then(({ boardUndo }) => boardUndo(doc).change(write), write);
   }
 
   /** One undoable step; the board offers "Ångra" (`action-removed`) and Ctrl+Z takes it back too. */
-  private deleteAction(a: Action) {
+  private async deleteAction(a: Action) {
     const doc = this.doc;
     if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
-    const step = boardUndo(doc).change(() => removeAction(doc, a.id));
+    const remove = () => removeAction(doc, a.id);
+    // Without undo (it could not load) the card is still deleted, as asked.
+    const step = await undo().then(
+      ({ boardUndo }) => boardUndo(doc).change(remove),
+      () => {
+        remove();
+        return null;
+      },
+    );
     this.close();
     const detail = { step, title: a.title };
     if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));

@@ -13,7 +13,7 @@ import { get } from "../../api/client.js";
 import type { Board } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import type { OpenBoard } from "../../collab/open-board.js";
-import { boardUndo, UndoKeys, type UndoStep } from "../../collab/undo.js";
+import { boardUndo, step, UndoKeys, type UndoStep } from "../../collab/undo.js";
 import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { boardStatus } from "../board-status/board-status.js";
@@ -85,11 +85,12 @@ export class MinutesBoard extends LitElement {
     return null;
   });
   private readonly removal = new Removal(this, (change) => this.write(change));
-  readonly undoKeys = new UndoKeys(
-    this,
-    () => (this.readOnly ? null : (this.live.board?.doc ?? null)),
-    (what) => this.renderRoot.querySelector("undo-toast")?.stepped(what),
-  );
+  readonly undoKeys = new UndoKeys(this, (what) => {
+    const doc = this.live.board?.doc;
+    if (this.readOnly || !doc) return false;
+    if (step(doc, what)) this.renderRoot.querySelector("undo-toast")?.stepped(what);
+    return true;
+  });
   private loadedBoardsOf = "";
 
   constructor() {

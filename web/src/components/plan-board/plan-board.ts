@@ -10,7 +10,7 @@ import { html, LitElement, nothing } from "lit";
 import { BoardInputError } from "../../../../shared/boards/access.js";
 import { type Goal, movePlanItem, readPlan, removePlanItem } from "../../../../shared/boards/plan.js";
 import { BoardController } from "../../collab/board-controller.js";
-import { boardUndo, UndoKeys } from "../../collab/undo.js";
+import { boardUndo, step, UndoKeys } from "../../collab/undo.js";
 import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { boardStatus } from "../board-status/board-status.js";
@@ -66,11 +66,12 @@ export class PlanBoard extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
-    new UndoKeys(
-      this,
-      () => (this.canEdit ? (this.live.board?.doc ?? null) : null),
-      (what) => this.toast()?.stepped(what),
-    );
+    new UndoKeys(this, (what) => {
+      const doc = this.live.board?.doc;
+      if (!this.canEdit || !doc) return false;
+      if (step(doc, what)) this.toast()?.stepped(what);
+      return true;
+    });
     this.boardId = "";
     this.canEdit = false;
     this.target = null;
