@@ -176,6 +176,37 @@ describe.skipIf(!browserSuiteEnabled())(
         .toEqual(["Gemensam vårdplanering", "Kontinuitet i primärvården", "Trygg hemgång"]);
     });
 
+    it("sections: added, moved by dragging the handle, removed and brought back with Ångra", async () => {
+      const a = await pageFor("convener");
+      const b = await pageFor("nurse", false);
+      for (const heading of ["Bakgrund", "Organisation", "Uppföljning"]) {
+        await a.getByRole("textbox", { name: "Nytt avsnitt" }).fill(heading);
+        await a.getByRole("textbox", { name: "Nytt avsnitt" }).press("Enter");
+      }
+      const order = (page: Page) =>
+        page
+          .locator("plan-board [data-section]")
+          .evaluateAll((items) =>
+            items.map(
+              (el) =>
+                el.querySelector("h3")?.textContent?.trim() ??
+                (el.querySelector("input") as HTMLInputElement | null)?.value,
+            ),
+          );
+      await expect.poll(() => order(b)).toEqual(["Bakgrund", "Organisation", "Uppföljning"]);
+      // Dragged by its handle onto the first section: placed before it.
+      await a.locator("[data-section] .handle").nth(2).dragTo(a.locator("[data-section]").first());
+      await expect.poll(() => order(b)).toEqual(["Uppföljning", "Bakgrund", "Organisation"]);
+
+      await a.getByRole("button", { name: "Ta bort: Bakgrund" }).click();
+      const toast = a.getByRole("status").filter({ hasText: "Avsnittet Bakgrund togs bort." });
+      await toast.waitFor();
+      await expect.poll(() => order(b)).toEqual(["Uppföljning", "Organisation"]);
+      await toast.getByRole("button", { name: "Ångra" }).click();
+      await expect.poll(() => order(b)).toEqual(["Uppföljning", "Bakgrund", "Organisation"]);
+      await b.getByRole("heading", { level: 3, name: "Bakgrund" }).waitFor();
+    });
+
     it("an observer reads the plan as a document: no edit button, no fields, no toolbars", async () => {
       const page = await pageFor("observer", false);
       await page.getByText("Vi ska ge invånarna").waitFor();

@@ -26,6 +26,16 @@ export const planBoardStyles = [
       margin: 0;
       flex: 1 1 20rem;
     }
+    /* Edit mode on: the toggle looks pressed (its state is also said: aria-pressed). */
+    button.mode[aria-pressed="true"] {
+      background: #fff;
+      color: var(--color-primary);
+      border-width: 2px;
+      box-shadow: inset 0 2px 4px rgb(0 0 0 / 20%);
+    }
+    button.mode[aria-pressed="true"]::before {
+      content: "✓ ";
+    }
     .note {
       border-left: 4px solid var(--color-primary);
       padding: 0.5rem 0.75rem;
