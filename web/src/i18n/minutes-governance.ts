@@ -1,6 +1,6 @@
 /**
  * Texts of the protokoll's governance (issue 21): who may change the convener, the approvers
- * (justerare) and the agenda, confirming and undoing deletions, and approval waiting for the
+ * (justerare) and the agenda, confirming deletions (undo: components/undo-toast), and approval waiting for the
  * meeting to be held. Spread into sv.ts and en.ts.
  */
 export const governanceSv = {
@@ -18,8 +18,6 @@ export const governanceSv = {
   "governance.removedItem": "Punkten {title} togs bort.",
   "governance.removedAction": "Åtgärden {title} togs bort.",
   "governance.removedDecision": "{title} togs bort.",
-  "governance.undo": "Ångra",
-  "governance.undone": "{title} är tillbaka.",
 };
 
 export const governanceEn: Record<keyof typeof governanceSv, string> = {
@@ -37,6 +35,4 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.removedItem": "The item {title} was removed.",
   "governance.removedAction": "The action item {title} was removed.",
   "governance.removedDecision": "{title} was removed.",
-  "governance.undo": "Undo",
-  "governance.undone": "{title} is back.",
 };

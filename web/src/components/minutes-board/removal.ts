@@ -4,7 +4,7 @@
  * is one undoable step of this person's (collab/undo.ts): undoing it never touches what anyone
  * else wrote meanwhile, and Ctrl+Z outside the text fields takes it back too.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { html, type ReactiveControllerHost } from "lit";
 import type * as Y from "yjs";
 import type { UndoStep } from "../../collab/undo.js";
 import { t } from "../../i18n/i18n.js";
@@ -20,7 +20,7 @@ interface Pending {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
-export class Removal implements ReactiveController {
+export class Removal {
   private pending: Pending | null = null;
   /** Where focus goes back to when the dialog is cancelled. */
   private opener: HTMLElement | null = null;
@@ -29,11 +29,7 @@ export class Removal implements ReactiveController {
     private readonly host: Host,
     /** Writes one undoable step (reporting input that does not fit); null when nothing was written. */
     private readonly write: (change: () => void) => UndoStep | null,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Asks before running `remove`; `question` and `done` are the texts naming the item. */
   async ask(doc: Y.Doc, title: string, question: string, done: string, remove: () => void): Promise<void> {
