@@ -162,6 +162,14 @@ describe.skipIf(!browserSuiteEnabled())(
       await toast.getByRole("button", { name: "Ångra" }).click();
       await a.getByRole("status").filter({ hasText: "Trygg hemgång är tillbaka." }).waitFor();
       await expect.poll(() => goalOrder(b)).toEqual(before);
+      // Focus is back on the goal that came back, not lost with the toast's button.
+      const focused = () =>
+        a.evaluate(() => {
+          let el = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return (el as HTMLTextAreaElement | null)?.value;
+        });
+      await expect.poll(focused).toBe("Trygg hemgång");
 
       // Ctrl+Z outside the text fields takes back this person's last change: here a move.
       await a.getByRole("button", { name: "Flytta upp: Kontinuitet i primärvården" }).click();

@@ -49,6 +49,8 @@ export class PlanBoard extends LitElement {
   declare private problem: string | null;
   /** Editing when printing started: the read view is printed, then editing goes on. */
   private editingBeforePrint = false;
+  /** The item the toast offers to bring back. */
+  private removed: { list: PlanList; id: string } | null = null;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     const [kind, id] = target.goal ? (["goal", target.goal] as const) : (["section", target.section] as const);
@@ -132,7 +134,7 @@ export class PlanBoard extends LitElement {
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       ${editing ? planEdit(this.editView(base), plan) : planRead(base, plan)}
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <undo-toast></undo-toast>`;
+      <undo-toast @undone=${this.undone}></undo-toast>`;
   }
 
   private async toggle() {
@@ -171,7 +173,22 @@ export class PlanBoard extends LitElement {
     const doc = this.live.board?.doc;
     if (!doc) return;
     const step = this.write(() => removePlanItem(doc, list, id));
-    if (step) void this.toast()?.offer(doc, step, pt(REMOVED[list], { title }), title);
+    if (!step) return;
+    this.removed = { list, id };
+    void this.toast()?.offer(doc, step, pt(REMOVED[list], { title }), title);
+  }
+
+  /** After "Ångra": focus goes to the first field of the item that came back (the toast's button is gone). */
+  private async undone() {
+    const removed = this.removed;
+    this.removed = null;
+    if (!removed) return;
+    // The document has it back already; render now rather than with the next batched refresh.
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-${KIND[removed.list]}="${CSS.escape(removed.id)}"] :is(input, textarea)`)
+      ?.focus();
   }
 
   private items(list: PlanList) {
