@@ -12,6 +12,7 @@ import {
   newId,
   newRecord,
   rankAtEnd,
+  rankBetween,
   ranked,
   read,
   readRichText,
@@ -263,4 +264,24 @@ export function updateContact(doc: Y.Doc, id: string, patch: Partial<Omit<Contac
 
 export function removePlanItem(doc: Y.Doc, list: "sections" | "goals" | "contacts", id: string): void {
   root(doc, list).delete(id);
+}
+
+/**
+ * Moves a section, goal or contact route to just after `afterId` (null: first). Only its rank
+ * changes (a fractional key between its new neighbours), so someone editing it meanwhile keeps
+ * their words and the item keeps its id.
+ */
+export function movePlanItem(
+  doc: Y.Doc,
+  list: "sections" | "goals" | "contacts",
+  id: string,
+  afterId: string | null,
+): void {
+  const item = record(doc, list, id);
+  const others = ranked(root(doc, list)).filter((r) => r.id !== id);
+  const at = afterId === null ? -1 : others.findIndex((r) => r.id === afterId);
+  if (afterId !== null && at === -1) throw new BoardInputError(list, `no item ${afterId} on this plan.`);
+  const rank = rankBetween(others[at]?.rank ?? null, others[at + 1]?.rank ?? null);
+  const spec = list === "sections" ? sectionSpec : list === "goals" ? goalSpec : contactSpec;
+  writeFields(item, spec, { rank });
 }

@@ -193,7 +193,7 @@ export const en: Record<MessageKey, string> = {
   "card.addMeasurement": "Add measurement",
   "card.example": "example data",
   "card.delete": "Delete the action",
-  "card.confirmDelete": "Delete {title}? This cannot be undone.",
+  "card.confirmDelete": "Delete {title}?",
   "card.close": "Close",
   "card.fromMinutes": "From minutes § {paragraph}",
   "pdsa.plan": "Plan",

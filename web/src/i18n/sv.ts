@@ -192,7 +192,7 @@ export const sv = {
   "card.addMeasurement": "Lägg till mätning",
   "card.example": "exempeldata",
   "card.delete": "Ta bort aktiviteten",
-  "card.confirmDelete": "Ta bort {title}? Det går inte att ångra.",
+  "card.confirmDelete": "Ta bort {title}?",
   "card.close": "Stäng",
   "card.fromMinutes": "Från protokoll § {paragraph}",
   "pdsa.plan": "Planera",

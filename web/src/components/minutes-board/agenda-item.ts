@@ -99,7 +99,10 @@ function decisions(view: MinutesView, item: AgendaItem) {
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${name}"
-        @click=${() => view.write(() => removeFromItem(view.doc, item.id, "decisions", d.id))}
+        @click=${() =>
+          view.removeNow(name, t("governance.removedDecision", { title: name }), () =>
+            removeFromItem(view.doc, item.id, "decisions", d.id),
+          )}
       >
         ${t("minutes.remove")}
       </button>

@@ -19,6 +19,8 @@ export interface MinutesView {
   governs: boolean;
   /** Asks (a dialog naming the item) before `remove` runs; offers to undo it for a few seconds after. */
   confirmRemove(kind: "item" | "action", title: string, remove: () => void): void;
+  /** Runs `remove` at once and offers to undo it for a while (a decision: quick to write again). */
+  removeNow(title: string, done: string, remove: () => void): void;
   /** The partnership's focus-area boards (not archived), for an action item's focus area. */
   focusBoards: Board[];
   awareness: Awareness;
