@@ -336,3 +336,5 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
+// Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
+export * from "./schema-decision-points.js";

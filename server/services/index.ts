@@ -22,6 +22,7 @@ import { createBoards } from "./boards.js";
 import { createCalendarFeeds } from "./calendar-feeds.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
+import { createDecisionPoints } from "./decision-points.js";
 import { createHandover } from "./handover.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
@@ -101,6 +102,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     records,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes,
+    /** Decision points (beslutspunkter): checklist, decision, lock and reopen. */
+    decisionPoints: createDecisionPoints({ db, audit, now, projections }),
     /** Board versions kept by compaction: list, read, restore (through boardEditor), forget. */
     history: createHistory({
       db,
