@@ -21,7 +21,7 @@ import {
 import { bytea, createdAt, updatedAt } from "./columns.js";
 
 export const memberRole = pgEnum("member_role", ["convener", "member", "observer"]);
-export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes"]);
+export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes", "roadmap"]);
 export const organizationKind = pgEnum("organization_kind", [
   "municipality",
   "primary_care",
@@ -338,3 +338,5 @@ export * from "./schema-notifications.js";
 export * from "./schema-oidc.js";
 // Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
 export * from "./schema-decision-points.js";
+// Projections of roadmap (färdplan) boards: phases, milestones, the improvement cycle: schema-roadmap.ts.
+export * from "./schema-roadmap.js";

@@ -7,6 +7,7 @@ import type * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import type { BoardField, ItemType } from "../../shared/history/changes.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
@@ -67,6 +68,32 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
         ...plan.sections.map((s) => item("section", s.id, s.heading, { body: richTextToPlain(s.body) })),
         ...plan.goals.map((g) => item("goal", g.id, g.title, { status: g.status, body: g.comment })),
         ...plan.contacts.map((c) => item("contact", c.id, c.organizationName, { body: lines(c.route, c.purpose) })),
+      ],
+    };
+  }
+  if (kind === "roadmap") {
+    const roadmap = readRoadmap(doc);
+    return {
+      fields: {},
+      items: [
+        ...roadmap.phases.flatMap((p) => [
+          item("phase", p.id, p.title, {
+            body: lines(p.term, p.startDate, p.endDate, p.description),
+          }),
+          ...p.activities.map((a) =>
+            item("activity", a.id, a.text, { parentId: p.id, status: a.done ? "done" : "open" }),
+          ),
+        ]),
+        ...roadmap.milestones.map((m) =>
+          item("milestone", m.id, m.title, {
+            status: m.done ? "done" : "open",
+            dueDate: m.date,
+            body: lines(m.meetingBoardId, m.decisionPointId),
+          }),
+        ),
+        ...roadmap.cycle.map((c) =>
+          item("cycleStep", c.focusBoardId, c.focusBoardId, { status: c.step, body: c.note }),
+        ),
       ],
     };
   }

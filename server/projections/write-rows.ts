@@ -10,9 +10,12 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import {
   projectedActions,
+  projectedCycleSteps,
   projectedDecisions,
   projectedGoals,
   projectedMeetings,
+  projectedMilestones,
+  projectedPhases,
   searchEntries,
 } from "../db/schema.js";
 import type { ProjectionRows } from "./extract.js";
@@ -37,6 +40,9 @@ const TABLES: Record<TableName, ReturnType<typeof describe>> = {
   meetings: describe(projectedMeetings, null),
   decisions: describe(projectedDecisions, "decisionId"),
   search: describe(searchEntries, "entryId"),
+  phases: describe(projectedPhases, "phaseId"),
+  milestones: describe(projectedMilestones, "milestoneId"),
+  cycle: describe(projectedCycleSteps, "focusBoardId"),
 };
 const NAMES = Object.keys(TABLES) as TableName[];
 

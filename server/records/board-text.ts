@@ -7,11 +7,13 @@ import * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { NoteBlock } from "../../shared/minutes/record.js";
 import { buildRecord, noteBlocks } from "../minutes/build-record.js";
 import { escapeMarkdown, formatInstant, renderMarkdown } from "../minutes/render-markdown.js";
+import { roadmapBoardIds, roadmapBody } from "./roadmap-text.js";
 
-export type BoardKind = "plan" | "focus" | "minutes";
+export type BoardKind = "plan" | "focus" | "minutes" | "roadmap";
 
 export interface BoardInfo {
   id: string;
@@ -35,7 +37,12 @@ export interface MinutesState {
   sealedSequence: number | null;
 }
 
-const KIND: Record<BoardKind, string> = { plan: "Plan", focus: "Fokusområde", minutes: "Protokoll" };
+const KIND: Record<BoardKind, string> = {
+  plan: "Plan",
+  focus: "Fokusområde",
+  minutes: "Protokoll",
+  roadmap: "Färdplan",
+};
 const STATE: Record<string, string> = {
   draft: "utkast",
   closed: "stängt för justering",
@@ -70,6 +77,7 @@ function plain(value: unknown): unknown {
 }
 
 export function readContent(kind: BoardKind, doc: Y.Doc): unknown {
+  if (kind === "roadmap") return plain(readRoadmap(doc));
   return plain(kind === "plan" ? readPlan(doc) : kind === "focus" ? readFocus(doc) : readMinutes(doc));
 }
 
@@ -86,6 +94,8 @@ export function idsIn(kind: BoardKind, doc: Y.Doc): { people: string[]; organiza
       if (a.organizationId) organizations.add(a.organizationId);
       if (a.source) boards.add(a.source.boardId);
     }
+  } else if (kind === "roadmap") {
+    for (const id of roadmapBoardIds(doc)) boards.add(id);
   } else {
     const m = readMinutes(doc);
     if (m.meeting.convenerId) people.add(m.meeting.convenerId);
@@ -140,6 +150,7 @@ export function boardMarkdown(board: BoardInfo, doc: Y.Doc, names: Names, minute
   out.push(`- **Typ:** ${KIND[board.kind]}`, `- **Samverkansyta:** ${md(names.partnership.name)}`);
   if (board.archivedAt) out.push(`- **Arkiverad:** ${formatInstant(board.archivedAt.toISOString(), "sv")}`);
   if (board.kind === "plan") planBody(doc, names, out);
+  else if (board.kind === "roadmap") roadmapBody(doc, names.boards, out, md);
   else focusBody(doc, names, out);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

@@ -26,7 +26,12 @@ import { readme } from "./readme.js";
 import { type ZipWriter, zipStream } from "./zip-stream.js";
 
 const SEP = ";";
-const KIND_DIR: Record<BoardInfo["kind"], string> = { plan: "plan", focus: "fokusomrade", minutes: "protokoll" };
+const KIND_DIR: Record<BoardInfo["kind"], string> = {
+  plan: "plan",
+  focus: "fokusomrade",
+  minutes: "protokoll",
+  roadmap: "fardplan",
+};
 const ROLE: Record<string, string> = { convener: "sammankallande", member: "medlem", observer: "observatör" };
 const ORG_KIND: Record<string, string> = {
   municipality: "kommun",

@@ -176,6 +176,7 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
       plan: [plan.id],
       focus: focus.map((b) => b.id),
       minutes: [minutes.id],
+      roadmap: [],
     },
   };
 }

@@ -7,11 +7,17 @@ import { z } from "zod";
 import { focusSpec } from "./focus.js";
 import { minutesSpec } from "./minutes.js";
 import { planSpec } from "./plan.js";
+import { roadmapSpec } from "./roadmap.js";
 import type { BoardKind, BoardSpec } from "./spec.js";
 
 export { BOARD_KINDS, type BoardKind, type BoardSpec, type Spec } from "./spec.js";
 
-export const BOARD_SPECS: Record<BoardKind, BoardSpec> = { plan: planSpec, focus: focusSpec, minutes: minutesSpec };
+export const BOARD_SPECS: Record<BoardKind, BoardSpec> = {
+  plan: planSpec,
+  focus: focusSpec,
+  minutes: minutesSpec,
+  roadmap: roadmapSpec,
+};
 
 /**
  * Upgrades per kind: UPGRADES[kind][v] brings a document from version v to v + 1. Version 0 is a
@@ -22,6 +28,7 @@ const UPGRADES: Record<BoardKind, ((doc: Y.Doc) => void)[]> = {
   plan: [() => {}],
   focus: [() => {}],
   minutes: [() => {}],
+  roadmap: [() => {}],
 };
 
 /**
@@ -34,6 +41,7 @@ const SINGLETONS: Record<BoardKind, [root: string, key: string][]> = {
   plan: [["plan", "purpose"]],
   focus: [["focus", "description"]],
   minutes: [],
+  roadmap: [],
 };
 
 export type OpenResult =

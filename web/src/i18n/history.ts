@@ -76,6 +76,10 @@ export const historySv = {
   "history.type.agendaItem": "Dagordning",
   "history.type.decision": "Beslut",
   "history.type.actionItem": "Att göra",
+  "history.type.phase": "Faser",
+  "history.type.activity": "Aktiviteter i faser",
+  "history.type.milestone": "Milstolpar",
+  "history.type.cycleStep": "Förbättringscykeln",
 } as const;
 
 export const historyEn: Record<keyof typeof historySv, string> = {
@@ -152,4 +156,8 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.type.agendaItem": "Agenda",
   "history.type.decision": "Decisions",
   "history.type.actionItem": "To do",
+  "history.type.phase": "Phases",
+  "history.type.activity": "Activities in phases",
+  "history.type.milestone": "Milestones",
+  "history.type.cycleStep": "Improvement cycle",
 };
