@@ -11,6 +11,8 @@ export function resultHref(r: SearchResult): string {
       return paths.boardAt(r.boardId, { goal: at });
     case "section":
       return paths.boardAt(r.boardId, { section: at });
+    case "decisionPoint":
+      return r.workspaceId && at ? paths.decisionPoint(r.workspaceId, at) : paths.workspaces();
     case "item":
     case "decision":
       return paths.boardAt(r.boardId, { item: r.itemId ?? undefined, paragraph: r.paragraph });

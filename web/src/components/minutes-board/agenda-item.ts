@@ -16,6 +16,7 @@ import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
+import { decisionPointLink } from "./decision-point-link.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
 
 export const itemHeading = (item: Pick<AgendaItem, "number" | "title">) =>
@@ -38,6 +39,7 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
     ${decisions(view, item)} ${actionItems(view, item)}
+    ${view.decisionPointsOf ? decisionPointLink(view.decisionPointsOf.workspaceId, view.decisionPointsOf.boardId, item) : nothing}
   </section>`;
 }
 
