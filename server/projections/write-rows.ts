@@ -71,7 +71,8 @@ export async function writeRows(
       if (previous?.[name].get(key) === serialised) continue;
       changed.push(Object.fromEntries(t.columns.map((c) => [c.name, row[c.property] ?? null])));
     }
-    const keyExpr = t.keyColumn ? id(t.keyColumn) : "''";
+    // As text: a key may be a uuid column (a roadmap's focus board id), compared with the JSON's strings.
+    const keyExpr = t.keyColumn ? `${id(t.keyColumn)}::text` : "''";
     ctes.push(
       sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(id(t.name))} where board_id = ${boardId}::uuid and ${sql.raw(keyExpr)} not in (select jsonb_array_elements_text(${JSON.stringify([...written[name].keys()])}::jsonb)))`,
     );

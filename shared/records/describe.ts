@@ -32,7 +32,7 @@ const sv: Words = {
   removed: "(borttagen)",
   roles: { convener: "sammankallande", member: "medlem", observer: "observatör" },
   artefacts: { pdf: "PDF", markdown: "Markdown", json: "JSON" },
-  kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll" },
+  kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll", roadmap: "färdplan" },
   phrases: {
     "auth.setup": () => "skapade administratörskontot",
     "auth.login.success": (p) => (p.d.method === "oidc" ? "loggade in via organisationens inloggning" : "loggade in"),
@@ -104,7 +104,7 @@ const en: Words = {
   removed: "(removed)",
   roles: { convener: "convener", member: "member", observer: "observer" },
   artefacts: sv.artefacts,
-  kinds: { plan: "plan", focus: "focus area", minutes: "minutes" },
+  kinds: { plan: "plan", focus: "focus area", minutes: "minutes", roadmap: "roadmap" },
   phrases: {
     "auth.setup": () => "created the administrator account",
     "auth.login.success": (p) => (p.d.method === "oidc" ? "signed in through the organisation's sign-in" : "signed in"),

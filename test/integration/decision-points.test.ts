@@ -76,6 +76,11 @@ describe("decision points", () => {
     expect(list.body.decisionPoints.map((p: { id: string }) => p.id)).toContain(point.id);
     const one = await f.observer.get(`${base()}/${point.id}`);
     expect(one.body.decisionPoint.title).toBe("BP4 Uppföljningsrapport");
+    // The meeting's date, for "§ 7, Styrgruppsmöte 12 dec", once the minutes are projected.
+    await eventually(async () => {
+      const res = await f.observer.get(`${base()}/${point.id}`);
+      expect(res.body.decisionPoint.source.meetingStartsAt).toBe("2026-12-12T12:00:00.000Z");
+    }, 10_000);
   });
 
   it("edits, answers the checklist, decides, locks, and reopens — every step audited", async () => {

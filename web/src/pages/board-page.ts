@@ -197,6 +197,17 @@ export class BoardPage extends LitElement {
             ></minutes-approval>
           </minutes-board>`,
         );
+      case "roadmap":
+        return this.parts.render(
+          "roadmap-board",
+          () => import("../components/roadmap-board/roadmap-board.js"),
+          () => html`<roadmap-board
+            .target=${this.target}
+            .boardId=${board.id}
+            .workspaceId=${board.workspaceId}
+            .canEdit=${canEdit}
+          ></roadmap-board>`,
+        );
       default:
         return html`<p>${t("board.unsupported")}</p>`;
     }
