@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAgendaItem, setMeeting } from "../../shared/boards/minutes.js";
+import { addAgendaItem, addDecision, setMeeting } from "../../shared/boards/minutes.js";
 import { addActivity, addMilestone, addPhase, setCycleStep, updateActivity } from "../../shared/boards/roadmap.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, startBrowserFixture } from "../helpers/browser-fixture.js";
@@ -40,7 +40,9 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
     minutesId = await create("minutes", "Styrgruppsmöte");
     await boardEditor.edit(minutesId, "minutes", convenerId, (doc) => {
       setMeeting(doc, { type: "steering_group", startsAt: "2026-12-12T13:00:00+01:00" });
+      addAgendaItem(doc, { id: "p6", title: "Information från arbetsgrupperna", number: 6 });
       addAgendaItem(doc, { id: "p7", title: "Uppföljningsrapport BP4", number: 7 });
+      addDecision(doc, "p7", "Styrgruppen godkänner uppföljningsrapporten med ändringar.");
     });
     focusId = await create("focus", "Trygg hemgång");
     roadmapId = await create("roadmap", "Färdplan nära vård");
@@ -61,6 +63,8 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
   it("records a decision point from a minutes §, ticks the checklist and records the decision", async () => {
     const { page } = await f.open("nurse", `/boards/${minutesId}`);
     await page.getByRole("heading", { level: 3, name: "§ 7 Uppföljningsrapport BP4" }).waitFor();
+    // Offered under the § that decided something, not under every item.
+    await expect(page.getByRole("link", { name: "Registrera som beslutspunkt" }).count()).resolves.toBe(1);
     await page.getByRole("link", { name: "Registrera som beslutspunkt" }).click();
     await page.getByRole("heading", { level: 1, name: /^Beslutspunkter/ }).waitFor();
     await page.getByText("Registreras från § 7, Styrgruppsmöte").waitFor();

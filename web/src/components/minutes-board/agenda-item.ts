@@ -39,7 +39,12 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
     ${decisions(view, item)} ${actionItems(view, item)}
-    ${view.decisionPointsOf ? decisionPointLink(view.decisionPointsOf.workspaceId, view.decisionPointsOf.boardId, item) : nothing}
+    ${
+      // Under a § that decided something: the decision goes on as a decision point (beslutspunkt).
+      view.decisionPointsOf && item.decisions.length > 0
+        ? decisionPointLink(view.decisionPointsOf.workspaceId, view.decisionPointsOf.boardId, item)
+        : nothing
+    }
   </section>`;
 }
 

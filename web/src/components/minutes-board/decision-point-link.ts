@@ -1,7 +1,7 @@
 /**
- * "Registrera som beslutspunkt" under an agenda item: opens the partnership's decision points with
- * a new one pre-filled from this § (pages/decision-points-page.ts). Its text travels with the
- * minutes board, not in everyone's first download.
+ * "Registrera som beslutspunkt" under an agenda item that decided something: opens the
+ * partnership's decision points with a new one pre-filled from this § (pages/decision-points-page.ts).
+ * Its text travels with the minutes board, not in everyone's first download.
  */
 import { html } from "lit";
 import type { AgendaItem } from "../../../../shared/boards/minutes.js";
