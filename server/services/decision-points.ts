@@ -33,7 +33,13 @@ export interface DecisionActor {
 type Row = typeof decisionPoints.$inferSelect;
 type Source = { boardId: string; itemId: string };
 
-export function createDecisionPoints(deps: { db: Db; audit: Audit; now: Clock; projections: Projector }) {
+export function createDecisionPoints(deps: {
+  db: Db;
+  audit: Audit;
+  now: Clock;
+  /** Reads a minutes board to check the § a point is recorded from. */
+  projections: Pick<Projector, "copyOf">;
+}) {
   const { db, audit, now, projections } = deps;
 
   const record = (action: string, actor: DecisionActor, row: Row, data: Record<string, unknown>, tx: Db) =>

@@ -4,6 +4,7 @@
  * answered 4xx naming the problem, the audit trail, and the header search finding them.
  */
 import { and, eq } from "drizzle-orm";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import { auditEvents } from "../../server/db/schema.js";
@@ -237,5 +238,22 @@ describe("decision points", () => {
     expect(res.status).toBe(200);
     const hit = res.body.results.find((r: { kind: string }) => r.kind === "decisionPoint");
     expect(hit).toMatchObject({ title: "BP5 Slutrapport för hemtjänsten", workspaceId: f.workspaceId });
+  });
+
+  it("is part of the partnership's data export, with its checklist and decision", async () => {
+    const res = await fetch(new URL(`/api/workspaces/${f.workspaceId}/export`, f.server.url), {
+      headers: { cookie: f.convener.cookie ?? "" },
+    });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const file = files["beslutspunkter.json"];
+    expect(file).toBeDefined();
+    const json = JSON.parse(new TextDecoder().decode(file));
+    expect(json.format).toBe("samverkan-decision-points/1");
+    const decided = json.decisionPoints.find((p: { title: string }) => p.title === "BP4 Uppföljningsrapport 2026");
+    expect(decided).toMatchObject({
+      outcome: null,
+      checklist: [{ answer: "yes", comment: "Sex av sju mål uppnådda" }, {}],
+    });
   });
 });
