@@ -111,7 +111,14 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
     await fits(convener, "decision-point-decided");
 
     // The observer reads the list and the point; nothing to change.
+    // Found by the header search too, under its own heading.
     const observer = (await f.open("observer", `/workspaces/${f.workspaceId}/decision-points`)).page;
+    await observer
+      .getByRole("combobox", { name: "Sök i samverkan" })
+      .pressSequentially("uppföljningsrapporten", { delay: 20 });
+    const hits = observer.getByRole("listbox", { name: "Sökträffar" }).getByRole("group", { name: "Beslutspunkter" });
+    await hits.getByRole("option", { name: /BP4 Uppföljningsrapport/ }).waitFor();
+    await observer.getByRole("combobox", { name: "Sök i samverkan" }).press("Escape");
     await observer.getByRole("link", { name: "BP4 Uppföljningsrapport" }).click();
     await observer.getByText("Du kan läsa beslutspunkten men inte ändra den.").waitFor();
     await observer.getByText("Godkänd med ändringar", { exact: true }).waitFor();
