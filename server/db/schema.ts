@@ -328,6 +328,8 @@ export const searchEntries = pgTable(
 
 // Instance administration (deactivated organisations, a partnership's organisations): schema-admin.ts.
 export * from "./schema-admin.js";
+// Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
+export * from "./schema-decision-points.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
@@ -336,7 +338,5 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
-// Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
-export * from "./schema-decision-points.js";
 // Projections of roadmap (färdplan) boards: phases, milestones, the improvement cycle: schema-roadmap.ts.
 export * from "./schema-roadmap.js";

@@ -33,7 +33,16 @@ export const searchQuery = z.strictObject({
 /** A snippet of matching text: plain-text parts, `match` marks the words that matched. Never HTML. */
 export type SnippetPart = { text: string; match: boolean };
 
-export const SEARCH_KINDS = ["action", "goal", "decision", "item", "section", "contact", "board", "decisionPoint"] as const;
+export const SEARCH_KINDS = [
+  "action",
+  "goal",
+  "decision",
+  "item",
+  "section",
+  "contact",
+  "board",
+  "decisionPoint",
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One search hit, with what a link to it needs (paths.boardAt in the web app). */
