@@ -14,6 +14,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { authRoutes } from "./routes/auth.js";
 import { boardRoutes, workspaceBoardRoutes } from "./routes/boards.js";
 import { contentRoutes } from "./routes/content.js";
+import { decisionPointRoutes } from "./routes/decision-points.js";
 import { healthRoutes } from "./routes/health.js";
 import { historyRoutes } from "./routes/history.js";
 import { indicatorRoutes } from "./routes/indicators.js";
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", myWorkRoutes);
   api.route("/workspaces", workspaceMinutesRoutes);
   api.route("/workspaces", workspaceRecordRoutes);
+  api.route("/workspaces", decisionPointRoutes);
   api.route("/audit", instanceAuditRoutes);
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);

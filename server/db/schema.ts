@@ -21,7 +21,7 @@ import {
 import { bytea, createdAt, updatedAt } from "./columns.js";
 
 export const memberRole = pgEnum("member_role", ["convener", "member", "observer"]);
-export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes", "followup"]);
+export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes", "followup", "roadmap"]);
 export const organizationKind = pgEnum("organization_kind", [
   "municipality",
   "primary_care",
@@ -334,6 +334,8 @@ export * from "./schema-admin.js";
 export * from "./schema-comments.js";
 // Edits that lost a conflict with a concurrent edit (issue 21): schema-conflicts.ts.
 export * from "./schema-conflicts.js";
+// Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
+export * from "./schema-decision-points.js";
 // Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
 export * from "./schema-followup.js";
 // Board history (versions kept by compaction): schema-history.ts.
@@ -344,3 +346,5 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
+// Projections of roadmap (färdplan) boards: phases, milestones, the improvement cycle: schema-roadmap.ts.
+export * from "./schema-roadmap.js";

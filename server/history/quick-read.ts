@@ -113,6 +113,18 @@ export const LAYOUTS: Record<BoardKind, Layout> = {
       ],
     },
   },
+  roadmap: {
+    fieldRoots: [],
+    fields: () => ({}),
+    itemRoots: {
+      phases: (id, raw) => [
+        ...item(id, raw, "phase", "title", null, ["activities"]),
+        ...nested(id, raw, "activities", "activity", "text"),
+      ],
+      milestones: (id, raw) => item(id, raw, "milestone", "title", null),
+      cycle: (id, raw) => item(id, raw, "cycleStep", "step", null),
+    },
+  },
 };
 
 /** The items of one top-level entry ("root\u0000key") as the document holds them now. */

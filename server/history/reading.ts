@@ -8,6 +8,7 @@ import { readFocus } from "../../shared/boards/focus.js";
 import { readFollowup } from "../../shared/boards/followup.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import type { BoardField, ItemType } from "../../shared/history/changes.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
@@ -88,6 +89,32 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
           ),
         }),
       ),
+    };
+  }
+  if (kind === "roadmap") {
+    const roadmap = readRoadmap(doc);
+    return {
+      fields: {},
+      items: [
+        ...roadmap.phases.flatMap((p) => [
+          item("phase", p.id, p.title, {
+            body: lines(p.term, p.startDate, p.endDate, p.description),
+          }),
+          ...p.activities.map((a) =>
+            item("activity", a.id, a.text, { parentId: p.id, status: a.done ? "done" : "open" }),
+          ),
+        ]),
+        ...roadmap.milestones.map((m) =>
+          item("milestone", m.id, m.title, {
+            status: m.done ? "done" : "open",
+            dueDate: m.date,
+            body: lines(m.meetingBoardId, m.decisionPointId),
+          }),
+        ),
+        ...roadmap.cycle.map((c) =>
+          item("cycleStep", c.focusBoardId, c.focusBoardId, { status: c.step, body: c.note }),
+        ),
+      ],
     };
   }
   const { meeting, attendees, items } = readMinutes(doc);

@@ -7,14 +7,18 @@ import type * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { phaseSpan, readRoadmap } from "../../shared/boards/roadmap.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
 import type {
   projectedActions,
   projectedComments,
+  projectedCycleSteps,
   projectedDecisions,
   projectedGoals,
   projectedMeetings,
+  projectedMilestones,
+  projectedPhases,
   searchEntries,
 } from "../db/schema.js";
 import { extractComments } from "./extract-comments.js";
@@ -34,6 +38,9 @@ export interface ProjectionRows extends FollowupRows {
   decisions: (typeof projectedDecisions.$inferInsert)[];
   search: Omit<typeof searchEntries.$inferInsert, "document">[];
   comments: (typeof projectedComments.$inferInsert)[];
+  phases: (typeof projectedPhases.$inferInsert)[];
+  milestones: (typeof projectedMilestones.$inferInsert)[];
+  cycle: (typeof projectedCycleSteps.$inferInsert)[];
 }
 
 /** A tsvector holds at most 1 MiB; no single entry needs more than this much text to be found. */
@@ -53,6 +60,9 @@ export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
     search: [],
     comments: [],
     ...emptyFollowupRows(),
+    phases: [],
+    milestones: [],
+    cycle: [],
   };
   const base = { boardId: board.id, workspaceId: board.workspaceId };
   if (board.kind === "focus") extractFocus(doc, base, rows, board.title);
@@ -61,7 +71,8 @@ export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
     extractFollowup(doc, base, rows, rows.search, join);
     const entry = rows.search.find((s) => s.entryId === "");
     if (entry) entry.title = board.title;
-  } else extractMinutes(doc, base, rows, board.title);
+  } else if (board.kind === "roadmap") extractRoadmap(doc, base, rows, board.title);
+  else extractMinutes(doc, base, rows, board.title);
   return rows;
 }
 
@@ -203,4 +214,42 @@ function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: str
       ),
     });
   }
+}
+
+function extractRoadmap(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
+  const roadmap = readRoadmap(doc);
+  rows.search.push({ ...base, entryId: "", kind: "board", title, body: join(...roadmap.phases.map((p) => p.title)) });
+  for (const p of roadmap.phases) {
+    const span = phaseSpan(p);
+    rows.phases.push({
+      ...base,
+      phaseId: p.id,
+      title: p.title,
+      term: p.term,
+      startsOn: span?.start ?? null,
+      endsOn: span?.end ?? null,
+      rank: p.rank,
+      activities: p.activities.length,
+      activitiesDone: p.activities.filter((a) => a.done).length,
+    });
+    rows.search.push({
+      ...base,
+      entryId: p.id,
+      kind: "section",
+      title: p.term ? `${p.term}: ${p.title}` : p.title,
+      body: join(p.description, ...p.activities.map((a) => a.text)),
+    });
+  }
+  for (const m of roadmap.milestones) {
+    rows.milestones.push({
+      ...base,
+      milestoneId: m.id,
+      title: m.title,
+      date: m.date,
+      done: m.done,
+      meetingBoardId: m.meetingBoardId,
+      decisionPointId: m.decisionPointId,
+    });
+  }
+  for (const c of roadmap.cycle) rows.cycle.push({ ...base, focusBoardId: c.focusBoardId, step: c.step, note: c.note });
 }

@@ -8,11 +8,13 @@ import { readFocus } from "../../shared/boards/focus.js";
 import { readFollowup } from "../../shared/boards/followup.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { NoteBlock } from "../../shared/minutes/record.js";
 import { buildRecord, noteBlocks } from "../minutes/build-record.js";
 import { escapeMarkdown, formatInstant, renderMarkdown } from "../minutes/render-markdown.js";
+import { roadmapBoardIds, roadmapBody } from "./roadmap-text.js";
 
-export type BoardKind = "plan" | "focus" | "minutes" | "followup";
+export type BoardKind = "plan" | "focus" | "minutes" | "followup" | "roadmap";
 
 export interface BoardInfo {
   id: string;
@@ -41,6 +43,7 @@ const KIND: Record<BoardKind, string> = {
   focus: "Fokusområde",
   minutes: "Protokoll",
   followup: "Uppföljning",
+  roadmap: "Färdplan",
 };
 const STATE: Record<string, string> = {
   draft: "utkast",
@@ -77,6 +80,7 @@ function plain(value: unknown): unknown {
 
 export function readContent(kind: BoardKind, doc: Y.Doc): unknown {
   if (kind === "followup") return plain(readFollowup(doc));
+  if (kind === "roadmap") return plain(readRoadmap(doc));
   return plain(kind === "plan" ? readPlan(doc) : kind === "focus" ? readFocus(doc) : readMinutes(doc));
 }
 
@@ -97,6 +101,8 @@ export function idsIn(kind: BoardKind, doc: Y.Doc): { people: string[]; organiza
       if (a.organizationId) organizations.add(a.organizationId);
       if (a.source) boards.add(a.source.boardId);
     }
+  } else if (kind === "roadmap") {
+    for (const id of roadmapBoardIds(doc)) boards.add(id);
   } else {
     const m = readMinutes(doc);
     if (m.meeting.convenerId) people.add(m.meeting.convenerId);
@@ -152,6 +158,7 @@ export function boardMarkdown(board: BoardInfo, doc: Y.Doc, names: Names, minute
   if (board.archivedAt) out.push(`- **Arkiverad:** ${formatInstant(board.archivedAt.toISOString(), "sv")}`);
   if (board.kind === "plan") planBody(doc, names, out);
   else if (board.kind === "followup") followupBody(doc, out);
+  else if (board.kind === "roadmap") roadmapBody(doc, names.boards, out, md);
   else focusBody(doc, names, out);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

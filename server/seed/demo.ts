@@ -183,6 +183,7 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
       focus: focus.map((b) => b.id),
       minutes: [minutes.id],
       followup: [followup.id],
+      roadmap: [],
     },
   };
 }

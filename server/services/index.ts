@@ -23,6 +23,7 @@ import { createBoards } from "./boards.js";
 import { createCalendarFeeds } from "./calendar-feeds.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
+import { createDecisionPoints } from "./decision-points.js";
 import { createHandover } from "./handover.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
@@ -115,6 +116,8 @@ export function createServices(
     records,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes,
+    /** Decision points (beslutspunkter): checklist, decision, lock and reopen. */
+    decisionPoints: createDecisionPoints({ db, audit, now, projections }),
     /** Board versions kept by compaction: list, read, restore (through boardEditor), forget. */
     history: createHistory({
       db,

@@ -43,6 +43,7 @@ export const SEARCH_KINDS = [
   "board",
   "comment",
   "indicator",
+  "decisionPoint",
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -63,4 +64,6 @@ export interface SearchResult {
   paragraph: number | null;
   snippet: SnippetPart[];
   rank: number;
+  /** Decision points (not on a board, `boardId` empty): the partnership they belong to. */
+  workspaceId?: string;
 }

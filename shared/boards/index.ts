@@ -9,6 +9,7 @@ import { followupSpec } from "./followup.js";
 import { addGoalHistoryMaps } from "./goal-history.js";
 import { minutesSpec } from "./minutes.js";
 import { planSpec } from "./plan.js";
+import { roadmapSpec } from "./roadmap.js";
 import type { BoardKind, BoardSpec } from "./spec.js";
 
 export { BOARD_KINDS, type BoardKind, type BoardSpec, type Spec } from "./spec.js";
@@ -18,6 +19,7 @@ export const BOARD_SPECS: Record<BoardKind, BoardSpec> = {
   focus: focusSpec,
   minutes: minutesSpec,
   followup: followupSpec,
+  roadmap: roadmapSpec,
 };
 
 /**
@@ -30,6 +32,7 @@ const UPGRADES: Record<BoardKind, ((doc: Y.Doc) => void)[]> = {
   focus: [() => {}],
   minutes: [() => {}],
   followup: [() => {}],
+  roadmap: [() => {}],
 };
 
 /**
@@ -43,6 +46,7 @@ const SINGLETONS: Record<BoardKind, [root: string, key: string][]> = {
   focus: [["focus", "description"]],
   minutes: [],
   followup: [],
+  roadmap: [],
 };
 
 export type OpenResult =

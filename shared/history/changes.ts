@@ -14,6 +14,11 @@ export const ITEM_TYPES = [
   "decision",
   "actionItem",
   "indicator",
+  // The roadmap (färdplan): phases with their activities, milestones, focus areas' steps in the cycle.
+  "phase",
+  "activity",
+  "milestone",
+  "cycleStep",
 ] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 

@@ -10,6 +10,7 @@ import { packState } from "../../server/history/state-codec.js";
 import type { ApiClient } from "../helpers/api-client.js";
 import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helpers/factories.js";
 import { adminCases } from "./access-matrix.admin.js";
+import { decisionPointCases } from "./access-matrix.decision-points.js";
 import { notificationCases } from "./access-matrix.notifications.js";
 
 export const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymous"] as const;
@@ -395,4 +396,5 @@ export const CASES: Record<string, Case> = {
     expect: { admin: 404, convener: 404, member: 204, observer: 404, outsider: 404, anonymous: 401 },
   },
   ...notificationCases(emails),
+  ...decisionPointCases,
 };

@@ -19,6 +19,9 @@ export type Route =
   /** "My work": a partnership's actions list and decision log; filters in the query. */
   | { name: "actions"; workspaceId: string; query: string }
   | { name: "decisions"; workspaceId: string; query: string }
+  /** Decision points (beslutspunkter): the list (query: a minutes § to record one from), or one. */
+  | { name: "decision-points"; workspaceId: string; query: string }
+  | { name: "decision-point"; workspaceId: string; pointId: string }
   /** Instance administration (the admin only): organisations, accounts, partnerships, or setting one up. */
   | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
@@ -56,6 +59,18 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   [
     new RegExp(`^/workspaces/${ID}/decisions$`),
     (m, q) => ({ name: "decisions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/decision-points$`),
+    (m, q) => ({ name: "decision-points", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/decision-points/${ID}$`),
+    (m) => ({
+      name: "decision-point",
+      workspaceId: decodeURIComponent(m[1] as string),
+      pointId: decodeURIComponent(m[2] as string),
+    }),
   ],
   [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
   [
@@ -109,6 +124,10 @@ export const paths = {
     `/workspaces/${encodeURIComponent(workspaceId)}/actions${query ? `?${query}` : ""}`,
   decisions: (workspaceId: string, query = "") =>
     `/workspaces/${encodeURIComponent(workspaceId)}/decisions${query ? `?${query}` : ""}`,
+  decisionPoints: (workspaceId: string, query = "") =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/decision-points${query ? `?${query}` : ""}`,
+  decisionPoint: (workspaceId: string, pointId: string) =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/decision-points/${encodeURIComponent(pointId)}`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
   admin: (section: AdminSection = "organizations") =>

@@ -205,6 +205,17 @@ export class BoardPage extends LitElement {
           () =>
             html`<followup-board .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .members=${this.members} .workspaceId=${board.workspaceId}></followup-board>`,
         );
+      case "roadmap":
+        return this.parts.render(
+          "roadmap-board",
+          () => import("../components/roadmap-board/roadmap-board.js"),
+          () => html`<roadmap-board
+            .target=${this.target}
+            .boardId=${board.id}
+            .workspaceId=${board.workspaceId}
+            .canEdit=${canEdit}
+          ></roadmap-board>`,
+        );
       default:
         return html`<p>${t("board.unsupported")}</p>`;
     }

@@ -26,6 +26,8 @@ const GROUP_ORDER: SearchKind[] = [
   "indicator",
   "comment",
   "board",
+  "board",
+  "decisionPoint",
 ];
 
 type Answer = { query: string; results: SearchResult[] } | { query: string; failed: true };
@@ -277,7 +279,7 @@ export class HeaderSearch extends LitElement {
       }}
     >
       <span class="title">${hit.title}</span>
-      ${hit.kind === "board" ? nothing : html`<span class="where">${t("search.in", { board: hit.boardTitle })}</span>`}
+      ${hit.kind === "board" || hit.kind === "decisionPoint" ? nothing : html`<span class="where">${t("search.in", { board: hit.boardTitle })}</span>`}
       ${
         hit.snippet.length
           ? html`<span class="snippet">${hit.snippet.map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}</span>`

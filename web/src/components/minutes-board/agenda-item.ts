@@ -17,6 +17,7 @@ import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
 import { agendaLastChanged } from "./agenda-last-changed.js";
+import { decisionPointLink } from "./decision-point-link.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
 
 export const itemHeading = (item: Pick<AgendaItem, "number" | "title">) =>
@@ -40,6 +41,12 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
     ${decisions(view, item)} ${actionItems(view, item)}
+    ${
+      // Under a § that decided something: the decision goes on as a decision point (beslutspunkt).
+      view.decisionPointsOf && item.decisions.length > 0
+        ? decisionPointLink(view.decisionPointsOf.workspaceId, view.decisionPointsOf.boardId, item)
+        : nothing
+    }
   </section>`;
 }
 

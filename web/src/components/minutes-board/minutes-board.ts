@@ -200,6 +200,8 @@ export class MinutesBoard extends LitElement {
       linkFailures: this.linkFailures,
       addActionItem: (itemId, input) => this.addActionItem(itemId, input),
       link: (itemId, actionItemId) => void this.link(itemId, actionItemId),
+      decisionPointsOf:
+        this.canEdit && this.workspaceId ? { workspaceId: this.workspaceId, boardId: this.boardId } : null,
     };
   }
 

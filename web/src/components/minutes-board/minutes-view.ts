@@ -32,6 +32,8 @@ export interface MinutesView {
   addActionItem(itemId: string, input: NewActionItem): void;
   /** Adds the action item's action to its focus area (again, after a failure). */
   link(itemId: string, actionItemId: string): void;
+  /** Partnership and board, for "Registrera som beslutspunkt" (members and conveners, also once locked); null for observers. */
+  decisionPointsOf: { workspaceId: string; boardId: string } | null;
 }
 
 export const memberName = (view: MinutesView, userId: string | null) =>
