@@ -3,9 +3,11 @@
  * room at most once per `minIntervalMs`, since each one encodes the whole document at once), on
  * demand (unload, shutdown, a purge), never two at a time, and never moving the snapshot back.
  */
+import * as Y from "yjs";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { DocStore } from "../docs/doc-store.js";
 import type { Logger } from "../logger.js";
+import type { RoomDeps } from "./room-contract.js";
 
 export interface CompactionDeps {
   boardId: string;
@@ -88,4 +90,32 @@ export class Compaction {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+/**
+ * A room's compaction: its own document encoded, or — with several processes — nothing, since
+ * they compact from storage (cluster/shared-compaction.ts).
+ */
+export function roomCompaction(
+  boardId: string,
+  doc: Y.Doc,
+  deps: RoomDeps,
+  storedSeq: () => number,
+  tail: number,
+): Compaction {
+  return new Compaction(
+    {
+      boardId,
+      store: deps.store,
+      logger: deps.logger,
+      encode: () =>
+        deps.peers
+          ? { state: new Uint8Array(0), stateV2: new Uint8Array(0) }
+          : { state: Y.encodeStateAsUpdate(doc), stateV2: Y.encodeStateAsUpdateV2(doc) },
+      storedSeq,
+      ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
+      ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
+    },
+    tail,
+  );
 }

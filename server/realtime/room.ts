@@ -8,7 +8,6 @@ import * as Y from "yjs";
 import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
-import { FOLLOWUP_REASON } from "../../shared/protocol/messages.js";
 import type { LoadedDoc } from "../docs/doc-store.js";
 import { traffic } from "../metrics/instruments.js";
 import {
@@ -19,17 +18,17 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from "./codec.js";
-import { CommentWatch } from "./comment-guard.js";
-import { Compaction } from "./compaction.js";
+import { type Compaction, roomCompaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
-import { followupBefore, followupChanges } from "./followup-guard.js";
-import { type GovernanceFinding, governedBefore, governedChanges } from "./governance-guard.js";
+import type { GovernanceFinding } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
 import { LostWriteWatch } from "./lost-writes.js";
 import { PresenceOwners } from "./presence-owners.js";
 import type { RoomDeps, RoomMember } from "./room-contract.js";
+import { RuleGuards } from "./rule-guards.js";
 import { StoredSeqs } from "./stored-seqs.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
+import { WaitingMembers } from "./waiting-members.js";
 
 export type { IdentityNumbersRemoved, RoomDeps, RoomMember } from "./room-contract.js";
 
@@ -43,8 +42,7 @@ export class Room {
   /** Awareness client id each member announced, so it can be removed when the member leaves. */
   private readonly presence = new PresenceOwners<RoomMember>();
   /** Members holding updates that wait for content the board does not have yet. */
-  private readonly waiting = new Set<RoomMember>();
-  private retrying = false;
+  private readonly waiting = new WaitingMembers<RoomMember>();
   /** Sequence numbers handed to the write queue and not yet stored. */
   private readonly unstored = new StoredSeqs();
   private lastSeq: number;
@@ -57,8 +55,8 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** What the transaction applying a member's update changed, for the identity-number guard. */
   private changes: ChangeRecord | null = null;
-  /** Who may write, edit and delete which comment (comment-guard.ts); null for kinds without comments. */
-  private readonly comments: CommentWatch | null;
+  /** Governance, comment authorship and follow-up rules (rule-guards.ts). */
+  private readonly rules: RuleGuards;
   /** Values of concurrent edits that Yjs dropped (lost-writes.ts), reported through deps.onLostWrites. */
   private readonly lostWrites = new LostWriteWatch();
   destroyed = false;
@@ -74,25 +72,10 @@ export class Room {
     for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
     // Right after a compaction (e.g. a restart) the snapshot is exactly what a new client needs.
     if (loaded.snapshot && loaded.updates.length === 0) this.fullState = encodeSyncStep2(loaded.snapshot);
-    this.comments = CommentWatch.for(this.doc, BOARD_SPECS[kind]);
+    this.rules = new RuleGuards(this.doc, kind);
     this.lastSeq = loaded.lastSeq;
     this.durableSeq = loaded.lastSeq;
-    this.compaction = new Compaction(
-      {
-        boardId,
-        store: deps.store,
-        logger: deps.logger,
-        // Several processes compact from storage (cluster/shared-compaction.ts): nothing to encode here.
-        encode: () =>
-          deps.peers
-            ? { state: new Uint8Array(0), stateV2: new Uint8Array(0) }
-            : { state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) },
-        storedSeq: () => this.durableSeq,
-        ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
-        ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
-      },
-      loaded.tail,
-    );
+    this.compaction = roomCompaction(boardId, this.doc, deps, () => this.durableSeq, loaded.tail);
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server is a peer without presence
@@ -144,7 +127,7 @@ export class Room {
 
   leave(member: RoomMember): void {
     this.members.delete(member);
-    this.waiting.delete(member);
+    this.waiting.set(member, false);
     const id = this.presence.release(member);
     if (id !== undefined) awarenessProtocol.removeAwarenessStates(this.awareness, [id], member);
   }
@@ -192,20 +175,13 @@ export class Room {
     traffic.updatesIn++;
     traffic.updateBytesIn += update.byteLength;
     try {
-      const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
-      const followup = followupBefore(this.doc, this.kind);
-      this.comments?.begin();
-      Y.applyUpdate(this.doc, update, member);
-      // Follow-up entries (followup-guard.ts): a status or value in someone else's name, or out of range.
-      const refused =
-        followup && this.changes ? followupChanges(this.doc, this.kind, member.userId, followup, this.changes) : [];
-      const undo = [
-        ...(governed ? governedChanges(this.doc, governed) : []),
-        ...(this.comments?.end(member.userId) ?? []),
-        ...refused,
-      ];
-      if (undo.length > 0 && this.undoGoverned(member, update, undo, refused.length > 0 ? FOLLOWUP_REASON : undefined))
-        return;
+      const { undo, reason } = this.rules.around(
+        member,
+        update,
+        () => Y.applyUpdate(this.doc, update, member),
+        () => this.changes,
+      );
+      if (undo.length > 0 && this.undoGoverned(member, update, undo, reason)) return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -219,7 +195,7 @@ export class Room {
     for (const change of changes) this.record(change, member);
     const lost = this.lostWrites.take(this.boardId);
     if (lost) this.deps.onLostWrites?.(lost);
-    if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
+    if (changes.length > 0) this.waiting.retry();
   }
 
   /**
@@ -240,7 +216,7 @@ export class Room {
       undo.map((u) => u.field),
       reason,
     );
-    if (this.waiting.size > 0) this.retryWaiting();
+    this.waiting.retry();
     return true;
   }
 
@@ -283,7 +259,7 @@ export class Room {
       fields: found.map(({ field, kind }) => ({ field, kind })),
       purged,
     });
-    if (this.waiting.size > 0) this.retryWaiting();
+    this.waiting.retry();
     return true;
   }
 
@@ -300,22 +276,7 @@ export class Room {
 
   /** A member now holds updates waiting for missing dependencies (or, with false, none any more). */
   setWaiting(member: RoomMember, waiting: boolean): void {
-    if (waiting) this.waiting.add(member);
-    else this.waiting.delete(member);
-  }
-
-  /** What just arrived may be what someone's waiting updates needed (also another tab's, via BroadcastChannel). */
-  private retryWaiting() {
-    if (this.retrying) return;
-    this.retrying = true;
-    try {
-      for (let progressed = true; progressed && this.waiting.size > 0; ) {
-        progressed = false;
-        for (const member of [...this.waiting]) if (member.retryPending?.()) progressed = true;
-      }
-    } finally {
-      this.retrying = false;
-    }
+    this.waiting.set(member, waiting);
   }
 
   /** The sequence number of the newest change applied to this board. */
@@ -346,7 +307,7 @@ export class Room {
   /** A stored update another process applied: this room's members get it; it is not stored again. */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE);
-    if (this.waiting.size > 0) this.retryWaiting();
+    this.waiting.retry();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
