@@ -56,7 +56,7 @@ export async function assembleReport(db: Db, input: AssembleInput): Promise<Repo
   };
 }
 
-async function reportGoals(db: Db, input: AssembleInput): Promise<ReportGoal[]> {
+export async function reportGoals(db: Db, input: AssembleInput): Promise<ReportGoal[]> {
   const rows = rowsOf<{
     board_id: string;
     goal_id: string;
@@ -95,7 +95,11 @@ async function reportGoals(db: Db, input: AssembleInput): Promise<ReportGoal[]> 
   return goals.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 }
 
-async function actionGroups(db: Db, input: AssembleInput, by: "focus" | "organization"): Promise<ReportActionGroup[]> {
+export async function actionGroups(
+  db: Db,
+  input: AssembleInput,
+  by: "focus" | "organization",
+): Promise<ReportActionGroup[]> {
   const overdueBefore = input.today < input.periodTo ? input.today : input.periodTo;
   const group =
     by === "focus" ? sql`b.id::text as id, b.title as name` : sql`o.id::text as id, coalesce(o.name, '') as name`;

@@ -152,3 +152,26 @@ export async function roadmapSection(db: Db, workspaceId: string): Promise<Repor
     milestones: milestones.map((m) => ({ title: m.title, date: m.date, done: m.done === true })),
   };
 }
+
+/** Every goal's follow-ups in date order (its status trend); empty without the feature. */
+export async function goalTrends(
+  db: Db,
+  workspaceId: string,
+): Promise<Map<string, { date: string; status: GoalStatus }[]>> {
+  const trends = new Map<string, { date: string; status: GoalStatus }[]>();
+  if (!(await hasTable(db, "projected_goal_history"))) return trends;
+  const rows = rowsOf<{ board_id: string; goal_id: string; status: GoalStatus; date: string }>(
+    await db.execute(sql`
+      select board_id, goal_id, status, to_char(date, 'YYYY-MM-DD') as date
+      from projected_goal_history
+      where workspace_id = ${workspaceId}
+      order by date, recorded_at`),
+  );
+  for (const r of rows) {
+    const key = `${r.board_id}:${r.goal_id}`;
+    const list = trends.get(key) ?? [];
+    list.push({ date: r.date, status: r.status });
+    trends.set(key, list);
+  }
+  return trends;
+}

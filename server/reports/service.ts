@@ -15,6 +15,7 @@ import type { Clock } from "../services/clock.js";
 import { swedishToday } from "../services/content-queries.js";
 import { assembleReport } from "./assemble.js";
 import { renderReportPdf } from "./render.js";
+import { steeringView } from "./steering.js";
 
 type Row = typeof followUpReports.$inferSelect;
 
@@ -129,6 +130,9 @@ export function createReports(db: Db, audit: Audit, now: Clock) {
   }
 
   return {
+    /** The steering view's data for today. */
+    steering: (workspaceId: string) => steeringView(db, now, workspaceId),
+
     async list(workspaceId: string): Promise<ReportSummary[]> {
       const rows = await db
         .select()

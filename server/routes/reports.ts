@@ -9,6 +9,7 @@
  *   POST   /api/workspaces/:id/reports/:reportId/freeze      freeze: the archival PDF and its SHA-256
  *   POST   /api/workspaces/:id/reports/:reportId/versions    a new draft from a frozen report
  *   GET    /api/workspaces/:id/reports/:reportId/verify      whether the frozen PDF matches its hash
+ *   GET    /api/workspaces/:id/steering                      the steering view: goals' trends, indicators, overdue actions
  *   GET    /api/workspaces/:id/reports/:reportId/report.md | report.pdf | indicators.csv [?lang]
  */
 import type { Context } from "hono";
@@ -55,6 +56,12 @@ export const reportRoutes = new Hono<AppEnv>()
     await access.workspace(user, workspaceId, "boards.manage");
     const body = await jsonBody(c, createReportBody);
     return c.json({ report: await reports.create(user.id, workspaceId, body) }, 201);
+  })
+  .get("/:workspaceId/steering", async (c) => {
+    const { access, reports } = c.var.deps.services;
+    const workspaceId = c.req.param("workspaceId");
+    await access.workspace(currentUser(c), workspaceId, "boards.read");
+    return c.json(await reports.steering(workspaceId));
   })
   .get("/:workspaceId/reports/:reportId", async (c) => {
     const { access, reports } = c.var.deps.services;

@@ -6,6 +6,22 @@
 import { z } from "zod";
 import type { GoalLevel, GoalStatus, Perspective } from "../boards/vocabulary.js";
 
+/** The steering view (GET /api/workspaces/:id/steering): goals with their status trend, indicators, overdue actions. */
+export interface SteeringGoal {
+  key: string;
+  title: string;
+  level: GoalLevel;
+  status: GoalStatus;
+  trend: { date: string; status: GoalStatus }[];
+}
+
+export interface SteeringView {
+  today: string;
+  goals: SteeringGoal[];
+  indicators: ReportIndicator[] | null;
+  overdueByOrganization: ReportActionGroup[];
+}
+
 export const REPORT_KINDS = ["followup", "final"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_STATES = ["draft", "frozen"] as const;

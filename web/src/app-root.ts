@@ -30,6 +30,9 @@ const loadHistoryPage = () => import("./pages/history-page.js");
 /** "My work": the actions list and the decision log, loaded when opened. */
 const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
+const loadReportsPage = () => import("./pages/reports-page.js");
+const loadReportPage = () => import("./pages/report-page.js");
+const loadSteeringPage = () => import("./pages/steering-page.js");
 /** Instance administration: the admin only, loaded when opened. */
 const loadAdminPage = () => import("./pages/admin-page.js");
 /** The header's search (on a partnership's pages) and notification bell (signed in), loaded when shown. */
@@ -265,6 +268,7 @@ export class AppRoot extends LitElement {
     const r = this.route;
     if (r.name === "workspace" || r.name === "members") return r.workspaceId;
     if (r.name === "audit") return r.workspaceId;
+    if (r.name === "reports" || r.name === "report" || r.name === "steering") return r.workspaceId;
     if (r.name === "board" || r.name === "board-history") return this.boardWorkspaceId;
     return null;
   }
@@ -363,6 +367,27 @@ export class AppRoot extends LitElement {
                 `${r.workspaceId}?${r.query}`,
                 html`<decisions-page .workspaceId=${r.workspaceId} .query=${r.query}></decisions-page>`,
               ),
+            )
+          : nothing;
+      case "reports":
+        return this.user
+          ? this.parts.render("reports-page", loadReportsPage, () =>
+              keyed(r.workspaceId, html`<reports-page .workspaceId=${r.workspaceId}></reports-page>`),
+            )
+          : nothing;
+      case "report":
+        return this.user
+          ? this.parts.render("report-page", loadReportPage, () =>
+              keyed(
+                r.reportId,
+                html`<report-page .workspaceId=${r.workspaceId} .reportId=${r.reportId}></report-page>`,
+              ),
+            )
+          : nothing;
+      case "steering":
+        return this.user
+          ? this.parts.render("steering-page", loadSteeringPage, () =>
+              keyed(r.workspaceId, html`<steering-page .workspaceId=${r.workspaceId}></steering-page>`),
             )
           : nothing;
       case "board":

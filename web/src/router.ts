@@ -19,6 +19,9 @@ export type Route =
   /** "My work": a partnership's actions list and decision log; filters in the query. */
   | { name: "actions"; workspaceId: string; query: string }
   | { name: "decisions"; workspaceId: string; query: string }
+  | { name: "reports"; workspaceId: string }
+  | { name: "report"; workspaceId: string; reportId: string }
+  | { name: "steering"; workspaceId: string }
   /** Instance administration (the admin only): organisations, accounts, partnerships, or setting one up. */
   | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
@@ -56,6 +59,22 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   [
     new RegExp(`^/workspaces/${ID}/decisions$`),
     (m, q) => ({ name: "decisions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/reports$`),
+    (m) => ({ name: "reports", workspaceId: decodeURIComponent(m[1] as string) }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/reports/${ID}$`),
+    (m) => ({
+      name: "report",
+      workspaceId: decodeURIComponent(m[1] as string),
+      reportId: decodeURIComponent(m[2] as string),
+    }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/steering$`),
+    (m) => ({ name: "steering", workspaceId: decodeURIComponent(m[1] as string) }),
   ],
   [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
   [
@@ -109,6 +128,10 @@ export const paths = {
     `/workspaces/${encodeURIComponent(workspaceId)}/actions${query ? `?${query}` : ""}`,
   decisions: (workspaceId: string, query = "") =>
     `/workspaces/${encodeURIComponent(workspaceId)}/decisions${query ? `?${query}` : ""}`,
+  reports: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/reports`,
+  report: (workspaceId: string, reportId: string) =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/reports/${encodeURIComponent(reportId)}`,
+  steering: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/steering`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
   admin: (section: AdminSection = "organizations") =>
