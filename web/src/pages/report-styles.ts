@@ -54,7 +54,11 @@ export const reportStyles = css`
   .badge.not_started {
     color: #374151;
   }
+  form {
+    max-width: 48rem;
+  }
   textarea {
+    font-weight: normal;
     width: 100%;
     box-sizing: border-box;
     min-height: 4.5rem;
