@@ -32,7 +32,8 @@ describe.skipIf(!browserSuiteEnabled())("follow-up reports and the steering view
   beforeAll(async () => {
     f = await startBrowserFixture();
     const board = async (kind: "focus" | "plan", title: string) =>
-      (await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind, title })).body.board.id as string;
+      (await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind, title })).body.board
+        .id as string;
     const plan = await board("plan", "Plan för nära vård");
     const trygg = await board("focus", "Trygg hemgång");
     const convenerId = (await f.people.convener.get("/api/auth/me")).body.user.id as string;
