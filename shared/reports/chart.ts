@@ -59,7 +59,9 @@ export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"):
     for (const v of u.values) if (!occasions.includes(v.occasion)) occasions.push(v.occasion);
   const values = indicator.units.flatMap((u) => u.values.map((v) => v.value));
   const min = Math.min(0, indicator.rangeMin ?? 0, ...values);
-  const max = niceMax(Math.max(indicator.target ?? 0, indicator.rangeMax ?? 0, ...values));
+  // The scale's own top (P-CAT 52, 100 %) when every value fits under it, else a round number.
+  const top = Math.max(indicator.target ?? 0, ...values);
+  const max = indicator.rangeMax !== null && indicator.rangeMax >= top ? indicator.rangeMax : niceMax(top);
   const plot = { left: PAD.left, top: PAD.top, right: CHART_WIDTH - PAD.right, bottom: CHART_HEIGHT - PAD.bottom };
   const y = (v: number) => plot.bottom - ((v - min) / (max - min || 1)) * (plot.bottom - plot.top);
   const groupWidth = (plot.right - plot.left) / Math.max(1, indicator.units.length);
