@@ -15,6 +15,9 @@ import { indicatorFigure } from "./report-figure.js";
 import { reportStyles } from "./report-styles.js";
 import { tr, trp } from "./report-texts.js";
 
+/** How often the steering view reads the partnership again while it is shown. */
+const REFRESH_MS = 30_000;
+
 const steeringStyles = css`
   :host {
     font-size: 1.25rem;
@@ -80,8 +83,23 @@ export class SteeringPage extends LitElement {
     this.problem = null;
   }
 
-  override async connectedCallback() {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback() {
     super.connectedCallback();
+    void this.load();
+    // Left on the projector through a meeting: read again now and then while shown.
+    this.timer = setInterval(() => {
+      if (document.visibilityState === "visible") void this.load();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  private async load() {
     const base = `/api/workspaces/${encodeURIComponent(this.workspaceId)}`;
     try {
       const [ws, view] = await Promise.all([
@@ -90,6 +108,7 @@ export class SteeringPage extends LitElement {
       ]);
       this.workspace = ws.workspace;
       this.view = view;
+      this.problem = null;
     } catch (error) {
       this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
     }
