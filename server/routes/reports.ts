@@ -15,6 +15,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { createReportBody, editReportBody, reportFormatQuery } from "../../shared/api/reports.js";
+import { emptyBody } from "../../shared/api/workspaces.js";
 import { requireUser } from "../middleware/session.js";
 import { jsonBody, queryParams } from "../middleware/validate.js";
 import { indicatorsCsv, renderReportPdf, reportMarkdown } from "../reports/render.js";
@@ -82,6 +83,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "boards.manage");
+    await jsonBody(c, emptyBody);
     return c.json({ report: await reports.freeze(user.id, workspaceId, c.req.param("reportId")) });
   })
   .post("/:workspaceId/reports/:reportId/versions", async (c) => {
@@ -89,6 +91,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(user, workspaceId, "boards.manage");
+    await jsonBody(c, emptyBody);
     return c.json({ report: await reports.newVersion(user.id, workspaceId, c.req.param("reportId")) }, 201);
   })
   .get("/:workspaceId/reports/:reportId/verify", async (c) => {

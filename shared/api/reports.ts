@@ -129,7 +129,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-
 const longText = z.string().max(REPORT_TEXT_MAX, `A text has at most ${REPORT_TEXT_MAX} characters.`);
 
 export const createReportBody = z
-  .object({
+  .strictObject({
     kind: z.enum(REPORT_KINDS, "Kind must be followup or final."),
     title: z.string().trim().min(1, "Give the report a title.").max(REPORT_TITLE_MAX),
     periodFrom: isoDate,
@@ -140,7 +140,7 @@ export const createReportBody = z
     path: ["periodTo"],
   });
 
-export const editReportBody = z.object({
+export const editReportBody = z.strictObject({
   title: z.string().trim().min(1, "Give the report a title.").max(REPORT_TITLE_MAX).optional(),
   summary: longText.optional(),
   /** Per goal key: a justification and/or utvecklingsområden; an empty string falls back to the data's text. */
@@ -152,4 +152,6 @@ export const editReportBody = z.object({
     .optional(),
 });
 
-export const reportFormatQuery = z.object({ lang: z.enum(["sv", "en"], "Language must be sv or en.").optional() });
+export const reportFormatQuery = z.strictObject({
+  lang: z.enum(["sv", "en"], "Language must be sv or en.").optional(),
+});

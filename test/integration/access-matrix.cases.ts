@@ -11,6 +11,7 @@ import type { ApiClient } from "../helpers/api-client.js";
 import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helpers/factories.js";
 import { adminCases } from "./access-matrix.admin.js";
 import { notificationCases } from "./access-matrix.notifications.js";
+import { reportCases } from "./access-matrix.reports.js";
 
 export const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymous"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -395,4 +396,5 @@ export const CASES: Record<string, Case> = {
     expect: { admin: 404, convener: 404, member: 204, observer: 404, outsider: 404, anonymous: 401 },
   },
   ...notificationCases(emails),
+  ...reportCases(),
 };
