@@ -5,6 +5,7 @@
  * the change since the previous frozen report; who may do what; Markdown, PDF and CSV answers.
  */
 import { eq } from "drizzle-orm";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import { projectedGoals } from "../../server/db/schema.js";
@@ -169,6 +170,18 @@ describe.each(databaseKinds())("follow-up reports (%s)", (kind) => {
     expect(next.body.report).toMatchObject({ state: "draft", version: 2, title: "Slutrapport 2025" });
     expect(next.body.report.texts.summary).toBe("Året präglades av chefsbyten i hemtjänsten.");
     expect((await f.convener.post(`${base()}/${next.body.report.id}/versions`, {})).status).toBe(409);
+
+    // The frozen report is in the partnership's data export with the archived PDF and its hash.
+    const zip = await f.server.app.request(`/api/workspaces/${f.workspaceId}/export`, {
+      headers: { cookie: f.convener.cookie ?? "" },
+    });
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const sums = new TextDecoder().decode(files["rapporter/SHA256SUMS.txt"]);
+    expect(sums).toContain(`${frozen.body.report.pdfSha256}  001-slutrapport-2025-v1/rapport.pdf`);
+    expect(files["rapporter/001-slutrapport-2025-v1/rapport.pdf"]).toEqual(bytes);
+    expect(new TextDecoder().decode(files["rapporter/001-slutrapport-2025-v1/rapport.md"])).toContain(
+      "Fallen minskade inte på Oxelgården.",
+    );
 
     const audit = await f.convener.get(`/api/workspaces/${f.workspaceId}/audit?limit=50`);
     const actions = (audit.body.events ?? []).map((e: { action: string }) => e.action);
