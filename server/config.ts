@@ -74,6 +74,19 @@ const organizationDomains = z
       ),
   );
 
+/** Several processes (server/cluster): where they meet. redis:// or rediss:// (TLS), optional password and db number. */
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a URL like redis://127.0.0.1:6379 or rediss://user:password@redis.example.se:6380/0");
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const envSchema = z.object({
@@ -147,6 +160,7 @@ const envSchema = z.object({
   OIDC_ORGANIZATION_DOMAINS: z.preprocess(emptyAsUndefined, organizationDomains.optional()),
   OIDC_LABEL: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(60).optional()),
   LOCAL_PASSWORDS: z.preprocess(emptyAsUndefined, flag.default(true)),
+  REDIS_URL: z.preprocess(emptyAsUndefined, redisUrl.optional()),
 });
 
 /** Sign-in through the organisation's OpenID Connect provider (server/oidc). */
@@ -199,6 +213,8 @@ export interface Config {
   mailFrom: string;
   /** The hour (0–23, Swedish time) the daily digest of overdue actions goes out (DIGEST_HOUR). */
   digestHour: number;
+  /** REDIS_URL: several processes share live boards, access events and rate limits through it; null: one process. */
+  redisUrl: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -218,6 +234,11 @@ function crossChecks(e: z.infer<typeof envSchema>): string[] {
     }
     if (!e.LOCAL_PASSWORDS) problems.push("LOCAL_PASSWORDS: false needs OIDC_ISSUER, or nobody could sign in");
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    problems.push(
+      "REDIS_URL: several processes need a shared PostgreSQL; set DATABASE_URL too (PGlite is one process)",
+    );
+  }
   return problems;
 }
 
@@ -228,7 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join(".");
       const raw = env[name];
-      const url = name === "DATABASE_URL" || name === "SMTP_URL";
+      const url = name === "DATABASE_URL" || name === "SMTP_URL" || name === "REDIS_URL";
       const shown =
         raw === undefined || SECRETS.has(name) ? "" : ` (got ${JSON.stringify(url ? redactUrl(raw) : raw)})`;
       return `${name}: ${issue.message}${shown}`;
@@ -275,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM,
       digestHour: e.DIGEST_HOUR,
+      redisUrl: e.REDIS_URL ?? null,
     },
   };
 }

@@ -1,9 +1,12 @@
 /** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
 import { createApp } from "./app.js";
+import type { BoardRelay } from "./cluster/board-relay.js";
+import type { RedisLink } from "./cluster/redis-link.js";
+import { sharedCompaction } from "./cluster/shared-compaction.js";
 import { loadConfig } from "./config.js";
 import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
-import { createDocStore } from "./docs/doc-store.js";
+import { createDocStore, type DocStore } from "./docs/doc-store.js";
 import { scanOnce } from "./docs/identity-scan.js";
 import { StorageHealth } from "./docs/storage-health.js";
 import { DEFAULT_HISTORY } from "./history/record-version.js";
@@ -39,6 +42,7 @@ let database: Database | undefined;
 let http: RunningServer | undefined;
 let realtime: Realtime | undefined;
 let purge: NodeJS.Timeout | undefined;
+let redis: RedisLink | undefined;
 /** Whether board edits can be stored: the database process's events and the write queue report here. */
 const health = new StorageHealth();
 
@@ -75,6 +79,26 @@ if (config.oidc) {
 }
 await checkpoint();
 
+// Several processes (REDIS_URL): Redis must answer at start; a wrong or unreachable URL stops it here.
+// Loaded only then: one process does without the Redis client.
+let cluster: { relay: BoardRelay; nextSeq: (last: number) => number } | undefined;
+if (config.redisUrl) {
+  try {
+    const [{ connectRedis }, { takeSlot, slotSequence }, { createBoardRelay }] = await Promise.all([
+      import("./cluster/redis-link.js"),
+      import("./cluster/sequence.js"),
+      import("./cluster/board-relay.js"),
+    ]);
+    redis = await connectRedis(config.redisUrl, logger);
+    const slot = await takeSlot(redis);
+    cluster = { relay: createBoardRelay(redis, logger), nextSeq: slotSequence(slot) };
+  } catch (error) {
+    await redis?.close();
+    fail((error as Error).message.replaceAll("\n", " "));
+  }
+}
+await checkpoint();
+
 // While the database starts (the embedded one in a process of its own), this thread runs the live
 // editing path until it is optimised: the first meeting after a restart gets warm code.
 const warmingLive = warmUpLive(logger);
@@ -95,8 +119,15 @@ try {
 }
 await checkpoint();
 
-const services = createServices(database.db, config, undefined, logger);
-const store = createDocStore(database.db, { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs });
+const services = createServices(database.db, config, undefined, logger, redis);
+const history = { ...DEFAULT_HISTORY, retentionMs: config.historyRetentionMs };
+let store: DocStore = createDocStore(database.db, history);
+if (redis) {
+  // Compaction from what is stored, one process at a time per board (cluster/shared-compaction.ts).
+  store = sharedCompaction(database.db, store, history);
+  const { relayAccessEvents } = await import("./cluster/access-relay.js");
+  await relayAccessEvents(services.events, redis, logger);
+}
 
 // SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).
 if (config.seedDemo) {
@@ -117,6 +148,7 @@ const app = createApp({
   services,
   latestMigration: latestShippedMigration(),
   ...(oidc ? { oidc } : {}),
+  ...(redis ? { redis } : {}),
 });
 if (!isWebBuilt(DEFAULT_WEB_DIR)) logger.warn("the web app is not built (npm run build); serving the API only");
 // Expired sessions are refused on use; this only keeps the table small. Audit events older than
@@ -136,7 +168,7 @@ purge.unref();
 // After a restart, the boards people were working on are in memory again before they reconnect
 // (a meeting reconnects all at once): loaded before listening, for at most PRELOAD_BUDGET_MS;
 // whatever is left loads right after.
-const live = createRealtime({ config, services, store, logger, health });
+const live = createRealtime({ config, services, store, logger, health, ...(cluster ? { cluster } : {}) });
 realtime = live;
 const preloading = store
   .recentlyActive(new Date(Date.now() - PRELOAD_ACTIVE_WITHIN_MS), PRELOAD_MAX_BOARDS)
@@ -176,7 +208,7 @@ void scanOnce(database.db, services.audit, logger).catch((err) =>
 
 started = true;
 logger.info(
-  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind },
+  { url: http.url, publicOrigin: config.publicOrigin, database: database.kind, redis: redis ? "connected" : undefined },
   `Samverkan listening on ${http.url}`,
 );
 await checkpoint();
@@ -239,6 +271,7 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
       await services.outbox.stop();
     }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
+    await redis?.close();
     await database?.close();
     logger.info("stopped");
     return exit(failure ? 1 : 0);

@@ -17,6 +17,8 @@ export interface AppDeps {
   webDir?: string;
   /** The discovered OpenID provider, when OIDC_ISSUER is set (server/oidc). */
   oidc?: OidcClient;
+  /** The link to Redis when REDIS_URL is set (server/cluster); readiness reports it. */
+  redis?: { readonly up: boolean; readonly reason: string | undefined };
 }
 
 export interface AppEnv {

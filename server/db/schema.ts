@@ -21,7 +21,7 @@ import {
 import { bytea, createdAt, updatedAt } from "./columns.js";
 
 export const memberRole = pgEnum("member_role", ["convener", "member", "observer"]);
-export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes"]);
+export const boardKind = pgEnum("board_kind", ["plan", "focus", "minutes", "followup", "roadmap"]);
 export const organizationKind = pgEnum("organization_kind", [
   "municipality",
   "primary_care",
@@ -259,6 +259,8 @@ export const projectedGoals = pgTable(
     perspectives: text("perspectives").array().notNull(),
     comment: text("comment").notNull(),
     rank: text("rank").notNull(),
+    organizationId: uuid("organization_id"),
+    targetDate: date("target_date", { mode: "string" }),
   },
   (t) => [primaryKey({ columns: [t.boardId, t.goalId] }), index("projected_goals_workspace_idx").on(t.workspaceId)],
 );
@@ -330,6 +332,12 @@ export const searchEntries = pgTable(
 export * from "./schema-admin.js";
 // Comments on actions and goals, projected from the boards (issue 21): schema-comments.ts.
 export * from "./schema-comments.js";
+// Edits that lost a conflict with a concurrent edit (issue 21): schema-conflicts.ts.
+export * from "./schema-conflicts.js";
+// Decision points (beslutspunkter) with their checklists: schema-decision-points.ts.
+export * from "./schema-decision-points.js";
+// Follow-up: goals' status histories and links, indicators and their values: schema-followup.ts.
+export * from "./schema-followup.js";
 // Board history (versions kept by compaction): schema-history.ts.
 export * from "./schema-history.js";
 // Minutes approval, the sealed archive and calendar subscriptions: schema-minutes.ts.
@@ -338,5 +346,7 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
+// Projections of roadmap (färdplan) boards: phases, milestones, the improvement cycle: schema-roadmap.ts.
+export * from "./schema-roadmap.js";
 // Follow-up reports (uppföljningsrapport, slutrapport): schema-reports.ts.
 export * from "./schema-reports.js";

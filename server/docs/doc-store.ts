@@ -59,14 +59,16 @@ export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY
     async load(boardId) {
       // One statement, so one consistent view of both the snapshot and the log after it (another
       // process's compaction cannot commit in between), and one round trip — a meeting that
-      // reconnects at once loads hundreds of boards. The snapshot row sorts first.
+      // reconnects at once loads hundreds of boards. The snapshot row sorts first. Every log row
+      // is read: compaction deletes what it folded, and with several processes a row numbered
+      // below the snapshot's seq may have been stored after it (cluster/sequence.ts).
       const result = await db.execute<{ snapshot: boolean; seq: string | number; bytes: Uint8Array }>(sql`
         with snap as (select ${docSnapshots.seq} as seq, ${docSnapshots.state} as bytes
                       from ${docSnapshots} where ${docSnapshots.boardId} = ${boardId})
         select true as snapshot, seq, bytes from snap
         union all
         select false, u.seq, u.update from ${docUpdates} u
-        where u.board_id = ${boardId} and u.seq > coalesce((select seq from snap), 0)
+        where u.board_id = ${boardId}
         order by snapshot desc, seq`);
       const rows = Array.isArray(result)
         ? result

@@ -20,6 +20,7 @@ import { boards, boardVersions, users } from "../db/schema.js";
 import type { BoardEditor } from "../docs/board-editor.js";
 import { conflict, notFound } from "../errors.js";
 import type { Audit } from "../services/audit.js";
+import { createEditConflicts } from "./edit-conflicts.js";
 import { readBoard, readingText } from "./reading.js";
 import { replaceContent } from "./restore-content.js";
 import { applyPackedState } from "./state-codec.js";
@@ -82,6 +83,8 @@ export function createHistory(deps: {
   retentionMs: number;
 }) {
   const { db, audit, boardEditor } = deps;
+  /** Edits that lost a conflict (edit-conflicts.ts), shown with an item's history. */
+  const conflicts = createEditConflicts(db);
 
   /** Names of the people these changes mention: their authors and the owners they were given. */
   async function people(ids: Iterable<string | null>): Promise<People> {
@@ -102,6 +105,9 @@ export function createHistory(deps: {
   }
 
   return {
+    /** Keeps the edits a room reports Yjs dropped in a conflict (server/realtime/lost-writes.ts). */
+    recordConflicts: conflicts.record,
+
     /** Versions of a board, newest first, `limit` at a time; `before` is the previous page's `next`. */
     async list(boardId: string, query: { limit: number; before?: string | undefined }): Promise<HistoryPage> {
       const rows = await db
@@ -153,9 +159,17 @@ export function createHistory(deps: {
           .reverse()
           .map((change) => ({ versionId: r.id, at: r.endedAt.toISOString(), change })),
       );
+      const lost = await conflicts.forItem(boardId, itemId);
       // An item with no recorded change (never there, or only changed before the retention period).
-      if (entries.length === 0) throw notFound("Item history");
-      return { entries, people: await people(entries.flatMap((e) => mentioned([e.change]))) };
+      if (entries.length === 0 && lost.length === 0) throw notFound("Item history");
+      return {
+        entries,
+        conflicts: lost,
+        people: await people([
+          ...entries.flatMap((e) => mentioned([e.change])),
+          ...lost.flatMap((c) => [c.lostBy, c.keptBy]),
+        ]),
+      };
     },
 
     /**
@@ -202,13 +216,14 @@ export function createHistory(deps: {
         .select({ id: boardVersions.id, state: boardVersions.state, changes: boardVersions.changes })
         .from(boardVersions)
         .where(eq(boardVersions.boardId, boardId));
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return conflicts.forget(boardId, matches, tx).then(() => 0);
       const [board] = await tx.select({ kind: boards.kind }).from(boards).where(eq(boards.id, boardId));
       const kind = board?.kind ?? "focus";
       const doomed = rows
         .filter((r) => matches([versionText(r.state, kind), ...r.changes.flatMap(changeTexts)].join("\n")))
         .map((r) => r.id);
       if (doomed.length > 0) await tx.delete(boardVersions).where(inArray(boardVersions.id, doomed));
+      await conflicts.forget(boardId, matches, tx);
       return doomed.length;
     },
 
@@ -218,6 +233,7 @@ export function createHistory(deps: {
         .delete(boardVersions)
         .where(lt(boardVersions.endedAt, new Date(now.getTime() - deps.retentionMs)))
         .returning({ id: boardVersions.id });
+      await conflicts.prune(new Date(now.getTime() - deps.retentionMs));
       return gone.length;
     },
   };

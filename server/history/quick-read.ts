@@ -97,6 +97,11 @@ export const LAYOUTS: Record<BoardKind, Layout> = {
       contacts: (id, raw) => item(id, raw, "contact", "organizationName", null),
     },
   },
+  followup: {
+    fieldRoots: ["followup"],
+    fields: (doc) => ({ description: flat(root(doc, "followup").get("description")) }),
+    itemRoots: { indicators: (id, raw) => item(id, raw, "indicator", "name", null) },
+  },
   minutes: {
     fieldRoots: ["meeting", "attendees"],
     fields: (doc) => ({ meeting: flat(root(doc, "meeting")), attendees: flat(root(doc, "attendees")) }),
@@ -106,6 +111,18 @@ export const LAYOUTS: Record<BoardKind, Layout> = {
         ...nested(id, raw, "decisions", "decision", "text"),
         ...nested(id, raw, "actionItems", "actionItem", "title"),
       ],
+    },
+  },
+  roadmap: {
+    fieldRoots: [],
+    fields: () => ({}),
+    itemRoots: {
+      phases: (id, raw) => [
+        ...item(id, raw, "phase", "title", null, ["activities"]),
+        ...nested(id, raw, "activities", "activity", "text"),
+      ],
+      milestones: (id, raw) => item(id, raw, "milestone", "title", null),
+      cycle: (id, raw) => item(id, raw, "cycleStep", "step", null),
     },
   },
 };

@@ -5,8 +5,10 @@
  */
 import type * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
+import { readFollowup } from "../../shared/boards/followup.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import type { BoardField, ItemType } from "../../shared/history/changes.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
@@ -67,6 +69,51 @@ export function readBoard(doc: Y.Doc, kind: BoardKind): BoardReading {
         ...plan.sections.map((s) => item("section", s.id, s.heading, { body: richTextToPlain(s.body) })),
         ...plan.goals.map((g) => item("goal", g.id, g.title, { status: g.status, body: g.comment })),
         ...plan.contacts.map((c) => item("contact", c.id, c.organizationName, { body: lines(c.route, c.purpose) })),
+      ],
+    };
+  }
+  if (kind === "followup") {
+    const f = readFollowup(doc);
+    const units = new Map(f.units.map((u) => [u.id, u.name]));
+    const occasions = new Map(f.occasions.map((o) => [o.id, `${o.label} (${o.date})`]));
+    return {
+      fields: { description: f.description },
+      items: f.indicators.map((i) =>
+        item("indicator", i.id, i.name, {
+          body: lines(
+            i.method,
+            ...i.values.map(
+              (v) =>
+                `${units.get(v.unitId)}, ${occasions.get(v.occasionId)}: ${v.value}${v.respondents === null ? "" : ` (n=${v.respondents})`}`,
+            ),
+          ),
+        }),
+      ),
+    };
+  }
+  if (kind === "roadmap") {
+    const roadmap = readRoadmap(doc);
+    return {
+      fields: {},
+      items: [
+        ...roadmap.phases.flatMap((p) => [
+          item("phase", p.id, p.title, {
+            body: lines(p.term, p.startDate, p.endDate, p.description),
+          }),
+          ...p.activities.map((a) =>
+            item("activity", a.id, a.text, { parentId: p.id, status: a.done ? "done" : "open" }),
+          ),
+        ]),
+        ...roadmap.milestones.map((m) =>
+          item("milestone", m.id, m.title, {
+            status: m.done ? "done" : "open",
+            dueDate: m.date,
+            body: lines(m.meetingBoardId, m.decisionPointId),
+          }),
+        ),
+        ...roadmap.cycle.map((c) =>
+          item("cycleStep", c.focusBoardId, c.focusBoardId, { status: c.step, body: c.note }),
+        ),
       ],
     };
   }

@@ -4,7 +4,7 @@ import { tooManyRequests } from "../errors.js";
 import type { AppEnv } from "../types.js";
 
 export const credentialLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const wait = c.var.deps.services.credentialLimiter.hit(c.var.clientIp ?? "unknown");
+  const wait = await c.var.deps.services.credentialLimiter.hit(c.var.clientIp ?? "unknown");
   if (wait > 0) throw tooManyRequests("Too many attempts from this address. Wait a minute and try again.", wait);
   await next();
 };

@@ -4,7 +4,7 @@
  * is retried after 1 min, 5 min, 30 min and 2 h, then the mail is marked failed, an audit event
  * `mail.failed` is written, and the admin sees it in GET /api/admin/mail-outbox.
  */
-import { and, asc, desc, eq, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, ne, or } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "../db/client.js";
 import { mailOutbox } from "../db/schema.js";
@@ -18,6 +18,11 @@ const POLL_MS = 30_000;
 /** Sent and failed mail (addresses and titles) is deleted this long after; the audit trail keeps failures. */
 export const OUTBOX_KEEP_MS = 30 * 86_400_000;
 const BATCH = 20;
+/**
+ * With several processes each sends what it claimed: claimed mail is not due for another sender
+ * for this long (if the claiming process dies before sending, another sends it after that).
+ */
+const CLAIM_MS = 5 * 60_000;
 
 export interface OutgoingMail {
   to: string;
@@ -104,12 +109,27 @@ export function createOutbox(deps: {
       let sent = 0;
       do {
         again = false;
-        const due = await db
-          .select()
-          .from(mailOutbox)
-          .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now())))
-          .orderBy(asc(mailOutbox.nextAttemptAt))
-          .limit(BATCH);
+        const due = await db.transaction(async (tx) => {
+          const rows = await tx
+            .select()
+            .from(mailOutbox)
+            .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now())))
+            .orderBy(asc(mailOutbox.nextAttemptAt))
+            .limit(BATCH)
+            .for("update", { skipLocked: true });
+          if (rows.length > 0) {
+            await tx
+              .update(mailOutbox)
+              .set({ nextAttemptAt: new Date(now().getTime() + CLAIM_MS) })
+              .where(
+                inArray(
+                  mailOutbox.id,
+                  rows.map((r) => r.id),
+                ),
+              );
+          }
+          return rows;
+        });
         for (const row of due) if (await attempt(row)) sent++;
         if (due.length === BATCH) again = true;
       } while (again);

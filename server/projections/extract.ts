@@ -7,17 +7,22 @@ import type * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { phaseSpan, readRoadmap } from "../../shared/boards/roadmap.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { richTextToPlain } from "../../shared/richtext/text.js";
 import type {
   projectedActions,
   projectedComments,
+  projectedCycleSteps,
   projectedDecisions,
   projectedGoals,
   projectedMeetings,
+  projectedMilestones,
+  projectedPhases,
   searchEntries,
 } from "../db/schema.js";
 import { extractComments } from "./extract-comments.js";
+import { emptyFollowupRows, extractFollowup, extractGoalFollowUps, type FollowupRows } from "./extract-followup.js";
 
 export interface BoardRecord {
   id: string;
@@ -26,13 +31,16 @@ export interface BoardRecord {
   title: string;
 }
 
-export interface ProjectionRows {
+export interface ProjectionRows extends FollowupRows {
   actions: (typeof projectedActions.$inferInsert)[];
   goals: (typeof projectedGoals.$inferInsert)[];
   meetings: (typeof projectedMeetings.$inferInsert)[];
   decisions: (typeof projectedDecisions.$inferInsert)[];
   search: Omit<typeof searchEntries.$inferInsert, "document">[];
   comments: (typeof projectedComments.$inferInsert)[];
+  phases: (typeof projectedPhases.$inferInsert)[];
+  milestones: (typeof projectedMilestones.$inferInsert)[];
+  cycle: (typeof projectedCycleSteps.$inferInsert)[];
 }
 
 /** A tsvector holds at most 1 MiB; no single entry needs more than this much text to be found. */
@@ -44,10 +52,26 @@ const join = (...parts: (string | null | undefined)[]) =>
     .slice(0, MAX_BODY);
 
 export function extractRows(board: BoardRecord, doc: Y.Doc): ProjectionRows {
-  const rows: ProjectionRows = { actions: [], goals: [], meetings: [], decisions: [], search: [], comments: [] };
+  const rows: ProjectionRows = {
+    actions: [],
+    goals: [],
+    meetings: [],
+    decisions: [],
+    search: [],
+    comments: [],
+    ...emptyFollowupRows(),
+    phases: [],
+    milestones: [],
+    cycle: [],
+  };
   const base = { boardId: board.id, workspaceId: board.workspaceId };
   if (board.kind === "focus") extractFocus(doc, base, rows, board.title);
   else if (board.kind === "plan") extractPlan(doc, base, rows, board.title);
+  else if (board.kind === "followup") {
+    extractFollowup(doc, base, rows, rows.search, join);
+    const entry = rows.search.find((s) => s.entryId === "");
+    if (entry) entry.title = board.title;
+  } else if (board.kind === "roadmap") extractRoadmap(doc, base, rows, board.title);
   else extractMinutes(doc, base, rows, board.title);
   return rows;
 }
@@ -118,8 +142,11 @@ function extractPlan(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string
       perspectives: g.perspectives,
       comment: g.comment,
       rank: g.rank,
+      organizationId: g.organizationId,
+      targetDate: g.targetDate,
     });
-    rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment) });
+    const followUps = extractGoalFollowUps(g, base, rows);
+    rows.search.push({ ...base, entryId: g.id, kind: "goal", title: g.title, body: join(g.comment, ...followUps) });
   }
   const goals = new Map(plan.goals.map((g) => [g.id, { kind: "goal" as const, title: g.title }]));
   extractComments(doc, base, rows, goals, join);
@@ -187,4 +214,42 @@ function extractMinutes(doc: Y.Doc, base: Base, rows: ProjectionRows, title: str
       ),
     });
   }
+}
+
+function extractRoadmap(doc: Y.Doc, base: Base, rows: ProjectionRows, title: string) {
+  const roadmap = readRoadmap(doc);
+  rows.search.push({ ...base, entryId: "", kind: "board", title, body: join(...roadmap.phases.map((p) => p.title)) });
+  for (const p of roadmap.phases) {
+    const span = phaseSpan(p);
+    rows.phases.push({
+      ...base,
+      phaseId: p.id,
+      title: p.title,
+      term: p.term,
+      startsOn: span?.start ?? null,
+      endsOn: span?.end ?? null,
+      rank: p.rank,
+      activities: p.activities.length,
+      activitiesDone: p.activities.filter((a) => a.done).length,
+    });
+    rows.search.push({
+      ...base,
+      entryId: p.id,
+      kind: "section",
+      title: p.term ? `${p.term}: ${p.title}` : p.title,
+      body: join(p.description, ...p.activities.map((a) => a.text)),
+    });
+  }
+  for (const m of roadmap.milestones) {
+    rows.milestones.push({
+      ...base,
+      milestoneId: m.id,
+      title: m.title,
+      date: m.date,
+      done: m.done,
+      meetingBoardId: m.meetingBoardId,
+      decisionPointId: m.decisionPointId,
+    });
+  }
+  for (const c of roadmap.cycle) rows.cycle.push({ ...base, focusBoardId: c.focusBoardId, step: c.step, note: c.note });
 }

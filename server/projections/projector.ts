@@ -13,6 +13,7 @@
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { PROJECTION_LOCK, tryBoardLock } from "../cluster/shared-compaction.js";
 import type { Db } from "../db/client.js";
 import { boardProjections, boards, docUpdates, projectedActions, projectedComments } from "../db/schema.js";
 import { createDocStore } from "../docs/doc-store.js";
@@ -57,6 +58,12 @@ export interface ProjectorOptions {
   minIntervalMs?: number;
   /** After a refresh that took t ms, the next one starts no sooner than t × this. */
   pace?: number;
+  /**
+   * Several processes write the boards (REDIS_URL): a refresh reads the board as stored (a live
+   * room may lack another process's edits), writes whole rows (another process may have written
+   * since), and runs under the board's advisory lock, one process at a time.
+   */
+  shared?: boolean;
 }
 
 /** Boards whose last written rows are remembered for difference writes. */
@@ -69,6 +76,7 @@ export function createProjector({
   maxWaitMs = 10_000,
   minIntervalMs = 1_000,
   pace = 9,
+  shared = false,
 }: ProjectorOptions) {
   const store = createDocStore(db);
   let liveDoc: (boardId: string) => LiveDoc | undefined = () => undefined;
@@ -85,6 +93,16 @@ export function createProjector({
   let stopped = false;
 
   async function projectNow(boardId: string): Promise<boolean> {
+    if (!shared) return projectWith(db, boardId);
+    const done = await db.transaction(async (tx) => {
+      const q = tx as unknown as Db;
+      return (await tryBoardLock(q, PROJECTION_LOCK, boardId)) ? projectWith(q, boardId) : null;
+    });
+    if (done === null) touch(boardId); // another process is refreshing it: once more after it
+    return done ?? false;
+  }
+
+  async function projectWith(db: Db, boardId: string): Promise<boolean> {
     const [board] = await db
       .select({ id: boards.id, workspaceId: boards.workspaceId, kind: boards.kind, title: boards.title })
       .from(boards)
@@ -93,13 +111,13 @@ export function createProjector({
       written.delete(boardId); // deleted: its rows went with it
       return false;
     }
-    const { doc, seq, owned } = await documentOf(boardId);
+    const { doc, seq, owned } = await documentOf(boardId, db);
     try {
       const rows = extractRows(board, doc);
-      const previous = written.get(boardId);
+      const previous = shared ? undefined : written.get(boardId);
       written.delete(boardId); // unknown until this write succeeds; re-inserted last = most recent
-      const owners = ownersChanged && board.kind === "focus" ? await ownersBefore(boardId) : null;
-      const mentioned = mentionsAdded && rows.comments.length > 0 ? await mentionsBefore(boardId) : null;
+      const owners = ownersChanged && board.kind === "focus" ? await ownersBefore(db, boardId) : null;
+      const mentioned = mentionsAdded && rows.comments.length > 0 ? await mentionsBefore(db, boardId) : null;
       const result = await writeRows(db, boardId, rows, seq, previous);
       if (mentioned && mentionsAdded) {
         const found = rows.comments.flatMap((c) => {
@@ -115,7 +133,7 @@ export function createProjector({
         const changes = rows.actions
           .filter((a) => a.ownerId && owners.get(a.actionId) !== a.ownerId)
           .map((a) => ({ actionId: a.actionId, title: a.title, ownerId: a.ownerId as string }));
-        if (changes.length > 0) ownersChanged(board, changes, await authorsSince(boardId, owners.seq));
+        if (changes.length > 0) ownersChanged(board, changes, await authorsSince(db, boardId, owners.seq));
       }
       written.set(boardId, result);
       if (written.size > REMEMBERED_BOARDS) written.delete(written.keys().next().value as string);
@@ -127,7 +145,7 @@ export function createProjector({
   }
 
   /** The owners as last projected; null for a board never projected (its first owners are no change). */
-  async function ownersBefore(boardId: string) {
+  async function ownersBefore(db: Db, boardId: string) {
     const [projected] = await db
       .select({ seq: boardProjections.seq })
       .from(boardProjections)
@@ -142,7 +160,7 @@ export function createProjector({
   }
 
   /** Whom each comment of the board mentioned as last projected. */
-  async function mentionsBefore(boardId: string): Promise<Map<string, string[]>> {
+  async function mentionsBefore(db: Db, boardId: string): Promise<Map<string, string[]>> {
     const rows = await db
       .select({ commentId: projectedComments.commentId, mentions: projectedComments.mentions })
       .from(projectedComments)
@@ -151,7 +169,7 @@ export function createProjector({
   }
 
   /** Who wrote the board's stored updates after `seq` (compacted ones are no longer known). */
-  async function authorsSince(boardId: string, seq: number): Promise<string[]> {
+  async function authorsSince(db: Db, boardId: string, seq: number): Promise<string[]> {
     const rows = await db
       .selectDistinct({ authorId: docUpdates.authorId })
       .from(docUpdates)
@@ -159,10 +177,10 @@ export function createProjector({
     return rows.flatMap((r) => (r.authorId ? [r.authorId] : []));
   }
 
-  async function documentOf(boardId: string): Promise<LiveDoc & { owned: boolean }> {
-    const live = liveDoc(boardId);
+  async function documentOf(boardId: string, q: Db = db, preferLive = !shared): Promise<LiveDoc & { owned: boolean }> {
+    const live = preferLive ? liveDoc(boardId) : undefined;
     if (live) return { ...live, owned: false };
-    const loaded = await store.load(boardId);
+    const loaded = await (q === db ? store : createDocStore(q)).load(boardId);
     const doc = new Y.Doc();
     if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
     for (const update of loaded.updates) Y.applyUpdate(doc, update);
@@ -174,6 +192,15 @@ export function createProjector({
     const run = chain.then(task, task);
     chain = run.catch(() => {});
     return run;
+  }
+
+  function touch(boardId: string) {
+    if (stopped) return;
+    const now = Date.now();
+    const since = dirty.get(boardId)?.since ?? now;
+    const settle = Math.min(now + quietMs, since + maxWaitMs);
+    dirty.set(boardId, { dueAt: Math.max(settle, (lastDone.get(boardId) ?? 0) + minIntervalMs), since });
+    arm();
   }
 
   function project(boardId: string): Promise<boolean> {
@@ -234,7 +261,7 @@ export function createProjector({
 
     /** A copy of the board's current content: the live room's if loaded, else as stored. */
     async copyOf(boardId: string): Promise<Y.Doc> {
-      const { doc, owned } = await documentOf(boardId);
+      const { doc, owned } = await documentOf(boardId, db, true);
       if (owned) return doc;
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
@@ -242,14 +269,7 @@ export function createProjector({
     },
 
     /** The board changed: refresh its projection once the changes settle. */
-    touch(boardId: string) {
-      if (stopped) return;
-      const now = Date.now();
-      const since = dirty.get(boardId)?.since ?? now;
-      const settle = Math.min(now + quietMs, since + maxWaitMs);
-      dirty.set(boardId, { dueAt: Math.max(settle, (lastDone.get(boardId) ?? 0) + minIntervalMs), since });
-      arm();
-    },
+    touch,
 
     /** Refreshes one board now (after any refresh already running). */
     project,

@@ -11,9 +11,16 @@ import type { Db } from "../db/client.js";
 import {
   projectedActions,
   projectedComments,
+  projectedCycleSteps,
   projectedDecisions,
+  projectedGoalHistory,
+  projectedGoalLinks,
   projectedGoals,
+  projectedIndicators,
+  projectedIndicatorValues,
   projectedMeetings,
+  projectedMilestones,
+  projectedPhases,
   searchEntries,
 } from "../db/schema.js";
 import type { ProjectionRows } from "./extract.js";
@@ -39,6 +46,13 @@ const TABLES: Record<TableName, ReturnType<typeof describe>> = {
   decisions: describe(projectedDecisions, "decisionId"),
   search: describe(searchEntries, "entryId"),
   comments: describe(projectedComments, "commentId"),
+  goalHistory: describe(projectedGoalHistory, "entryId"),
+  goalLinks: describe(projectedGoalLinks, "linkId"),
+  indicators: describe(projectedIndicators, "indicatorId"),
+  indicatorValues: describe(projectedIndicatorValues, "valueKey"),
+  phases: describe(projectedPhases, "phaseId"),
+  milestones: describe(projectedMilestones, "milestoneId"),
+  cycle: describe(projectedCycleSteps, "focusBoardId"),
 };
 const NAMES = Object.keys(TABLES) as TableName[];
 
@@ -67,7 +81,8 @@ export async function writeRows(
       if (previous?.[name].get(key) === serialised) continue;
       changed.push(Object.fromEntries(t.columns.map((c) => [c.name, row[c.property] ?? null])));
     }
-    const keyExpr = t.keyColumn ? id(t.keyColumn) : "''";
+    // As text: a key may be a uuid column (a roadmap's focus board id), compared with the JSON's strings.
+    const keyExpr = t.keyColumn ? `${id(t.keyColumn)}::text` : "''";
     ctes.push(
       sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(id(t.name))} where board_id = ${boardId}::uuid and ${sql.raw(keyExpr)} not in (select jsonb_array_elements_text(${JSON.stringify([...written[name].keys()])}::jsonb)))`,
     );

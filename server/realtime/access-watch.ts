@@ -20,11 +20,20 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
     // A socket that was used keeps its session alive; an idle open tab does not.
     const touch = new Set(connections.filter((c) => c.active).map((c) => c.identity.sessionId));
     for (const c of connections) c.active = false;
-    const [valid, roles] = await Promise.all([
+    // Minutes locked or opened on another process while its notice could not arrive.
+    const minutes = [
+      ...new Set(connections.filter((c) => c.identity.boardKind === "minutes").map((c) => c.identity.boardId)),
+    ];
+    const [valid, roles, locked] = await Promise.all([
       services.sessions.checkMany([...new Set(connections.map((c) => c.identity.sessionId))], touch),
       services.access.rolesFor(connections.map((c) => ({ userId: c.userId, workspaceId: c.identity.workspaceId }))),
+      Promise.all(minutes.map(async (id) => [id, await services.minutes.isLocked(id)] as const)).then(
+        (l) => new Map(l),
+      ),
     ]);
     for (const c of connections) {
+      const lock = locked.get(c.identity.boardId);
+      if (lock !== undefined) c.identity.locked = lock;
       const role = roles.get(`${c.userId}|${c.identity.workspaceId}`);
       if (!valid.has(c.identity.sessionId)) c.close(Close.Unauthenticated, "session ended");
       else if (!role) c.close(Close.AccessRevoked, "no longer a member");
@@ -33,6 +42,10 @@ export function watchAccess(manager: RoomManager, services: Services, logger: Lo
   }
 
   function onEvent(event: AccessEvent) {
+    if (event.type === "recheck") {
+      void recheck([...manager.connections()]).catch((err) => logger.error({ err }, "re-checking access failed"));
+      return;
+    }
     const affected: Connection[] = [];
     for (const c of [...manager.connections()]) {
       if (event.type === "membership" && c.userId === event.userId && c.identity.workspaceId === event.workspaceId) {

@@ -86,8 +86,8 @@ export class Connection implements RoomMember {
   }
 
   /** Part of this member's update was undone (governance-guard.ts): told why, the connection stays open. */
-  undone(fields: string[]): void {
-    const reason = fields.every((f) => f.startsWith("comments.")) ? COMMENT_REASON : GOVERNANCE_REASON;
+  undone(fields: string[], reason?: string): void {
+    reason ??= fields.every((f) => f.startsWith("comments.")) ? COMMENT_REASON : GOVERNANCE_REASON;
     this.send(encodePermissionDenied(`${reason}: ${fields.join(", ")}`));
   }
 

@@ -42,6 +42,25 @@ export class PresenceOwners<M extends PresenceMember> {
     return true;
   }
 
+  /**
+   * The member whose own presence all of `changed` is, if one is: it need not hear it back. Not for
+   * a removal (a stale state timed out): its owner must hear that, so that it announces itself again.
+   */
+  soleOwner(changed: number[], states: Map<number, unknown>): M | null {
+    let owner: M | null = null;
+    for (const id of changed) {
+      const o = this.owners.get(id);
+      if (!o || !states.has(id) || (owner && o !== owner)) return null;
+      owner = o;
+    }
+    return owner;
+  }
+
+  /** The ids among `states` that a member here owns (not another process's, cluster/board-relay.ts). */
+  ownedIn(states: Map<number, unknown>): number[] {
+    return [...states.keys()].filter((id) => this.owners.has(id));
+  }
+
   /** The member left: the id it still owns (to remove its presence), if any. */
   release(member: M): number | undefined {
     const id = this.ids.get(member);

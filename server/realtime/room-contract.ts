@@ -2,6 +2,7 @@
 import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import type { Room } from "./room.js";
 
 /** What a room needs to know of a connection. */
@@ -15,7 +16,7 @@ export interface RoomMember {
   /** A convener of the partnership: runs every meeting (governance-guard.ts). */
   readonly runsMeetings?: boolean;
   /** Told that part of its update was undone (a permission-denied notice; the connection stays open). */
-  undone?(fields: string[]): void;
+  undone?(fields: string[], reason?: string): void;
 }
 
 export interface RoomDeps {
@@ -34,6 +35,12 @@ export interface RoomDeps {
    * away (`purged`). Fields and kinds only, never the numbers.
    */
   onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+  /** Several processes (cluster/board-relay.ts): told each stored update and each presence change of this room's members. */
+  peers?: { update(update: Uint8Array): void; awareness(update: Uint8Array): void };
+  /** Several processes: the sequence number after `last`, unique to this process (cluster/sequence.ts). */
+  nextSeq?: (last: number) => number;
+  /** Called when a member's update made Yjs drop a concurrent edit of a field (lost-writes.ts). */
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export interface IdentityNumbersRemoved {

@@ -7,10 +7,12 @@ import type * as Y from "yjs";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import type { BoardRelay } from "../cluster/board-relay.js";
 import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./connection.js";
+import type { LostWriteEvent } from "./lost-writes.js";
 import { type IdentityNumbersRemoved, Room } from "./room.js";
 
 export interface RoomManagerOptions {
@@ -23,6 +25,10 @@ export interface RoomManagerOptions {
   /** Called after updates of a board were stored (projections refresh from here). */
   onStored?: (boardId: string) => void;
   onIdentityNumbers?: (event: IdentityNumbersRemoved) => void;
+  /** Several processes: the board channels in Redis (cluster/board-relay.ts) and process-unique sequence numbers. */
+  relay?: BoardRelay;
+  nextSeq?: (last: number) => number;
+  onLostWrites?: (event: LostWriteEvent) => void;
 }
 
 export class RoomLoadError extends Error {
@@ -38,12 +44,65 @@ export function createRoomManager(options: RoomManagerOptions) {
   const connections = new Set<Connection>();
   const byUser = new Map<string, Set<Connection>>();
   let stopping = false;
+  const relay = options.relay;
+
+  /**
+   * Subscribes to what the other processes do with the board, before it is loaded: what arrives
+   * before the room exists is applied right after (applying what the load already had is a no-op).
+   */
+  async function joinPeers(boardId: string, current: () => Room | undefined): Promise<(room: Room) => void> {
+    if (!relay) return () => {};
+    const early: ((room: Room) => void)[] = [];
+    const on = (fn: (room: Room) => void) => {
+      const room = current();
+      if (!room) early.push(fn);
+      else if (!room.destroyed) fn(room);
+    };
+    await relay.join(boardId, {
+      update: (update) => on((room) => room.applyRemote(update)),
+      awareness: (update) => on((room) => room.applyRemoteAwareness(update)),
+      hello: () =>
+        on((room) => {
+          const presence = room.ownPresence();
+          if (presence) relay.awareness(boardId, presence);
+        }),
+      stale: () => on((room) => void catchUp(room)),
+    });
+    return (room) => {
+      for (const fn of early.splice(0)) fn(room);
+      relay.hello(boardId);
+    };
+  }
+
+  /** Reads the board again and applies what this room lacks (the Redis link was down, or a peer's was). */
+  async function catchUp(room: Room) {
+    try {
+      const loaded = await store.load(room.boardId);
+      if (room.destroyed) return;
+      if (loaded.snapshot) room.applyRemote(loaded.snapshot);
+      for (const update of loaded.updates) room.applyRemote(update);
+    } catch (err) {
+      logger.warn({ err, boardId: room.boardId }, "catching up a board from storage failed");
+    }
+  }
+  relay?.onRecovered(() => {
+    for (const room of rooms.values()) {
+      void catchUp(room);
+      relay.stale(room.boardId);
+      relay.hello(room.boardId);
+    }
+  });
+
+  function leavePeers(boardId: string) {
+    if (!rooms.has(boardId) && !loading.has(boardId)) relay?.leave(boardId);
+  }
 
   async function load(boardId: string, kind: BoardKind): Promise<Room> {
     const started = performance.now();
-    let room: Room;
+    let room: Room | undefined;
     let readMs = 0;
     try {
+      const joined = await joinPeers(boardId, () => room);
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
       const loaded = await store.load(boardId);
       readMs = performance.now() - started;
@@ -54,10 +113,22 @@ export function createRoomManager(options: RoomManagerOptions) {
         onBroken: evict,
         ...(options.onStored ? { onStored: options.onStored } : {}),
         ...(options.onIdentityNumbers ? { onIdentityNumbers: options.onIdentityNumbers } : {}),
+        ...(options.onLostWrites ? { onLostWrites: options.onLostWrites } : {}),
         ...(options.compactAfter ? { compactAfter: options.compactAfter } : {}),
         ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
+        ...(relay
+          ? {
+              peers: {
+                update: (update: Uint8Array) => relay.update(boardId, update),
+                awareness: (update: Uint8Array) => relay.awareness(boardId, update),
+              },
+            }
+          : {}),
+        ...(options.nextSeq ? { nextSeq: options.nextSeq } : {}),
       });
+      joined(room);
     } catch (err) {
+      relay?.leave(boardId);
       // Never fall back to an empty document: a client would sync it and overwrite the stored one.
       logger.error({ err, boardId }, "loading a board failed; refusing its connections");
       // The cause tells the database being unavailable (retry later) from a damaged board.
@@ -73,6 +144,7 @@ export function createRoomManager(options: RoomManagerOptions) {
     logger.error({ boardId: room.boardId }, "an update failed half-way; reloading the board from storage");
     rooms.delete(room.boardId);
     room.destroy();
+    leavePeers(room.boardId);
     for (const c of [...connections]) if (c.identity.boardId === room.boardId) c.close(Close.Reloading);
   }
 
@@ -102,6 +174,7 @@ export function createRoomManager(options: RoomManagerOptions) {
     if (room.members.size > 0 || room.destroyed || room.hasUnsavedChanges) return;
     rooms.delete(room.boardId);
     room.destroy();
+    leavePeers(room.boardId);
     logger.debug({ boardId: room.boardId }, "room unloaded");
   }
 

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { BOARD_SPECS, openBoard } from "../../shared/boards/index.js";
 import type { BoardKind } from "../../shared/boards/spec.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import { FOLLOWUP_REASON } from "../../shared/protocol/messages.js";
 import type { LoadedDoc } from "../docs/doc-store.js";
 import { traffic } from "../metrics/instruments.js";
 import {
@@ -21,14 +22,19 @@ import {
 import { CommentWatch } from "./comment-guard.js";
 import { Compaction } from "./compaction.js";
 import { Fanout } from "./fanout.js";
+import { followupBefore, followupChanges } from "./followup-guard.js";
 import { type GovernanceFinding, governedBefore, governedChanges } from "./governance-guard.js";
 import { type ChangeRecord, findInChanges, record as recordChanges, removeAndReencode } from "./identity-guard.js";
+import { LostWriteWatch } from "./lost-writes.js";
 import { PresenceOwners } from "./presence-owners.js";
 import type { RoomDeps, RoomMember } from "./room-contract.js";
 import { StoredSeqs } from "./stored-seqs.js";
 import { alreadyHolds, checkUpdate } from "./update-guard.js";
 
 export type { IdentityNumbersRemoved, RoomDeps, RoomMember } from "./room-contract.js";
+
+/** The origin of what another process relayed (cluster/board-relay.ts): sent to members, neither stored nor relayed again. */
+const REMOTE = Symbol("remote");
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -53,6 +59,8 @@ export class Room {
   private changes: ChangeRecord | null = null;
   /** Who may write, edit and delete which comment (comment-guard.ts); null for kinds without comments. */
   private readonly comments: CommentWatch | null;
+  /** Values of concurrent edits that Yjs dropped (lost-writes.ts), reported through deps.onLostWrites. */
+  private readonly lostWrites = new LostWriteWatch();
   destroyed = false;
 
   constructor(
@@ -74,7 +82,11 @@ export class Room {
         boardId,
         store: deps.store,
         logger: deps.logger,
-        encode: () => ({ state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) }),
+        // Several processes compact from storage (cluster/shared-compaction.ts): nothing to encode here.
+        encode: () =>
+          deps.peers
+            ? { state: new Uint8Array(0), stateV2: new Uint8Array(0) }
+            : { state: Y.encodeStateAsUpdate(this.doc), stateV2: Y.encodeStateAsUpdateV2(this.doc) },
         storedSeq: () => this.durableSeq,
         ...(deps.compactAfter !== undefined ? { compactAfter: deps.compactAfter } : {}),
         ...(deps.compactMinIntervalMs !== undefined ? { minIntervalMs: deps.compactMinIntervalMs } : {}),
@@ -86,10 +98,17 @@ export class Room {
     this.awareness.setLocalState(null); // the server is a peer without presence
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
-      if (this.applying) this.changes = recordChanges(transaction);
+      if (!this.applying) return;
+      this.changes = recordChanges(transaction);
+      if (this.deps.onLostWrites)
+        this.lostWrites.observe(transaction, (transaction.origin as RoomMember | null)?.userId ?? null);
     });
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      this.fanout.awareness([...(added ?? []), ...(updated ?? []), ...(removed ?? [])]);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const ids = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
+      this.fanout.awareness(ids);
+      // Our members' presence goes to the other processes; what timed out here times out there too.
+      if (deps.peers && origin !== REMOTE && origin !== "timeout")
+        deps.peers.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     });
     // A board from before its kind had a layout (or a new one) is stamped and upgraded here, as a
     // server-authored change that is stored and sent like any other.
@@ -166,19 +185,27 @@ export class Room {
    * is neither stored nor broadcast, and the room is given up so it reloads from storage.
    */
   apply(member: RoomMember, update: Uint8Array): void {
+    // Lost writes of an update that is replaced (below) or fails are never reported.
+    this.lostWrites.drop();
     this.applying = [];
     this.changes = null;
     traffic.updatesIn++;
     traffic.updateBytesIn += update.byteLength;
     try {
       const governed = this.kind === "minutes" ? governedBefore(this.doc, member, update) : null;
+      const followup = followupBefore(this.doc, this.kind);
       this.comments?.begin();
       Y.applyUpdate(this.doc, update, member);
+      // Follow-up entries (followup-guard.ts): a status or value in someone else's name, or out of range.
+      const refused =
+        followup && this.changes ? followupChanges(this.doc, this.kind, member.userId, followup, this.changes) : [];
       const undo = [
         ...(governed ? governedChanges(this.doc, governed) : []),
         ...(this.comments?.end(member.userId) ?? []),
+        ...refused,
       ];
-      if (undo.length > 0 && this.undoGoverned(member, update, undo)) return;
+      if (undo.length > 0 && this.undoGoverned(member, update, undo, refused.length > 0 ? FOLLOWUP_REASON : undefined))
+        return;
       if (this.changes && this.removeIdentityNumbers(member, update, this.changes)) return;
     } catch (error) {
       this.applying = null;
@@ -190,22 +217,29 @@ export class Room {
     this.applying = null;
     this.changes = null;
     for (const change of changes) this.record(change, member);
+    const lost = this.lostWrites.take(this.boardId);
+    if (lost) this.deps.onLostWrites?.(lost);
     if (changes.length > 0 && this.waiting.size > 0) this.retryWaiting();
   }
 
   /**
    * Undoes what a member's update changed of the meeting's convener, approvers or agenda items
-   * (governance-guard.ts), or of other people's comments (comment-guard.ts), and stores and sends, instead of that update, one with the undo — to the
-   * member too. Identity numbers the same update brought are removed in the same step.
+   * (governance-guard.ts), of other people's comments (comment-guard.ts) or follow-up entries that
+   * break the rules (followup-guard.ts), and stores and sends, instead of that update, one with the
+   * undo — to the member too. Identity numbers the same update brought are removed in the same step.
    */
-  private undoGoverned(member: RoomMember, update: Uint8Array, undo: GovernanceFinding[]): boolean {
+  private undoGoverned(member: RoomMember, update: Uint8Array, undo: GovernanceFinding[], reason?: string): boolean {
     const numbers = this.changes ? findInChanges(this.changes) : [];
-    if (numbers.length > 0) return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo);
+    if (numbers.length > 0)
+      return this.removeIdentityNumbers(member, update, this.changes as ChangeRecord, undo, reason);
     const replaced = removeAndReencode(this.doc, update, undo, this);
     this.applying = null;
     this.changes = null;
     this.record(replaced, member, true);
-    member.undone?.(undo.map((u) => u.field));
+    member.undone?.(
+      undo.map((u) => u.field),
+      reason,
+    );
     if (this.waiting.size > 0) this.retryWaiting();
     return true;
   }
@@ -222,11 +256,16 @@ export class Room {
     update: Uint8Array,
     changes: ChangeRecord,
     undo: { field: string; remove: () => void }[] = [],
+    reason?: string,
   ): boolean {
     const found = findInChanges(changes);
     if (found.length === 0) return false;
     const cleaned = removeAndReencode(this.doc, update, [...found, ...undo], this);
-    if (undo.length > 0) member.undone?.(undo.map((u) => u.field));
+    if (undo.length > 0)
+      member.undone?.(
+        undo.map((u) => u.field),
+        reason,
+      );
     this.applying = null;
     this.changes = null;
     this.record(cleaned, member, true);
@@ -304,7 +343,28 @@ export class Room {
     );
   }
 
+  /** A stored update another process applied: this room's members get it; it is not stored again. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE);
+    if (this.waiting.size > 0) this.retryWaiting();
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** The presence this process's members hold, for another process that just loaded the board. */
+  ownPresence(): Uint8Array | null {
+    const ids = this.presence.ownedIn(this.awareness.getStates());
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (origin === REMOTE) {
+      this.fullState = null;
+      this.fanout.update(update, null);
+      return;
+    }
     if (this.applying) {
       this.applying.push(update);
       return;
@@ -322,7 +382,8 @@ export class Room {
     // Fan-out is scheduled before the write: both run on the next turn in this order, so an
     // embedded database's synchronous work never delays delivery to the other clients.
     this.fanout.update(update, toSenderToo ? null : member);
-    const seq = ++this.lastSeq;
+    this.lastSeq = this.deps.nextSeq ? this.deps.nextSeq(this.lastSeq) : this.lastSeq + 1;
+    const seq = this.lastSeq;
     this.unstored.add(seq);
     this.deps.queue.enqueue({
       boardId: this.boardId,
@@ -334,6 +395,7 @@ export class Room {
         this.unstored.stored(seq);
         if (seq > this.durableSeq) this.durableSeq = seq;
         this.deps.onStored?.(this.boardId);
+        this.deps.peers?.update(update);
         this.compaction.stored();
       },
     });
@@ -350,24 +412,9 @@ export class Room {
     }
     if (changed.length > 0) {
       const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      const owner = this.soleOwner(changed);
+      const owner = this.presence.soleOwner(changed, this.awareness.getStates());
       for (const member of this.members) if (member !== owner) member.send(frame);
     }
-  }
-
-  /**
-   * The member whose own presence all of `changed` is, if one is: it need not hear it back. Not for
-   * a removal (a stale state timed out): its owner must hear that, so that it announces itself again.
-   */
-  private soleOwner(changed: number[]): RoomMember | null {
-    let owner: RoomMember | null = null;
-    const states = this.awareness.getStates();
-    for (const id of changed) {
-      const o = this.presence.owner(id);
-      if (!o || !states.has(id) || (owner && o !== owner)) return null;
-      owner = o;
-    }
-    return owner;
   }
 
   /** Folds the stored log into one snapshot of the current state (compaction.ts). */

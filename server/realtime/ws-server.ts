@@ -12,6 +12,7 @@ import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
+import type { BoardRelay } from "../cluster/board-relay.js";
 import type { Config } from "../config.js";
 import { unavailableReason } from "../db/unavailable.js";
 import type { DocStore } from "../docs/doc-store.js";
@@ -43,6 +44,8 @@ export interface RealtimeOptions {
   compactMinIntervalMs?: number;
   pingIntervalMs?: number;
   accessCheckMs?: number;
+  /** Several processes (REDIS_URL): live boards relayed through Redis, sequence numbers unique to this process. */
+  cluster?: { relay: BoardRelay; nextSeq: (last: number) => number };
 }
 
 /** Binds the realtime side to an HTTP server: `createRealtime` then `attach`. */
@@ -67,9 +70,14 @@ export function createRealtime(options: RealtimeOptions) {
     logger,
     onStored: (boardId) => services.projections.touch(boardId),
     onIdentityNumbers: (event) => recordIdentityNumbers(services, logger, event),
+    onLostWrites: (event) =>
+      void services.history
+        .recordConflicts(event)
+        .catch((err) => logger.error({ err, boardId: event.boardId }, "recording a lost edit failed")),
     ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
     ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
     ...(options.compactMinIntervalMs !== undefined ? { compactMinIntervalMs: options.compactMinIntervalMs } : {}),
+    ...(options.cluster ? { relay: options.cluster.relay, nextSeq: options.cluster.nextSeq } : {}),
   });
   services.projections.attachLive((boardId) => {
     const room = manager.room(boardId);

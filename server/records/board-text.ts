@@ -5,13 +5,16 @@
  */
 import * as Y from "yjs";
 import { readFocus } from "../../shared/boards/focus.js";
+import { readFollowup } from "../../shared/boards/followup.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
+import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { NoteBlock } from "../../shared/minutes/record.js";
 import { buildRecord, noteBlocks } from "../minutes/build-record.js";
 import { escapeMarkdown, formatInstant, renderMarkdown } from "../minutes/render-markdown.js";
+import { roadmapBoardIds, roadmapBody } from "./roadmap-text.js";
 
-export type BoardKind = "plan" | "focus" | "minutes";
+export type BoardKind = "plan" | "focus" | "minutes" | "followup" | "roadmap";
 
 export interface BoardInfo {
   id: string;
@@ -35,7 +38,13 @@ export interface MinutesState {
   sealedSequence: number | null;
 }
 
-const KIND: Record<BoardKind, string> = { plan: "Plan", focus: "Fokusområde", minutes: "Protokoll" };
+const KIND: Record<BoardKind, string> = {
+  plan: "Plan",
+  focus: "Fokusområde",
+  minutes: "Protokoll",
+  followup: "Uppföljning",
+  roadmap: "Färdplan",
+};
 const STATE: Record<string, string> = {
   draft: "utkast",
   closed: "stängt för justering",
@@ -70,6 +79,8 @@ function plain(value: unknown): unknown {
 }
 
 export function readContent(kind: BoardKind, doc: Y.Doc): unknown {
+  if (kind === "followup") return plain(readFollowup(doc));
+  if (kind === "roadmap") return plain(readRoadmap(doc));
   return plain(kind === "plan" ? readPlan(doc) : kind === "focus" ? readFocus(doc) : readMinutes(doc));
 }
 
@@ -80,12 +91,18 @@ export function idsIn(kind: BoardKind, doc: Y.Doc): { people: string[]; organiza
   const boards = new Set<string>();
   if (kind === "plan") {
     for (const c of readPlan(doc).contacts) if (c.organizationId) organizations.add(c.organizationId);
+  } else if (kind === "followup") {
+    const f = readFollowup(doc);
+    for (const u of f.units) if (u.organizationId) organizations.add(u.organizationId);
+    for (const i of f.indicators) for (const v of i.values) if (v.by) people.add(v.by);
   } else if (kind === "focus") {
     for (const a of readFocus(doc).actions) {
       if (a.ownerId) people.add(a.ownerId);
       if (a.organizationId) organizations.add(a.organizationId);
       if (a.source) boards.add(a.source.boardId);
     }
+  } else if (kind === "roadmap") {
+    for (const id of roadmapBoardIds(doc)) boards.add(id);
   } else {
     const m = readMinutes(doc);
     if (m.meeting.convenerId) people.add(m.meeting.convenerId);
@@ -140,6 +157,8 @@ export function boardMarkdown(board: BoardInfo, doc: Y.Doc, names: Names, minute
   out.push(`- **Typ:** ${KIND[board.kind]}`, `- **Samverkansyta:** ${md(names.partnership.name)}`);
   if (board.archivedAt) out.push(`- **Arkiverad:** ${formatInstant(board.archivedAt.toISOString(), "sv")}`);
   if (board.kind === "plan") planBody(doc, names, out);
+  else if (board.kind === "followup") followupBody(doc, out);
+  else if (board.kind === "roadmap") roadmapBody(doc, names.boards, out, md);
   else focusBody(doc, names, out);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
@@ -165,6 +184,22 @@ function planBody(doc: Y.Doc, names: Names, out: string[]) {
   for (const c of plan.contacts) {
     const org = (c.organizationId && names.organizations.get(c.organizationId)) || c.organizationName;
     out.push(`- **${md(org)}:** ${md(c.route)}${c.purpose ? ` – ${md(c.purpose)}` : ""}`);
+  }
+}
+
+function followupBody(doc: Y.Doc, out: string[]) {
+  const f = readFollowup(doc);
+  if (f.description) out.push("", md(f.description));
+  const units = new Map(f.units.map((u) => [u.id, u.name]));
+  for (const i of f.indicators) {
+    out.push("", `## ${md(i.name || "–")}`, "");
+    if (i.method) out.push(`- **Metod:** ${md(i.method)}`);
+    if (i.target !== null) out.push(`- **Målvärde:** ${i.target}`);
+    for (const o of f.occasions)
+      for (const v of i.values.filter((c) => c.occasionId === o.id))
+        out.push(
+          `- ${md(units.get(v.unitId) ?? "–")}, ${md(o.label)} (${o.date}): ${v.value}${v.respondents === null ? "" : ` (n = ${v.respondents})`}`,
+        );
   }
 }
 

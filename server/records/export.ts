@@ -21,13 +21,20 @@ import { SEALED_SUMMARY_COLUMNS } from "../minutes/archive.js";
 import type { Projector } from "../projections/projector.js";
 import { exportFrozenReports } from "../reports/export-part.js";
 import type { AuditLog } from "../services/audit-log.js";
+import { createDecisionPoints } from "../services/decision-points.js";
 import { type BoardInfo, boardJson, boardMarkdown, idsIn, type MinutesState, type Names } from "./board-text.js";
 import { auditCsvHeader, auditCsvRow, csvRow, stockholmTimestamp } from "./csv.js";
 import { readme } from "./readme.js";
 import { type ZipWriter, zipStream } from "./zip-stream.js";
 
 const SEP = ";";
-const KIND_DIR: Record<BoardInfo["kind"], string> = { plan: "plan", focus: "fokusomrade", minutes: "protokoll" };
+const KIND_DIR: Record<BoardInfo["kind"], string> = {
+  plan: "plan",
+  focus: "fokusomrade",
+  minutes: "protokoll",
+  followup: "uppfoljning",
+  roadmap: "fardplan",
+};
 const ROLE: Record<string, string> = { convener: "sammankallande", member: "medlem", observer: "observatör" };
 const ORG_KIND: Record<string, string> = {
   municipality: "kommun",
@@ -151,6 +158,19 @@ export function createRecordsExport(deps: ExportDeps) {
         path: `${dir}/`,
       });
     }
+
+    // Decision points (beslutspunkter) with their checklists and decisions; read only, so no audit.
+    const points = await createDecisionPoints({
+      db,
+      projections: deps.projections,
+      audit: async () => {},
+      now: () => new Date(),
+    }).list(workspaceId);
+    if (points.length)
+      await zip.file(
+        "beslutspunkter.json",
+        `${JSON.stringify({ format: "samverkan-decision-points/1", decisionPoints: points }, null, 2)}\n`,
+      );
 
     let sums = "";
     let listing = `\uFEFF${csvRow(

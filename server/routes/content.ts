@@ -35,7 +35,13 @@ export const contentRoutes = new Hono<AppEnv>()
     const workspaceId = c.req.param("workspaceId");
     await access.workspace(currentUser(c), workspaceId, "boards.read");
     const { q, limit } = queryParams(c, searchQuery);
-    return c.json({ query: q, results: await content.search(workspaceId, q, limit) });
+    const results = [
+      ...(await content.search(workspaceId, q, limit)),
+      ...(await c.var.deps.services.decisionPoints.search(workspaceId, q, limit)),
+    ]
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, limit);
+    return c.json({ query: q, results });
   })
   .get("/:workspaceId/overview", async (c) => {
     const { access, content } = c.var.deps.services;

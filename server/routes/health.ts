@@ -1,4 +1,4 @@
-/** Liveness (the process answers) and readiness (the database answers and is fully migrated). */
+/** Liveness (the process answers) and readiness (the database answers and is fully migrated; Redis, when configured, is connected). */
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { migrationsApplied } from "../db/migration-status.js";
@@ -20,6 +20,16 @@ export const healthRoutes = new Hono<AppEnv>()
     if (!(await migrationsApplied(db, latestMigration).catch(() => false))) {
       return c.json(
         errorBody("migrations_pending", "The database schema is not up to date; run npm run db:migrate."),
+        503,
+      );
+    }
+    const { redis } = c.var.deps;
+    if (redis && !redis.up) {
+      // Live boards still work on this process alone; edits reach the others once Redis is back.
+      return c.json(
+        errorBody("redis_unavailable", "Redis is unavailable; this process cannot reach the others right now.", {
+          reason: redis.reason ?? "not connected",
+        }),
         503,
       );
     }

@@ -39,7 +39,7 @@ export const workspaceInvitationRoutes = new Hono<AppEnv>()
     await jsonBody(c, emptyBody);
     const invitationId = c.req.param("invitationId");
     if (!isUuid(invitationId)) throw notFound("Invitation");
-    const wait = resendLimiter.hit(invitationId);
+    const wait = await resendLimiter.hit(invitationId);
     if (wait > 0) throw tooManyRequests("This invitation was sent again just now; try again later.", wait);
     const resent = await invitations.resend(user.id, workspaceId, invitationId);
     await notices.invited({ email: resent.email, workspaceId, url: resent.url });

@@ -62,7 +62,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    const key = c.var.deps.services.oidcPending.add({
+    const key = await c.var.deps.services.oidcPending.add({
       codeVerifier,
       state,
       nonce,
@@ -94,7 +94,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     const cookie = pendingCookie(config.publicOrigin);
     const key = getCookie(c, cookie.name);
     deleteCookie(c, cookie.name, { path: "/", secure: cookie.secure });
-    const pending = key ? services.oidcPending.take(key) : null;
+    const pending = key ? await services.oidcPending.take(key) : null;
     const fail = async (code: OidcErrorCode, userId: string | null = null) => {
       await services.oidcAccounts.recordFailure(code, userId, c.var.clientIp);
       c.var.log.warn({ reason: code }, "OpenID sign-in refused");

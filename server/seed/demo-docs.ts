@@ -27,6 +27,7 @@ import { addContact, addGoal, addSection, planPurpose, sectionBody, setPlanDetai
 import { writePlainParagraphs } from "../../shared/richtext/text.js";
 import type { DemoCalendar } from "./demo-calendar.js";
 import { type ActionSeed, type AgendaKey, FOCUS_AREAS, type FocusKey, type FocusSeed } from "./demo-focus.js";
+import { buildFollowupDoc, seedGoalFollowUps } from "./demo-followup.js";
 import { AGENDA, ATTENDEES, attendeeRole, MEETING_HOURS, MEETING_PLACE } from "./demo-minutes.js";
 import { DEMO_ORGANIZATIONS, type DemoPersonKey, type OrgKey } from "./demo-people.js";
 import { PLAN_CADENCE, PLAN_CONTACTS, PLAN_GOALS, PLAN_PURPOSE, PLAN_SECTIONS, planPeriod } from "./demo-plan.js";
@@ -34,7 +35,7 @@ import { PLAN_CADENCE, PLAN_CONTACTS, PLAN_GOALS, PLAN_PURPOSE, PLAN_SECTIONS, p
 export interface DemoIds {
   users: Record<DemoPersonKey, string>;
   orgs: Record<OrgKey, string>;
-  boards: { plan: string; minutes: string; focus: Record<FocusKey, string> };
+  boards: { plan: string; minutes: string; focus: Record<FocusKey, string>; followup: string };
 }
 
 export interface DemoDoc {
@@ -60,14 +61,20 @@ export function buildDemoDocs(ids: DemoIds, calendar: DemoCalendar): DemoDoc[] {
     for (const action of area.actions) if (action.decidedUnder) decided.set(action, crypto.randomUUID());
 
   const { doc: minutes, agenda } = buildMinutes(ids, calendar, decided);
+  const plan = buildPlan(ids, calendar);
+  // A year of follow-up (demo-followup.ts): the goals' status histories, then the measurements.
+  const goalIds = seedGoalFollowUps(plan, { ...ids, focus: ids.boards.focus }, calendar);
+  const followup = opened("followup");
+  buildFollowupDoc(followup, { ...ids, planId: ids.boards.plan }, goalIds, calendar);
   return [
-    { boardId: ids.boards.plan, kind: "plan", doc: buildPlan(ids, calendar) },
+    { boardId: ids.boards.plan, kind: "plan", doc: plan },
     ...FOCUS_AREAS.map((area) => ({
       boardId: ids.boards.focus[area.key],
       kind: "focus" as const,
       doc: buildFocus(area, ids, calendar, decided, agenda),
     })),
     { boardId: ids.boards.minutes, kind: "minutes", doc: minutes },
+    { boardId: ids.boards.followup, kind: "followup", doc: followup },
   ];
 }
 

@@ -16,6 +16,7 @@ import type { Services } from "../services/index.js";
 import { demoCalendar } from "./demo-calendar.js";
 import { buildDemoDocs, type DemoIds } from "./demo-docs.js";
 import { FOCUS_AREAS, type FocusKey } from "./demo-focus.js";
+import { FOLLOWUP_TITLE } from "./demo-followup.js";
 import { minutesTitle } from "./demo-minutes.js";
 import {
   DEMO_ADMIN,
@@ -130,8 +131,13 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
     focusIds[area.key] = board.id;
   }
   const minutes = await create("minutes", minutesTitle(calendar.date(calendar.meetingDay)));
+  const followup = await create("followup", FOLLOWUP_TITLE);
 
-  const ids: DemoIds = { users, orgs, boards: { plan: plan.id, minutes: minutes.id, focus: focusIds } };
+  const ids: DemoIds = {
+    users,
+    orgs,
+    boards: { plan: plan.id, minutes: minutes.id, focus: focusIds, followup: followup.id },
+  };
   const docs = buildDemoDocs(ids, calendar);
   await store.append(
     docs.map((d) => ({ boardId: d.boardId, seq: 1, update: Y.encodeStateAsUpdate(d.doc), authorId: users.convener })),
@@ -143,7 +149,7 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
   // Setup and accepting an invitation sign the person in; nobody is at a keyboard here.
   for (const id of [adminId, ...Object.values(users)]) await services.sessions.revokeAllFor(id);
 
-  const boards = [plan, ...focus, minutes].map((b) => ({ id: b.id, kind: b.kind, title: b.title }));
+  const boards = [plan, ...focus, minutes, followup].map((b) => ({ id: b.id, kind: b.kind, title: b.title }));
   return {
     workspaceId: workspace.id,
     workspaceName: workspace.name,
@@ -176,6 +182,8 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
       plan: [plan.id],
       focus: focus.map((b) => b.id),
       minutes: [minutes.id],
+      followup: [followup.id],
+      roadmap: [],
     },
   };
 }

@@ -7,7 +7,15 @@
 import { and, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { AuditEventView, AuditFilters, AuditPage, AuditQuery, NamedRef } from "../../shared/api/records.js";
 import type { Db } from "../db/client.js";
-import { auditEvents, boards, organizations, users, workspaceMembers, workspaces } from "../db/schema.js";
+import {
+  auditEvents,
+  boards,
+  decisionPoints,
+  organizations,
+  users,
+  workspaceMembers,
+  workspaces,
+} from "../db/schema.js";
 import type { Clock } from "./clock.js";
 
 /** Whose events: one partnership's, or (the instance admin) everyone's, optionally one partnership's. */
@@ -27,6 +35,8 @@ const SHOWN_DETAILS = new Set([
   "self",
   "complete",
   "artefact",
+  // A decision point's decision (beslutspunkt): approved and closed, tabled, approved with changes.
+  "outcome",
   "email",
   "kind",
   "registrationNumber",
@@ -109,7 +119,15 @@ export function createAuditLog(db: Db, now: Clock, retentionMs: number | null) {
       names(db, organizations, ids("organization")),
       names(db, workspaces, workspaceIds),
     ]);
+    const pointIds = ids("decision_point");
+    const pointRows = pointIds.length
+      ? await db
+          .select({ id: decisionPoints.id, name: decisionPoints.title })
+          .from(decisionPoints)
+          .where(inArray(decisionPoints.id, pointIds))
+      : [];
     const byType: Record<string, Map<string, string>> = {
+      decision_point: new Map(pointRows.map((p) => [p.id, p.name])),
       user: people,
       board: boardRows,
       organization: orgRows,

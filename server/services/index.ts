@@ -1,4 +1,5 @@
 /** Builds every service over one database; main.ts and tests call this, routes receive the result. */
+import type { RedisLink } from "../cluster/redis-link.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import { createBoardEditor } from "../docs/board-editor.js";
@@ -23,6 +24,7 @@ import { createBoards } from "./boards.js";
 import { createCalendarFeeds } from "./calendar-feeds.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createContentQueries } from "./content-queries.js";
+import { createDecisionPoints } from "./decision-points.js";
 import { createHandover } from "./handover.js";
 import { createInvitations } from "./invitations.js";
 import { createLoginThrottle } from "./login-throttle.js";
@@ -40,12 +42,19 @@ import { createWorkspaces } from "./workspaces.js";
 /** Sign-in, setup and invitation acceptance share one budget per client address. */
 export const CREDENTIAL_ATTEMPTS_PER_MINUTE = 20;
 
-export function createServices(db: Db, config: Config, now: Clock = systemClock, logger?: Logger) {
+export function createServices(
+  db: Db,
+  config: Config,
+  now: Clock = systemClock,
+  logger?: Logger,
+  /** Several processes (REDIS_URL): rate limits counted in Redis, projections under a per-board lock. */
+  redis?: RedisLink,
+) {
   const audit = createAudit(db, now);
   const events = createAccessEvents();
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
   const organizations = createOrganizations(db, audit, now);
-  const projections = createProjector({ db, ...(logger ? { logger } : {}) });
+  const projections = createProjector({ db, ...(logger ? { logger } : {}), shared: redis !== undefined });
   const archive = createArchive(db);
   const boardEditor = createBoardEditor(db);
   /** Reading the audit trail (the händelselogg), its gallring, and a partnership's whole data export. */
@@ -84,7 +93,12 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     sessions,
     access: createAccess(db),
     auth: createAuthService({ db, sessions, throttle: createLoginThrottle(db, now), audit, events }),
-    credentialLimiter: createRateLimiter({ limit: CREDENTIAL_ATTEMPTS_PER_MINUTE, windowMs: 60_000, now }),
+    credentialLimiter: createRateLimiter({
+      limit: CREDENTIAL_ATTEMPTS_PER_MINUTE,
+      windowMs: 60_000,
+      now,
+      ...(redis ? { shared: { link: redis, name: "credentials" } } : {}),
+    }),
     organizations,
     workspaces: createWorkspaces(db, audit, organizations, now),
     members: createMembers(db, audit, organizations, now, events),
@@ -93,7 +107,7 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     partnerships: createPartnerships({ db, audit, organizations, invitations }),
     /** Sign-in through the OpenID provider: accounts linked by issuer + subject, and sign-ins under way. */
     oidcAccounts: createOidcAccounts({ db, audit, sessions, invitations, now }),
-    oidcPending: createPendingSignIns(now),
+    oidcPending: createPendingSignIns(now, redis),
     boards: createBoards(db, audit, now, events, projections),
     projections,
     /** Server-side changes to board content, live when the realtime layer runs. */
@@ -103,6 +117,8 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     records,
     calendarFeeds: createCalendarFeeds(db, audit),
     minutes,
+    /** Decision points (beslutspunkter): checklist, decision, lock and reopen. */
+    decisionPoints: createDecisionPoints({ db, audit, now, projections }),
     /** Board versions kept by compaction: list, read, restore (through boardEditor), forget. */
     history: createHistory({
       db,
@@ -122,7 +138,12 @@ export function createServices(db: Db, config: Config, now: Clock = systemClock,
     notices,
     digest,
     /** Resending an invitation's mail: a few times an hour per invitation. */
-    resendLimiter: createRateLimiter({ limit: 3, windowMs: 3_600_000, now }),
+    resendLimiter: createRateLimiter({
+      limit: 3,
+      windowMs: 3_600_000,
+      now,
+      ...(redis ? { shared: { link: redis, name: "resend" } } : {}),
+    }),
   };
 }
 

@@ -33,14 +33,25 @@ export const searchQuery = z.strictObject({
 /** A snippet of matching text: plain-text parts, `match` marks the words that matched. Never HTML. */
 export type SnippetPart = { text: string; match: boolean };
 
-export const SEARCH_KINDS = ["action", "goal", "decision", "item", "section", "contact", "board", "comment"] as const;
+export const SEARCH_KINDS = [
+  "action",
+  "goal",
+  "decision",
+  "item",
+  "section",
+  "contact",
+  "board",
+  "comment",
+  "indicator",
+  "decisionPoint",
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One search hit, with what a link to it needs (paths.boardAt in the web app). */
 export interface SearchResult {
   boardId: string;
   boardTitle: string;
-  boardKind: "focus" | "plan" | "minutes";
+  boardKind: "focus" | "plan" | "minutes" | "followup";
   /** null: the board itself. */
   entryId: string | null;
   kind: SearchKind;
@@ -53,4 +64,6 @@ export interface SearchResult {
   paragraph: number | null;
   snippet: SnippetPart[];
   rank: number;
+  /** Decision points (not on a board, `boardId` empty): the partnership they belong to. */
+  workspaceId?: string;
 }

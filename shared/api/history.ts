@@ -66,7 +66,24 @@ export interface RestoreAnswer {
   content: VersionContent;
 }
 
+/**
+ * An edit of one field that lost to a concurrent edit (two people, one of them offline): Yjs kept
+ * one value and dropped this one. `lostBy`/`keptBy` are null when the server did not learn who.
+ */
+export interface EditConflict {
+  id: string;
+  at: string;
+  /** The field's key in the item (`title`, `dueDate` …; nested keys joined with "."). */
+  field: string;
+  lostValue: unknown;
+  lostBy: string | null;
+  keptValue: unknown;
+  keptBy: string | null;
+}
+
 export interface ItemHistoryAnswer {
   entries: { versionId: string; at: string; change: HistoryChange }[];
+  /** Edits of the item that lost a conflict, newest first (issue 21). */
+  conflicts: EditConflict[];
   people: People;
 }

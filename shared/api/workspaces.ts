@@ -63,7 +63,7 @@ export const acceptInvitationBody = z.strictObject({
   password: passwordSchema.optional(),
 });
 
-export const BOARD_KINDS = ["plan", "focus", "minutes"] as const;
+export const BOARD_KINDS = ["plan", "focus", "minutes", "followup", "roadmap"] as const;
 export const boardKindSchema = z.enum(BOARD_KINDS);
 export type BoardKind = z.infer<typeof boardKindSchema>;
 

@@ -16,7 +16,7 @@ export class BoardInputError extends Error {
     readonly field: string,
     message: string,
     /** What the schema refused, for saying it in the reader's language: zod's issue code and limit. */
-    readonly issue?: { code: string; maximum?: number },
+    readonly issue?: { code: string; maximum?: number; minimum?: number },
   ) {
     super(`${field}: ${message}`);
   }

@@ -5,13 +5,22 @@
 import * as Y from "yjs";
 import { z } from "zod";
 import { focusSpec } from "./focus.js";
+import { followupSpec } from "./followup.js";
+import { addGoalHistoryMaps } from "./goal-history.js";
 import { minutesSpec } from "./minutes.js";
 import { planSpec } from "./plan.js";
+import { roadmapSpec } from "./roadmap.js";
 import type { BoardKind, BoardSpec } from "./spec.js";
 
 export { BOARD_KINDS, type BoardKind, type BoardSpec, type Spec } from "./spec.js";
 
-export const BOARD_SPECS: Record<BoardKind, BoardSpec> = { plan: planSpec, focus: focusSpec, minutes: minutesSpec };
+export const BOARD_SPECS: Record<BoardKind, BoardSpec> = {
+  plan: planSpec,
+  focus: focusSpec,
+  minutes: minutesSpec,
+  followup: followupSpec,
+  roadmap: roadmapSpec,
+};
 
 /**
  * Upgrades per kind: UPGRADES[kind][v] brings a document from version v to v + 1. Version 0 is a
@@ -19,9 +28,11 @@ export const BOARD_SPECS: Record<BoardKind, BoardSpec> = { plan: planSpec, focus
  * the whole upgrade.
  */
 const UPGRADES: Record<BoardKind, ((doc: Y.Doc) => void)[]> = {
-  plan: [() => {}],
+  plan: [() => {}, addGoalHistoryMaps],
   focus: [() => {}],
   minutes: [() => {}],
+  followup: [() => {}],
+  roadmap: [() => {}],
 };
 
 /**
@@ -34,6 +45,8 @@ const SINGLETONS: Record<BoardKind, [root: string, key: string][]> = {
   plan: [["plan", "purpose"]],
   focus: [["focus", "description"]],
   minutes: [],
+  followup: [],
+  roadmap: [],
 };
 
 export type OpenResult =

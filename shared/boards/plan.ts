@@ -12,6 +12,7 @@ import {
   newId,
   newRecord,
   rankAtEnd,
+  rankBetween,
   ranked,
   read,
   readRichText,
@@ -21,6 +22,7 @@ import {
 } from "./access.js";
 import { commentsSpec } from "./comments.js";
 import {
+  dateSchema,
   organizationIdSchema,
   type Perspective,
   perspectivesSchema,
@@ -28,6 +30,14 @@ import {
   requiredText,
   text,
 } from "./fields.js";
+import {
+  type GoalFollowUp,
+  type GoalLink,
+  goalFollowUpSchema,
+  goalLinkSchema,
+  readGoalHistory,
+  readGoalLinks,
+} from "./goal-history.js";
 import { type BoardSpec, map, metaSpec, records, richtext, value } from "./spec.js";
 
 import { GOAL_LEVELS, GOAL_STATUSES, type GoalLevel, type GoalStatus } from "./vocabulary.js";
@@ -47,6 +57,13 @@ export const goalSpec = map({
   status: value(z.enum(GOAL_STATUSES)),
   comment: value(text(2000)),
   rank: value(rankSchema),
+  /** The organisation that owns the goal. */
+  organizationId: value(organizationIdSchema.nullable()),
+  targetDate: value(dateSchema.nullable()),
+  /** Follow-ups, appended (goal-history.ts); the latest one's status is the goal's. */
+  history: records(value(goalFollowUpSchema), 200),
+  /** Focus areas and actions that serve the goal. */
+  links: records(value(goalLinkSchema), 100),
 });
 
 export const contactSpec = map({
@@ -59,9 +76,9 @@ export const contactSpec = map({
 
 export const planSpec: BoardSpec = {
   kind: "plan",
-  version: 1,
+  version: 2,
   roots: {
-    meta: metaSpec("plan", 1),
+    meta: metaSpec("plan", 2),
     plan: map({ purpose: richtext(20_000), meetingCadence: value(text(500)), period: value(text(100)) }),
     sections: records(sectionSpec, 100),
     goals: records(goalSpec, 200),
@@ -81,9 +98,15 @@ export interface Goal {
   title: string;
   level: GoalLevel;
   perspectives: Perspective[];
+  /** The latest follow-up's status, or the plain field when there is none. */
   status: GoalStatus;
   comment: string;
   rank: string;
+  organizationId: string | null;
+  targetDate: string | null;
+  /** Oldest first. */
+  history: GoalFollowUp[];
+  links: GoalLink[];
 }
 export interface Contact {
   id: string;
@@ -119,15 +142,7 @@ export function readPlan(doc: Y.Doc): PlanContent {
       }))
       .sort(byRank),
     goals: recordEntries(root(doc, "goals"))
-      .map(([id, g]) => ({
-        id,
-        title: read(g, "title", z.string(), ""),
-        level: read(g, "level", z.enum(GOAL_LEVELS), "effect"),
-        perspectives: read(g, "perspectives", perspectivesSchema, []),
-        status: read(g, "status", z.enum(GOAL_STATUSES), "not_started"),
-        comment: read(g, "comment", z.string(), ""),
-        rank: read(g, "rank", rankSchema, "a0"),
-      }))
+      .map(([id, g]) => readGoal(id, g))
       .sort(byRank),
     contacts: recordEntries(root(doc, "contacts"))
       .map(([id, c]) => ({
@@ -139,6 +154,23 @@ export function readPlan(doc: Y.Doc): PlanContent {
         rank: read(c, "rank", rankSchema, "a0"),
       }))
       .sort(byRank),
+  };
+}
+
+function readGoal(id: string, g: YRecord): Goal {
+  const history = readGoalHistory(g);
+  return {
+    id,
+    title: read(g, "title", z.string(), ""),
+    level: read(g, "level", z.enum(GOAL_LEVELS), "effect"),
+    perspectives: read(g, "perspectives", perspectivesSchema, []),
+    status: history.at(-1)?.status ?? read(g, "status", z.enum(GOAL_STATUSES), "not_started"),
+    comment: read(g, "comment", z.string(), ""),
+    rank: read(g, "rank", rankSchema, "a0"),
+    organizationId: read(g, "organizationId", organizationIdSchema.nullable(), null),
+    targetDate: read(g, "targetDate", dateSchema.nullable(), null),
+    history,
+    links: readGoalLinks(g),
   };
 }
 
@@ -183,6 +215,8 @@ export type NewGoal = {
   perspectives?: Perspective[];
   status?: GoalStatus;
   comment?: string;
+  organizationId?: string | null;
+  targetDate?: string | null;
 };
 
 export function addGoal(doc: Y.Doc, input: NewGoal): string {
@@ -196,12 +230,14 @@ export function addGoal(doc: Y.Doc, input: NewGoal): string {
       status: input.status ?? "not_started",
       comment: input.comment ?? "",
       rank: rankAtEnd(ranked(root(doc, "goals"))),
+      organizationId: input.organizationId ?? null,
+      targetDate: input.targetDate ?? null,
     }),
   );
   return id;
 }
 
-export function updateGoal(doc: Y.Doc, id: string, patch: Partial<Omit<Goal, "id">>): void {
+export function updateGoal(doc: Y.Doc, id: string, patch: Partial<Omit<Goal, "id" | "history" | "links">>): void {
   writeFields(record(doc, "goals", id), goalSpec, patch);
 }
 
@@ -228,4 +264,24 @@ export function updateContact(doc: Y.Doc, id: string, patch: Partial<Omit<Contac
 
 export function removePlanItem(doc: Y.Doc, list: "sections" | "goals" | "contacts", id: string): void {
   root(doc, list).delete(id);
+}
+
+/**
+ * Moves a section, goal or contact route to just after `afterId` (null: first). Only its rank
+ * changes (a fractional key between its new neighbours), so someone editing it meanwhile keeps
+ * their words and the item keeps its id.
+ */
+export function movePlanItem(
+  doc: Y.Doc,
+  list: "sections" | "goals" | "contacts",
+  id: string,
+  afterId: string | null,
+): void {
+  const item = record(doc, list, id);
+  const others = ranked(root(doc, list)).filter((r) => r.id !== id);
+  const at = afterId === null ? -1 : others.findIndex((r) => r.id === afterId);
+  if (afterId !== null && at === -1) throw new BoardInputError(list, `no item ${afterId} on this plan.`);
+  const rank = rankBetween(others[at]?.rank ?? null, others[at + 1]?.rank ?? null);
+  const spec = list === "sections" ? sectionSpec : list === "goals" ? goalSpec : contactSpec;
+  writeFields(item, spec, { rank });
 }

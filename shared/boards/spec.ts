@@ -17,7 +17,7 @@ export type Spec =
 
 export type MapSpec = Extract<Spec, { type: "map" }>;
 
-export const BOARD_KINDS = ["plan", "focus", "minutes"] as const;
+export const BOARD_KINDS = ["plan", "focus", "minutes", "followup", "roadmap"] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export interface BoardSpec {

@@ -17,3 +17,12 @@ export type MeetingType = (typeof MEETING_TYPES)[number];
 /** The county's three perspectives of the shared target picture (målbild). */
 export const PERSPECTIVES = ["citizen", "collaboration", "staff"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
+/** The unit an indicator is measured in; percent is 0–100 and counts are never negative. */
+export const INDICATOR_UNITS = ["points", "percent", "count", "count_per_week", "days", "other"] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+/** Which way is better for an indicator. */
+export const INDICATOR_DIRECTIONS = ["higher", "lower"] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+/** A measuring occasion: the baseline (nollmätning) or a follow-up. */
+export const OCCASION_KINDS = ["baseline", "follow_up"] as const;
+export type OccasionKind = (typeof OCCASION_KINDS)[number];

@@ -5,7 +5,21 @@
  */
 
 /** The kinds of things on a board that have their own history. */
-export const ITEM_TYPES = ["action", "goal", "section", "contact", "agendaItem", "decision", "actionItem"] as const;
+export const ITEM_TYPES = [
+  "action",
+  "goal",
+  "section",
+  "contact",
+  "agendaItem",
+  "decision",
+  "actionItem",
+  "indicator",
+  // The roadmap (färdplan): phases with their activities, milestones, focus areas' steps in the cycle.
+  "phase",
+  "activity",
+  "milestone",
+  "cycleStep",
+] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** Board-level fields (not items) whose edits are recorded as "edited the description" etc. */

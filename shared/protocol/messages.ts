@@ -45,3 +45,10 @@ export const READ_ONLY_REASON = "read-only";
 export const GOVERNANCE_REASON = "governance: only the meeting's convener changes this";
 /** Reason prefix when the server undid a change to someone else's comment, or one written in another's name. */
 export const COMMENT_REASON = "comments: only its author writes, edits or deletes a comment";
+
+/**
+ * Reason prefix when the server undid follow-up entries of a member's update (issue 19): a goal's
+ * status or an indicator's value in someone else's name, out of the indicator's range, or for a
+ * unit or occasion that does not exist. The connection stays open.
+ */
+export const FOLLOWUP_REASON = "refused: follow-up entries that break the board's rules";

@@ -32,7 +32,7 @@ const sv: Words = {
   removed: "(borttagen)",
   roles: { convener: "sammankallande", member: "medlem", observer: "observatör" },
   artefacts: { pdf: "PDF", markdown: "Markdown", json: "JSON" },
-  kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll" },
+  kinds: { plan: "plan", focus: "fokusområde", minutes: "protokoll", followup: "uppföljning", roadmap: "färdplan" },
   phrases: {
     "auth.setup": () => "skapade administratörskontot",
     "auth.login.success": (p) => (p.d.method === "oidc" ? "loggade in via organisationens inloggning" : "loggade in"),
@@ -79,6 +79,14 @@ const sv: Words = {
         ? `registrerade diarienummer ${p.d.registrationNumber} för protokollet ${p.target}`
         : `tog bort diarienumret för protokollet ${p.target}`,
     "minutes.addendum_created": (p) => `skrev ett tillägg till protokollet ${p.target}`,
+    "decision_point.created": (p) => `lade till beslutspunkten ${p.target}`,
+    "decision_point.updated": (p) => `ändrade beslutspunkten ${p.target}`,
+    "decision_point.deleted": () => "tog bort en beslutspunkt",
+    "decision_point.checklist_added": (p) => `lade till en kontrollfråga i beslutspunkten ${p.target}`,
+    "decision_point.checklist_updated": (p) => `besvarade eller ändrade en kontrollfråga i beslutspunkten ${p.target}`,
+    "decision_point.checklist_removed": (p) => `tog bort en kontrollfråga ur beslutspunkten ${p.target}`,
+    "decision_point.decided": (p) => `registrerade beslutet om beslutspunkten ${p.target}`,
+    "decision_point.reopened": (p) => `öppnade beslutspunkten ${p.target} igen`,
     "audit.exported": () => "exporterade händelseloggen som CSV",
     "identity_number.refused": (p) =>
       `försökte spara ett ${p.d.kind ?? "personnummer"}${p.d.field ? ` i fältet ${p.d.field}` : ""}; det nekades`,
@@ -96,7 +104,7 @@ const en: Words = {
   removed: "(removed)",
   roles: { convener: "convener", member: "member", observer: "observer" },
   artefacts: sv.artefacts,
-  kinds: { plan: "plan", focus: "focus area", minutes: "minutes" },
+  kinds: { plan: "plan", focus: "focus area", minutes: "minutes", followup: "follow-up", roadmap: "roadmap" },
   phrases: {
     "auth.setup": () => "created the administrator account",
     "auth.login.success": (p) => (p.d.method === "oidc" ? "signed in through the organisation's sign-in" : "signed in"),
@@ -143,6 +151,15 @@ const en: Words = {
         ? `recorded registration number ${p.d.registrationNumber} for the minutes ${p.target}`
         : `removed the registration number of the minutes ${p.target}`,
     "minutes.addendum_created": (p) => `wrote an addendum to the minutes ${p.target}`,
+    "decision_point.created": (p) => `added the decision point ${p.target}`,
+    "decision_point.updated": (p) => `changed the decision point ${p.target}`,
+    "decision_point.deleted": () => "removed a decision point",
+    "decision_point.checklist_added": (p) => `added a checklist question to the decision point ${p.target}`,
+    "decision_point.checklist_updated": (p) =>
+      `answered or changed a checklist question of the decision point ${p.target}`,
+    "decision_point.checklist_removed": (p) => `removed a checklist question from the decision point ${p.target}`,
+    "decision_point.decided": (p) => `recorded the decision on the decision point ${p.target}`,
+    "decision_point.reopened": (p) => `reopened the decision point ${p.target}`,
     "audit.exported": () => "exported the audit log as CSV",
     "identity_number.refused": (p) =>
       `tried to store a ${p.d.kind ?? "personnummer"}${p.d.field ? ` in the field ${p.d.field}` : ""}; it was refused`,
@@ -215,6 +232,8 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "minutes.exported": "Justerat protokoll exporterat",
     "minutes.registration_number_set": "Diarienummer registrerat",
     "minutes.addendum_created": "Tillägg till protokoll",
+    "decision_point.decided": "Beslutspunkt beslutad",
+    "decision_point.reopened": "Beslutspunkt öppnad igen",
     "audit.exported": "Händelselogg exporterad",
     "identity_number.refused": "Personnummer nekat",
     "identity_number.removed": "Personnummer borttaget från tavla",
@@ -254,6 +273,8 @@ const LABELS: Record<AuditLocale, Record<string, string>> = {
     "minutes.exported": "Approved minutes exported",
     "minutes.registration_number_set": "Registration number recorded",
     "minutes.addendum_created": "Addendum to minutes",
+    "decision_point.decided": "Decision point decided",
+    "decision_point.reopened": "Decision point reopened",
     "audit.exported": "Audit log exported",
     "identity_number.refused": "Identity number refused",
     "identity_number.removed": "Identity number removed from a board",

@@ -17,7 +17,7 @@ export interface RealtimeFixture {
   member2: ApiClient & { userId: string };
   observer: ApiClient & { userId: string };
   outsider: ApiClient;
-  newBoard(kind?: "plan" | "focus" | "minutes"): Promise<string>;
+  newBoard(kind?: "plan" | "focus" | "minutes" | "followup" | "roadmap"): Promise<string>;
   close(): Promise<void>;
 }
 

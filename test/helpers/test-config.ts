@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     digestHour: 7,
     oidc: null,
     localPasswords: true,
+    redisUrl: null,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { packState } from "../../server/history/state-codec.js";
 import type { ApiClient } from "../helpers/api-client.js";
 import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helpers/factories.js";
 import { adminCases } from "./access-matrix.admin.js";
+import { decisionPointCases } from "./access-matrix.decision-points.js";
 import { notificationCases } from "./access-matrix.notifications.js";
 import { reportCases } from "./access-matrix.reports.js";
 
@@ -396,5 +397,6 @@ export const CASES: Record<string, Case> = {
     expect: { admin: 404, convener: 404, member: 204, observer: 404, outsider: 404, anonymous: 401 },
   },
   ...notificationCases(emails),
+  ...decisionPointCases,
   ...reportCases(),
 };

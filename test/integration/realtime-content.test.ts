@@ -15,7 +15,7 @@ import {
   setPdsaNote,
   updateAction,
 } from "../../shared/boards/focus.js";
-import type { BoardKind } from "../../shared/boards/index.js";
+import { BOARD_SPECS, type BoardKind } from "../../shared/boards/index.js";
 import { Close } from "../../shared/protocol/close-codes.js";
 import { richTextSchema } from "../../shared/richtext/schema.js";
 import { writePlainParagraphs } from "../../shared/richtext/text.js";
@@ -239,8 +239,9 @@ describe.each(databaseKinds())(
     });
 
     describe("a board is stamped with its kind and layout version when it is first opened", () => {
-      it.each<BoardKind>(["focus", "plan", "minutes"])("a new %s board", async (kind) => {
+      it.each<BoardKind>(["focus", "plan", "minutes", "followup"])("a new %s board", async (kind) => {
         const boardId = await f.newBoard(kind);
+        const schemaVersion = BOARD_SPECS[kind].version;
         // Created over HTTP, never opened: nothing stored yet.
         const before = await createDocStore(f.database.db).load(boardId);
         expect({ snapshot: before.snapshot, updates: before.updates }).toEqual({ snapshot: null, updates: [] });
@@ -251,9 +252,9 @@ describe.each(databaseKinds())(
           atSync = c.doc.getMap("meta").toJSON();
         });
         await synced(c.provider);
-        expect(atSync).toEqual({ kind, schemaVersion: 1 });
+        expect(atSync).toEqual({ kind, schemaVersion });
         await eventually(async () =>
-          expect((await stored(boardId)).getMap("meta").toJSON()).toEqual({ kind, schemaVersion: 1 }),
+          expect((await stored(boardId)).getMap("meta").toJSON()).toEqual({ kind, schemaVersion }),
         );
 
         // Opened again after its room was unloaded, it is not stamped a second time.
@@ -264,7 +265,7 @@ describe.each(databaseKinds())(
         const storedState = await stateOf();
         const again = client(boardId, f.member2.cookie);
         await synced(again.provider);
-        expect(again.doc.getMap("meta").toJSON()).toEqual({ kind, schemaVersion: 1 });
+        expect(again.doc.getMap("meta").toJSON()).toEqual({ kind, schemaVersion });
         again.provider.destroy();
         await eventually(() => expect(f.server.realtime.manager.room(boardId)).toBeUndefined());
         expect(await stateOf()).toBe(storedState);

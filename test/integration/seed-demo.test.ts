@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DemoSeedRefusedError, type DemoSummary, seedDemo } from 
 import { seedDemoAtStart } from "../../server/seed/seed-at-start.js";
 import type { Services } from "../../server/services/index.js";
 import { type Action, readFocus } from "../../shared/boards/focus.js";
+import { readFollowup } from "../../shared/boards/followup.js";
 import { BOARD_SPECS, type BoardKind, openBoard } from "../../shared/boards/index.js";
 import { readMinutes } from "../../shared/boards/minutes.js";
 import { readPlan } from "../../shared/boards/plan.js";
@@ -183,7 +184,7 @@ describe.each(databaseKinds())("the demo partnership on %s", (kind) => {
       expect(workspaces.body.workspaces.map((w: any) => [w.id, w.role])).toEqual([[summary.workspaceId, a.role]]);
       const boards = await client.get(`/api/workspaces/${summary.workspaceId}/boards`);
       expect(boards.status).toBe(200);
-      expect(boards.body.boards).toHaveLength(6);
+      expect(boards.body.boards).toHaveLength(7);
     }
   });
 
@@ -278,6 +279,37 @@ describe.each(databaseKinds())("the demo partnership on %s", (kind) => {
     expect(measurements.filter((m) => !m.example)).toEqual([]);
     expect(measurements.some((m) => m.label.startsWith("P-CAT"))).toBe(true);
     expect(new Set(measurements.map((m) => m.kind))).toEqual(new Set(["baseline", "follow_up"]));
+  });
+
+  it("has a year of follow-up: goals' status changes, P-CAT for two units, managers and training, all example data", () => {
+    const plan = readPlan(docOf(summary.boardIds.plan[0]!));
+    const followed = plan.goals.filter((g) => g.history.length > 0);
+    expect(followed.length).toBeGreaterThanOrEqual(4);
+    for (const g of followed) {
+      expect(g.history.map((h) => h.example)).toEqual([true, true]);
+      expect(g.history.at(-1)?.status).toBe(g.status);
+      expect(g.history.at(-1)?.remaining).not.toBe("");
+      expect(g.organizationId).not.toBeNull();
+      expect(g.links.length).toBeGreaterThan(0);
+    }
+    expect(new Set(followed.flatMap((g) => g.history.map((h) => h.status)))).toEqual(
+      new Set(["achieved", "partly_achieved", "not_achieved", "not_started"]),
+    );
+    const followup = readFollowup(docOf(summary.boardIds.followup[0]!));
+    const byName = (words: string) => followup.indicators.find((i) => i.name.includes(words));
+    const pcat = byName("P-CAT");
+    const occasion = (id: string) => followup.occasions.find((o) => o.id === id)?.kind;
+    const unitsAt = (kind: string) =>
+      new Set(pcat?.values.filter((v) => occasion(v.occasionId) === kind).map((v) => v.unitId));
+    expect(unitsAt("baseline").size).toBe(2);
+    expect(unitsAt("follow_up").size).toBe(1);
+    expect(
+      byName("Enhetschefer")
+        ?.values.map((v) => v.value)
+        .sort(),
+    ).toEqual([1, 2, 4]);
+    expect(byName("träningsprogram")?.values.length).toBeGreaterThan(0);
+    expect(followup.indicators.every((i) => i.example && i.values.every((v) => v.example))).toBe(true);
   });
 
   it("names no real person from the source documents", async () => {

@@ -154,6 +154,10 @@ describe("board helpers round-trip through Yjs", () => {
         perspectives: ["citizen"],
         status: "not_started",
         comment: "",
+        organizationId: null,
+        targetDate: null,
+        history: [],
+        links: [],
       },
       {
         id: g2,
@@ -162,6 +166,10 @@ describe("board helpers round-trip through Yjs", () => {
         perspectives: [],
         status: "partly_achieved",
         comment: "Halvvägs",
+        organizationId: null,
+        targetDate: null,
+        history: [],
+        links: [],
       },
     ]);
     expect(read.contacts.map(({ rank: _, ...c }) => c)).toEqual([

@@ -329,7 +329,7 @@ const refusals: Case[] = [
     (d) => d.getMap("meta").set("kind", "plan"),
     /meta\.kind: Invalid input: expected "focus"/,
   ],
-  ["meta.schemaVersion 2", "plan", (d) => d.getMap("meta").set("schemaVersion", 2), /meta\.schemaVersion/],
+  ["meta.schemaVersion 3", "plan", (d) => d.getMap("meta").set("schemaVersion", 3), /meta\.schemaVersion/],
 ];
 
 describe("the content guard refuses what does not fit the board, and names where", () => {

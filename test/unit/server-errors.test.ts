@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { onError } from "../../server/middleware/error-handler.js";
 import { jsonBody } from "../../server/middleware/validate.js";
 import { setupBody } from "../../shared/api/auth.js";
-import { setLocale } from "../../web/src/i18n/i18n.js";
 import { serverErrorText } from "../../web/src/api/server-errors.js";
+import { setLocale } from "../../web/src/i18n/i18n.js";
 
 async function refusal(body: unknown) {
   const app = new Hono();

@@ -30,6 +30,8 @@ const loadHistoryPage = () => import("./pages/history-page.js");
 /** "My work": the actions list and the decision log, loaded when opened. */
 const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
+/** Decision points (beslutspunkter): loaded when opened. */
+const loadDecisionPointsPage = () => import("./pages/decision-points-page.js");
 const loadReportsPage = () => import("./pages/reports-page.js");
 const loadReportPage = () => import("./pages/report-page.js");
 const loadSteeringPage = () => import("./pages/steering-page.js");
@@ -268,6 +270,7 @@ export class AppRoot extends LitElement {
     const r = this.route;
     if (r.name === "workspace" || r.name === "members") return r.workspaceId;
     if (r.name === "audit") return r.workspaceId;
+    if (r.name === "decision-points" || r.name === "decision-point") return r.workspaceId;
     if (r.name === "reports" || r.name === "report" || r.name === "steering") return r.workspaceId;
     if (r.name === "board" || r.name === "board-history") return this.boardWorkspaceId;
     return null;
@@ -366,6 +369,20 @@ export class AppRoot extends LitElement {
               keyed(
                 `${r.workspaceId}?${r.query}`,
                 html`<decisions-page .workspaceId=${r.workspaceId} .query=${r.query}></decisions-page>`,
+              ),
+            )
+          : nothing;
+      case "decision-points":
+      case "decision-point":
+        return this.user
+          ? this.parts.render("decision-points-page", loadDecisionPointsPage, () =>
+              keyed(
+                `${r.workspaceId}/${r.name === "decision-point" ? r.pointId : `?${r.query}`}`,
+                html`<decision-points-page
+                  .workspaceId=${r.workspaceId}
+                  .pointId=${r.name === "decision-point" ? r.pointId : null}
+                  .query=${r.name === "decision-points" ? r.query : ""}
+                ></decision-points-page>`,
               ),
             )
           : nothing;

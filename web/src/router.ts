@@ -19,6 +19,9 @@ export type Route =
   /** "My work": a partnership's actions list and decision log; filters in the query. */
   | { name: "actions"; workspaceId: string; query: string }
   | { name: "decisions"; workspaceId: string; query: string }
+  /** Decision points (beslutspunkter): the list (query: a minutes § to record one from), or one. */
+  | { name: "decision-points"; workspaceId: string; query: string }
+  | { name: "decision-point"; workspaceId: string; pointId: string }
   | { name: "reports"; workspaceId: string }
   | { name: "report"; workspaceId: string; reportId: string }
   | { name: "steering"; workspaceId: string }
@@ -59,6 +62,18 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   [
     new RegExp(`^/workspaces/${ID}/decisions$`),
     (m, q) => ({ name: "decisions", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/decision-points$`),
+    (m, q) => ({ name: "decision-points", workspaceId: decodeURIComponent(m[1] as string), query: q.toString() }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/decision-points/${ID}$`),
+    (m) => ({
+      name: "decision-point",
+      workspaceId: decodeURIComponent(m[1] as string),
+      pointId: decodeURIComponent(m[2] as string),
+    }),
   ],
   [
     new RegExp(`^/workspaces/${ID}/reports$`),
@@ -128,6 +143,10 @@ export const paths = {
     `/workspaces/${encodeURIComponent(workspaceId)}/actions${query ? `?${query}` : ""}`,
   decisions: (workspaceId: string, query = "") =>
     `/workspaces/${encodeURIComponent(workspaceId)}/decisions${query ? `?${query}` : ""}`,
+  decisionPoints: (workspaceId: string, query = "") =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/decision-points${query ? `?${query}` : ""}`,
+  decisionPoint: (workspaceId: string, pointId: string) =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/decision-points/${encodeURIComponent(pointId)}`,
   reports: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/reports`,
   report: (workspaceId: string, reportId: string) =>
     `/workspaces/${encodeURIComponent(workspaceId)}/reports/${encodeURIComponent(reportId)}`,

@@ -4,6 +4,7 @@
  * (web/src/api/client.ts), so it costs nothing on a page that works.
  */
 import { textArea } from "../i18n/area.js";
+import { locale } from "../i18n/i18n.js";
 
 const sv = {
   account_exists: "Det finns redan ett konto med den e-postadressen.",
@@ -40,6 +41,13 @@ const sv = {
   unknown_organization: "Organisationen finns inte.",
   unknown_user: "Personen finns inte.",
   unsupported_media_type: "Förfrågan kunde inte läsas. Ladda om sidan och försök igen.",
+  unknown_unit: "Enheten finns inte på tavlan.",
+  unknown_occasion: "Mättillfället finns inte på tavlan.",
+  value_out_of_range: "Värdet ligger utanför det tillåtna intervallet.",
+  "range.between": "Värdet ska vara mellan {min} och {max}.",
+  "range.atLeast": "Värdet ska vara minst {min}.",
+  "range.atMost": "Värdet ska vara högst {max}.",
+  invalid_value: "Värdet går inte att använda.",
   other: "Det gick inte (felkod {code}).",
 
   "field.required": "{field}: måste fyllas i.",
@@ -122,6 +130,13 @@ const en: Record<keyof typeof sv, string> = {
   unknown_organization: "The organisation does not exist.",
   unknown_user: "The person does not exist.",
   unsupported_media_type: "The request could not be read. Reload the page and try again.",
+  unknown_unit: "The unit does not exist on this board.",
+  unknown_occasion: "The measuring occasion does not exist on this board.",
+  value_out_of_range: "The value is outside the allowed range.",
+  "range.between": "The value must be between {min} and {max}.",
+  "range.atLeast": "The value must be at least {min}.",
+  "range.atMost": "The value must be at most {max}.",
+  invalid_value: "The value cannot be used.",
   other: "That did not work (error code {code}).",
 
   "field.required": "{field}: required.",
@@ -234,7 +249,14 @@ export function serverErrorText(code: string, details: unknown): string | null {
     const first = d.fields ? Object.keys(d.fields)[0] : undefined;
     return first ? t("field.identityNumber", { field: label(first) }) : null;
   }
-  return code in sv && !code.startsWith("field.") && !code.startsWith("label.") ? t(code as Key) : null;
+  if (code === "value_out_of_range") {
+    const { minimum: min, maximum: max } = (details ?? {}) as { minimum?: number; maximum?: number };
+    const number = (n: number) => new Intl.NumberFormat(locale() === "sv" ? "sv-SE" : "en-GB").format(n);
+    if (min !== undefined && max !== undefined) return t("range.between", { min: number(min), max: number(max) });
+    if (min !== undefined) return t("range.atLeast", { min: number(min) });
+    if (max !== undefined) return t("range.atMost", { max: number(max) });
+  }
+  return code in sv && !/^(field|label|range)\./.test(code) ? t(code as Key) : null;
 }
 
 /** For a code no text knows: the code itself, in a sentence of the reader's language. */

@@ -17,7 +17,7 @@ export interface Workspace {
 export interface Board {
   id: string;
   workspaceId: string;
-  kind: "plan" | "focus" | "minutes";
+  kind: "plan" | "focus" | "minutes" | "followup" | "roadmap";
   title: string;
 }
 export interface InvitationPreview {

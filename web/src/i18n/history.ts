@@ -76,6 +76,11 @@ export const historySv = {
   "history.type.agendaItem": "Dagordning",
   "history.type.decision": "Beslut",
   "history.type.actionItem": "Att göra",
+  "history.type.indicator": "Indikatorer",
+  "history.type.phase": "Faser",
+  "history.type.activity": "Aktiviteter i faser",
+  "history.type.milestone": "Milstolpar",
+  "history.type.cycleStep": "Förbättringscykeln",
 } as const;
 
 export const historyEn: Record<keyof typeof historySv, string> = {
@@ -152,4 +157,9 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.type.agendaItem": "Agenda",
   "history.type.decision": "Decisions",
   "history.type.actionItem": "To do",
+  "history.type.indicator": "Indicators",
+  "history.type.phase": "Phases",
+  "history.type.activity": "Activities in phases",
+  "history.type.milestone": "Milestones",
+  "history.type.cycleStep": "Improvement cycle",
 };

@@ -1,6 +1,6 @@
 /**
  * Texts of the protokoll's governance (issue 21): who may change the convener, the approvers
- * (justerare) and the agenda, confirming and undoing deletions, and approval waiting for the
+ * (justerare) and the agenda, confirming deletions (undo: components/undo-toast), and approval waiting for the
  * meeting to be held. Spread into sv.ts and en.ts.
  */
 export const governanceSv = {
@@ -17,8 +17,7 @@ export const governanceSv = {
   "governance.cancel": "Avbryt",
   "governance.removedItem": "Punkten {title} togs bort.",
   "governance.removedAction": "Åtgärden {title} togs bort.",
-  "governance.undo": "Ångra",
-  "governance.undone": "{title} är tillbaka.",
+  "governance.removedDecision": "{title} togs bort.",
 };
 
 export const governanceEn: Record<keyof typeof governanceSv, string> = {
@@ -35,6 +34,5 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.cancel": "Cancel",
   "governance.removedItem": "The item {title} was removed.",
   "governance.removedAction": "The action item {title} was removed.",
-  "governance.undo": "Undo",
-  "governance.undone": "{title} is back.",
+  "governance.removedDecision": "{title} was removed.",
 };

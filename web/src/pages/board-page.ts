@@ -165,7 +165,8 @@ export class BoardPage extends LitElement {
         return this.parts.render(
           "plan-board",
           () => import("../components/plan-board/plan-board.js"),
-          () => html`<plan-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit}></plan-board>`,
+          () =>
+            html`<plan-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .workspaceId=${board.workspaceId}></plan-board>`,
         );
       case "minutes":
         return this.parts.render(
@@ -196,6 +197,24 @@ export class BoardPage extends LitElement {
               }}
             ></minutes-approval>
           </minutes-board>`,
+        );
+      case "followup":
+        return this.parts.render(
+          "followup-board",
+          () => import("../components/followup-board/followup-board.js"),
+          () =>
+            html`<followup-board .boardId=${board.id} .canEdit=${canEdit} .userId=${this.userId} .members=${this.members} .workspaceId=${board.workspaceId}></followup-board>`,
+        );
+      case "roadmap":
+        return this.parts.render(
+          "roadmap-board",
+          () => import("../components/roadmap-board/roadmap-board.js"),
+          () => html`<roadmap-board
+            .target=${this.target}
+            .boardId=${board.id}
+            .workspaceId=${board.workspaceId}
+            .canEdit=${canEdit}
+          ></roadmap-board>`,
         );
       default:
         return html`<p>${t("board.unsupported")}</p>`;

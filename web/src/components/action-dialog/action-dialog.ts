@@ -42,6 +42,9 @@ function fromMinutes(source: NonNullable<Action["source"]>) {
   return html`<p><minutes-source .boardId=${source.boardId} .itemId=${source.itemId} .paragraph=${source.paragraph}></minutes-source></p>`;
 }
 
+/** Undo comes with the first change (collab/undo.ts), not with the board's first download. */
+const undo = () => import("../../collab/undo.js");
+
 export class ActionDialog extends LitElement {
   static override styles = [
     formStyles,
@@ -231,7 +234,7 @@ export class ActionDialog extends LitElement {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
     return html`<details @toggle=${toggled}>
       <summary>${t("history.itemShow")}</summary>
-      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names}></item-history>` : nothing}
+      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .current=${a} .doc=${this.canEdit ? this.doc : null}></item-history>` : nothing}
     </details>`;
   }
 
@@ -384,13 +387,27 @@ export class ActionDialog extends LitElement {
   private move(a: Action, status: ActionStatus) {
     if (!this.doc || status === a.status) return;
     const column = readFocus(this.doc).actions.filter((x) => x.status === status && x.id !== a.id);
-    moveAction(this.doc, a.id, status, column.at(-1)?.id ?? null);
+    const doc = this.doc;
+    const write = () => moveAction(doc, a.id, status, column.at(-1)?.id ?? null);
+    void undo().then(({ boardUndo }) => boardUndo(doc).change(write), write);
   }
 
-  private deleteAction(a: Action) {
-    if (!this.doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
-    removeAction(this.doc, a.id);
+  /** One undoable step; the board offers "Ångra" (`action-removed`) and Ctrl+Z takes it back too. */
+  private async deleteAction(a: Action) {
+    const doc = this.doc;
+    if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
+    const remove = () => removeAction(doc, a.id);
+    // Without undo (it could not load) the card is still deleted, as asked.
+    const step = await undo().then(
+      ({ boardUndo }) => boardUndo(doc).change(remove),
+      () => {
+        remove();
+        return null;
+      },
+    );
     this.close();
+    const detail = { step, title: a.title };
+    if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));
   }
 }
 

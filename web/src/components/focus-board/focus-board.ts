@@ -6,10 +6,12 @@
  * any control that would fail. Below desktop width the columns scroll sideways (snapping), and a
  * row of column buttons with counts scrolls to a column and marks those in view (issue 21).
  */
-import { html, LitElement, nothing } from "lit";
+import { html, LitElement, nothing, type ReactiveController } from "lit";
+import type * as Y from "yjs";
 import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
+import type { UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { srOnly } from "../../styles/shared.js";
@@ -23,6 +25,9 @@ export interface Member {
   name: string;
   organization: { id: string; name: string } | null;
 }
+
+/** Undo comes with the first change: it is not part of the board's first download. */
+const undo = () => import("../../collab/undo.js");
 
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
@@ -39,6 +44,7 @@ export class FocusBoard extends LitElement {
     dropStatus: { state: true },
     menuFor: { state: true },
     inView: { state: true },
+    toast: { state: true },
   };
   declare boardId: string;
   declare canEdit: boolean;
@@ -52,6 +58,9 @@ export class FocusBoard extends LitElement {
   /** The card whose move menu is open. */
   declare private menuFor: string | null;
   declare private inView: ActionStatus[];
+  /** The undo toast is on the page (its module is loaded on the first deletion or Ctrl+Z). */
+  declare private toast: boolean;
+  private keys: ReactiveController | undefined;
   private observer: IntersectionObserver | undefined;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
@@ -74,6 +83,41 @@ export class FocusBoard extends LitElement {
     this.dropStatus = null;
     this.menuFor = null;
     this.inView = [];
+    this.toast = false;
+  }
+
+  /** One undoable step of this person's (Ctrl+Z takes it back); written without undo if that cannot load. */
+  private async write(change: (doc: Y.Doc) => void) {
+    const doc = this.doc;
+    if (!doc) return;
+    const loaded = await undo().catch(() => null);
+    if (!loaded) return change(doc);
+    loaded.boardUndo(doc).change(() => change(doc));
+    this.listenForUndo(loaded);
+  }
+
+  /** Ctrl+Z from this person's first change on (before it there is nothing of theirs to undo). */
+  private listenForUndo(loaded: typeof import("../../collab/undo.js")) {
+    this.keys ??= new loaded.UndoKeys(this, (what) => {
+      if (!this.canEdit || !this.doc) return false;
+      if (loaded.step(this.doc, what)) void this.undoToast().then((toast) => toast?.stepped(what));
+      return true;
+    });
+  }
+
+  /** The toast, loaded and placed on first use: not part of the board's first download. */
+  private async undoToast() {
+    await import("../undo-toast/undo-toast.js");
+    this.toast = true;
+    await this.updateComplete;
+    return this.renderRoot.querySelector("undo-toast");
+  }
+
+  private async removed(e: CustomEvent<{ step: UndoStep; title: string }>) {
+    const { removedText } = await import("../undo-toast/undo-toast.js");
+    this.listenForUndo(await undo());
+    const toast = await this.undoToast();
+    if (this.doc) await toast?.offer(this.doc, e.detail.step, removedText(e.detail.title), e.detail.title);
   }
 
   private readonly outside = (e: PointerEvent) => {
@@ -84,6 +128,9 @@ export class FocusBoard extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener("pointerdown", this.outside);
+    // Fetched as soon as someone reaches for the board, so that their first change waits for nothing.
+    for (const type of ["pointerdown", "focusin"])
+      this.addEventListener(type, () => void undo().catch(() => {}), { once: true });
   }
 
   override disconnectedCallback() {
@@ -170,7 +217,8 @@ export class FocusBoard extends LitElement {
         ),
       )}</div>
       <div class="sr-only" aria-live="polite">${this.announcement}</div>
-      <action-dialog @card-closed=${forgetAction} .boardId=${this.boardId} .board=${this.live.board} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
+      ${this.toast ? html`<undo-toast></undo-toast>` : nothing}
+      <action-dialog @card-closed=${forgetAction} @action-removed=${this.removed} .boardId=${this.boardId} .board=${this.live.board} .doc=${doc} .awareness=${this.live.board?.provider.awareness ?? null} .canEdit=${this.canEdit} .members=${this.members} .organizations=${this.organizations()}></action-dialog>`;
   }
 
   private column(status: ActionStatus, cards: Action[]) {
@@ -292,7 +340,7 @@ export class FocusBoard extends LitElement {
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem("title") as HTMLInputElement;
     const title = input.value.trim();
     if (!title || !this.doc) return;
-    addAction(this.doc, { title, status: "idea" });
+    void this.write((doc) => void addAction(doc, { title, status: "idea" }));
     input.value = "";
   }
 
@@ -301,9 +349,8 @@ export class FocusBoard extends LitElement {
     return this.doc ? readFocus(this.doc).actions.filter((a) => a.status === status && a.id !== except) : [];
   }
 
-  private place(card: Action, status: ActionStatus, afterId: string | null) {
-    if (!this.doc) return;
-    moveAction(this.doc, card.id, status, afterId);
+  private async place(card: Action, status: ActionStatus, afterId: string | null) {
+    await this.write((doc) => moveAction(doc, card.id, status, afterId));
     const column = this.columnOf(status);
     const position = column.findIndex((a) => a.id === card.id) + 1;
     this.announcement = t("board.moved", {
@@ -319,7 +366,7 @@ export class FocusBoard extends LitElement {
 
   private moveTo(card: Action, status: ActionStatus) {
     if (status === card.status) return;
-    this.place(card, status, this.columnOf(status, card.id).at(-1)?.id ?? null);
+    void this.place(card, status, this.columnOf(status, card.id).at(-1)?.id ?? null);
   }
 
   private key(event: KeyboardEvent, card: Action) {
@@ -334,10 +381,10 @@ export class FocusBoard extends LitElement {
       this.moveTo(card, next);
     } else if (event.key === "ArrowUp" && index > 0) {
       event.preventDefault();
-      this.place(card, card.status, column[index - 2]?.id ?? null);
+      void this.place(card, card.status, column[index - 2]?.id ?? null);
     } else if (event.key === "ArrowDown" && index < column.length - 1) {
       event.preventDefault();
-      this.place(card, card.status, column[index + 1]?.id ?? null);
+      void this.place(card, card.status, column[index + 1]?.id ?? null);
     }
   }
 
@@ -359,7 +406,7 @@ export class FocusBoard extends LitElement {
       ?.dataset.id;
     const column = this.columnOf(status, card.id);
     const at = target ? column.findIndex((a) => a.id === target) : -1;
-    this.place(card, status, at === -1 ? (column.at(-1)?.id ?? null) : (column[at - 1]?.id ?? null));
+    void this.place(card, status, at === -1 ? (column.at(-1)?.id ?? null) : (column[at - 1]?.id ?? null));
   }
 }
 

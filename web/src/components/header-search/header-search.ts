@@ -16,7 +16,19 @@ import { resultHref } from "./result-href.js";
 const DEBOUNCE_MS = 250;
 const MAX_LENGTH = 200;
 const MIN_LETTERS = 2;
-const GROUP_ORDER: SearchKind[] = ["action", "goal", "decision", "item", "section", "contact", "board", "comment"];
+const GROUP_ORDER: SearchKind[] = [
+  "action",
+  "goal",
+  "decision",
+  "item",
+  "section",
+  "contact",
+  "indicator",
+  "comment",
+  "board",
+  "board",
+  "decisionPoint",
+];
 
 type Answer = { query: string; results: SearchResult[] } | { query: string; failed: true };
 
@@ -267,7 +279,7 @@ export class HeaderSearch extends LitElement {
       }}
     >
       <span class="title">${hit.title}</span>
-      ${hit.kind === "board" ? nothing : html`<span class="where">${t("search.in", { board: hit.boardTitle })}</span>`}
+      ${hit.kind === "board" || hit.kind === "decisionPoint" ? nothing : html`<span class="where">${t("search.in", { board: hit.boardTitle })}</span>`}
       ${
         hit.snippet.length
           ? html`<span class="snippet">${hit.snippet.map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}</span>`

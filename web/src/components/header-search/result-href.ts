@@ -16,6 +16,8 @@ export function resultHref(r: SearchResult): string {
       return r.boardKind === "plan"
         ? paths.boardAt(r.boardId, { goal: r.itemId ?? undefined })
         : paths.boardAt(r.boardId, { action: r.itemId ?? undefined });
+    case "decisionPoint":
+      return r.workspaceId && at ? paths.decisionPoint(r.workspaceId, at) : paths.workspaces();
     case "item":
     case "decision":
       return paths.boardAt(r.boardId, { item: r.itemId ?? undefined, paragraph: r.paragraph });

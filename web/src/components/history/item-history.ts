@@ -1,16 +1,26 @@
 /**
  * One card's history, inside its dialog: every recorded change of the item, newest first, in
- * words with when it was made. Loaded when the reader opens it (the card dialog imports this
- * file on demand) and fetched when it is first shown for a card.
+ * words with when it was made, and the edits that lost a conflict with someone else's (issue 21),
+ * each with a button to restore the lost value for those who may edit. Loaded when the reader
+ * opens it (the card dialog imports this file on demand) and fetched when it is first shown.
  */
 import { css, html, LitElement, nothing } from "lit";
-import type { ItemHistoryAnswer, People } from "../../../../shared/api/history.js";
+import type * as Y from "yjs";
+import type { EditConflict, ItemHistoryAnswer, People } from "../../../../shared/api/history.js";
+import { type ActionPatch, updateAction } from "../../../../shared/boards/focus.js";
 import { ApiError, get } from "../../api/client.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { formStyles } from "../../styles/shared.js";
+import { conflictText, describeConflict, shownValue } from "./conflicts.js";
 import { describeChange } from "./describe.js";
 
+/** A card's fields a lost value can be restored to: what the card dialog's setter (updateAction) writes. */
+const RESTORABLE: readonly string[] = ["title", "ownerId", "organizationId", "dueDate", "pdsaPhase"];
+
 export class ItemHistory extends LitElement {
-  static override styles = css`
+  static override styles = [
+    formStyles,
+    css`
     ul {
       margin: 0.5rem 0;
       padding-left: 1.25rem;
@@ -22,18 +32,38 @@ export class ItemHistory extends LitElement {
     time {
       color: var(--color-muted);
     }
-  `;
+    li.conflict button {
+      display: block;
+      margin-top: 0.25rem;
+      max-width: 100%;
+      text-align: left;
+      overflow-wrap: anywhere;
+    }
+  `,
+  ];
   static override properties = {
     boardId: { attribute: false },
     itemId: { attribute: false },
     names: { attribute: false },
+    organizations: { attribute: false },
+    current: { attribute: false },
+    doc: { attribute: false },
     answer: { state: true },
     problem: { state: true },
+    notice: { state: true },
   };
   declare boardId: string;
   declare itemId: string;
   /** Names of the partnership's members (owners), by user id. */
   declare names: People;
+  /** The partnership's organisations (to name a lost "ansvarig organisation"). */
+  declare organizations: { id: string; name: string }[];
+  /** The item's fields now: a lost value it holds again is not offered for restoring. */
+  declare current: Record<string, unknown>;
+  /** The board to restore into; null for readers who may not edit (observers): no restore buttons. */
+  declare doc: Y.Doc | null;
+  /** After a restore: what was done, or why it was not. */
+  declare private notice: { text: string; failed: boolean } | null;
   declare private answer: ItemHistoryAnswer | null;
   declare private problem: string | null;
 
@@ -43,6 +73,10 @@ export class ItemHistory extends LitElement {
     this.boardId = "";
     this.itemId = "";
     this.names = {};
+    this.organizations = [];
+    this.current = {};
+    this.doc = null;
+    this.notice = null;
     this.answer = null;
     this.problem = null;
   }
@@ -60,7 +94,7 @@ export class ItemHistory extends LitElement {
         `/api/boards/${encodeURIComponent(this.boardId)}/items/${encodeURIComponent(this.itemId)}/history`,
       );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) this.answer = { entries: [], people: {} };
+      if (error instanceof ApiError && error.status === 404) this.answer = { entries: [], conflicts: [], people: {} };
       else this.problem = (error as Error).message;
     }
   }
@@ -69,15 +103,56 @@ export class ItemHistory extends LitElement {
     if (this.problem) return html`<p role="alert">${t("error.generic", { message: this.problem })}</p>`;
     const answer = this.answer;
     if (!answer) return html`<p role="status">${t("history.loading")}</p>`;
-    if (answer.entries.length === 0) return html`<p>${t("history.itemEmpty")}</p>`;
+    const conflicts = answer.conflicts ?? [];
+    if (answer.entries.length === 0 && conflicts.length === 0) return html`<p>${t("history.itemEmpty")}</p>`;
     const people = { ...this.names, ...answer.people };
-    return html`<ul>
-      ${answer.entries.map(
-        (e) => html`<li>
+    const rows = [
+      ...answer.entries.map((e) => ({
+        at: e.at,
+        row: html`<li>
           <time datetime=${e.at}>${formatDate(e.at, true)}</time>: ${describeChange(e.change, people)}
         </li>`,
-      )}
-    </ul>${nothing}`;
+      })),
+      ...conflicts.map((c) => ({ at: c.at, row: this.conflict(c, people) })),
+    ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const notice = this.notice;
+    return html`<ul>
+        ${rows.map((r) => r.row)}
+      </ul>
+      ${notice ? html`<p role=${notice.failed ? "alert" : "status"}>${notice.text}</p>` : nothing}`;
+  }
+
+  /** "Eva Sjuksköterskas ändring av titel till ”X” ersattes av ”Y” · 7 dec. 2026 01:20 [Återställ ”X”]". */
+  private conflict(c: EditConflict, people: People) {
+    const organizations = Object.fromEntries(this.organizations.map((o) => [o.id, o.name]));
+    const lost = shownValue(c.field, c.lostValue, people, organizations);
+    const offered =
+      this.doc !== null &&
+      RESTORABLE.includes(c.field) &&
+      JSON.stringify(this.current[c.field] ?? null) !== JSON.stringify(c.lostValue);
+    return html`<li class="conflict">
+      ${describeConflict(c, people, organizations)} · <time datetime=${c.at}>${formatDate(c.at, true)}</time>
+      ${
+        offered
+          ? html`<button type="button" class="secondary" @click=${() => this.restoreLost(c, lost)}>
+              ${conflictText("conflict.restore", { value: lost })}
+            </button>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private restoreLost(c: EditConflict, lost: string) {
+    try {
+      // An ordinary edit, like the dialog's own: live for everyone, by this reader, checked by the board's spec.
+      if (this.doc) updateAction(this.doc, this.itemId, { [c.field]: c.lostValue } as ActionPatch);
+      this.notice = { text: conflictText("conflict.restored", { value: lost }), failed: false };
+    } catch (error) {
+      this.notice = {
+        text: conflictText("conflict.restoreFailed", { message: (error as Error).message }),
+        failed: true,
+      };
+    }
   }
 }
 

@@ -16,6 +16,8 @@ import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
+import { agendaLastChanged } from "./agenda-last-changed.js";
+import { decisionPointLink } from "./decision-point-link.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
 
 export const itemHeading = (item: Pick<AgendaItem, "number" | "title">) =>
@@ -29,6 +31,7 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
   const notes = item.notes ?? (view.readOnly ? null : agendaNotes(view.doc, item.id));
   return html`<section class="item" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${heading}</h3>
+    ${agendaLastChanged(view, item.id)}
     ${view.readOnly ? nothing : itemFields(view, item, heading)}
     <h4>${t("minutes.notes")}</h4>
     <rich-text
@@ -38,6 +41,12 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
     ${decisions(view, item)} ${actionItems(view, item)}
+    ${
+      // Under a § that decided something: the decision goes on as a decision point (beslutspunkt).
+      view.decisionPointsOf && item.decisions.length > 0
+        ? decisionPointLink(view.decisionPointsOf.workspaceId, view.decisionPointsOf.boardId, item)
+        : nothing
+    }
   </section>`;
 }
 
@@ -97,7 +106,10 @@ function decisions(view: MinutesView, item: AgendaItem) {
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${name}"
-        @click=${() => view.write(() => removeFromItem(view.doc, item.id, "decisions", d.id))}
+        @click=${() =>
+          view.removeNow(name, t("governance.removedDecision", { title: name }), () =>
+            removeFromItem(view.doc, item.id, "decisions", d.id),
+          )}
       >
         ${t("minutes.remove")}
       </button>

@@ -21,19 +21,6 @@ export const minutesBoardStyles = [
     dialog.confirm-remove::backdrop {
       background: rgb(0 0 0 / 40%);
     }
-    .undo-bar.active {
-      position: sticky;
-      bottom: 0.5rem;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
-      padding: 0.5rem 0.75rem;
-      border: 1px solid var(--color-border);
-      border-radius: var(--radius);
-      background: var(--color-surface);
-      box-shadow: 0 2px 8px rgb(0 0 0 / 15%);
-    }
     .note {
       border-left: 4px solid var(--color-primary);
       padding: 0.5rem 0.75rem;

@@ -13,6 +13,7 @@ import { get } from "../../api/client.js";
 import type { Board } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import type { OpenBoard } from "../../collab/open-board.js";
+import { boardUndo, step, UndoKeys, type UndoStep } from "../../collab/undo.js";
 import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { boardStatus } from "../board-status/board-status.js";
@@ -83,7 +84,13 @@ export class MinutesBoard extends LitElement {
     showTarget(section, section.querySelector<HTMLElement>("h3") ?? section);
     return null;
   });
-  private readonly removal = new Removal(this);
+  private readonly removal = new Removal(this, (change) => this.write(change));
+  readonly undoKeys = new UndoKeys(this, (what) => {
+    const doc = this.live.board?.doc;
+    if (this.readOnly || !doc) return false;
+    if (step(doc, what)) this.renderRoot.querySelector("undo-toast")?.stepped(what);
+    return true;
+  });
   private loadedBoardsOf = "";
 
   constructor() {
@@ -173,6 +180,7 @@ export class MinutesBoard extends LitElement {
   private view(board: OpenBoard, convenerId: string | null): MinutesView {
     return {
       doc: board.doc,
+      boardId: this.boardId,
       readOnly: this.readOnly,
       members: this.members,
       governs: this.runsMeetings || (this.userId !== "" && convenerId === this.userId),
@@ -182,8 +190,9 @@ export class MinutesBoard extends LitElement {
           title,
           t(kind === "item" ? "governance.confirmItem" : "governance.confirmAction", { title }),
           t(kind === "item" ? "governance.removedItem" : "governance.removedAction", { title }),
-          () => this.write(remove),
+          remove,
         ),
+      removeNow: (title, done, remove) => this.removal.now(board.doc, title, done, remove),
       focusBoards: this.focusBoards,
       awareness: board.provider.awareness,
       write: (change) => this.write(change),
@@ -191,16 +200,23 @@ export class MinutesBoard extends LitElement {
       linkFailures: this.linkFailures,
       addActionItem: (itemId, input) => this.addActionItem(itemId, input),
       link: (itemId, actionItemId) => void this.link(itemId, actionItemId),
+      decisionPointsOf:
+        this.canEdit && this.workspaceId ? { workspaceId: this.workspaceId, boardId: this.boardId } : null,
     };
   }
 
-  private write(change: () => void) {
+  /** One undoable step of this person's (Ctrl+Z outside text fields takes it back); null when refused. */
+  private write(change: () => void): UndoStep | null {
+    const doc = this.live.board?.doc;
+    if (!doc) return null;
     try {
-      change();
+      const step = boardUndo(doc).change(change);
       this.problem = null;
+      return step;
     } catch (error) {
       if (!(error instanceof BoardInputError)) throw error;
       this.problem = t("minutes.invalid", { reason: inputProblem(error) });
+      return null;
     }
   }
 

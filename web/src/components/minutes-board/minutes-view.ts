@@ -7,6 +7,8 @@ import type { Member } from "../focus-board/focus-board.js";
 
 export interface MinutesView {
   doc: Y.Doc;
+  /** The minutes board's id (for its items' history, agenda-last-changed.ts). */
+  boardId?: string;
   /** Observers, and everyone once the minutes are closed: text only, no controls. */
   readOnly: boolean;
   members: Member[];
@@ -17,6 +19,8 @@ export interface MinutesView {
   governs: boolean;
   /** Asks (a dialog naming the item) before `remove` runs; offers to undo it for a few seconds after. */
   confirmRemove(kind: "item" | "action", title: string, remove: () => void): void;
+  /** Runs `remove` at once and offers to undo it for a while (a decision: quick to write again). */
+  removeNow(title: string, done: string, remove: () => void): void;
   /** The partnership's focus-area boards (not archived), for an action item's focus area. */
   focusBoards: Board[];
   awareness: Awareness;
@@ -28,6 +32,8 @@ export interface MinutesView {
   addActionItem(itemId: string, input: NewActionItem): void;
   /** Adds the action item's action to its focus area (again, after a failure). */
   link(itemId: string, actionItemId: string): void;
+  /** Partnership and board, for "Registrera som beslutspunkt" (members and conveners, also once locked); null for observers. */
+  decisionPointsOf: { workspaceId: string; boardId: string } | null;
 }
 
 export const memberName = (view: MinutesView, userId: string | null) =>

@@ -1,14 +1,14 @@
 /**
  * Deleting an agenda item or an action item from the minutes (issue 21): a dialog naming the item
- * asks first, and for a few seconds after, "Ångra" brings it back. The deletion is written with
- * this controller as its origin and captured by a Y.UndoManager scoped to the agenda and to that
- * one deletion: undoing never touches what anyone else wrote meanwhile.
+ * asks first, and for a while after, "Ångra" (components/undo-toast) brings it back. The deletion
+ * is one undoable step of this person's (collab/undo.ts): undoing it never touches what anyone
+ * else wrote meanwhile, and Ctrl+Z outside the text fields takes it back too.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
-import * as Y from "yjs";
+import { html, type ReactiveControllerHost } from "lit";
+import type * as Y from "yjs";
+import type { UndoStep } from "../../collab/undo.js";
 import { t } from "../../i18n/i18n.js";
-
-const UNDO_MS = 10_000;
+import "../undo-toast/undo-toast.js";
 
 interface Pending {
   doc: Y.Doc;
@@ -17,30 +17,19 @@ interface Pending {
   title: string;
   remove: () => void;
 }
-interface Undoable {
-  manager: Y.UndoManager;
-  message: string;
-  title: string;
-  timer: ReturnType<typeof setTimeout>;
-}
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
-export class Removal implements ReactiveController {
+export class Removal {
   private pending: Pending | null = null;
-  private undoable: Undoable | null = null;
-  /** What the status line says after an undo. */
-  private said: string | null = null;
   /** Where focus goes back to when the dialog is cancelled. */
   private opener: HTMLElement | null = null;
 
-  constructor(private readonly host: Host) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.forget();
-  }
+  constructor(
+    private readonly host: Host,
+    /** Writes one undoable step (reporting input that does not fit); null when nothing was written. */
+    private readonly write: (change: () => void) => UndoStep | null,
+  ) {}
 
   /** Asks before running `remove`; `question` and `done` are the texts naming the item. */
   async ask(doc: Y.Doc, title: string, question: string, done: string, remove: () => void): Promise<void> {
@@ -62,44 +51,22 @@ export class Removal implements ReactiveController {
     this.opener?.focus();
   };
 
-  private confirm = async () => {
+  private confirm = () => {
     const pending = this.pending;
     this.dialog()?.close();
     this.pending = null;
-    if (!pending) return;
-    this.forget();
-    const manager = new Y.UndoManager(pending.doc.getMap("items"), {
-      trackedOrigins: new Set([this]),
-      captureTimeout: 0,
-    });
-    pending.doc.transact(pending.remove, this);
-    const timer = setTimeout(() => this.forget(), UNDO_MS);
-    this.undoable = { manager, message: pending.done, title: pending.title, timer };
-    this.said = null;
     this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLButtonElement>("button.undo")?.focus();
+    if (pending) this.now(pending.doc, pending.title, pending.done, pending.remove);
   };
 
-  private undo = () => {
-    const undoable = this.undoable;
-    if (!undoable) return;
-    undoable.manager.undo();
-    this.said = t("governance.undone", { title: undoable.title });
-    this.forget();
-  };
-
-  private forget() {
-    if (!this.undoable) return;
-    clearTimeout(this.undoable.timer);
-    this.undoable.manager.destroy();
-    this.undoable = null;
-    this.host.requestUpdate();
+  /** Runs `remove` as one undoable step, then offers "Ångra" saying `done`. */
+  now(doc: Y.Doc, title: string, done: string, remove: () => void): void {
+    const step = this.write(remove);
+    if (step) void this.host.renderRoot.querySelector("undo-toast")?.offer(doc, step, done, title);
   }
 
   render() {
     const p = this.pending;
-    const u = this.undoable;
     return html`<dialog class="confirm-remove" aria-labelledby="remove-h" aria-describedby="remove-q" @cancel=${this.cancel}>
         <h2 id="remove-h">${t("governance.confirmTitle")}</h2>
         <p id="remove-q">${p?.question ?? ""}</p>
@@ -108,15 +75,6 @@ export class Removal implements ReactiveController {
           <button type="button" class="secondary" @click=${this.cancel}>${t("governance.cancel")}</button>
         </div>
       </dialog>
-      <div class=${u || this.said ? "undo-bar active" : "undo-bar"} role="status">
-        ${
-          u
-            ? html`<span>${u.message}</span>
-                <button type="button" class="secondary undo" aria-label="${t("governance.undo")}: ${u.title}" @click=${this.undo}>
-                  ${t("governance.undo")}
-                </button>`
-            : (this.said ?? nothing)
-        }
-      </div>`;
+      <undo-toast></undo-toast>`;
   }
 }

@@ -10,7 +10,7 @@ import { LocaleController, t } from "../../i18n/i18n.js";
 import { navigate, paths } from "../../router.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 
-const KINDS = ["focus", "minutes", "plan"] as const;
+const KINDS = ["focus", "minutes", "plan", "followup", "roadmap"] as const;
 
 export class NewBoardForm extends LitElement {
   static override styles = [pageStyles, formStyles];

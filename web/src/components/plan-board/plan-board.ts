@@ -1,70 +1,62 @@
 /**
- * The local collaboration plan: its purpose and sections as co-edited rich text, the meeting
- * cadence, the partnership's goals (status, perspectives, comment) and the contact routes between
- * the organisations. Everything is written through shared/boards/plan.ts. Observers read it all.
+ * The local collaboration plan (issue 21): a document to read by default (plan-read.ts, also what
+ * is printed) and, for members, an edit mode (plan-edit.ts with the section, goal and contact
+ * editors): multi-line fields that grow, sections, goals and contact routes moved by buttons,
+ * Alt + arrows or drag (rank only), removed with "Ångra" for a while, and Ctrl+Z for one's own
+ * last change (collab/undo.ts). Everything is written through shared/boards/plan.ts; observers
+ * never see the edit mode (and the server refuses their writes).
  */
-import { css, html, LitElement, nothing, unsafeCSS } from "lit";
-import {
-  addContact,
-  addGoal,
-  addSection,
-  type Goal,
-  readPlan,
-  setPlanDetails,
-  updateGoal,
-  updateSection,
-} from "../../../../shared/boards/plan.js";
-import {
-  GOAL_STATUSES,
-  type GoalStatus,
-  PERSPECTIVES,
-  type Perspective,
-} from "../../../../shared/boards/vocabulary.js";
+import { html, LitElement, nothing } from "lit";
+import { BoardInputError } from "../../../../shared/boards/access.js";
+import { type Goal, movePlanItem, readPlan, removePlanItem } from "../../../../shared/boards/plan.js";
 import { BoardController } from "../../collab/board-controller.js";
-import { LocaleController, t } from "../../i18n/i18n.js";
+import { boardUndo, step, UndoKeys } from "../../collab/undo.js";
+import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
-import { formStyles, pageStyles } from "../../styles/shared.js";
-import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
-import { BoardTargetController, showTarget, targetHighlightCss } from "../board-target/board-target.js";
-import "../rich-text/rich-text.js";
-import { keepTyping } from "../../collab/keep-typing.js";
-import { goalCommentsButton } from "../comments/goal-comments-button.js";
+import { boardStatus } from "../board-status/board-status.js";
+import { BoardTargetController, showTarget } from "../board-target/board-target.js";
+import "../undo-toast/undo-toast.js";
+import { goalExtras } from "./goal-extras.js";
+import { planBoardStyles } from "./plan-board.styles.js";
+import { planEdit } from "./plan-edit.js";
+import { planRead } from "./plan-read.js";
+import { pt } from "./plan-texts.js";
+import type { PlanEditView, PlanList, PlanView } from "./plan-view.js";
+import { ItemDrag } from "./reorder.js";
+
+const REMOVED = {
+  sections: "planDoc.removedSection",
+  goals: "planDoc.removedGoal",
+  contacts: "planDoc.removedContact",
+} as const;
+const KIND = { sections: "section", goals: "goal", contacts: "contact" } as const;
 
 export class PlanBoard extends LitElement {
-  static override styles = [
-    pageStyles,
-    formStyles,
-    boardStatusStyles,
-    unsafeCSS(targetHighlightCss),
-    css`
-      section {
-        margin: 1.5rem 0;
-      }
-      .goal {
-        display: grid;
-        gap: 0.5rem;
-      }
-      fieldset {
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-      }
-      .inline {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        align-items: end;
-      }
-    `,
-  ];
+  static override styles = planBoardStyles;
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
     target: { attribute: false },
+    userId: { attribute: false },
+    workspaceId: { attribute: false },
+    editing: { state: true },
+    announcement: { state: true },
+    problem: { state: true },
   };
   declare boardId: string;
   declare canEdit: boolean;
   /** A deep link's target (`?goal=`, `?section=`): scrolled to, focused and highlighted once synced. */
   declare target: BoardTarget | null;
+  /** Who is signed in and where: for "Mål över tid" (goal-history, loaded when opened). */
+  declare userId: string;
+  declare workspaceId: string;
+  declare private editing: boolean;
+  declare private announcement: string;
+  declare private problem: string | null;
+  /** Editing when printing started: the read view is printed, then editing goes on. */
+  private editingBeforePrint = false;
+  /** The item the toast offers to bring back. */
+  private removed: { list: PlanList; id: string } | null = null;
   private readonly live = new BoardController(this, () => this.boardId);
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     const [kind, id] = target.goal ? (["goal", target.goal] as const) : (["section", target.section] as const);
@@ -74,150 +66,170 @@ export class PlanBoard extends LitElement {
     showTarget(found);
     return null;
   });
+  private readonly drag = new ItemDrag(
+    (list, id, afterId) => this.place(list, id, afterId),
+    () => this.requestUpdate(),
+  );
 
   constructor() {
     super();
     new LocaleController(this);
+    new UndoKeys(this, (what) => {
+      const doc = this.live.board?.doc;
+      if (!this.canEdit || !doc) return false;
+      if (step(doc, what)) this.toast()?.stepped(what);
+      return true;
+    });
     this.boardId = "";
     this.canEdit = false;
     this.target = null;
+    this.userId = "";
+    this.workspaceId = "";
+    this.editing = false;
+    this.announcement = "";
+    this.problem = null;
+  }
+
+  private readonly beforePrint = () => {
+    this.editingBeforePrint = this.editing;
+    this.editing = false;
+  };
+  private readonly afterPrint = () => {
+    if (this.editingBeforePrint) this.editing = true;
+    this.editingBeforePrint = false;
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener("beforeprint", this.beforePrint);
+    window.addEventListener("afterprint", this.afterPrint);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener("beforeprint", this.beforePrint);
+    window.removeEventListener("afterprint", this.afterPrint);
+  }
+
+  private toast() {
+    return this.renderRoot.querySelector("undo-toast");
   }
 
   override render() {
     const board = this.live.board;
     if (!board || !this.live.ready) return html`<p role="status">${t("board.loading")}</p>`;
-    const doc = board.doc;
-    const plan = readPlan(doc);
-    const awareness = board.provider.awareness;
-    const value = (e: Event) => (e.target as HTMLInputElement).value;
+    const plan = readPlan(board.doc);
+    const editing = this.editing && this.canEdit;
+    const base: PlanView = {
+      doc: board.doc,
+      awareness: board.provider.awareness,
+      goalExtras: (g: Goal) => goalExtras(this, board.doc, g),
+    };
     return html`${boardStatus(this.live)}
-      ${this.canEdit ? nothing : html`<p class="card">${t("board.readOnly")}</p>`}
-      <section aria-labelledby="purpose-h">
-        <h2 id="purpose-h">${t("plan.purpose")}</h2>
-        <rich-text
-          .fragment=${plan.purpose ?? null}
-          .awareness=${awareness}
-          .editable=${this.canEdit}
-          .label=${t("plan.purpose")}
-        ></rich-text>
+      <div class="bar">
         ${
-          this.canEdit
-            ? html`<label
-                >${t("plan.cadence")}
-                <input .value=${keepTyping(plan.meetingCadence)} maxlength="500" @change=${(e: Event) => setPlanDetails(doc, { meetingCadence: value(e) })}
-              /></label>`
-            : html`<p><strong>${t("plan.cadence")}:</strong> ${plan.meetingCadence || "–"}</p>`
+          !this.canEdit
+            ? html`<p class="note">${t("board.readOnly")}</p>`
+            : editing
+              ? html`<p class="note">${pt("planDoc.editing")} <span class="hint">${pt("planDoc.moveHint")}</span></p>`
+              : nothing
         }
-      </section>
-      <section aria-labelledby="sections-h">
-        <h2 id="sections-h">${t("plan.sections")}</h2>
-        ${plan.sections.map(
-          (s) => html`<div class="card" data-section=${s.id}>
-            ${
-              this.canEdit
-                ? html`<label
-                    >${t("plan.heading")}
-                    <input .value=${keepTyping(s.heading)} maxlength="200" @change=${(e: Event) => value(e).trim() && updateSection(doc, s.id, { heading: value(e).trim() })}
-                  /></label>`
-                : html`<h3>${s.heading}</h3>`
-            }
-            <rich-text .fragment=${s.body ?? null} .awareness=${awareness} .editable=${this.canEdit} .label=${s.heading}></rich-text>
-          </div>`,
-        )}
+        <button type="button" class="secondary" @click=${() => window.print()}>${pt("planDoc.print")}</button>
         ${
           this.canEdit
-            ? this.addForm("plan.addSection", (title) => {
-                addSection(doc, title);
-              })
+            ? html`<button type="button" class="mode" aria-pressed=${editing ? "true" : "false"} @click=${this.toggle}>
+                ${pt("planDoc.edit")}
+              </button>`
             : nothing
         }
-      </section>
-      <section aria-labelledby="goals-h">
-        <h2 id="goals-h">${t("home.goals")}</h2>
-        <ul class="plain">
-          ${plan.goals.map((g) => html`<li class="card goal" data-goal=${g.id}>${this.canEdit ? this.goalEditor(g) : this.goalReader(g)}${goalCommentsButton(this, doc, g)}</li>`)}
-        </ul>
-        ${this.canEdit ? this.addForm("plan.addGoal", (title) => void addGoal(doc, { title })) : nothing}
-      </section>
-      <section aria-labelledby="contacts-h">
-        <h2 id="contacts-h">${t("plan.contacts")}</h2>
-        ${
-          plan.contacts.length === 0
-            ? html`<p>${t("home.none")}</p>`
-            : html`<ul>
-                ${plan.contacts.map((c) => html`<li><strong>${c.organizationName}</strong>: ${c.route}${c.purpose ? ` — ${c.purpose}` : ""}</li>`)}
-              </ul>`
-        }
-        ${
-          this.canEdit
-            ? html`<form class="inline" aria-label=${t("plan.addContact")} @submit=${(e: SubmitEvent) => {
-                e.preventDefault();
-                const form = e.currentTarget as HTMLFormElement;
-                const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value.trim();
-                if (!field("organizationName") || !field("route")) return;
-                addContact(doc, { organizationName: field("organizationName"), route: field("route") });
-                form.reset();
-              }}>
-                <label>${t("plan.contactOrganization")} <input name="organizationName" maxlength="200" required /></label>
-                <label>${t("plan.contactRoute")} <input name="route" maxlength="300" required /></label>
-                <button type="submit">${t("plan.addContact")}</button>
-              </form>`
-            : nothing
-        }
-      </section>`;
+      </div>
+      ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+      ${editing ? planEdit(this.editView(base), plan) : planRead(base, plan)}
+      <div class="sr-only" aria-live="polite">${this.announcement}</div>
+      <undo-toast @undone=${this.undone}></undo-toast>`;
   }
 
-  private addForm(label: "plan.addSection" | "plan.addGoal", add: (title: string) => void) {
-    return html`<form class="inline" @submit=${(e: SubmitEvent) => {
-      e.preventDefault();
-      const input = (e.currentTarget as HTMLFormElement).elements.namedItem("title") as HTMLInputElement;
-      if (!input.value.trim()) return;
-      add(input.value.trim());
-      input.value = "";
-    }}>
-      <label>${t(label)} <input name="title" maxlength="300" required /></label>
-      <button type="submit">${t("board.add")}</button>
-    </form>`;
+  private async toggle() {
+    this.editing = !this.editing;
+    this.announcement = "";
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>("button.mode")?.focus();
   }
 
-  private goalEditor(g: Goal) {
+  private editView(base: PlanView): PlanEditView {
+    return {
+      ...base,
+      write: (change) => void this.write(change),
+      remove: (list, id, title) => this.removeItem(list, id, title),
+      move: (list, id, by) => this.move(list, id, by),
+      drag: this.drag,
+    };
+  }
+
+  /** One undoable step; what does not fit the plan is said on the page. */
+  private write(change: () => void) {
     const doc = this.live.board?.doc;
-    if (!doc) return nothing;
-    const toggle = (p: Perspective, on: boolean) =>
-      updateGoal(doc, g.id, { perspectives: PERSPECTIVES.filter((x) => (x === p ? on : g.perspectives.includes(x))) });
-    return html`<label
-        >${t("plan.goalTitle")}
-        <input .value=${keepTyping(g.title)} maxlength="300" @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value.trim();
-          if (v) updateGoal(doc, g.id, { title: v });
-        }}
-      /></label>
-      <label
-        >${t("card.status")}
-        <select aria-label="${t("card.status")}: ${g.title}" @change=${(e: Event) => updateGoal(doc, g.id, { status: (e.target as HTMLSelectElement).value as GoalStatus })}>
-          ${GOAL_STATUSES.map((s) => html`<option value=${s} ?selected=${s === g.status}>${t(`goal.${s}`)}</option>`)}
-        </select></label
-      >
-      <fieldset class="checks">
-        <legend>${t("plan.perspectives")}</legend>
-        ${PERSPECTIVES.map(
-          (p) => html`<label
-            ><input type="checkbox" .checked=${g.perspectives.includes(p)} @change=${(e: Event) => toggle(p, (e.target as HTMLInputElement).checked)} />
-            ${t(`perspective.${p}`)}</label
-          >`,
-        )}
-      </fieldset>
-      <label
-        >${t("plan.comment")}
-        <textarea maxlength="2000" .value=${keepTyping(g.comment)} @change=${(e: Event) => updateGoal(doc, g.id, { comment: (e.target as HTMLTextAreaElement).value })}></textarea
-      ></label>`;
+    if (!doc) return null;
+    try {
+      const step = boardUndo(doc).change(change);
+      this.problem = null;
+      return step;
+    } catch (error) {
+      if (!(error instanceof BoardInputError)) throw error;
+      this.problem = pt("planDoc.invalid", { reason: inputProblem(error) });
+      return null;
+    }
   }
 
-  private goalReader(g: Goal) {
-    return html`<strong>${g.title}</strong>
-      <div>${t("card.status")}: ${t(`goal.${g.status}`)}</div>
-      ${g.perspectives.length ? html`<div>${t("plan.perspectives")}: ${g.perspectives.map((p) => t(`perspective.${p}`)).join(", ")}</div>` : nothing}
-      ${g.comment ? html`<p>${g.comment}</p>` : nothing}`;
+  private removeItem(list: PlanList, id: string, title: string) {
+    const doc = this.live.board?.doc;
+    if (!doc) return;
+    const step = this.write(() => removePlanItem(doc, list, id));
+    if (!step) return;
+    this.removed = { list, id };
+    void this.toast()?.offer(doc, step, pt(REMOVED[list], { title }), title);
+  }
+
+  /** After "Ångra": focus goes to the first field of the item that came back (the toast's button is gone). */
+  private async undone() {
+    const removed = this.removed;
+    this.removed = null;
+    if (!removed) return;
+    // The document has it back already; render now rather than with the next batched refresh.
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-${KIND[removed.list]}="${CSS.escape(removed.id)}"] :is(input, textarea)`)
+      ?.focus();
+  }
+
+  private items(list: PlanList) {
+    const doc = this.live.board?.doc;
+    return doc ? readPlan(doc)[list] : [];
+  }
+
+  private move(list: PlanList, id: string, by: -1 | 1) {
+    const others = this.items(list).filter((i) => i.id !== id);
+    const at = this.items(list).findIndex((i) => i.id === id) + by;
+    if (at < 0 || at > others.length) return;
+    void this.place(list, id, others[at - 1]?.id ?? null, by === -1 ? "up" : "down");
+  }
+
+  /** Moves, says where it went, and keeps focus on the item's tools (the same button when it is still usable). */
+  private async place(list: PlanList, id: string, afterId: string | null, button: "up" | "down" = "up") {
+    const doc = this.live.board?.doc;
+    if (!doc) return;
+    this.write(() => movePlanItem(doc, list, id, afterId));
+    const items = this.items(list);
+    const position = items.findIndex((i) => i.id === id) + 1;
+    const item = items[position - 1];
+    const title =
+      item && ("heading" in item ? item.heading : "title" in item ? (item as Goal).title : item.organizationName);
+    this.announcement = pt("planDoc.moved", { title: title ?? "", position, count: items.length });
+    await this.updateComplete;
+    const tools = this.renderRoot.querySelector(`[data-${KIND[list]}="${CSS.escape(id)}"] .tools`);
+    const wanted = tools?.querySelector<HTMLButtonElement>(`button.${button}`);
+    (wanted && !wanted.disabled ? wanted : tools?.querySelector<HTMLButtonElement>("button:not([disabled])"))?.focus();
   }
 }
 

@@ -1,0 +1,201 @@
+/**
+ * The pieces several processes share, one at a time, in this test process: two links to one Redis
+ * of the test's own stand for two processes (board relay, rate limits, sign-ins under way), and
+ * compaction from storage with sequence numbers from two processes runs on each database kind.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createBoardRelay } from "../../server/cluster/board-relay.js";
+import { connectRedis, type RedisLink } from "../../server/cluster/redis-link.js";
+import { slotSequence } from "../../server/cluster/sequence.js";
+import {
+  COMPACTION_LOCK,
+  compactFromLog,
+  sharedCompaction,
+  tryBoardLock,
+} from "../../server/cluster/shared-compaction.js";
+import type { Database } from "../../server/db/client.js";
+import { boards, docUpdates, users, workspaces } from "../../server/db/schema.js";
+import { createDocStore } from "../../server/docs/doc-store.js";
+import { DEFAULT_HISTORY } from "../../server/history/record-version.js";
+import { createLogger } from "../../server/logger.js";
+import { createPendingSignIns } from "../../server/oidc/pending.js";
+import { systemClock } from "../../server/services/clock.js";
+import { createRateLimiter } from "../../server/services/rate-limiter.js";
+import { eventually } from "../helpers/eventually.js";
+import { startTestRedis, type TestRedis } from "../helpers/redis-server.js";
+import { createTestDatabase, databaseKinds, truncateAll } from "../helpers/test-database.js";
+
+const logger = createLogger("silent");
+
+describe("two processes through one Redis", () => {
+  let redis: TestRedis;
+  let a: RedisLink;
+  let b: RedisLink;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    [a, b] = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await redis?.kill();
+  });
+
+  it("relays a board's updates and presence to the other process, never back to the sender", async () => {
+    const heard = { a: [] as string[], b: [] as string[] };
+    const handlers = (who: "a" | "b") => ({
+      update: (u: Uint8Array) => heard[who].push(`update ${Buffer.from(u).toString()}`),
+      awareness: (u: Uint8Array) => heard[who].push(`awareness ${Buffer.from(u).toString()}`),
+      hello: () => heard[who].push("hello"),
+      stale: () => heard[who].push("stale"),
+    });
+    const relayA = createBoardRelay(a, logger);
+    const relayB = createBoardRelay(b, logger);
+    await relayA.join("board-1", handlers("a"));
+    await relayB.join("board-1", handlers("b"));
+    await relayB.join("board-2", handlers("b"));
+    relayA.update("board-1", Buffer.from("ett"));
+    relayA.awareness("board-1", Buffer.from("två"));
+    relayA.hello("board-1");
+    relayA.update("board-2", Buffer.from("annan tavla"));
+    await eventually(() => expect(heard.b).toEqual(["update ett", "awareness två", "hello", "update annan tavla"]));
+    relayB.leave("board-2");
+    relayB.stale("board-1");
+    await eventually(() => expect(heard.a).toEqual(["stale"]));
+    relayA.update("board-2", Buffer.from("ingen lyssnar"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard.b).toHaveLength(4);
+  });
+
+  it("finishes a sign-in under way on the other process, once", async () => {
+    const started = createPendingSignIns(systemClock, a);
+    const callback = createPendingSignIns(systemClock, b);
+    const key = await started.add({ codeVerifier: "v", state: "s", nonce: "n", next: "/", invitation: null });
+    expect(await callback.take(key)).toMatchObject({ codeVerifier: "v", state: "s", nonce: "n" });
+    expect(await callback.take(key)).toBeNull();
+    expect(await started.take(key)).toBeNull();
+  });
+
+  it("counts a rate limit for both processes; alone while Redis is down; together again when it is back", async () => {
+    const limit = (link: RedisLink) =>
+      createRateLimiter({ limit: 3, windowMs: 60_000, now: systemClock, shared: { link, name: "test" } });
+    const [onA, onB] = [limit(a), limit(b)];
+    expect([await onA.hit("10.0.0.1"), await onB.hit("10.0.0.1"), await onA.hit("10.0.0.1")]).toEqual([0, 0, 0]);
+    expect(await onB.hit("10.0.0.1")).toBeGreaterThan(0);
+    expect(await onA.hit("10.0.0.2")).toBe(0);
+
+    await redis.kill();
+    await eventually(() => expect(a.up || b.up).toBe(false), 5_000);
+    expect(a.reason).toBeTruthy();
+    // Each process on its own: three on A, and B still has its own three.
+    for (let i = 0; i < 3; i++) expect(await onA.hit("10.0.0.3")).toBe(0);
+    expect(await onA.hit("10.0.0.3")).toBeGreaterThan(0);
+    expect(await onB.hit("10.0.0.3")).toBe(0);
+
+    await redis.start();
+    await eventually(() => expect(a.up && b.up).toBe(true), 10_000, 50);
+    expect([await onA.hit("10.0.0.4"), await onB.hit("10.0.0.4"), await onA.hit("10.0.0.4")]).toEqual([0, 0, 0]);
+    expect(await onB.hit("10.0.0.4")).toBeGreaterThan(0);
+  });
+});
+
+describe("sequence numbers", () => {
+  it("sequence numbers of two processes never meet", () => {
+    const [first, second] = [slotSequence(7), slotSequence(8)];
+    const seen = new Set<number>();
+    let [x, y] = [0, 5 * 2 ** 20 + 3];
+    for (let i = 0; i < 1000; i++) {
+      x = first(Math.max(x, i % 7 === 0 ? y : 0));
+      y = second(y);
+      expect(seen.has(x) || seen.has(y)).toBe(false);
+      seen.add(x).add(y);
+    }
+  });
+});
+
+describe.each(databaseKinds())("compaction from storage when two processes write a board, on %s", (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+  beforeEach(() => truncateAll(database));
+
+  async function aBoard() {
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: "eva@example.se", name: "Eva", passwordHash: "x" })
+      .returning();
+    const [ws] = await database.db.insert(workspaces).values({ name: "Lekeberg", createdBy: user!.id }).returning();
+    const [board] = await database.db
+      .insert(boards)
+      .values({ workspaceId: ws!.id, kind: "focus", title: "Palliativ vård", createdBy: user!.id })
+      .returning();
+    return board!.id;
+  }
+  /** One edit of a process's own document (its client id), as the update it stores. */
+  const edit = (doc: Y.Doc, key: string) => {
+    let update: Uint8Array | null = null;
+    doc.once("update", (u: Uint8Array) => {
+      update = u;
+    });
+    doc.getMap("cards").set(key, key);
+    return update as unknown as Uint8Array;
+  };
+  const cardsOf = async (boardId: string) => {
+    const loaded = await createDocStore(database.db).load(boardId);
+    const doc = new Y.Doc();
+    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+    for (const u of loaded.updates) Y.applyUpdate(doc, u);
+    return Object.keys(doc.getMap("cards").toJSON()).sort();
+  };
+
+  it("keeps a row stored after a snapshot with a higher seq, and folds it the next time", async () => {
+    const boardId = await aBoard();
+    const store = sharedCompaction(database.db, createDocStore(database.db), DEFAULT_HISTORY);
+    const [first, second] = [slotSequence(1), slotSequence(2)];
+    const [docA, docB] = [new Y.Doc(), new Y.Doc()];
+    // Process 2 has counted further than process 1 (it loaded the board later, say).
+    const seqB = second(second(0));
+    await store.append([{ boardId, seq: seqB, update: edit(docB, "b1"), authorId: null }]);
+    await store.compact(boardId, new Uint8Array(0), 0, {});
+    // Process 1's write lands after that compaction, with a lower seq than the snapshot's.
+    const seqA = first(0);
+    expect(seqA).toBeLessThan(seqB);
+    await store.append([{ boardId, seq: seqA, update: edit(docA, "a1"), authorId: null }]);
+    expect(await cardsOf(boardId)).toEqual(["a1", "b1"]);
+    await store.compact(boardId, new Uint8Array(0), 0, { sessionEnd: true });
+    expect(await database.db.select().from(docUpdates).where(eq(docUpdates.boardId, boardId))).toEqual([]);
+    expect(await cardsOf(boardId)).toEqual(["a1", "b1"]);
+  });
+
+  if (kind === "postgres") {
+    it("compacts a board in one process at a time: the other leaves it", async () => {
+      const boardId = await aBoard();
+      const store = createDocStore(database.db);
+      const doc = new Y.Doc();
+      await store.append([{ boardId, seq: 1, update: edit(doc, "c1"), authorId: null }]);
+      // The first holds the board's lock (its transaction is open) while the second tries.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked: () => void = () => {};
+      const lockTaken = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const holder = database.db.transaction(async (tx) => {
+        expect(await tryBoardLock(tx as never, COMPACTION_LOCK, boardId)).toBe(true);
+        locked();
+        await held;
+      });
+      await lockTaken;
+      expect(await compactFromLog(database.db, boardId, false, DEFAULT_HISTORY)).toBe(false);
+      release();
+      await holder;
+      expect(await compactFromLog(database.db, boardId, false, DEFAULT_HISTORY)).toBe(true);
+      expect(await cardsOf(boardId)).toEqual(["c1"]);
+    });
+  }
+});

@@ -1,0 +1,233 @@
+/**
+ * Styles of the plan: a document to read (measure, headings, chips for goal status), the edit
+ * mode's cards with their move and remove tools (44 px targets), fields in normal weight that
+ * grow with their text, and paper: the read view alone, no controls.
+ */
+import { css, unsafeCSS } from "lit";
+import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
+import { boardStatusStyles } from "../board-status/board-status.js";
+import { targetHighlightCss } from "../board-target/board-target.js";
+
+export const planBoardStyles = [
+  pageStyles,
+  formStyles,
+  srOnly,
+  boardStatusStyles,
+  unsafeCSS(targetHighlightCss),
+  css`
+    .goal-extras {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--space-2, 0.5rem);
+      margin-top: var(--space-2, 0.5rem);
+    }
+    @media print {
+      .goal-extras {
+        display: none;
+      }
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      justify-content: flex-end;
+    }
+    .bar .note {
+      margin: 0;
+      flex: 1 1 20rem;
+    }
+    /* Edit mode on: the toggle looks pressed (its state is also said: aria-pressed). */
+    button.mode[aria-pressed="true"] {
+      background: #fff;
+      color: var(--color-primary);
+      border-width: 2px;
+      box-shadow: inset 0 2px 4px rgb(0 0 0 / 20%);
+    }
+    button.mode[aria-pressed="true"]::before {
+      content: "✓ ";
+    }
+    .note {
+      border-left: 4px solid var(--color-primary);
+      padding: 0.5rem 0.75rem;
+      background: var(--color-surface);
+    }
+    article {
+      max-width: 46rem;
+    }
+    article section {
+      margin: 2rem 0;
+    }
+    .prose p,
+    .multiline {
+      margin: 0 0 0.75rem;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .lead {
+      color: var(--color-muted);
+    }
+    ol.goals,
+    ul.goals {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 1rem;
+    }
+    .goals > li {
+      border-left: 4px solid var(--color-border);
+      padding: 0.25rem 0 0.25rem 1rem;
+    }
+    .goals h3 {
+      margin: 0 0 0.25rem;
+      font-size: 1.05rem;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      margin: 0 0 0.25rem;
+      padding: 0;
+      list-style: none;
+    }
+    .chip {
+      display: inline-block;
+      border-radius: 999px;
+      padding: 0 0.6rem;
+      font-size: 0.875rem;
+      border: 1px solid var(--color-border);
+      background: #fff;
+    }
+    .chip.status-achieved {
+      background: #e3f3e8;
+      border-color: var(--color-ok);
+      color: #14481f;
+    }
+    .chip.status-partly_achieved {
+      background: #fff4d6;
+      border-color: #8a6100;
+      color: #4d3600;
+    }
+    .chip.status-not_achieved {
+      background: #fbe7e7;
+      border-color: var(--color-danger);
+      color: #6d0f12;
+    }
+    .chip.status-not_started {
+      background: var(--color-surface);
+      color: var(--color-text);
+    }
+    table.contacts th {
+      font-weight: 600;
+    }
+    table.contacts td,
+    table.contacts th {
+      padding: 0.5rem;
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    /* Edit mode. */
+    input,
+    select,
+    textarea {
+      font-weight: 400;
+      width: 100%;
+      box-sizing: border-box;
+    }
+    textarea {
+      field-sizing: content;
+      min-height: calc(var(--touch) + 0.5rem);
+      resize: vertical;
+      line-height: 1.5;
+      padding: 0.5rem 0.75rem;
+    }
+    input[type="checkbox"] {
+      width: auto;
+    }
+    form {
+      max-width: none;
+    }
+    ol.items {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    ol.items > li {
+      display: grid;
+      gap: 0.75rem;
+    }
+    ol.items > li.dragging {
+      opacity: 0.5;
+    }
+    ol.items > li.drop-before {
+      box-shadow: 0 -4px 0 var(--color-primary);
+    }
+    ol.items > li.drop-after {
+      box-shadow: 0 4px 0 var(--color-primary);
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .tools .name {
+      flex: 1 1 12rem;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .tools button {
+      padding: 0 0.75rem;
+    }
+    .handle {
+      cursor: grab;
+      display: inline-grid;
+      place-items: center;
+      min-width: var(--touch);
+      min-height: var(--touch);
+      border: 1px dashed var(--color-border);
+      border-radius: var(--radius);
+      user-select: none;
+    }
+    .fields {
+      display: grid;
+      gap: 0.75rem;
+      grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    }
+    fieldset {
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius);
+    }
+    .add {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: end;
+      margin-top: 0.75rem;
+    }
+    .add label {
+      flex: 1 1 14rem;
+    }
+    @media print {
+      .bar,
+      .toolbar,
+      .no-print,
+      button {
+        display: none !important;
+      }
+      article {
+        max-width: none;
+      }
+      .goals > li,
+      tr {
+        break-inside: avoid;
+      }
+      a {
+        color: inherit;
+      }
+    }
+  `,
+];
