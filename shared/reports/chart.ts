@@ -46,11 +46,18 @@ export interface ChartGeometry {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace(".", ",");
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= max) return m * step;
-  return 10 * step;
+/** A round step (1, 2, 2.5 or 5 × 10^k) of about a quarter of `top`: whole numbers for small counts. */
+function niceStep(top: number): number {
+  const rough = Math.max(top, 1e-9) / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= rough) return Math.max(m * power, top <= 4 ? 1 : 0);
+  return 10 * power;
+}
+
+/** A label cut to about `width` units at 10 px type; the whole name stays in the bars' titles. */
+function shorten(label: string, width: number): string {
+  const max = Math.max(4, Math.floor(width / 5.8));
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"): ChartGeometry {
@@ -59,9 +66,11 @@ export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"):
     for (const v of u.values) if (!occasions.includes(v.occasion)) occasions.push(v.occasion);
   const values = indicator.units.flatMap((u) => u.values.map((v) => v.value));
   const min = Math.min(0, indicator.rangeMin ?? 0, ...values);
-  // The scale's own top (P-CAT 52, 100 %) when every value fits under it, else a round number.
+  // The scale's own top (P-CAT 52, 100 %) in quarters when every value fits under it, else round steps.
   const top = Math.max(indicator.target ?? 0, ...values);
-  const max = indicator.rangeMax !== null && indicator.rangeMax >= top ? indicator.rangeMax : niceMax(top);
+  const ownScale = indicator.rangeMax !== null && indicator.rangeMax >= top;
+  const step = ownScale ? ((indicator.rangeMax as number) - min) / 4 : niceStep(top - min);
+  const max = ownScale ? (indicator.rangeMax as number) : min + step * Math.max(1, Math.ceil((top - min) / step));
   const plot = { left: PAD.left, top: PAD.top, right: CHART_WIDTH - PAD.right, bottom: CHART_HEIGHT - PAD.bottom };
   const y = (v: number) => plot.bottom - ((v - min) / (max - min || 1)) * (plot.bottom - plot.top);
   const groupWidth = (plot.right - plot.left) / Math.max(1, indicator.units.length);
@@ -70,7 +79,7 @@ export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"):
   const groups: ChartGeometry["groups"] = [];
   indicator.units.forEach((unit, g) => {
     const centre = plot.left + groupWidth * (g + 0.5);
-    groups.push({ x: centre, label: unit.name });
+    groups.push({ x: centre, label: shorten(unit.name, groupWidth) });
     const start = centre - (barWidth * occasions.length) / 2;
     for (const v of unit.values) {
       const o = occasions.indexOf(v.occasion);
@@ -85,10 +94,8 @@ export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"):
       });
     }
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => {
-    const v = min + (max - min) * t;
-    return { y: y(v), text: fmt(Math.round(v * 10) / 10) };
-  });
+  const ticks: ChartGeometry["ticks"] = [];
+  for (let v = min; v <= max + step / 1000; v += step) ticks.push({ y: y(v), text: fmt(Math.round(v * 10) / 10) });
   const target =
     indicator.target === null ? null : { y: y(indicator.target), text: `${targetLabel} ${fmt(indicator.target)}` };
   const description = [

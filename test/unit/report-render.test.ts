@@ -180,3 +180,29 @@ describe("follow-up report renderings", () => {
     expect(svg).toContain('stroke-dasharray="6 3"');
   });
 });
+
+describe("chart scale and labels", () => {
+  const base = {
+    key: "k",
+    name: "Träningsgrupper",
+    unitLabel: "antal per vecka",
+    direction: "higher" as const,
+    method: "",
+    rangeMin: 0,
+    rangeMax: null,
+  };
+  it("steps small counts by whole numbers and cuts long unit names to their group", () => {
+    const g = chartGeometry({
+      ...base,
+      target: 3,
+      units: Array.from({ length: 10 }, (_, u) => ({
+        name: `Björkhagens vård- och omsorgsboende ${u}`,
+        values: [{ occasion: "Baslinje", date: "2026-03-01", value: u % 4, respondents: null }],
+      })),
+    });
+    expect(g.ticks.map((t) => t.text)).toEqual(["0", "1", "2", "3"]);
+    for (const group of g.groups) expect(group.label.length).toBeLessThanOrEqual(8);
+    expect(g.groups[0]?.label.endsWith("…")).toBe(true);
+    expect(g.bars[3]?.label).toBe("Björkhagens vård- och omsorgsboende 3, Baslinje: 3");
+  });
+});
