@@ -26,6 +26,7 @@ import { myWorkRoutes } from "./routes/my-work.js";
 import { adminMailRoutes, myNotificationRoutes, unsubscribeRoutes } from "./routes/notifications.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { instanceAuditRoutes, workspaceRecordRoutes } from "./routes/records.js";
+import { reportRoutes } from "./routes/reports.js";
 import { userRoutes } from "./routes/users.js";
 import { DEFAULT_WEB_DIR, webRoutes } from "./routes/web.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.route("/workspaces", workspaceMinutesRoutes);
   api.route("/workspaces", workspaceRecordRoutes);
   api.route("/workspaces", decisionPointRoutes);
+  api.route("/workspaces", reportRoutes);
   api.route("/audit", instanceAuditRoutes);
   api.route("/boards", boardMinutesRoutes);
   api.route("/boards", boardRoutes);

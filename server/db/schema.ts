@@ -346,5 +346,7 @@ export * from "./schema-minutes.js";
 export * from "./schema-notifications.js";
 // Sign-in through an OpenID Connect provider: schema-oidc.ts.
 export * from "./schema-oidc.js";
+// Follow-up reports (uppföljningsrapport, slutrapport): schema-reports.ts.
+export * from "./schema-reports.js";
 // Projections of roadmap (färdplan) boards: phases, milestones, the improvement cycle: schema-roadmap.ts.
 export * from "./schema-roadmap.js";

@@ -216,11 +216,18 @@ function itemBlocks(item: RecordAgendaItem, l: MinutesLabels): OutlineBlock[] {
 
 /** The protocol as CommonMark/GFM. Deterministic: the same record gives the same string. */
 export function renderMarkdown(record: MinutesRecord, locale: MinutesLocale = "sv"): string {
+  return outlineMarkdown(minutesOutline(record, locale));
+}
+
+/** Any outline (minutes, follow-up reports) as CommonMark/GFM; blocks of other kinds are skipped. */
+export function outlineMarkdown(outline: Iterable<OutlineBlock | { kind: string }>): string {
   const lines: string[] = [];
   let previous: OutlineBlock["kind"] | null = null;
   // Content column of the last item at each depth, so nested items and continuation lines line up.
   let columns: number[] = [];
-  for (const block of minutesOutline(record, locale)) {
+  for (const any of outline) {
+    if (!OUTLINE_KINDS.has(any.kind)) continue;
+    const block = any as OutlineBlock;
     // Consecutive items of one list stay tight; anything else is its own paragraph.
     const tight = previous === block.kind && (block.kind === "list_item" || block.kind === "field");
     if (previous !== null) lines.push(tight ? "\n" : "\n\n");
@@ -258,6 +265,8 @@ export function renderMarkdown(record: MinutesRecord, locale: MinutesLocale = "s
   }
   return `${lines.join("")}\n`;
 }
+
+const OUTLINE_KINDS = new Set(["heading", "field", "paragraph", "list_item", "quote", "rule", "small"]);
 
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/;
 

@@ -19,6 +19,7 @@ import {
 } from "../db/schema.js";
 import { SEALED_SUMMARY_COLUMNS } from "../minutes/archive.js";
 import type { Projector } from "../projections/projector.js";
+import { exportFrozenReports } from "../reports/export-part.js";
 import type { AuditLog } from "../services/audit-log.js";
 import { createDecisionPoints } from "../services/decision-points.js";
 import { type BoardInfo, boardJson, boardMarkdown, idsIn, type MinutesState, type Names } from "./board-text.js";
@@ -226,6 +227,8 @@ export function createRecordsExport(deps: ExportDeps) {
       await zip.file("protokoll/SHA256SUMS.txt", sums);
       await zip.file("protokoll/protokoll.csv", listing);
     }
+    // Frozen follow-up reports (uppföljningsrapporter, slutrapporter): server/reports/export-part.ts.
+    await exportFrozenReports(db, zip, workspaceId, slug);
 
     const members = await db
       .select({

@@ -14,6 +14,7 @@ import { createOidcAccounts } from "../oidc/accounts.js";
 import { createPendingSignIns } from "../oidc/pending.js";
 import { createProjector } from "../projections/projector.js";
 import { createRecordsExport } from "../records/export.js";
+import { createReports } from "../reports/service.js";
 import { createAccess } from "./access.js";
 import { createAccessEvents } from "./access-events.js";
 import { createAudit } from "./audit.js";
@@ -128,6 +129,8 @@ export function createServices(
     }),
     meetings: createMeetings(db, projections),
     content: createContentQueries(db, now),
+    /** Follow-up reports (uppföljningsrapport, slutrapport): generated, edited, frozen with their PDF. */
+    reports: createReports(db, audit, now),
     myWork: createMyWork(db, now, createContentQueries(db, now)),
     users: createUsers(db, audit, sessions, now, events),
     outbox,

@@ -12,6 +12,7 @@ import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helper
 import { adminCases } from "./access-matrix.admin.js";
 import { decisionPointCases } from "./access-matrix.decision-points.js";
 import { notificationCases } from "./access-matrix.notifications.js";
+import { reportCases } from "./access-matrix.reports.js";
 
 export const ACTORS = ["admin", "convener", "member", "observer", "outsider", "anonymous"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -397,4 +398,5 @@ export const CASES: Record<string, Case> = {
   },
   ...notificationCases(emails),
   ...decisionPointCases,
+  ...reportCases(),
 };

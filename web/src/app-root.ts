@@ -32,6 +32,9 @@ const loadActionsPage = () => import("./pages/actions-page.js");
 const loadDecisionsPage = () => import("./pages/decisions-page.js");
 /** Decision points (beslutspunkter): loaded when opened. */
 const loadDecisionPointsPage = () => import("./pages/decision-points-page.js");
+const loadReportsPage = () => import("./pages/reports-page.js");
+const loadReportPage = () => import("./pages/report-page.js");
+const loadSteeringPage = () => import("./pages/steering-page.js");
 /** Instance administration: the admin only, loaded when opened. */
 const loadAdminPage = () => import("./pages/admin-page.js");
 /** The header's search (on a partnership's pages) and notification bell (signed in), loaded when shown. */
@@ -268,6 +271,7 @@ export class AppRoot extends LitElement {
     if (r.name === "workspace" || r.name === "members") return r.workspaceId;
     if (r.name === "audit") return r.workspaceId;
     if (r.name === "decision-points" || r.name === "decision-point") return r.workspaceId;
+    if (r.name === "reports" || r.name === "report" || r.name === "steering") return r.workspaceId;
     if (r.name === "board" || r.name === "board-history") return this.boardWorkspaceId;
     return null;
   }
@@ -380,6 +384,27 @@ export class AppRoot extends LitElement {
                   .query=${r.name === "decision-points" ? r.query : ""}
                 ></decision-points-page>`,
               ),
+            )
+          : nothing;
+      case "reports":
+        return this.user
+          ? this.parts.render("reports-page", loadReportsPage, () =>
+              keyed(r.workspaceId, html`<reports-page .workspaceId=${r.workspaceId}></reports-page>`),
+            )
+          : nothing;
+      case "report":
+        return this.user
+          ? this.parts.render("report-page", loadReportPage, () =>
+              keyed(
+                r.reportId,
+                html`<report-page .workspaceId=${r.workspaceId} .reportId=${r.reportId}></report-page>`,
+              ),
+            )
+          : nothing;
+      case "steering":
+        return this.user
+          ? this.parts.render("steering-page", loadSteeringPage, () =>
+              keyed(r.workspaceId, html`<steering-page .workspaceId=${r.workspaceId}></steering-page>`),
             )
           : nothing;
       case "board":

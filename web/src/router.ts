@@ -22,6 +22,9 @@ export type Route =
   /** Decision points (beslutspunkter): the list (query: a minutes § to record one from), or one. */
   | { name: "decision-points"; workspaceId: string; query: string }
   | { name: "decision-point"; workspaceId: string; pointId: string }
+  | { name: "reports"; workspaceId: string }
+  | { name: "report"; workspaceId: string; reportId: string }
+  | { name: "steering"; workspaceId: string }
   /** Instance administration (the admin only): organisations, accounts, partnerships, or setting one up. */
   | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
@@ -71,6 +74,22 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
       workspaceId: decodeURIComponent(m[1] as string),
       pointId: decodeURIComponent(m[2] as string),
     }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/reports$`),
+    (m) => ({ name: "reports", workspaceId: decodeURIComponent(m[1] as string) }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/reports/${ID}$`),
+    (m) => ({
+      name: "report",
+      workspaceId: decodeURIComponent(m[1] as string),
+      reportId: decodeURIComponent(m[2] as string),
+    }),
+  ],
+  [
+    new RegExp(`^/workspaces/${ID}/steering$`),
+    (m) => ({ name: "steering", workspaceId: decodeURIComponent(m[1] as string) }),
   ],
   [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
   [
@@ -128,6 +147,10 @@ export const paths = {
     `/workspaces/${encodeURIComponent(workspaceId)}/decision-points${query ? `?${query}` : ""}`,
   decisionPoint: (workspaceId: string, pointId: string) =>
     `/workspaces/${encodeURIComponent(workspaceId)}/decision-points/${encodeURIComponent(pointId)}`,
+  reports: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/reports`,
+  report: (workspaceId: string, reportId: string) =>
+    `/workspaces/${encodeURIComponent(workspaceId)}/reports/${encodeURIComponent(reportId)}`,
+  steering: (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/steering`,
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"),
   setup: () => "/setup",
   admin: (section: AdminSection = "organizations") =>

@@ -10,6 +10,7 @@ import { formatDate, LocaleController, t, tp } from "../i18n/i18n.js";
 import { boardsOnDevice, keepOnDevice, missingOffline } from "../offline/device-store.js";
 import { paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
+import { tlink } from "./report-link-texts.js";
 import "../components/calendar-links/calendar-links.js";
 import "../components/new-board-form/new-board-form.js";
 import "../components/todo-panel/todo-panel.js";
@@ -137,7 +138,7 @@ export class WorkspacePage extends LitElement {
     const o = this.overview;
     if (!ws || !o) return html`<p role="status">${t("app.loading")}</p>`;
     return html`<h1 tabindex="-1">${ws.name}</h1>
-      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a> · <a href=${paths.decisionPoints(ws.id)}>${t("home.decisionPoints")}</a>${
+      <p class="muted">${t("workspaces.yourRole", { role: t(`role.${ws.role}`) })} · <a href=${paths.members(ws.id)}>${t("members.open")}</a> · <a href=${paths.decisionPoints(ws.id)}>${t("home.decisionPoints")}</a> · <a href=${paths.reports(ws.id)}>${tlink("reports.open")}</a> · <a href=${paths.steering(ws.id)}>${tlink("steering.open")}</a>${
         ws.role === "convener" ? html` · <a href=${paths.audit(ws.id)}>${tr("records.open")}</a>` : nothing
       }</p>
       <todo-panel .workspaceId=${ws.id}></todo-panel>

@@ -1,0 +1,158 @@
+/**
+ * The steering view (/workspaces/:id/steering): read-only, for the steering group and observers,
+ * made for the projector: large type, every goal's status and its trend over the follow-ups,
+ * indicators against their targets (the report's chart), overdue actions per organisation.
+ */
+import { css, html, LitElement, nothing } from "lit";
+import type { SteeringGoal, SteeringView } from "../../../shared/api/reports.js";
+import { GOAL_LEVELS } from "../../../shared/boards/vocabulary.js";
+import { ApiError, get } from "../api/client.js";
+import type { Workspace } from "../api/types.js";
+import { LocaleController, t } from "../i18n/i18n.js";
+import { paths } from "../router.js";
+import { pageStyles } from "../styles/shared.js";
+import { indicatorFigure } from "./report-figure.js";
+import { reportStyles } from "./report-styles.js";
+import { tr, trp } from "./report-texts.js";
+
+/** How often the steering view reads the partnership again while it is shown. */
+const REFRESH_MS = 30_000;
+
+const steeringStyles = css`
+  :host {
+    font-size: 1.25rem;
+  }
+  h1 {
+    font-size: 2.1rem;
+  }
+  h2 {
+    font-size: 1.6rem;
+  }
+  .goals {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+    gap: 1rem;
+    list-style: none;
+    padding: 0;
+  }
+  .goals li {
+    margin: 0;
+  }
+  .goals h4 {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  ol.trend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0 0;
+    font-size: 1rem;
+  }
+  .indicators {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr));
+    gap: 1rem;
+  }
+  figure {
+    margin: 0;
+  }
+`;
+
+export class SteeringPage extends LitElement {
+  static override styles = [pageStyles, reportStyles, steeringStyles];
+  static override properties = {
+    workspaceId: { attribute: false },
+    workspace: { state: true },
+    view: { state: true },
+    problem: { state: true },
+  };
+  declare workspaceId: string;
+  declare private workspace: Workspace | null;
+  declare private view: SteeringView | null;
+  declare private problem: string | null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.workspaceId = "";
+    this.workspace = null;
+    this.view = null;
+    this.problem = null;
+  }
+
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+    // Left on the projector through a meeting: read again now and then while shown.
+    this.timer = setInterval(() => {
+      if (document.visibilityState === "visible") void this.load();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  private async load() {
+    const base = `/api/workspaces/${encodeURIComponent(this.workspaceId)}`;
+    try {
+      const [ws, view] = await Promise.all([
+        get<{ workspace: Workspace }>(base),
+        get<SteeringView>(`${base}/steering`),
+      ]);
+      this.workspace = ws.workspace;
+      this.view = view;
+      this.problem = null;
+    } catch (error) {
+      this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
+    }
+  }
+
+  override render() {
+    const v = this.view;
+    if (!v)
+      return this.problem
+        ? html`<h1 tabindex="-1">${tr("steering.title")}</h1><p role="alert">${this.problem}</p>`
+        : html`<p role="status">${t("app.loading")}</p>`;
+    return html`<h1 tabindex="-1">${tr("steering.title")}${this.workspace ? html`: ${this.workspace.name}` : nothing}</h1>
+      <p>${tr("steering.intro", { date: v.today })}</p>
+      <p class="screen-only"><a href=${paths.workspace(this.workspaceId)}>${tr("reports.back")}</a> ·
+        <a href=${paths.reports(this.workspaceId)}>${tr("reports.title")}</a></p>
+      <h2>${tr("reports.goals")}</h2>
+      ${v.goals.length === 0 ? html`<p>${tr("reports.noGoals")}</p>` : nothing}
+      ${GOAL_LEVELS.map((level) => {
+        const goals = v.goals.filter((g) => g.level === level);
+        return goals.length
+          ? html`<h3>${tr(`reports.level.${level}`)}</h3><ul class="goals">${goals.map((g) => this.goal(g))}</ul>`
+          : nothing;
+      })}
+      <h2>${tr("reports.indicators")}</h2>
+      ${v.indicators?.length ? html`<div class="indicators">${v.indicators.map(indicatorFigure)}</div>` : html`<p>${tr("steering.noIndicators")}</p>`}
+      <h2>${tr("steering.overdue")}</h2>
+      ${
+        v.overdueByOrganization.length === 0
+          ? html`<p>${tr("steering.noOverdue")}</p>`
+          : html`<ul>${v.overdueByOrganization.map((o) => html`<li><strong>${o.name || tr("reports.noOrganization")}</strong>: ${trp("steering.overdueCount", o.overdue)}</li>`)}</ul>`
+      }`;
+  }
+
+  private goal(g: SteeringGoal) {
+    return html`<li class="card">
+      <h4>${g.title}</h4>
+      <span class=${`badge ${g.status}`}>${tr(`status.${g.status}`)}</span>
+      ${
+        g.trend.length
+          ? html`<ol class="trend" aria-label=${tr("steering.trend")}>${g.trend.map((s, i) => html`<li>${i > 0 ? "→ " : ""}${s.date}: ${tr(`status.${s.status}`)}</li>`)}</ol>`
+          : html`<p class="muted">${tr("steering.noTrend")}</p>`
+      }
+    </li>`;
+  }
+}
+
+customElements.define("steering-page", SteeringPage);
