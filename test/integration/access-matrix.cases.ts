@@ -11,6 +11,7 @@ import type { ApiClient } from "../helpers/api-client.js";
 import { createWorkspace, inviteAndJoin, PASSWORD, uniqueEmail } from "../helpers/factories.js";
 import { adminCases } from "./access-matrix.admin.js";
 import { decisionPointCases } from "./access-matrix.decision-points.js";
+import { followupCases } from "./access-matrix.followup.js";
 import { notificationCases } from "./access-matrix.notifications.js";
 import { reportCases } from "./access-matrix.reports.js";
 
@@ -399,4 +400,5 @@ export const CASES: Record<string, Case> = {
   ...notificationCases(emails),
   ...decisionPointCases,
   ...reportCases(),
+  ...followupCases(),
 };
