@@ -8,8 +8,8 @@ import { type BundleSize, measureBundle } from "./bundle.js";
 import { config, type ScenarioId } from "./config.js";
 import { historyStorageMarkdown, measureHistoryStorage } from "./history-storage.js";
 import type { OursAccess } from "./ours-api.js";
-import { measureReportGeneration, reportGenerationMarkdown } from "./report-generation.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
+import { measureReportGeneration, reportGenerationMarkdown } from "./report-generation.js";
 import {
   historyScenario,
   idleScenario,
