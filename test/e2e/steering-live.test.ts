@@ -114,4 +114,56 @@ describe.skipIf(!browserSuiteEnabled())("the steering view updates live", () => 
     await expect.poll(() => card.textContent(), { timeout: LIVE_WITHIN_MS, interval: 200 }).toMatch(/Delvis uppnått/);
     expect(Date.now() - started).toBeLessThan(LIVE_WITHIN_MS);
   });
+
+  it("the report's decisions section shows the period's decision points with their checklist and decision", async () => {
+    const base = `/api/workspaces/${f.workspaceId}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await f.people.convener.post(`${base}/decision-points`, {
+      title: "BP4 Uppföljningsrapport till styrgruppen",
+      kind: "follow_up",
+      body: "steering_group",
+      plannedOn: today,
+      checklist: ["Är mätningen gjord på alla enheter?", "Är avvikelserna dokumenterade?"],
+    });
+    expect(created.status).toBe(201);
+    const point = created.body.decisionPoint as { id: string; checklist: { id: string }[] };
+    const answer = (i: number, body: object) =>
+      f.people.convener.patch(`${base}/decision-points/${point.id}/checklist/${point.checklist[i]?.id}`, body);
+    expect((await answer(0, { answer: "no", comment: "Bara på Linden." })).status).toBe(200);
+    expect((await answer(1, { answer: "yes" })).status).toBe(200);
+    const decided = await f.people.convener.post(`${base}/decision-points/${point.id}/decide`, {
+      outcome: "approved_with_changes",
+      decidedOn: today,
+      note: "Hemtjänsten mäts om i vår.",
+    });
+    expect(decided.status).toBe(200);
+    const year = today.slice(0, 4);
+    const report = await f.people.convener.post(`${base}/reports`, {
+      kind: "followup",
+      title: `Uppföljning ${year}`,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+    });
+    expect(report.status).toBe(201);
+
+    const { page } = await f.open("observer", `/workspaces/${f.workspaceId}/reports/${report.body.report.id}`);
+    await page.getByRole("heading", { level: 3, name: "Beslutspunkter" }).waitFor();
+    const card = page.getByRole("region", { name: "BP4 Uppföljningsrapport till styrgruppen" });
+    await card.getByText(`Godkänd med ändringar ${today}`).waitFor();
+    await expect(card.getByText("Till Styrgrupp").isVisible()).resolves.toBe(true);
+    await expect(card.getByText("Kontrollfrågor: 1 ja, 1 nej, 0 obesvarade").isVisible()).resolves.toBe(true);
+    await expect(card.getByRole("listitem").filter({ hasText: "Bara på Linden." }).textContent()).resolves.toContain(
+      "Är mätningen gjord på alla enheter?: Nej",
+    );
+    await expect(card.getByText("Hemtjänsten mäts om i vår.").isVisible()).resolves.toBe(true);
+    await expectAccessible(page, "report with a decision point");
+    await card.scrollIntoViewIfNeeded();
+    for (const [width, height] of [
+      [1280, 800],
+      [820, 1180],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `report-decision-points-${width}x${height}`);
+    }
+  });
 });
