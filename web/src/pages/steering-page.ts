@@ -88,14 +88,16 @@ export class SteeringPage extends LitElement {
 
   private timer: ReturnType<typeof setInterval> | undefined;
   private watch: LiveWatch | null = null;
-  private readonly refresh = refreshAfterChange(() => this.load());
+  private refresh: ReturnType<typeof refreshAfterChange> | null = null;
   /** The view as last read, to tell whether a read after a change brought anything new. */
   private shown = "";
 
   override connectedCallback() {
     super.connectedCallback();
     void this.load();
-    this.watch = watchSteeringBoards(this.workspaceId, () => this.refresh.changed());
+    const refresh = refreshAfterChange(() => this.load());
+    this.refresh = refresh;
+    this.watch = watchSteeringBoards(this.workspaceId, () => refresh.changed());
     // Left on the projector through a meeting: read again now and then while shown.
     this.timer = setInterval(() => {
       if (document.visibilityState === "visible") void this.load();
@@ -105,7 +107,8 @@ export class SteeringPage extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.timer);
-    this.refresh.stop();
+    this.refresh?.stop();
+    this.refresh = null;
     this.watch?.stop();
     this.watch = null;
   }
