@@ -1,22 +1,26 @@
 /**
- * Keeps the steering view live: the partnership's follow-up and plan boards are held open through
- * the ordinary board machinery (collab/open-board.ts: the same y-websocket sync every board uses,
- * read-only for observers because the server refuses their writes), and every change that arrives
- * from the server asks the page to read /steering again. No new server endpoint, no polling while
- * nothing changes: a couple of sockets per shown steering view.
+ * Keeps the steering view live: the partnership's follow-up and plan boards are held open over the
+ * same y-websocket protocol every board uses (/ws/boards; read-only for observers, the server
+ * refuses their writes), and every change that arrives from the server asks the page to read
+ * /steering again. No new server endpoint, no polling while nothing changes: a couple of sockets per
+ * shown steering view. Not collab/open-board.ts: the view needs no copy on the device, and sharing
+ * that module with this lazily loaded page would split it off the focus board's first download.
  *
  * /steering reads projections, which trail the live documents by a moment. After a change the page
  * reads again after a short pause and, while the answer is still the same, a few more times with
  * growing pauses (`RETRY_MS`), so a change shows within a couple of seconds without a reload.
  */
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
 import { get } from "../api/client.js";
 import type { Board } from "../api/types.js";
-import { type OpenBoard, openBoard } from "../collab/open-board.js";
 
 /** The boards whose changes the steering view shows: indicator values, indicators and goals. */
 const WATCHED: readonly Board["kind"][] = ["followup", "plan"];
 /** Pauses before each read after a change while the view has not changed yet (projection lag). */
 export const RETRY_MS = [250, 500, 1_000, 2_000, 4_000] as const;
+/** Connections closed in a row without a sync before a board is given up (refused, gone): the slow refresh remains. */
+const GIVE_UP_AFTER = 10;
 
 export interface LiveWatch {
   stop(): void;
@@ -24,7 +28,7 @@ export interface LiveWatch {
 
 /** Calls `changed` on every change to the watched boards made elsewhere (after each board's first sync). */
 export function watchSteeringBoards(workspaceId: string, changed: () => void): LiveWatch {
-  const open: OpenBoard[] = [];
+  const open: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
   let stopped = false;
   void (async () => {
     let boards: Board[];
@@ -34,19 +38,35 @@ export function watchSteeringBoards(workspaceId: string, changed: () => void): L
       return; // Offline or refused: the page's own slow refresh still runs.
     }
     if (stopped) return;
+    const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws/boards`;
     for (const board of boards.filter((b) => WATCHED.includes(b.kind))) {
-      const opened = openBoard(board.id);
-      open.push(opened);
-      opened.doc.on("update", (_update: Uint8Array, origin: unknown) => {
-        // Only what the server sends once the board is in sync: not this device's stored copy, not the first sync.
-        if (origin === opened.provider && opened.provider.synced) changed();
+      const doc = new Y.Doc();
+      let failures = 0;
+      const provider = new WebsocketProvider(base, board.id, doc, {
+        // Not after a refusal (4400–4499, as y-websocket's default), nor after many failed tries.
+        shouldReconnect: (event: CloseEvent) => !(event.code >= 4400 && event.code < 4500) && failures < GIVE_UP_AFTER,
+        maxBackoffTime: 10_000,
+        // Changes made in this browser's other tabs reach the server and come back from it.
+        disableBc: true,
+      });
+      provider.on("connection-close", () => failures++);
+      provider.on("sync", (synced: boolean) => {
+        if (synced) failures = 0;
+      });
+      open.push({ doc, provider });
+      doc.on("update", (_update: Uint8Array, origin: unknown) => {
+        // Only what the server sends once the board is in sync, not the first sync itself.
+        if (origin === provider && provider.synced) changed();
       });
     }
   })();
   return {
     stop() {
       stopped = true;
-      for (const board of open.splice(0)) void board.close();
+      for (const { doc, provider } of open.splice(0)) {
+        provider.destroy();
+        doc.destroy();
+      }
     },
   };
 }
