@@ -168,7 +168,7 @@ function decisionPointBlocks(p: ReportDecisionPoint, l: ReportLabels): ReportBlo
         kind: "list_item",
         depth: 0,
         ordinal: null,
-        text: `${i.text}: ${l.answers[i.answer]}${i.comment.trim() ? ` – ${i.comment}` : ""}`,
+        text: `${i.text}${/[?.!:]$/.test(i.text) ? "" : ":"} ${l.answers[i.answer]}${i.comment.trim() ? ` – ${i.comment}` : ""}`,
       }),
     ),
   ];

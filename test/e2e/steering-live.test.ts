@@ -160,7 +160,7 @@ describe.skipIf(!browserSuiteEnabled())("the steering view updates live", () => 
     await expect(card.getByText(/^Till Styrgrupp ·/).isVisible()).resolves.toBe(true);
     await expect(card.getByText("Kontrollfrågor: 1 ja, 1 nej, 0 obesvarade").isVisible()).resolves.toBe(true);
     await expect(card.getByRole("listitem").filter({ hasText: "Bara på Linden." }).textContent()).resolves.toContain(
-      "Är mätningen gjord på alla enheter?: Nej",
+      "Är mätningen gjord på alla enheter? Nej",
     );
     await expect(card.getByText("Hemtjänsten mäts om i vår.").isVisible()).resolves.toBe(true);
     await expectAccessible(page, "report with a decision point");

@@ -140,7 +140,7 @@ describe("follow-up report renderings", () => {
       "BP4 Uppföljningsrapport till styrgruppen",
       "godkänd med ändringar (2023-11-20), § 7",
       "1 ja, 1 nej",
-      "Är mätningen gjord på alla enheter?: nej – Bara på Linden i höstas.",
+      "Är mätningen gjord på alla enheter? nej – Bara på Linden i höstas.",
     ])
       expect(text).toContain(s);
   });
@@ -157,7 +157,7 @@ describe("follow-up report renderings", () => {
     expect(md).toContain("- **Till:** styrgruppen");
     expect(md).toContain("- **Beslut:** godkänd med ändringar (2023-11-20), § 7");
     expect(md).toContain("- **Kontrollfrågor:** 1 ja, 1 nej");
-    expect(md).toContain("- Har projektmålen följts upp?: ja");
+    expect(md).toContain("- Har projektmålen följts upp? ja");
     expect(md).toContain("Rapporten godkänns; hemtjänstens mätning görs om våren 2024.");
     expect(reportMarkdown(report, "en")).toContain("- **Decision:** approved with changes (2023-11-20), § 7");
     const csv = indicatorsCsv(report, "sv");

@@ -23,7 +23,7 @@ export function reportDecisionPoints(points: ReportDecisionPoint[] | undefined) 
         ${
           items.length
             ? html`<p>${td("dp.checklist")}: ${tr("reports.dpCounts", { yes, no, unanswered })}</p>
-              <ul>${items.map((i) => html`<li>${i.text}: <strong>${td(`dp.answer.${i.answer}`)}</strong>${i.comment.trim() ? ` – ${i.comment}` : ""}</li>`)}</ul>`
+              <ul>${items.map((i) => html`<li>${i.text}${/[?.!:]$/.test(i.text) ? "" : ":"} <strong>${td(`dp.answer.${i.answer}`)}</strong>${i.comment.trim() ? ` – ${i.comment}` : ""}</li>`)}</ul>`
             : nothing
         }
       </section>`;
