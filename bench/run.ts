@@ -9,6 +9,7 @@ import { config, type ScenarioId } from "./config.js";
 import { historyStorageMarkdown, measureHistoryStorage } from "./history-storage.js";
 import type { OursAccess } from "./ours-api.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
+import { measureReportGeneration, reportGenerationMarkdown } from "./report-generation.js";
 import {
   historyScenario,
   idleScenario,
@@ -132,6 +133,16 @@ async function main() {
     }
   }
 
+  // Time to generate the follow-up report (issue 19), demo and a big partnership; BENCH_REPORT=0 skips it.
+  let reportGeneration: string | null = null;
+  if (process.env.BENCH_REPORT !== "0") {
+    try {
+      reportGeneration = reportGenerationMarkdown(await measureReportGeneration());
+    } catch (error) {
+      console.error(`measuring the report generation failed: ${(error as Error).message}`);
+    }
+  }
+
   const meta: Meta = {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
@@ -148,6 +159,10 @@ async function main() {
       `History storage, one focus board through ${process.env.BENCH_HISTORY_WEEKS ?? 13} working weeks (docs/benchmarks.md):\n${history}\n`,
     );
   if (actionsQuery) console.log(`Actions page query (in-process PGlite, bench/actions-query.ts):\n${actionsQuery}\n`);
+  if (reportGeneration)
+    console.log(
+      `Follow-up report generation (in-process PGlite, bench/report-generation.ts; PDF: a third of the rounds):\n${reportGeneration}\n`,
+    );
   const out = resolve(ROOT, config.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json(outcomes, meta, config), withoutSamples, 2)}\n`);

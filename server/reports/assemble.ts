@@ -1,13 +1,15 @@
 /**
  * Assembles a follow-up report's content from a partnership's projections: goals by level with
  * their status at the period's end and the change since the previous frozen report, actions done
- * and open per focus area and organisation, the period's decisions with § and meeting, and the
+ * and open per focus area and organisation, the period's decisions with § and meeting, its decision
+ * points with their checklist and decision (decision-points.ts), and the
  * optional sections (indicators, roadmap) from sections.ts. Pure reads; the caller stores the result.
  */
 import { sql } from "drizzle-orm";
 import type { ReportActionGroup, ReportContent, ReportDecision, ReportGoal } from "../../shared/api/reports.js";
 import type { GoalLevel, GoalStatus, Perspective } from "../../shared/boards/vocabulary.js";
 import type { Db } from "../db/client.js";
+import { periodDecisionPoints } from "./decision-points.js";
 import { rowsOf } from "./rows.js";
 import { goalStatusesAt, indicatorsSection, roadmapSection } from "./sections.js";
 
@@ -26,14 +28,16 @@ const LEVEL_ORDER: Record<GoalLevel, number> = { effect: 0, project: 1 };
 export async function assembleReport(db: Db, input: AssembleInput): Promise<ReportContent> {
   const { workspaceId, periodFrom, periodTo } = input;
   const [ws] = rowsOf<{ name: string }>(await db.execute(sql`select name from workspaces where id = ${workspaceId}`));
-  const [goals, actionsByFocusArea, actionsByOrganization, decisions, indicators, roadmap] = await Promise.all([
-    reportGoals(db, input),
-    actionGroups(db, input, "focus"),
-    actionGroups(db, input, "organization"),
-    periodDecisions(db, workspaceId, periodFrom, periodTo),
-    indicatorsSection(db, workspaceId, periodTo),
-    roadmapSection(db, workspaceId),
-  ]);
+  const [goals, actionsByFocusArea, actionsByOrganization, decisions, decisionPoints, indicators, roadmap] =
+    await Promise.all([
+      reportGoals(db, input),
+      actionGroups(db, input, "focus"),
+      actionGroups(db, input, "organization"),
+      periodDecisions(db, workspaceId, periodFrom, periodTo),
+      periodDecisionPoints(db, workspaceId, periodFrom, periodTo),
+      indicatorsSection(db, workspaceId, periodTo),
+      roadmapSection(db, workspaceId),
+    ]);
   return {
     partnership: ws?.name ?? "",
     periodFrom,
@@ -51,6 +55,7 @@ export async function assembleReport(db: Db, input: AssembleInput): Promise<Repo
     actionsByFocusArea,
     actionsByOrganization,
     decisions,
+    decisionPoints,
     indicators,
     roadmap,
   };

@@ -1,4 +1,5 @@
 /** The follow-up report's words in Swedish and English, for the Markdown, the PDF and the CSV. */
+import type { ChecklistAnswer, DecisionBody, DecisionOutcome } from "../../shared/api/decision-points.js";
 import type { ReportKind } from "../../shared/api/reports.js";
 import type { GoalLevel, GoalStatus, Perspective } from "../../shared/boards/vocabulary.js";
 
@@ -39,6 +40,25 @@ const sv = {
   actionCounts: (done: number, open: number, overdue: number) =>
     `${done} klara, ${open} pågående${overdue ? `, varav ${overdue} försenade` : ""}`,
   decisions: "Beslut under perioden",
+  decisionPoints: "Beslutspunkter",
+  bodies: {
+    steering_group: "styrgruppen",
+    social_committee: "socialnämnden",
+    executive_board: "kommunstyrelsen",
+    other: "annat organ",
+  } satisfies Record<DecisionBody, string>,
+  outcomes: {
+    approved_closed: "godkänd och avslutad",
+    tabled: "bordlagd",
+    approved_with_changes: "godkänd med ändringar",
+  } satisfies Record<DecisionOutcome, string>,
+  answers: { yes: "ja", no: "nej", unanswered: "obesvarad" } satisfies Record<ChecklistAnswer, string>,
+  to: "Till",
+  decision: "Beslut",
+  planned: (on: string) => `planerad ${on}, ej beslutad`,
+  checklist: "Kontrollfrågor",
+  checklistCounts: (yes: number, no: number, unanswered: number) =>
+    `${yes} ja, ${no} nej${unanswered ? `, ${unanswered} obesvarade` : ""}`,
   indicators: "Indikatorer",
   target: "Mål",
   method: "Metod",
@@ -86,6 +106,24 @@ const en: ReportLabels = {
   noOrganization: "No organisation",
   actionCounts: (done, open, overdue) => `${done} done, ${open} open${overdue ? `, ${overdue} of them overdue` : ""}`,
   decisions: "Decisions in the period",
+  decisionPoints: "Decision points",
+  bodies: {
+    steering_group: "the steering group",
+    social_committee: "the social services committee",
+    executive_board: "the municipal executive board",
+    other: "another body",
+  },
+  outcomes: {
+    approved_closed: "approved and closed",
+    tabled: "tabled",
+    approved_with_changes: "approved with changes",
+  },
+  answers: { yes: "yes", no: "no", unanswered: "unanswered" },
+  to: "To",
+  decision: "Decision",
+  planned: (on) => `planned ${on}, not decided`,
+  checklist: "Checklist",
+  checklistCounts: (yes, no, unanswered) => `${yes} yes, ${no} no${unanswered ? `, ${unanswered} unanswered` : ""}`,
   indicators: "Indicators",
   target: "Target",
   method: "Method",

@@ -3,7 +3,13 @@
  * draw, so they never say different things. Edited texts replace the data's justification and
  * utvecklingsområden; indicator values are listed (and, in the PDF only, charted).
  */
-import type { ReportGoal, ReportIndicator, ReportTexts, ReportView } from "../../shared/api/reports.js";
+import type {
+  ReportDecisionPoint,
+  ReportGoal,
+  ReportIndicator,
+  ReportTexts,
+  ReportView,
+} from "../../shared/api/reports.js";
 import { GOAL_LEVELS } from "../../shared/boards/vocabulary.js";
 import type { OutlineBlock } from "../minutes/render-markdown.js";
 import { formatNumber, type ReportLabels, type ReportLocale, reportLabels } from "./labels.js";
@@ -87,6 +93,10 @@ export function reportOutline(report: ReportView, locale: ReportLocale = "sv"): 
     });
   }
   if (c.decisions.length === 0) blocks.push({ kind: "paragraph", text: l.none });
+  if (c.decisionPoints?.length) {
+    blocks.push({ kind: "heading", level: 3, text: l.decisionPoints });
+    for (const p of c.decisionPoints) blocks.push(...decisionPointBlocks(p, l));
+  }
 
   if (c.indicators) {
     blocks.push({ kind: "heading", level: 2, text: l.indicators });
@@ -136,6 +146,31 @@ function goalBlocks(g: ReportGoal, texts: ReportTexts, l: ReportLabels): ReportB
     ...(change ? [{ kind: "field" as const, label: l.change, value: change }] : []),
     ...(justification.trim() ? [{ kind: "field" as const, label: l.justification, value: justification }] : []),
     ...(remaining.trim() ? [{ kind: "field" as const, label: l.remaining, value: remaining }] : []),
+  ];
+}
+
+function decisionPointBlocks(p: ReportDecisionPoint, l: ReportLabels): ReportBlock[] {
+  const body = p.body === "other" && p.bodyName ? p.bodyName : l.bodies[p.body];
+  const decision = p.outcome
+    ? `${l.outcomes[p.outcome]}${p.decidedOn ? ` (${p.decidedOn})` : ""}${p.paragraph !== null ? `, § ${p.paragraph}` : ""}`
+    : l.planned(p.plannedOn ?? "–");
+  const { yes, no, unanswered, items } = p.checklist;
+  return [
+    { kind: "heading", level: 4, text: p.title },
+    { kind: "field", label: l.to, value: body },
+    { kind: "field", label: l.decision, value: decision },
+    ...(p.note.trim() ? [{ kind: "paragraph" as const, text: p.note }] : []),
+    ...(items.length
+      ? [{ kind: "field" as const, label: l.checklist, value: l.checklistCounts(yes, no, unanswered) }]
+      : []),
+    ...items.map(
+      (i): ReportBlock => ({
+        kind: "list_item",
+        depth: 0,
+        ordinal: null,
+        text: `${i.text}${/[?.!:]$/.test(i.text) ? "" : ":"} ${l.answers[i.answer]}${i.comment.trim() ? ` – ${i.comment}` : ""}`,
+      }),
+    ),
   ];
 }
 

@@ -3,17 +3,19 @@
  * admin is set up, creates the organisations and the partnership and invites the convener, who
  * invites the others and creates the boards; the admin then leaves the partnership (an instance
  * admin has no business in its content). Board content is written with the typed helpers in
- * shared/boards and stored as one update per board, then projected. Refuses when any account exists.
+ * shared/boards and stored as one update per board, then projected. The decision point and the frozen
+ * follow-up report are made through their services (demo-decision.ts). Refuses when any account exists.
  */
 import * as Y from "yjs";
 import { passwordSchema } from "../../shared/api/auth.js";
 import type { Role } from "../../shared/api/workspaces.js";
-import type { BoardKind } from "../../shared/boards/index.js";
+import { type BoardKind, openBoard } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { createDocStore, type DocStore } from "../docs/doc-store.js";
 import { AppError } from "../errors.js";
 import type { Services } from "../services/index.js";
 import { demoCalendar } from "./demo-calendar.js";
+import { seedDecisionPoint, seedReportAndDecision } from "./demo-decision.js";
 import { buildDemoDocs, type DemoIds } from "./demo-docs.js";
 import { FOCUS_AREAS, type FocusKey } from "./demo-focus.js";
 import { FOLLOWUP_TITLE } from "./demo-followup.js";
@@ -28,6 +30,7 @@ import {
   type OrgKey,
 } from "./demo-people.js";
 import { PLAN_TITLE } from "./demo-plan.js";
+import { buildRoadmapDoc, ROADMAP_TITLE } from "./demo-roadmap.js";
 
 export { DEMO_PASSWORD } from "./demo-people.js";
 
@@ -59,6 +62,10 @@ export interface DemoSummary {
   organizations: { key: OrgKey; id: string; name: string }[];
   boards: { id: string; kind: BoardKind; title: string }[];
   boardIds: Record<BoardKind, string[]>;
+  /** BP4, the follow-up report to the steering group: checklist answered, decided. */
+  decisionPointId: string;
+  /** The year's follow-up report, frozen. */
+  reportId: string;
 }
 
 /** Seeding is for an empty instance only; nothing was changed when this is thrown. */
@@ -132,6 +139,9 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
   }
   const minutes = await create("minutes", minutesTitle(calendar.date(calendar.meetingDay)));
   const followup = await create("followup", FOLLOWUP_TITLE);
+  const roadmap = await create("roadmap", ROADMAP_TITLE);
+  // BP4 first: the roadmap's milestone names it.
+  const decisionPointId = await seedDecisionPoint(services, users.convener, workspace.id, calendar);
 
   const ids: DemoIds = {
     users,
@@ -139,17 +149,24 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
     boards: { plan: plan.id, minutes: minutes.id, focus: focusIds, followup: followup.id },
   };
   const docs = buildDemoDocs(ids, calendar);
+  const roadmapDoc = new Y.Doc();
+  const opened = openBoard(roadmapDoc, "roadmap");
+  if (!opened.ok) throw new Error(`a new roadmap document did not open: ${opened.reason}`);
+  buildRoadmapDoc(roadmapDoc, { focus: focusIds, decisionPointId }, calendar);
+  docs.push({ boardId: roadmap.id, kind: "roadmap", doc: roadmapDoc });
   await store.append(
     docs.map((d) => ({ boardId: d.boardId, seq: 1, update: Y.encodeStateAsUpdate(d.doc), authorId: users.convener })),
   );
   // Creating the boards scheduled their projections; run them now, from the stored content, so
   // the actions, decisions and search are there as soon as seeding returns (the CLI exits then).
   await services.projections.flush();
+  // The year's report from what was just projected, frozen; then BP4 decided on it.
+  const reportId = await seedReportAndDecision(services, users.convener, workspace.id, decisionPointId, calendar);
 
   // Setup and accepting an invitation sign the person in; nobody is at a keyboard here.
   for (const id of [adminId, ...Object.values(users)]) await services.sessions.revokeAllFor(id);
 
-  const boards = [plan, ...focus, minutes, followup].map((b) => ({ id: b.id, kind: b.kind, title: b.title }));
+  const boards = [plan, ...focus, minutes, followup, roadmap].map((b) => ({ id: b.id, kind: b.kind, title: b.title }));
   return {
     workspaceId: workspace.id,
     workspaceName: workspace.name,
@@ -183,8 +200,10 @@ export async function seedDemo(deps: SeedDemoDeps): Promise<DemoSummary> {
       focus: focus.map((b) => b.id),
       minutes: [minutes.id],
       followup: [followup.id],
-      roadmap: [],
+      roadmap: [roadmap.id],
     },
+    decisionPointId,
+    reportId,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { GoalLevel, GoalStatus, Perspective } from "../boards/vocabulary.js";
+import type { ChecklistAnswer, DecisionBody, DecisionOutcome, DecisionPointKind } from "./decision-points.js";
 
 /** The steering view (GET /api/workspaces/:id/steering): goals with their status trend, indicators, overdue actions. */
 export interface SteeringGoal {
@@ -62,6 +63,27 @@ export interface ReportDecision {
   meetingDate: string | null;
 }
 
+/** A decision point (beslutspunkt) of the period: decided in it, or planned in it and not yet decided. */
+export interface ReportDecisionPoint {
+  title: string;
+  kind: DecisionPointKind;
+  body: DecisionBody;
+  /** The body's name when `body` is "other". */
+  bodyName: string;
+  plannedOn: string | null;
+  outcome: DecisionOutcome | null;
+  decidedOn: string | null;
+  note: string;
+  /** The § it was recorded from, when recorded from a meeting. */
+  paragraph: number | null;
+  checklist: {
+    yes: number;
+    no: number;
+    unanswered: number;
+    items: { text: string; answer: ChecklistAnswer; comment: string }[];
+  };
+}
+
 export interface ReportIndicatorValue {
   occasion: string;
   date: string;
@@ -97,6 +119,8 @@ export interface ReportContent {
   actionsByFocusArea: ReportActionGroup[];
   actionsByOrganization: ReportActionGroup[];
   decisions: ReportDecision[];
+  /** The period's decision points; absent in reports compiled before they were included. */
+  decisionPoints?: ReportDecisionPoint[];
   /** Null when the partnership has no follow-up data (or the server does not have the feature). */
   indicators: ReportIndicator[] | null;
   roadmap: ReportRoadmap | null;

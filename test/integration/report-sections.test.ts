@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { assembleReport } from "../../server/reports/assemble.js";
+import { rowsOf } from "../../server/reports/rows.js";
 import { steeringView } from "../../server/reports/steering.js";
 import { createTestDatabase, databaseKinds } from "../helpers/test-database.js";
 
@@ -126,5 +127,45 @@ describe.each(databaseKinds())("report sections (%s)", (kind) => {
       "achieved",
     ]);
     expect(s.indicators?.[0]?.units.find((u) => u.name === "Linden")?.values).toHaveLength(3);
+  });
+
+  it("lists the period's decision points: decided in it or planned in it and open, with the checklist's answers", async () => {
+    const { db } = database;
+    const point = async (title: string, planned: string, outcome: string | null, decided: string | null) => {
+      const [row] = rowsOf<{ id: string }>(
+        await db.execute(sql`insert into decision_points (workspace_id, title, kind, body, planned_on, outcome, decided_on, decision_note, source_paragraph)
+          values (${WS}, ${title}, 'follow_up', 'steering_group', ${planned}, ${outcome}, ${decided},
+                  ${outcome ? "Godkänd; hemtjänsten mäts om." : ""}, ${outcome ? 7 : null}) returning id`),
+      );
+      return row?.id as string;
+    };
+    const bp4 = await point("BP4 Uppföljningsrapport", "2023-11-01", "approved_with_changes", "2023-11-20");
+    await point("BP5 Slutrapport", "2023-12-10", null, null);
+    await point("BP3 Förra året", "2022-11-01", "approved_closed", "2022-11-15");
+    await point("BP6 Nästa år", "2024-03-01", null, null);
+    await db.execute(sql`insert into decision_checklist_items (decision_point_id, position, text, answer, comment) values
+      (${bp4}, 1, 'Har målen följts upp?', 'yes', ''),
+      (${bp4}, 0, 'Är mätningen gjord på alla enheter?', 'no', 'Bara på Linden.'),
+      (${bp4}, 2, 'Finns en plan för 2024?', 'unanswered', '')`);
+
+    const c = await assembleReport(db, input("2023-12-31"));
+    expect(c.decisionPoints?.map((p) => [p.title, p.outcome, p.decidedOn, p.plannedOn])).toEqual([
+      ["BP4 Uppföljningsrapport", "approved_with_changes", "2023-11-20", "2023-11-01"],
+      ["BP5 Slutrapport", null, null, "2023-12-10"],
+    ]);
+    const [first] = c.decisionPoints ?? [];
+    expect(first?.paragraph).toBe(7);
+    expect(first?.note).toBe("Godkänd; hemtjänsten mäts om.");
+    expect(first?.checklist).toEqual({
+      yes: 1,
+      no: 1,
+      unanswered: 1,
+      items: [
+        { text: "Är mätningen gjord på alla enheter?", answer: "no", comment: "Bara på Linden." },
+        { text: "Har målen följts upp?", answer: "yes", comment: "" },
+        { text: "Finns en plan för 2024?", answer: "unanswered", comment: "" },
+      ],
+    });
+    expect(c.decisionPoints?.[1]?.checklist).toEqual({ yes: 0, no: 0, unanswered: 0, items: [] });
   });
 });

@@ -184,7 +184,7 @@ describe.each(databaseKinds())("the demo partnership on %s", (kind) => {
       expect(workspaces.body.workspaces.map((w: any) => [w.id, w.role])).toEqual([[summary.workspaceId, a.role]]);
       const boards = await client.get(`/api/workspaces/${summary.workspaceId}/boards`);
       expect(boards.status).toBe(200);
-      expect(boards.body.boards).toHaveLength(7);
+      expect(boards.body.boards).toHaveLength(8);
     }
   });
 

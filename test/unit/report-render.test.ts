@@ -66,6 +66,28 @@ const report: ReportView = {
         meetingDate: "2024-01-20",
       },
     ],
+    decisionPoints: [
+      {
+        title: "BP4 Uppföljningsrapport till styrgruppen",
+        kind: "follow_up",
+        body: "steering_group",
+        bodyName: "",
+        plannedOn: "2023-11-20",
+        outcome: "approved_with_changes",
+        decidedOn: "2023-11-20",
+        note: "Rapporten godkänns; hemtjänstens mätning görs om våren 2024.",
+        paragraph: 7,
+        checklist: {
+          yes: 1,
+          no: 1,
+          unanswered: 0,
+          items: [
+            { text: "Har projektmålen följts upp?", answer: "yes", comment: "" },
+            { text: "Är mätningen gjord på alla enheter?", answer: "no", comment: "Bara på Linden i höstas." },
+          ],
+        },
+      },
+    ],
     indicators: [
       {
         key: "b:i1",
@@ -114,6 +136,11 @@ describe("follow-up report renderings", () => {
       "31,5",
       "§ 12 Slutrapport",
       "3 av 4 aktiviteter klara",
+      "Beslutspunkter",
+      "BP4 Uppföljningsrapport till styrgruppen",
+      "godkänd med ändringar (2023-11-20), § 7",
+      "1 ja, 1 nej",
+      "Är mätningen gjord på alla enheter? nej – Bara på Linden i höstas.",
     ])
       expect(text).toContain(s);
   });
@@ -125,6 +152,14 @@ describe("follow-up report renderings", () => {
     expect(md).toContain("- **Status:** inte uppnått");
     expect(md).toContain("- **Utvecklingsområden:** Fortsätt med åtgärder för personalkontinuitet.");
     expect(md).toContain("- Linden: Baslinje 2023-04-01: 31,5 (12 svarande); Uppföljning höst 2023-10-01: 36");
+    expect(md).toContain("### Beslutspunkter");
+    expect(md).toContain("#### BP4 Uppföljningsrapport till styrgruppen");
+    expect(md).toContain("- **Till:** styrgruppen");
+    expect(md).toContain("- **Beslut:** godkänd med ändringar (2023-11-20), § 7");
+    expect(md).toContain("- **Kontrollfrågor:** 1 ja, 1 nej");
+    expect(md).toContain("- Har projektmålen följts upp? ja");
+    expect(md).toContain("Rapporten godkänns; hemtjänstens mätning görs om våren 2024.");
+    expect(reportMarkdown(report, "en")).toContain("- **Decision:** approved with changes (2023-11-20), § 7");
     const csv = indicatorsCsv(report, "sv");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const rows = csv

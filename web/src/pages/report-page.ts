@@ -12,6 +12,7 @@ import type { Workspace } from "../api/types.js";
 import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
+import { reportDecisionPoints } from "./report-decision-points.js";
 import { indicatorFigure } from "./report-figure.js";
 import { reportStyles } from "./report-styles.js";
 import { tr } from "./report-texts.js";
@@ -162,6 +163,7 @@ export class ReportPage extends LitElement {
           ? html`<p>${tr("reports.noDecisions")}</p>`
           : html`<ul>${c.decisions.map((d) => html`<li>${d.paragraph !== null ? `§ ${d.paragraph} ` : ""}${d.itemTitle}: ${d.text} <span class="muted">(${[d.meetingTitle, d.meetingDate].filter(Boolean).join(", ")})</span></li>`)}</ul>`
       }
+      ${reportDecisionPoints(c.decisionPoints)}
       ${c.indicators ? html`<h2>${tr("reports.indicators")}</h2>${c.indicators.map(indicatorFigure)}` : nothing}
       ${
         c.roadmap

@@ -2,6 +2,8 @@
  * The steering view (/workspaces/:id/steering): read-only, for the steering group and observers,
  * made for the projector: large type, every goal's status and its trend over the follow-ups,
  * indicators against their targets (the report's chart), overdue actions per organisation.
+ * Live: a value entered on the follow-up board or a goal's status changed on the plan shows within a
+ * couple of seconds (steering-live.ts); everything else is read again every 30 s.
  */
 import { css, html, LitElement, nothing } from "lit";
 import type { SteeringGoal, SteeringView } from "../../../shared/api/reports.js";
@@ -14,8 +16,9 @@ import { pageStyles } from "../styles/shared.js";
 import { indicatorFigure } from "./report-figure.js";
 import { reportStyles } from "./report-styles.js";
 import { tr, trp } from "./report-texts.js";
+import { type LiveWatch, refreshAfterChange, watchSteeringBoards } from "./steering-live.js";
 
-/** How often the steering view reads the partnership again while it is shown. */
+/** How often the steering view reads the partnership again while it is shown (what the boards it watches do not cover, e.g. overdue actions). */
 const REFRESH_MS = 30_000;
 
 const steeringStyles = css`
@@ -84,10 +87,17 @@ export class SteeringPage extends LitElement {
   }
 
   private timer: ReturnType<typeof setInterval> | undefined;
+  private watch: LiveWatch | null = null;
+  private refresh: ReturnType<typeof refreshAfterChange> | null = null;
+  /** The view as last read, to tell whether a read after a change brought anything new. */
+  private shown = "";
 
   override connectedCallback() {
     super.connectedCallback();
     void this.load();
+    const refresh = refreshAfterChange(() => this.load());
+    this.refresh = refresh;
+    this.watch = watchSteeringBoards(this.workspaceId, () => refresh.changed());
     // Left on the projector through a meeting: read again now and then while shown.
     this.timer = setInterval(() => {
       if (document.visibilityState === "visible") void this.load();
@@ -97,9 +107,14 @@ export class SteeringPage extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    this.refresh?.stop();
+    this.refresh = null;
+    this.watch?.stop();
+    this.watch = null;
   }
 
-  private async load() {
+  /** Reads the partnership; whether the view differs from the one shown. */
+  private async load(): Promise<boolean> {
     const base = `/api/workspaces/${encodeURIComponent(this.workspaceId)}`;
     try {
       const [ws, view] = await Promise.all([
@@ -107,10 +122,15 @@ export class SteeringPage extends LitElement {
         get<SteeringView>(`${base}/steering`),
       ]);
       this.workspace = ws.workspace;
-      this.view = view;
       this.problem = null;
+      const read = JSON.stringify(view);
+      if (read === this.shown) return false;
+      this.shown = read;
+      this.view = view;
+      return true;
     } catch (error) {
       this.problem = error instanceof ApiError && error.status === 404 ? t("error.notFound") : (error as Error).message;
+      return false;
     }
   }
 
