@@ -267,6 +267,7 @@ export const en: Record<MessageKey, string> = {
   "minutes.none": "–",
   "input.required": "the field cannot be empty.",
   "input.tooLong": "at most {max} characters.",
+  "focus.servesGoals": "This focus area works towards the goals",
   "date.placeholder": "YYYY-MM-DD",
   "date.pick": "Choose a date in the calendar",
   "date.invalid": "Write the date as YYYY-MM-DD, for example 2026-12-20.",

@@ -267,6 +267,7 @@ export const sv = {
   "minutes.invalid": "Ändringen sparades inte: {reason}",
   "input.required": "fältet får inte vara tomt.",
   "input.tooLong": "högst {max} tecken.",
+  "focus.servesGoals": "Fokusområdet arbetar mot målen",
   "date.placeholder": "ÅÅÅÅ-MM-DD",
   "date.pick": "Välj datum i kalendern",
   "date.invalid": "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-20.",

@@ -12,6 +12,7 @@ import type { Member } from "../components/focus-board/focus-board.js";
 import { WorkspaceShownEvent } from "../events.js";
 import "../components/focus-board/focus-board.js";
 import type { MinutesStateEvent } from "../components/minutes-approval/minutes-approval.js";
+import type { ServedGoal } from "../components/served-goals/served-goals.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { keepOnDevice, missingOffline, rememberBoard } from "../offline/device-store.js";
 import { LazyParts } from "../offline/lazy.js";
@@ -60,6 +61,7 @@ export class BoardPage extends LitElement {
     locked: { state: true },
     target: { state: true },
     missing: { state: true },
+    served: { state: true },
   };
   declare boardId: string;
   /** The signed-in person: whether they run a meeting (its convener) decides what they may change in its minutes. */
@@ -76,6 +78,8 @@ export class BoardPage extends LitElement {
   declare private target: BoardTarget | null;
   /** A deep link pointed at something no longer on the board: a quiet notice says so. */
   declare private missing: TargetKind | null;
+  /** The goals a focus board serves (components/served-goals, loaded only when there are some). */
+  declare private served: ServedGoal[];
   private readonly parts = new LazyParts(this);
 
   constructor() {
@@ -85,6 +89,7 @@ export class BoardPage extends LitElement {
     this.userId = "";
     this.board = null;
     this.members = [];
+    this.served = [];
     this.problem = null;
     this.locked = true;
     this.target = readTarget();
@@ -98,6 +103,18 @@ export class BoardPage extends LitElement {
     this.target = readTarget(url);
     this.missing = null;
   };
+
+  /** Asks which goals name this focus area; their part of the page comes only when some do. */
+  private async loadServedGoals(boardId: string) {
+    try {
+      const { goals } = await get<{ goals: ServedGoal[] }>(`/api/boards/${encodeURIComponent(boardId)}/goals`);
+      if (goals.length === 0) return;
+      await import("../components/served-goals/served-goals.js");
+      this.served = goals;
+    } catch {
+      // Offline, or the part cannot be fetched: the board works without it.
+    }
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -119,6 +136,7 @@ export class BoardPage extends LitElement {
       rememberBoard(board.id);
       const membersPath = `/api/workspaces/${board.workspaceId}/members`;
       keepOnDevice([boardPath, membersPath]);
+      if (board.kind === "focus") void this.loadServedGoals(board.id);
       this.members = (await get<{ members: Member[] }>(membersPath)).members;
     } catch (error) {
       // Without the board's details there is nothing to show; without its members, only names are missing.
@@ -160,7 +178,8 @@ export class BoardPage extends LitElement {
     const canEdit = board.role !== "observer";
     switch (board.kind) {
       case "focus":
-        return html`<focus-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit} .members=${this.members}></focus-board>`;
+        return html`${this.served.length ? html`<served-goals .goals=${this.served}></served-goals>` : nothing}
+          <focus-board .target=${this.target} .boardId=${board.id} .canEdit=${canEdit} .members=${this.members}></focus-board>`;
       case "plan":
         return this.parts.render(
           "plan-board",
