@@ -12,6 +12,7 @@ import {
   addOccasion,
   addUnit,
   type FollowupContent,
+  type Indicator,
   readFollowup,
   removeIndicator,
   removeOccasion,
@@ -68,7 +69,8 @@ export class FollowupBoard extends LitElement {
   /** The partnership's goals (from the plan's projection), for linking indicators to them. */
   declare private goals: Overview["goals"];
   declare private errors: Map<string, string>;
-  declare private formError: string | null;
+  /** A refusal of the new-indicator form ("new") or of one indicator's edit form (its id). */
+  declare private formError: { key: string; text: string } | null;
   private readonly live = new BoardController(this, () => this.boardId);
 
   constructor() {
@@ -181,6 +183,7 @@ export class FollowupBoard extends LitElement {
             </p>
             ${i.method ? html`<p class="muted">${tf("fu.method")}: ${i.method}</p>` : nothing}
             ${this.followedGoals(doc, i)}
+            ${this.canEdit ? this.editIndicator(doc, i) : nothing}
             ${content.units.length && content.occasions.length ? indicatorGrid(view, i, content.units, content.occasions) : nothing}
           </article>`,
         )}
@@ -262,53 +265,73 @@ export class FollowupBoard extends LitElement {
     </div>`;
   }
 
-  private indicatorForm(doc: Y.Doc) {
-    return html`<form class="card new-indicator" aria-labelledby="fu-new" @submit=${(e: SubmitEvent) => {
+  /** The form for a new indicator, or — with `existing` — for changing one (name, unit, range, target, method). */
+  private indicatorForm(doc: Y.Doc, existing?: Indicator) {
+    const key = existing?.id ?? "new";
+    const headingId = existing ? `fu-edit-${existing.id}` : "fu-new";
+    const value = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+    return html`<form class=${existing ? "edit-indicator" : "card new-indicator"} aria-labelledby=${headingId} @submit=${(
+      e: SubmitEvent,
+    ) => {
       e.preventDefault();
       const form = e.currentTarget as HTMLFormElement;
       const numbers = ["min", "max", "target"].map((n) => optionalNumber(field(form, n)));
       if (numbers.some((n) => n !== null && Number.isNaN(n))) {
-        this.formError = tf("fu.notNumber");
+        this.formError = { key, text: tf("fu.notNumber") };
         return;
       }
       const [min, max, target] = numbers as (number | null)[];
+      const fields = {
+        name: field(form, "name"),
+        unit: field(form, "unit") as IndicatorUnit,
+        unitLabel: field(form, "unitLabel"),
+        direction: field(form, "direction") as IndicatorDirection,
+        min: min ?? null,
+        max: max ?? null,
+        target: target ?? null,
+        method: field(form, "method"),
+      };
       try {
-        addIndicator(doc, {
-          name: field(form, "name"),
-          unit: field(form, "unit") as IndicatorUnit,
-          unitLabel: field(form, "unitLabel"),
-          direction: field(form, "direction") as IndicatorDirection,
-          min: min ?? null,
-          max: max ?? null,
-          target: target ?? null,
-          method: field(form, "method"),
-        });
+        if (existing) updateIndicator(doc, existing.id, fields);
+        else addIndicator(doc, fields);
       } catch (error) {
         const refused = error as BoardInputError;
-        this.formError = refused.issue?.code === "min_above_max" ? tf("fu.minAboveMax") : refused.message;
+        this.formError = {
+          key,
+          text: refused.issue?.code === "min_above_max" ? tf("fu.minAboveMax") : refused.message,
+        };
         return;
       }
       this.formError = null;
-      form.reset();
+      if (existing) (form.closest("details") as HTMLDetailsElement | null)?.removeAttribute("open");
+      else form.reset();
     }}>
-      <h3 id="fu-new">${tf("fu.addIndicator")}</h3>
+      ${existing ? nothing : html`<h3 id="fu-new">${tf("fu.addIndicator")}</h3>`}
       <div class="fields">
-        <label>${tf("fu.name")} <input name="name" maxlength="200" required /></label>
+        <label>${tf("fu.name")} <input name="name" maxlength="200" required .value=${existing?.name ?? ""} /></label>
         <label>${tf("fu.unit")}
-          <select name="unit">${INDICATOR_UNITS.map((u) => html`<option value=${u}>${tf(`fu.unit.${u}`)}</option>`)}</select>
+          <select name="unit">${INDICATOR_UNITS.map((u) => html`<option value=${u} ?selected=${u === existing?.unit}>${tf(`fu.unit.${u}`)}</option>`)}</select>
         </label>
-        <label>${tf("fu.unitLabel")} <input name="unitLabel" maxlength="40" /></label>
+        <label>${tf("fu.unitLabel")} <input name="unitLabel" maxlength="40" .value=${existing?.unitLabel ?? ""} /></label>
         <label>${tf("fu.direction")}
-          <select name="direction">${INDICATOR_DIRECTIONS.map((d) => html`<option value=${d}>${tf(`fu.direction.${d}`)}</option>`)}</select>
+          <select name="direction">${INDICATOR_DIRECTIONS.map((d) => html`<option value=${d} ?selected=${d === existing?.direction}>${tf(`fu.direction.${d}`)}</option>`)}</select>
         </label>
-        <label>${tf("fu.min")} <input name="min" inputmode="decimal" /></label>
-        <label>${tf("fu.max")} <input name="max" inputmode="decimal" /></label>
-        <label>${tf("fu.target")} <input name="target" inputmode="decimal" /></label>
-        <label class="wide">${tf("fu.method")} <input name="method" maxlength="1000" /></label>
+        <label>${tf("fu.min")} <input name="min" inputmode="decimal" .value=${value(existing?.min)} /></label>
+        <label>${tf("fu.max")} <input name="max" inputmode="decimal" .value=${value(existing?.max)} /></label>
+        <label>${tf("fu.target")} <input name="target" inputmode="decimal" .value=${value(existing?.target)} /></label>
+        <label class="wide">${tf("fu.method")} <input name="method" maxlength="1000" .value=${existing?.method ?? ""} /></label>
       </div>
-      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
-      <button type="submit">${tf("fu.addIndicator")}</button>
+      ${this.formError && this.formError.key === key ? html`<p class="error" role="alert">${this.formError.text}</p>` : nothing}
+      <button type="submit">${existing ? tf("fu.saveIndicator") : tf("fu.addIndicator")}</button>
     </form>`;
+  }
+
+  /** "Ändra indikatorn": the same form, filled in, folded away until opened. */
+  private editIndicator(doc: Y.Doc, i: Indicator) {
+    return html`<details class="edit">
+      <summary id="fu-edit-${i.id}">${tf("fu.editIndicator")}<span class="sr-only">: ${i.name}</span></summary>
+      ${this.indicatorForm(doc, i)}
+    </details>`;
   }
 }
 
