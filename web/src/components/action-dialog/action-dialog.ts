@@ -9,19 +9,16 @@ import type * as Y from "yjs";
 import {
   type Action,
   actionDescription,
-  addMeasurement,
   getAction,
   moveAction,
   readFocus,
   removeAction,
-  removeMeasurement,
   setPdsaNote,
   updateAction,
 } from "../../../../shared/boards/focus.js";
 import {
   ACTION_STATUSES,
   type ActionStatus,
-  MEASUREMENT_KINDS,
   PDSA_PHASES,
   type PdsaPhase,
 } from "../../../../shared/boards/vocabulary.js";
@@ -34,8 +31,8 @@ import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import "./save-status.js";
-import { readTypedDate } from "../../../../shared/time/typed-dates.js";
 import { dateField } from "../date-field/date-field.js";
+import { measurements } from "./measurements.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -210,7 +207,7 @@ export class ActionDialog extends LitElement {
       ${this.canEdit ? this.editor(a) : this.reader(a)}
       <h3>${t("card.description")}</h3>
       ${this.description(a)}
-      ${this.measurements(a)}
+      ${measurements(this.doc, a, this.canEdit)}
       <comment-thread .doc=${this.doc} .targetId=${a.id} .canWrite=${this.canEdit} .members=${this.members}></comment-thread>
       ${this.history(a)}
       <div class="actions">
@@ -316,72 +313,6 @@ export class ActionDialog extends LitElement {
       <dd>${a.pdsaPhase ? t(`pdsa.${a.pdsaPhase}`) : "–"}</dd>
       ${PDSA_PHASES.filter((p) => a.pdsaNotes[p]).map((p) => html`<dt>${t(`pdsa.${p}`)}</dt><dd>${a.pdsaNotes[p]}</dd>`)}
     </dl>`;
-  }
-
-  private measurements(a: Action) {
-    return html`<h3>${t("card.measurements")}</h3>
-      ${
-        a.measurements.length === 0
-          ? html`<p>–</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("card.measurementLabel")}</th>
-                  <th scope="col">${t("card.measurementValue")}</th>
-                  <th scope="col">${t("card.measurementDate")}</th>
-                  <th scope="col">${t("card.measurementKind")}</th>
-                  ${this.canEdit ? html`<th scope="col"><span class="sr-only">${t("card.delete")}</span></th>` : nothing}
-                </tr>
-              </thead>
-              <tbody>
-                ${a.measurements.map(
-                  (m) => html`<tr>
-                    <td>${m.label}${m.example ? html` <em>(${t("card.example")})</em>` : nothing}</td>
-                    <td>${m.value} ${m.unit}</td>
-                    <td>${formatDate(m.date)}</td>
-                    <td>${t(`measurement.${m.kind}`)}</td>
-                    ${
-                      this.canEdit
-                        ? html`<td>
-                            <button type="button" class="danger" aria-label="${t("card.delete")}: ${m.label}" @click=${() => this.doc && removeMeasurement(this.doc, a.id, m.id)}>×</button>
-                          </td>`
-                        : nothing
-                    }
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-      ${this.canEdit ? this.measurementForm(a) : nothing}`;
-  }
-
-  private measurementForm(a: Action) {
-    const submit = (e: SubmitEvent) => {
-      e.preventDefault();
-      const form = e.currentTarget as HTMLFormElement;
-      const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-      const date = readTypedDate(field("date"));
-      if (!this.doc || !field("label").trim() || !field("value") || !date) return;
-      addMeasurement(this.doc, a.id, {
-        label: field("label").trim(),
-        value: Number(field("value")),
-        date,
-        kind: field("kind") as (typeof MEASUREMENT_KINDS)[number],
-      });
-      form.reset();
-    };
-    return html`<form class="row" @submit=${submit} aria-label=${t("card.addMeasurement")}>
-      <label>${t("card.measurementLabel")} <input name="label" maxlength="200" required /></label>
-      <label>${t("card.measurementValue")} <input name="value" type="number" step="any" required /></label>
-      <label>${t("card.measurementDate")} ${dateField({ name: "date", value: "", required: true })}</label>
-      <label
-        >${t("card.measurementKind")}
-        <select name="kind" aria-label=${t("card.measurementKind")}>
-          ${MEASUREMENT_KINDS.map((k) => html`<option value=${k}>${t(`measurement.${k}`)}</option>`)}
-        </select></label
-      >
-      <button type="submit">${t("card.addMeasurement")}</button>
-    </form>`;
   }
 
   private move(a: Action, status: ActionStatus) {
