@@ -167,3 +167,59 @@ export const formStyles = css`
     margin: 0;
   }
 `;
+
+/**
+ * One badge for every chip on every screen: status (of a goal, an action or a decision point),
+ * PGSA phase, overdue, level, perspective. Words carry the meaning; the soft colour only adds to it.
+ * Tones: `ok`, `warning`, `danger`, `info`, `neutral`; a goal's status names its tone directly.
+ */
+export const badgeStyles = css`
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .badge {
+    display: inline-block;
+    box-sizing: border-box;
+    padding: 0 var(--space-2, 0.5rem);
+    border: 1px solid var(--color-border);
+    border-radius: 999px;
+    background: var(--color-surface-raised, #fff);
+    color: var(--color-text);
+    font-size: var(--text-small, 0.875rem);
+    font-weight: var(--weight-strong, 600);
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+  .badge.ok,
+  .badge.achieved {
+    background: var(--color-ok-soft, #e8f4ec);
+    border-color: var(--color-ok);
+    color: #14481f;
+  }
+  .badge.warning,
+  .badge.partly_achieved {
+    background: var(--color-warning-soft, #fff4e0);
+    border-color: var(--color-warning, #8a5300);
+    color: #4d3600;
+  }
+  .badge.danger,
+  .badge.not_achieved {
+    background: var(--color-danger-soft, #fdf0f0);
+    border-color: var(--color-danger);
+    color: #6d0f12;
+  }
+  .badge.info {
+    background: var(--color-accent-soft, #e6f0f6);
+    border-color: var(--color-primary);
+    color: var(--color-primary);
+  }
+  .badge.neutral,
+  .badge.not_started {
+    background: var(--color-surface);
+  }
+`;

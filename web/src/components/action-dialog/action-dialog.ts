@@ -23,6 +23,7 @@ import {
   type PdsaPhase,
 } from "../../../../shared/boards/vocabulary.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { dialogHead, dialogStyles } from "../../styles/dialog.js";
 import { formStyles, srOnly } from "../../styles/shared.js";
 import type { Member } from "../focus-board/focus-board.js";
 import "../minutes-board/minutes-source.js";
@@ -46,17 +47,8 @@ export class ActionDialog extends LitElement {
   static override styles = [
     formStyles,
     srOnly,
+    dialogStyles,
     css`
-      dialog {
-        max-width: min(44rem, 95vw);
-        width: 100%;
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-        padding: 1rem 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
-      }
       form {
         max-width: none;
       }
@@ -64,7 +56,7 @@ export class ActionDialog extends LitElement {
       .row {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-        gap: 1rem;
+        gap: var(--space-4);
       }
       /* Owner and organisation hold long names ("Lekebergs kommun – hälso- och sjukvårds…"): a line each. */
       .row.wide {
@@ -85,17 +77,11 @@ export class ActionDialog extends LitElement {
       dd {
         overflow-wrap: anywhere;
       }
-      .actions {
-        display: flex;
-        gap: 1rem;
-        justify-content: space-between;
-        flex-wrap: wrap;
-      }
       dt {
         font-weight: 600;
       }
       dd {
-        margin: 0 0 0.5rem;
+        margin: 0 0 var(--space-2);
       }
       :focus-visible {
         outline: var(--focus-ring);
@@ -104,7 +90,7 @@ export class ActionDialog extends LitElement {
       .meta {
         display: flex;
         flex-wrap: wrap;
-        gap: 0 1rem;
+        gap: 0 var(--space-4);
         color: var(--color-muted);
       }
       summary {
@@ -198,7 +184,7 @@ export class ActionDialog extends LitElement {
 
   private body(a: Action) {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
-    return html`<h2 id="dialog-title">${a.title}</h2>
+    return html`${dialogHead("dialog-title", a.title, t("card.close"), () => this.close())}
       ${a.source ? fromMinutes(a.source) : nothing}
       <div class="meta">
         ${this.boardId ? html`<card-last-changed .boardId=${this.boardId} .itemId=${a.id} .names=${names}></card-last-changed>` : nothing}
@@ -210,14 +196,13 @@ export class ActionDialog extends LitElement {
       ${measurements(this.doc, a, this.canEdit)}
       <comment-thread .doc=${this.doc} .targetId=${a.id} .canWrite=${this.canEdit} .members=${this.members}></comment-thread>
       ${this.history(a)}
-      <div class="actions">
-        <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>
-        ${
-          this.canEdit
-            ? html`<button type="button" class="danger" @click=${() => this.deleteAction(a)}>${t("card.delete")}</button>`
-            : nothing
-        }
-      </div>`;
+      ${
+        this.canEdit
+          ? html`<div class="dialog-actions">
+              <button type="button" class="danger" @click=${() => this.deleteAction(a)}>${t("card.delete")}</button>
+            </div>`
+          : nothing
+      }`;
   }
 
   /** The card's history, loaded (code and data) only when opened. */

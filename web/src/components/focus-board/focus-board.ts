@@ -14,7 +14,7 @@ import { BoardController } from "../../collab/board-controller.js";
 import type { UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
-import { srOnly } from "../../styles/shared.js";
+import { badgeStyles, srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
@@ -33,7 +33,7 @@ const undo = () => import("../../collab/undo.js");
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 export class FocusBoard extends LitElement {
-  static override styles = [boardStatusStyles, focusBoardStyles, srOnly];
+  static override styles = [boardStatusStyles, badgeStyles, focusBoardStyles, srOnly];
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
@@ -267,14 +267,16 @@ export class FocusBoard extends LitElement {
       </button>
       <div class="meta">
         ${[owner, organization].filter(Boolean).join(" · ")}
-        ${
-          card.dueDate
-            ? html`<div class=${overdue ? "overdue" : ""}>
-                ${t("board.due", { date: formatDate(card.dueDate) })}${overdue ? ` (${t("board.overdue")})` : ""}
-              </div>`
-            : nothing
-        }
+        ${card.dueDate ? html`<div class=${overdue ? "overdue" : ""}>${t("board.due", { date: formatDate(card.dueDate) })}</div>` : nothing}
       </div>
+      ${
+        overdue || card.pdsaPhase
+          ? html`<div class="badges">
+              ${overdue ? html`<span class="badge danger">${t("board.overdue")}</span>` : nothing}
+              ${card.pdsaPhase ? html`<span class="badge info">${t("card.pdsaPhase")}: ${t(`pdsa.${card.pdsaPhase}`)}</span>` : nothing}
+            </div>`
+          : nothing
+      }
       ${
         this.canEdit
           ? moveMenu(card, {
