@@ -58,6 +58,23 @@ export class ActionDialog extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
         gap: var(--space-4);
       }
+      .row > button {
+        align-self: end;
+      }
+      fieldset {
+        margin: 0;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        padding: var(--space-2) var(--space-4) var(--space-4);
+      }
+      legend {
+        font-weight: var(--weight-strong);
+        padding: 0 var(--space-1);
+      }
+      h3 {
+        font-size: var(--text-large);
+        margin: var(--space-5) 0 var(--space-2);
+      }
       /* Owner and organisation hold long names ("Lekebergs kommun – hälso- och sjukvårds…"): a line each. */
       .row.wide {
         grid-template-columns: 1fr;

@@ -67,12 +67,6 @@ export class GoalHistory extends LitElement {
       .error {
         color: #a1261b;
       }
-      .example {
-        font-size: 0.8rem;
-        border: 1px solid currentColor;
-        border-radius: 0.25rem;
-        padding: 0 0.25rem;
-      }
     `,
   ];
   static override properties = {
@@ -182,7 +176,7 @@ export class GoalHistory extends LitElement {
                     <div>
                       <time datetime=${h.date}>${formatDate(h.date)}</time> —
                       <span class="badge ${h.status}">${t(`goal.${h.status}`)}</span>
-                      ${h.example ? html`<span class="example">${tg("gh.example")}</span>` : nothing}
+                      ${h.example ? html`<span class="badge neutral">${tg("gh.example")}</span>` : nothing}
                     </div>
                     <div class="muted">${tg("gh.by", { name: this.nameOf(h.by), at: formatDate(h.at, true) })}</div>
                     ${h.justification ? html`<p><strong>${tg("gh.justification")}:</strong> ${h.justification}</p>` : nothing}

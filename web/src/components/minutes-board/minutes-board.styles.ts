@@ -103,12 +103,13 @@ export const minutesBoardStyles = [
     .item {
       background: var(--color-surface);
       border: 1px solid var(--color-border);
-      border-radius: var(--radius);
-      padding: 0.75rem 1rem 1rem;
+      border-radius: var(--radius-large);
+      box-shadow: var(--shadow-card);
+      padding: var(--space-3) var(--space-4) var(--space-4);
     }
     .item h3 {
       margin-top: 0;
-      font-size: 1.2rem;
+      font-size: var(--text-h2);
     }
     textarea {
       width: 100%;

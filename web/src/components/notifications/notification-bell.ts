@@ -75,7 +75,7 @@ export class NotificationBell extends LitElement {
       color: var(--color-text);
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+      box-shadow: var(--shadow-float);
       padding: 0.75rem 1rem 1rem;
     }
     .top {

@@ -1,5 +1,5 @@
 /**
- * Styles of the plan: a document to read (measure, headings, chips for goal status), the edit
+ * Styles of the plan: a document to read (measure, headings, badges for goal status), the edit
  * mode's cards with their move and remove tools (44 px targets), fields in normal weight that
  * grow with their text, and paper: the read view alone, no controls.
  */
