@@ -68,12 +68,12 @@ export const formStyles = css`
   .date-error:not([hidden]) { color: var(--color-danger, #b00020); font-size: 0.9em; }
   form {
     display: grid;
-    gap: 1rem;
+    gap: var(--space-4, 1rem);
     max-width: 28rem;
   }
   label {
     display: grid;
-    gap: 0.25rem;
+    gap: var(--space-1, 0.25rem);
     font-weight: 600;
   }
   input {
@@ -81,7 +81,7 @@ export const formStyles = css`
     /* What people type is text, not a label: inputs inside a bold label are not bold. */
     font-weight: 400;
     min-height: var(--touch);
-    padding: 0 0.75rem;
+    padding: 0 var(--space-3, 0.75rem);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
   }
@@ -92,7 +92,14 @@ export const formStyles = css`
     min-height: var(--touch);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0.25rem 0.5rem;
+    padding: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+  }
+  /* Every field on the same white ground (a select is otherwise grey in Chromium). */
+  input,
+  select,
+  textarea {
+    background: var(--color-surface-raised, #fff);
+    color: var(--color-text);
   }
   table {
     border-collapse: collapse;
