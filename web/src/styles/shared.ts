@@ -37,6 +37,11 @@ export const pageStyles = css`
     box-shadow: var(--shadow-card);
     padding: var(--space-4, 1rem);
   }
+  /* A wide table scrolls sideways inside the page on a phone instead of widening the page. */
+  .table-wrap {
+    overflow-x: auto;
+    max-width: 100%;
+  }
   ul.plain {
     list-style: none;
     padding: 0;
