@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { ApiClient } from "../helpers/api-client.js";
@@ -153,6 +153,39 @@ describe.skipIf(!browserSuiteEnabled())(
       await page.getByRole("link", { name: "Samverkan" }).click();
       await page.getByRole("link", { name: "Nära vård Lekeberg" }).waitFor();
       await expectAccessible(page, "partnerships list in English");
+    });
+
+    it("the header keeps one row from tablet to desktop, and the name stays beside Logga ut on a phone", async () => {
+      const page = await newPage();
+      await page.goto("/admin");
+      await page.getByLabel("E-postadress").fill("admin@lekeberg.example.se");
+      await page.getByLabel("Lösenord").fill(PASSWORD);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor();
+      const header = page.locator("header");
+      const box = async (l: Locator) => {
+        const b = await l.boundingBox();
+        if (!b) throw new Error("not on screen");
+        return { ...b, middle: b.y + b.height / 2 };
+      };
+      for (const [width, height] of [
+        [820, 1180],
+        [1180, 820],
+        [1280, 800],
+        [390, 844],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const brand = await box(header.getByRole("link", { name: "Samverkan", exact: true }));
+        const signOut = await box(header.getByRole("button", { name: "Logga ut" }));
+        const name = await box(header.getByText("Anna Administratör", { exact: true }));
+        // Who is signed in and the way out are read together, on every screen.
+        expect(Math.abs(name.middle - signOut.middle), `${width}×${height}`).toBeLessThan(4);
+        expect(signOut.x + signOut.width, `${width}×${height}`).toBeLessThanOrEqual(width);
+        // From a tablet up, one row: "Logga ut" no longer wraps onto a line of its own.
+        if (width >= 820) expect(Math.abs(brand.middle - signOut.middle), `${width}×${height}`).toBeLessThan(4);
+        await screenshot(page, `header-admin-${width}x${height}`);
+      }
+      await expectAccessible(page, "administration on a phone");
     });
   },
 );

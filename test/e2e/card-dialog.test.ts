@@ -120,6 +120,15 @@ describe.skipIf(!browserSuiteEnabled())("the card dialog in Chromium: fields wra
     await dialog.getByText(/^Senast ändrad av Eva Sjuksköterska/).waitFor();
     await everythingVisible(dialog, "reader at 820×1180");
     await expectAccessible(page, "card dialog read-only");
+    // The one way out is a 44 px button beside the title, and it stays in view when the body scrolls.
+    const close = dialog.getByRole("button", { name: "Stäng" });
+    await dialog.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const box = await close.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect(box && box.y >= 0 && box.y + box.height <= 1180).toBe(true);
+    await close.click();
+    await dialog.waitFor({ state: "hidden" });
   });
 
   it("offline, an edit is kept for later; back online the dialog says Sparat", async () => {

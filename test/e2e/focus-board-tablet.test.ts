@@ -58,6 +58,12 @@ describe.skipIf(!browserSuiteEnabled())("the focus board on a tablet and a phone
         .getByRole("button", { name: `Öppna ${title}` })
         .waitFor();
 
+      // The connection pill reads as one line: "Ansluten" beside its dot, not under it.
+      const pill = page.locator("connection-status");
+      const dot = await pill.locator(".dot").boundingBox();
+      const word = await pill.getByText("Ansluten").boundingBox();
+      expect(dot && word && Math.abs(dot.y + dot.height / 2 - (word.y + word.height / 2))).toBeLessThan(4);
+
       // The switcher names every column with its count, and scrolls each into view.
       for (const name of [...STATUSES].reverse().concat(STATUSES)) {
         const tab = switcher(page).getByRole("button", { name: new RegExp(`^${name} \\d+$`) });

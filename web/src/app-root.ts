@@ -69,21 +69,38 @@ export class AppRoot extends LitElement {
       left: -10000px;
     }
     .skip:focus {
-      left: 1rem;
-      top: 1rem;
+      left: var(--space-4);
+      top: var(--space-4);
       background: #fff;
-      padding: 0.5rem 1rem;
+      padding: var(--space-2) var(--space-4);
       z-index: 10;
     }
+    /* The brand on the left, the tools on the right; when they do not fit beside it the tools move
+       to a row of their own as a group (never one button alone), and the name stays with "Logga ut". */
     header {
       position: relative;
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.5rem 1rem;
+      gap: var(--space-2) var(--space-3);
+      padding: var(--space-2) var(--space-4);
       background: var(--color-primary);
       color: var(--color-primary-text);
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: var(--space-2) var(--space-3);
+      margin-left: auto;
+    }
+    .who {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: var(--space-2) var(--space-3);
     }
     header a,
     header button {
@@ -96,7 +113,7 @@ export class AppRoot extends LitElement {
     }
     header .brand {
       font-weight: 700;
-      font-size: 1.2rem;
+      font-size: var(--text-large);
       text-decoration: none;
       margin-right: auto;
     }
@@ -104,7 +121,7 @@ export class AppRoot extends LitElement {
       background: transparent;
       border: 1px solid currentColor;
       border-radius: var(--radius);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       cursor: pointer;
     }
     :focus-visible {
@@ -118,7 +135,7 @@ export class AppRoot extends LitElement {
       }
     }
     main {
-      padding: 1rem;
+      padding: var(--space-4);
       max-width: 72rem;
       margin: 0 auto;
     }
@@ -292,11 +309,13 @@ export class AppRoot extends LitElement {
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
         ${workspaceId ? html`<header-search .workspaceId=${workspaceId}></header-search>` : nothing}
-        <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
-          ${t("app.languageSwitch")}
-        </button>
-        ${this.user?.isAdmin && !this.sessionEnded ? html`<a href=${paths.admin()}>${t("admin.link")}</a>` : nothing}
-        ${this.user && !this.sessionEnded ? html`<notification-bell></notification-bell><span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button>` : nothing}
+        <div class="tools">
+          <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
+            ${t("app.languageSwitch")}
+          </button>
+          ${this.user?.isAdmin && !this.sessionEnded ? html`<a href=${paths.admin()}>${t("admin.link")}</a>` : nothing}
+          ${this.user && !this.sessionEnded ? html`<notification-bell></notification-bell><span class="who"><span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button></span>` : nothing}
+        </div>
       </header>
       <main id="main" tabindex="-1">${this.page()}</main>`;
   }

@@ -10,7 +10,7 @@ import { ApiError, get } from "../api/client.js";
 import type { Board, Workspace } from "../api/types.js";
 import { formatDate, LocaleController, locale, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
-import { formStyles, pageStyles } from "../styles/shared.js";
+import { badgeStyles, formStyles, pageStyles } from "../styles/shared.js";
 import {
   type FilterChoices,
   filterForm,
@@ -44,6 +44,7 @@ export class ActionsPage extends LitElement {
   static override styles = [
     pageStyles,
     formStyles,
+    badgeStyles,
     myWorkStyles,
     css`
       @media print {
@@ -196,7 +197,7 @@ export class ActionsPage extends LitElement {
             <td>${a.organizationName ?? ""}</td>
             ${withBoard ? html`<td>${a.boardTitle}</td>` : nothing}
             <td class="due">${a.dueDate ? formatDate(a.dueDate) : ""}${
-              a.overdue ? html` <span class="overdue">(${tw("work.overdue")})</span>` : nothing
+              a.overdue ? html` <span class="badge danger">${tw("work.overdue")}</span>` : nothing
             }</td>
           </tr>`,
         )}

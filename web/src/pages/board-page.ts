@@ -44,6 +44,13 @@ export class BoardPage extends LitElement {
         border-radius: var(--radius);
         cursor: pointer;
       }
+      /* The board's kind right under its title, as a subtitle. */
+      h1 {
+        margin-bottom: 0;
+      }
+      .kind {
+        margin: 0 0 var(--space-3);
+      }
       .links {
         display: flex;
         flex-wrap: wrap;
@@ -162,7 +169,7 @@ export class BoardPage extends LitElement {
         <a href=${paths.boardHistory(board.id)}>${t("history.link")}</a>
       </p>
       <h1 tabindex="-1">${board.title}</h1>
-      <p class="muted">${t(`kind.${board.kind}`)}</p>
+      <p class="muted kind">${t(`kind.${board.kind}`)}</p>
       ${
         this.missing
           ? html`<p class="notice" role="status">

@@ -17,7 +17,7 @@ import { ApiError, api, get, post } from "../api/client.js";
 import type { Role } from "../api/types.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
-import { formStyles, pageStyles } from "../styles/shared.js";
+import { badgeStyles, formStyles, pageStyles } from "../styles/shared.js";
 import { problemText, td, tdp } from "./decision-points-texts.js";
 
 /** "§ 7, Styrgruppsmöte 12 dec" for a point's source. */
@@ -37,22 +37,14 @@ export function statusText(p: DecisionPointView): string {
   });
 }
 
-export const decisionPointStyles = css`
+export const decisionPointStyles = [
+  badgeStyles,
+  css`
   .points {
     display: grid;
-    gap: 0.75rem;
+    gap: var(--space-3);
     padding: 0;
     list-style: none;
-  }
-  .status {
-    display: inline-block;
-    padding: 0 0.5rem;
-    border-radius: var(--radius);
-    border: 1px solid var(--color-border);
-  }
-  .status.decided {
-    border-color: var(--color-primary);
-    font-weight: 600;
   }
   .row {
     display: flex;
@@ -70,7 +62,8 @@ export const decisionPointStyles = css`
       display: none !important;
     }
   }
-`;
+`,
+];
 
 /** Today in Sweden, YYYY-MM-DD: the decision's default date. */
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
@@ -187,7 +180,7 @@ export class DecisionPointDetail extends LitElement {
               ></p>`
           : nothing
       }
-      <p><span class="status ${p.outcome ? "decided" : ""}">${statusText(p)}</span></p>
+      <p><span class="badge ${p.outcome ? "info" : "neutral"}">${statusText(p)}</span></p>
       ${this.role === "observer" ? html`<p class="card">${td("dp.readOnly")}</p>` : nothing}
       <div aria-live="polite">
         ${this.problem ? html`<p role="alert" class="error">${this.problem}</p>` : nothing}

@@ -113,7 +113,7 @@ export class DecisionPointsPage extends LitElement {
             ${p.source ? html` · ${paragraphLabel(p.source)}` : nothing}
           </div>
           <div class="row">
-            <span class="status ${p.outcome ? "decided" : ""}">${statusText(p)}</span>
+            <span class="badge ${p.outcome ? "info" : "neutral"}">${statusText(p)}</span>
             ${p.checklist.length ? html`<span>${tdp("dp.answered", answered, { total: p.checklist.length })}</span>` : nothing}
           </div>
         </li>`;

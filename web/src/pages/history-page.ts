@@ -11,6 +11,7 @@ import { counted, describeChange, names } from "../components/history/describe.j
 import { versionView } from "../components/history/version-view.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { paths } from "../router.js";
+import { dialogStyles } from "../styles/dialog.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
 
 /** Changes shown per version before "Show all changes". */
@@ -20,6 +21,7 @@ export class HistoryPage extends LitElement {
   static override styles = [
     pageStyles,
     formStyles,
+    dialogStyles,
     css`
       ol.versions {
         list-style: none;
@@ -61,15 +63,6 @@ export class HistoryPage extends LitElement {
       }
       dd {
         margin: 0 0 0.5rem;
-      }
-      dialog {
-        max-width: min(32rem, 92vw);
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-        padding: 1rem 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
       }
       li {
         overflow-wrap: anywhere;
@@ -256,14 +249,14 @@ export class HistoryPage extends LitElement {
 
   private confirmDialog() {
     const v = this.confirming;
-    return html`<dialog aria-labelledby="confirm-title" @close=${() => {
+    return html`<dialog class="narrow" aria-labelledby="confirm-title" @close=${() => {
       this.confirming = null;
     }}>
       ${
         v
-          ? html`<h2 id="confirm-title">${t("history.confirmTitle")}</h2>
+          ? html`<div class="dialog-head"><h2 id="confirm-title">${t("history.confirmTitle")}</h2></div>
               <p>${t("history.confirmText", { time: formatDate(v.endedAt, true) })}</p>
-              <div class="buttons">
+              <div class="dialog-actions">
                 <button type="button" ?disabled=${this.busy} @click=${this.restore}>
                   ${this.busy ? t("history.restoring") : t("history.confirm")}
                 </button>

@@ -1,7 +1,10 @@
 /** Styles of the report pages and the steering view: readable tables, status badges, charts, paper. */
 import { css } from "lit";
+import { badgeStyles } from "../styles/shared.js";
 
-export const reportStyles = css`
+export const reportStyles = [
+  badgeStyles,
+  css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -34,25 +37,6 @@ export const reportStyles = css`
   dl.facts dd {
     margin: 0;
     white-space: pre-wrap;
-  }
-  .badge {
-    display: inline-block;
-    border-radius: 999px;
-    padding: 0.1rem 0.6rem;
-    border: 1px solid currentColor;
-    font-weight: 600;
-  }
-  .badge.achieved {
-    color: #166534;
-  }
-  .badge.partly_achieved {
-    color: #92400e;
-  }
-  .badge.not_achieved {
-    color: #991b1b;
-  }
-  .badge.not_started {
-    color: #374151;
   }
   form {
     max-width: 48rem;
@@ -105,4 +89,5 @@ export const reportStyles = css`
       break-inside: avoid;
     }
   }
-`;
+`,
+];

@@ -37,6 +37,11 @@ export const pageStyles = css`
     box-shadow: var(--shadow-card);
     padding: var(--space-4, 1rem);
   }
+  /* A wide table scrolls sideways inside the page on a phone instead of widening the page. */
+  .table-wrap {
+    overflow-x: auto;
+    max-width: 100%;
+  }
   ul.plain {
     list-style: none;
     padding: 0;
@@ -68,12 +73,12 @@ export const formStyles = css`
   .date-error:not([hidden]) { color: var(--color-danger, #b00020); font-size: 0.9em; }
   form {
     display: grid;
-    gap: 1rem;
+    gap: var(--space-4, 1rem);
     max-width: 28rem;
   }
   label {
     display: grid;
-    gap: 0.25rem;
+    gap: var(--space-1, 0.25rem);
     font-weight: 600;
   }
   input {
@@ -81,7 +86,7 @@ export const formStyles = css`
     /* What people type is text, not a label: inputs inside a bold label are not bold. */
     font-weight: 400;
     min-height: var(--touch);
-    padding: 0 0.75rem;
+    padding: 0 var(--space-3, 0.75rem);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
   }
@@ -92,7 +97,14 @@ export const formStyles = css`
     min-height: var(--touch);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0.25rem 0.5rem;
+    padding: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+  }
+  /* Every field on the same white ground (a select is otherwise grey in Chromium). */
+  input,
+  select,
+  textarea {
+    background: var(--color-surface-raised, #fff);
+    color: var(--color-text);
   }
   table {
     border-collapse: collapse;
@@ -165,5 +177,61 @@ export const formStyles = css`
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;
+  }
+`;
+
+/**
+ * One badge for every chip on every screen: status (of a goal, an action or a decision point),
+ * PGSA phase, overdue, level, perspective. Words carry the meaning; the soft colour only adds to it.
+ * Tones: `ok`, `warning`, `danger`, `info`, `neutral`; a goal's status names its tone directly.
+ */
+export const badgeStyles = css`
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .badge {
+    display: inline-block;
+    box-sizing: border-box;
+    padding: 0 var(--space-2, 0.5rem);
+    border: 1px solid var(--color-border);
+    border-radius: 999px;
+    background: var(--color-surface-raised, #fff);
+    color: var(--color-text);
+    font-size: var(--text-small, 0.875rem);
+    font-weight: var(--weight-strong, 600);
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+  .badge.ok,
+  .badge.achieved {
+    background: var(--color-ok-soft, #e8f4ec);
+    border-color: var(--color-ok);
+    color: #14481f;
+  }
+  .badge.warning,
+  .badge.partly_achieved {
+    background: var(--color-warning-soft, #fff4e0);
+    border-color: var(--color-warning, #8a5300);
+    color: #4d3600;
+  }
+  .badge.danger,
+  .badge.not_achieved {
+    background: var(--color-danger-soft, #fdf0f0);
+    border-color: var(--color-danger);
+    color: #6d0f12;
+  }
+  .badge.info {
+    background: var(--color-accent-soft, #e6f0f6);
+    border-color: var(--color-primary);
+    color: var(--color-primary);
+  }
+  .badge.neutral,
+  .badge.not_started {
+    background: var(--color-surface);
   }
 `;

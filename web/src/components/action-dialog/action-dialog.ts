@@ -9,23 +9,21 @@ import type * as Y from "yjs";
 import {
   type Action,
   actionDescription,
-  addMeasurement,
   getAction,
   moveAction,
   readFocus,
   removeAction,
-  removeMeasurement,
   setPdsaNote,
   updateAction,
 } from "../../../../shared/boards/focus.js";
 import {
   ACTION_STATUSES,
   type ActionStatus,
-  MEASUREMENT_KINDS,
   PDSA_PHASES,
   type PdsaPhase,
 } from "../../../../shared/boards/vocabulary.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { dialogHead, dialogStyles } from "../../styles/dialog.js";
 import { formStyles, srOnly } from "../../styles/shared.js";
 import type { Member } from "../focus-board/focus-board.js";
 import "../minutes-board/minutes-source.js";
@@ -34,8 +32,8 @@ import type { Awareness } from "y-protocols/awareness";
 import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import "./save-status.js";
-import { readTypedDate } from "../../../../shared/time/typed-dates.js";
 import { dateField } from "../date-field/date-field.js";
+import { measurements } from "./measurements.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
 function fromMinutes(source: NonNullable<Action["source"]>) {
@@ -49,17 +47,8 @@ export class ActionDialog extends LitElement {
   static override styles = [
     formStyles,
     srOnly,
+    dialogStyles,
     css`
-      dialog {
-        max-width: min(44rem, 95vw);
-        width: 100%;
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-        padding: 1rem 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
-      }
       form {
         max-width: none;
       }
@@ -67,7 +56,24 @@ export class ActionDialog extends LitElement {
       .row {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-        gap: 1rem;
+        gap: var(--space-4);
+      }
+      .row > button {
+        align-self: end;
+      }
+      fieldset {
+        margin: 0;
+        border: 1px solid var(--color-border);
+        border-radius: var(--radius);
+        padding: var(--space-2) var(--space-4) var(--space-4);
+      }
+      legend {
+        font-weight: var(--weight-strong);
+        padding: 0 var(--space-1);
+      }
+      h3 {
+        font-size: var(--text-large);
+        margin: var(--space-5) 0 var(--space-2);
       }
       /* Owner and organisation hold long names ("Lekebergs kommun – hälso- och sjukvårds…"): a line each. */
       .row.wide {
@@ -88,17 +94,11 @@ export class ActionDialog extends LitElement {
       dd {
         overflow-wrap: anywhere;
       }
-      .actions {
-        display: flex;
-        gap: 1rem;
-        justify-content: space-between;
-        flex-wrap: wrap;
-      }
       dt {
         font-weight: 600;
       }
       dd {
-        margin: 0 0 0.5rem;
+        margin: 0 0 var(--space-2);
       }
       :focus-visible {
         outline: var(--focus-ring);
@@ -107,7 +107,7 @@ export class ActionDialog extends LitElement {
       .meta {
         display: flex;
         flex-wrap: wrap;
-        gap: 0 1rem;
+        gap: 0 var(--space-4);
         color: var(--color-muted);
       }
       summary {
@@ -201,7 +201,7 @@ export class ActionDialog extends LitElement {
 
   private body(a: Action) {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
-    return html`<h2 id="dialog-title">${a.title}</h2>
+    return html`${dialogHead("dialog-title", a.title, t("card.close"), () => this.close())}
       ${a.source ? fromMinutes(a.source) : nothing}
       <div class="meta">
         ${this.boardId ? html`<card-last-changed .boardId=${this.boardId} .itemId=${a.id} .names=${names}></card-last-changed>` : nothing}
@@ -210,17 +210,16 @@ export class ActionDialog extends LitElement {
       ${this.canEdit ? this.editor(a) : this.reader(a)}
       <h3>${t("card.description")}</h3>
       ${this.description(a)}
-      ${this.measurements(a)}
+      ${measurements(this.doc, a, this.canEdit)}
       <comment-thread .doc=${this.doc} .targetId=${a.id} .canWrite=${this.canEdit} .members=${this.members}></comment-thread>
       ${this.history(a)}
-      <div class="actions">
-        <button type="button" class="secondary" @click=${this.close}>${t("card.close")}</button>
-        ${
-          this.canEdit
-            ? html`<button type="button" class="danger" @click=${() => this.deleteAction(a)}>${t("card.delete")}</button>`
-            : nothing
-        }
-      </div>`;
+      ${
+        this.canEdit
+          ? html`<div class="dialog-actions">
+              <button type="button" class="danger" @click=${() => this.deleteAction(a)}>${t("card.delete")}</button>
+            </div>`
+          : nothing
+      }`;
   }
 
   /** The card's history, loaded (code and data) only when opened. */
@@ -316,72 +315,6 @@ export class ActionDialog extends LitElement {
       <dd>${a.pdsaPhase ? t(`pdsa.${a.pdsaPhase}`) : "–"}</dd>
       ${PDSA_PHASES.filter((p) => a.pdsaNotes[p]).map((p) => html`<dt>${t(`pdsa.${p}`)}</dt><dd>${a.pdsaNotes[p]}</dd>`)}
     </dl>`;
-  }
-
-  private measurements(a: Action) {
-    return html`<h3>${t("card.measurements")}</h3>
-      ${
-        a.measurements.length === 0
-          ? html`<p>–</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${t("card.measurementLabel")}</th>
-                  <th scope="col">${t("card.measurementValue")}</th>
-                  <th scope="col">${t("card.measurementDate")}</th>
-                  <th scope="col">${t("card.measurementKind")}</th>
-                  ${this.canEdit ? html`<th scope="col"><span class="sr-only">${t("card.delete")}</span></th>` : nothing}
-                </tr>
-              </thead>
-              <tbody>
-                ${a.measurements.map(
-                  (m) => html`<tr>
-                    <td>${m.label}${m.example ? html` <em>(${t("card.example")})</em>` : nothing}</td>
-                    <td>${m.value} ${m.unit}</td>
-                    <td>${formatDate(m.date)}</td>
-                    <td>${t(`measurement.${m.kind}`)}</td>
-                    ${
-                      this.canEdit
-                        ? html`<td>
-                            <button type="button" class="danger" aria-label="${t("card.delete")}: ${m.label}" @click=${() => this.doc && removeMeasurement(this.doc, a.id, m.id)}>×</button>
-                          </td>`
-                        : nothing
-                    }
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-      ${this.canEdit ? this.measurementForm(a) : nothing}`;
-  }
-
-  private measurementForm(a: Action) {
-    const submit = (e: SubmitEvent) => {
-      e.preventDefault();
-      const form = e.currentTarget as HTMLFormElement;
-      const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-      const date = readTypedDate(field("date"));
-      if (!this.doc || !field("label").trim() || !field("value") || !date) return;
-      addMeasurement(this.doc, a.id, {
-        label: field("label").trim(),
-        value: Number(field("value")),
-        date,
-        kind: field("kind") as (typeof MEASUREMENT_KINDS)[number],
-      });
-      form.reset();
-    };
-    return html`<form class="row" @submit=${submit} aria-label=${t("card.addMeasurement")}>
-      <label>${t("card.measurementLabel")} <input name="label" maxlength="200" required /></label>
-      <label>${t("card.measurementValue")} <input name="value" type="number" step="any" required /></label>
-      <label>${t("card.measurementDate")} ${dateField({ name: "date", value: "", required: true })}</label>
-      <label
-        >${t("card.measurementKind")}
-        <select name="kind" aria-label=${t("card.measurementKind")}>
-          ${MEASUREMENT_KINDS.map((k) => html`<option value=${k}>${t(`measurement.${k}`)}</option>`)}
-        </select></label
-      >
-      <button type="submit">${t("card.addMeasurement")}</button>
-    </form>`;
   }
 
   private move(a: Action, status: ActionStatus) {

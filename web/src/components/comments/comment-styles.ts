@@ -64,7 +64,7 @@ export const commentStyles = css`
     border-radius: var(--radius);
     background: #fff;
     max-width: 24rem;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 15%);
+    box-shadow: var(--shadow-float);
   }
   .mentions li {
     min-height: var(--touch);

@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing } from "lit";
 import type * as Y from "yjs";
 import { get } from "../../api/client.js";
 import { LocaleController } from "../../i18n/i18n.js";
+import { dialogHead, dialogStyles } from "../../styles/dialog.js";
 import { formStyles } from "../../styles/shared.js";
 import "./comment-thread.js";
 import { tc } from "./comment-texts.js";
@@ -16,27 +17,10 @@ import type { Person } from "./mention-picker.js";
 export class GoalComments extends LitElement {
   static override styles = [
     formStyles,
+    dialogStyles,
     css`
       dialog {
-        max-width: min(40rem, 95vw);
-        width: 100%;
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius);
-        padding: 1rem 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
-      }
-      h2 {
-        margin-top: 0;
-        overflow-wrap: anywhere;
-      }
-      .close {
-        margin-top: 1rem;
-      }
-      button:focus-visible {
-        outline: var(--focus-ring);
-        outline-offset: 2px;
+        max-width: min(40rem, calc(100vw - 2 * var(--space-4)));
       }
     `,
   ];
@@ -89,17 +73,19 @@ export class GoalComments extends LitElement {
     return html`<dialog aria-labelledby="goal-comments-title" @close=${this.closed}>
       ${
         goal
-          ? html`<h2 id="goal-comments-title">${tc("comments.dialogTitle", { title: goal.title })}</h2>
+          ? html`${dialogHead(
+              "goal-comments-title",
+              tc("comments.dialogTitle", { title: goal.title }),
+              tc("comments.close"),
+              () => this.renderRoot.querySelector("dialog")?.close(),
+            )}
               <comment-thread
                 .doc=${this.doc}
                 .targetId=${goal.id}
                 .canWrite=${this.canWrite}
                 .members=${this.members}
                 .headingLevel=${3}
-              ></comment-thread>
-              <button type="button" class="secondary close" @click=${() => this.renderRoot.querySelector("dialog")?.close()}>
-                ${tc("comments.close")}
-              </button>`
+              ></comment-thread>`
           : nothing
       }
     </dialog>`;

@@ -38,10 +38,11 @@ export class ConnectionStatus extends LitElement {
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.4rem 0.6rem;
+      gap: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
       max-width: 100%;
       box-sizing: border-box;
-      padding: 0.25rem 0.75rem;
+      padding: var(--space-1, 0.25rem) var(--space-3, 0.75rem);
+      font-size: var(--text-small, 0.875rem);
       /* A pill while it is one line; a long message wraps inside a rounded box instead. */
       border-radius: 1.1rem;
       border: 1px solid var(--color-border);
@@ -54,8 +55,9 @@ export class ConnectionStatus extends LitElement {
       border-radius: 50%;
       background: var(--color-muted);
     }
+    /* As wide as its words: "Ansluten" stays beside its dot; a long message wraps within the box. */
     [role="status"] {
-      flex: 1 1 16rem;
+      flex: 0 1 auto;
       min-width: 0;
     }
     button,
@@ -66,9 +68,19 @@ export class ConnectionStatus extends LitElement {
     :host([kind="connected"]) .dot {
       background: var(--color-ok);
     }
+    /* Soft status colours (styles/global.css); the words say it, the colour only adds to it. */
+    :host([kind="connected"]) {
+      background: var(--color-ok-soft, #e8f4ec);
+      border-color: var(--color-ok);
+    }
+    :host([kind="offline"]) {
+      background: var(--color-warning-soft, #fff4e0);
+      border-color: var(--color-warning, #8a5300);
+    }
     :host([kind="refused"]) {
       border-color: var(--color-danger);
       color: var(--color-danger);
+      background: var(--color-danger-soft, #fdf0f0);
     }
     button {
       font: inherit;

@@ -8,13 +8,13 @@ export const focusBoardStyles = css`
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1.5rem;
+    gap: var(--space-2) var(--space-5);
     align-items: center;
-    margin-bottom: 0.75rem;
+    margin-bottom: var(--space-3);
   }
   label {
     display: inline-flex;
-    gap: 0.4rem;
+    gap: var(--space-2);
     align-items: center;
   }
   select,
@@ -27,7 +27,7 @@ export const focusBoardStyles = css`
   input {
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0 0.5rem;
+    padding: 0 var(--space-2);
     background: #fff;
   }
   button {
@@ -36,21 +36,21 @@ export const focusBoardStyles = css`
     border: 1px solid var(--color-primary);
     background: var(--color-primary);
     color: var(--color-primary-text);
-    padding: 0 1rem;
+    padding: 0 var(--space-4);
     cursor: pointer;
   }
   /* Tablet and phone: columns scroll sideways and snap; the switcher shows them all. */
   .switcher {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.4rem;
-    margin-bottom: 0.5rem;
+    gap: var(--space-2);
+    margin-bottom: var(--space-2);
   }
   .switcher button,
   .move button {
     background: #fff;
     color: var(--color-primary);
-    padding: 0 0.75rem;
+    padding: 0 var(--space-3);
   }
   .switcher button[aria-current="true"] {
     background: var(--color-primary);
@@ -63,18 +63,18 @@ export const focusBoardStyles = css`
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(15rem, 1fr);
-    gap: 0.75rem;
+    gap: var(--space-3);
     overflow-x: auto;
     scroll-snap-type: x proximity;
-    padding-bottom: 0.5rem;
+    padding-bottom: var(--space-2);
   }
   .column {
     scroll-snap-align: start;
     min-width: 0;
     background: var(--color-surface);
     border: 1px solid var(--color-border);
-    border-radius: var(--radius);
-    padding: 0.5rem;
+    border-radius: var(--radius-large);
+    padding: var(--space-2);
     min-height: 10rem;
   }
   /* Phone: one column at a time, the next one peeking in. */
@@ -99,10 +99,10 @@ export const focusBoardStyles = css`
   }
   .move ul {
     list-style: none;
-    margin: 0.35rem 0 0;
+    margin: var(--space-1) 0 0;
     padding: 0;
     display: grid;
-    gap: 0.25rem;
+    gap: var(--space-1);
   }
   .move [role="menuitem"] {
     width: 100%;
@@ -112,46 +112,51 @@ export const focusBoardStyles = css`
     outline: 3px dashed var(--color-primary);
   }
   h2 {
-    font-size: 1.05rem;
-    margin: 0.25rem 0 0.5rem;
+    font-size: var(--text-large);
+    margin: var(--space-1) var(--space-1) var(--space-2);
   }
   ol {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
   .card {
-    background: #fff;
+    background: var(--color-surface-raised);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0.5rem;
+    box-shadow: var(--shadow-card);
+    padding: var(--space-2);
     display: grid;
-    gap: 0.35rem;
+    gap: var(--space-1);
   }
   .card button.open {
     background: transparent;
     color: var(--color-text);
     border: none;
     text-align: left;
-    font-weight: 600;
-    padding: 0.25rem;
+    font-weight: var(--weight-strong);
+    padding: var(--space-1);
     overflow-wrap: anywhere;
   }
   .meta {
     overflow-wrap: anywhere;
     color: var(--color-muted);
-    font-size: 0.9rem;
+    font-size: var(--text-small);
+    padding: 0 var(--space-1);
   }
   .overdue {
     color: var(--color-danger);
-    font-weight: 600;
+    font-weight: var(--weight-strong);
+  }
+  .card .badges {
+    padding: 0 var(--space-1);
   }
   .add {
     display: flex;
-    gap: 0.5rem;
-    margin-top: 0.5rem;
+    gap: var(--space-2);
+    margin-top: var(--space-2);
     flex-wrap: wrap;
   }
   .add input {
@@ -164,7 +169,7 @@ export const focusBoardStyles = css`
   }
   .note {
     border-left: 4px solid var(--color-primary);
-    padding: 0.5rem 0.75rem;
+    padding: var(--space-2) var(--space-3);
     background: var(--color-surface);
   }
 `;

@@ -1,7 +1,7 @@
 /**
  * A focus area's actions as a kanban: a column per status, cards with owner, organisation and
  * due date, filters by owner and organisation. Cards move by drag and drop, by a compact "Move…"
- * menu, or with Alt + arrow keys, each move announced to screen readers; every move sets only
+ * menu (move-menu.ts), or with Alt + arrow keys, each move announced to screen readers; every move sets only
  * the card's status and rank (shared/boards/focus.ts). Observers see the same board without
  * any control that would fail. Below desktop width the columns scroll sideways (snapping), and a
  * row of column buttons with counts scrolls to a column and marks those in view (issue 21).
@@ -14,11 +14,12 @@ import { BoardController } from "../../collab/board-controller.js";
 import type { UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
-import { srOnly } from "../../styles/shared.js";
+import { badgeStyles, srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
+import { moveMenu } from "./move-menu.js";
 
 export interface Member {
   userId: string;
@@ -32,7 +33,7 @@ const undo = () => import("../../collab/undo.js");
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 export class FocusBoard extends LitElement {
-  static override styles = [boardStatusStyles, focusBoardStyles, srOnly];
+  static override styles = [boardStatusStyles, badgeStyles, focusBoardStyles, srOnly];
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
@@ -266,67 +267,36 @@ export class FocusBoard extends LitElement {
       </button>
       <div class="meta">
         ${[owner, organization].filter(Boolean).join(" · ")}
-        ${
-          card.dueDate
-            ? html`<div class=${overdue ? "overdue" : ""}>
-                ${t("board.due", { date: formatDate(card.dueDate) })}${overdue ? ` (${t("board.overdue")})` : ""}
-              </div>`
-            : nothing
-        }
+        ${card.dueDate ? html`<div class=${overdue ? "overdue" : ""}>${t("board.due", { date: formatDate(card.dueDate) })}</div>` : nothing}
       </div>
-      ${this.canEdit ? this.moveMenu(card) : nothing}
-    </li>`;
-  }
-
-  /** "Move…": a menu button opening the other statuses (arrows, Escape and Tab as in a menu). */
-  private moveMenu(card: Action) {
-    const open = this.menuFor === card.id;
-    const label = t("tabletBoard.moveCard", { title: card.title });
-    return html`<div class="move ${open ? "open" : ""}" @keydown=${(e: KeyboardEvent) => this.menuKey(e)}>
-      <button
-        type="button"
-        class="toggle"
-        aria-haspopup="menu"
-        aria-expanded=${open ? "true" : "false"}
-        aria-label=${label}
-        @click=${() => this.toggleMenu(card.id)}
-      >${t("tabletBoard.move")}</button>
       ${
-        open
-          ? html`<ul role="menu" aria-label=${label}>${ACTION_STATUSES.filter((s) => s !== card.status).map(
-              (s) =>
-                html`<li role="none"><button type="button" role="menuitem" tabindex="-1" @click=${() => {
-                  this.menuFor = null;
-                  this.moveTo(card, s);
-                }}>${t(`status.${s}`)}</button></li>`,
-            )}</ul>`
+        overdue || card.pdsaPhase
+          ? html`<div class="badges">
+              ${overdue ? html`<span class="badge danger">${t("board.overdue")}</span>` : nothing}
+              ${card.pdsaPhase ? html`<span class="badge info">${t("card.pdsaPhase")}: ${t(`pdsa.${card.pdsaPhase}`)}</span>` : nothing}
+            </div>`
           : nothing
       }
-    </div>`;
+      ${
+        this.canEdit
+          ? moveMenu(card, {
+              open: this.menuFor === card.id,
+              toggle: () => void this.toggleMenu(card.id),
+              close: () => (this.menuFor = null),
+              pick: (s) => {
+                this.menuFor = null;
+                this.moveTo(card, s);
+              },
+            })
+          : nothing
+      }
+    </li>`;
   }
 
   private async toggleMenu(id: string) {
     this.menuFor = this.menuFor === id ? null : id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(".move.open [role=menuitem]")?.focus();
-  }
-
-  private menuKey(e: KeyboardEvent) {
-    const wrap = e.currentTarget as HTMLElement;
-    const items = [...wrap.querySelectorAll<HTMLElement>("[role=menuitem]")];
-    if (!items.length) return;
-    const toggle = wrap.querySelector<HTMLElement>(".toggle");
-    const at = items.indexOf(this.renderRoot.querySelector(":focus") as HTMLElement);
-    if (e.key === "Escape" || e.key === "Tab") {
-      if (e.key === "Escape") e.preventDefault();
-      this.menuFor = null;
-      toggle?.focus();
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
-      e.preventDefault();
-      const n = items.length;
-      const next = { ArrowDown: at + 1, ArrowUp: at - 1 + n, Home: 0, End: n - 1 }[e.key] % n;
-      items[next]?.focus();
-    }
   }
 
   /** The card dialog, whose code comes with the first card opened (not needed for the board's first paint). */

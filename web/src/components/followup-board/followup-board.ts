@@ -33,7 +33,7 @@ import type { Overview } from "../../api/types.js";
 import { BoardController } from "../../collab/board-controller.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
-import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
+import { badgeStyles, formStyles, pageStyles, srOnly } from "../../styles/shared.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { followupStyles } from "./followup-styles.js";
 import { tf } from "./followup-texts.js";
@@ -50,7 +50,7 @@ const field = (form: HTMLFormElement, name: string) =>
 const optionalNumber = (text: string) => (text === "" ? null : Number(text.replace(",", ".")));
 
 export class FollowupBoard extends LitElement {
-  static override styles = [pageStyles, formStyles, boardStatusStyles, srOnly, followupStyles];
+  static override styles = [pageStyles, formStyles, boardStatusStyles, srOnly, badgeStyles, followupStyles];
   static override properties = {
     boardId: { attribute: false },
     canEdit: { attribute: false },
@@ -172,7 +172,7 @@ export class FollowupBoard extends LitElement {
         ${content.indicators.map(
           (i) => html`<article class="card indicator" data-indicator=${i.id} aria-labelledby="ind-${i.id}">
             <h3 id="ind-${i.id}">
-              ${i.name} ${i.example ? html`<span class="example">${tf("fu.example")}</span>` : nothing}
+              ${i.name} ${i.example ? html`<span class="badge neutral">${tf("fu.example")}</span>` : nothing}
               ${this.removeButton(i.name, () => removeIndicator(doc, i.id))}
             </h3>
             <p class="facts">

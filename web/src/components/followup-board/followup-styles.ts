@@ -121,11 +121,4 @@ export const followupStyles = css`
     display: inline-grid;
     margin-bottom: 0.5rem;
   }
-  .example {
-    font-size: 0.8rem;
-    font-weight: normal;
-    border: 1px solid currentColor;
-    border-radius: 0.25rem;
-    padding: 0 0.25rem;
-  }
 `;

@@ -6,6 +6,7 @@
 import { css, html, LitElement } from "lit";
 import type * as Y from "yjs";
 import { LocaleController } from "../../i18n/i18n.js";
+import { dialogHead, dialogStyles } from "../../styles/dialog.js";
 import { tg } from "./goal-history-texts.js";
 import "./goal-history.js";
 
@@ -18,35 +19,14 @@ export interface GoalHistoryOptions {
 }
 
 export class GoalHistoryDialog extends LitElement {
-  static override styles = css`
-    dialog {
-      width: min(48rem, calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      border: 1px solid var(--color-border, #ccc);
-      border-radius: var(--radius, 0.5rem);
-      padding: 1rem 1.25rem;
-    }
-    header {
-      display: flex;
-      justify-content: space-between;
-      align-items: baseline;
-      gap: 1rem;
-    }
-    h1 {
-      font-size: 1.1rem;
-      margin: 0;
-    }
-    header button {
-      font: inherit;
-      min-height: var(--touch, 2.75rem);
-      padding: 0 1rem;
-      border: 1px solid var(--color-primary, #0b5a8a);
-      border-radius: var(--radius, 0.5rem);
-      background: #fff;
-      color: var(--color-primary, #0b5a8a);
-      cursor: pointer;
-    }
-  `;
+  static override styles = [
+    dialogStyles,
+    css`
+      dialog {
+        max-width: min(48rem, calc(100vw - 2 * var(--space-4)));
+      }
+    `,
+  ];
   static override properties = { options: { attribute: false } };
   declare options: GoalHistoryOptions | null;
   private opener: HTMLElement | null = null;
@@ -68,10 +48,7 @@ export class GoalHistoryDialog extends LitElement {
     const o = this.options;
     if (!o) return html``;
     return html`<dialog aria-labelledby="ghd-title" @close=${() => this.closed()}>
-      <header>
-        <h1 id="ghd-title">${tg("gh.title")}</h1>
-        <button type="button" @click=${() => this.renderRoot.querySelector("dialog")?.close()}>${tg("gh.close")}</button>
-      </header>
+      ${dialogHead("ghd-title", tg("gh.title"), tg("gh.close"), () => this.renderRoot.querySelector("dialog")?.close(), 1)}
       <goal-history
         .doc=${o.doc}
         .goalId=${o.goalId}

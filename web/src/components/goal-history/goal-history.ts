@@ -15,7 +15,7 @@ import { get } from "../../api/client.js";
 import type { ActionRow, Board } from "../../api/types.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
-import { formStyles, pageStyles } from "../../styles/shared.js";
+import { badgeStyles, formStyles, pageStyles } from "../../styles/shared.js";
 import { tg, tgp } from "./goal-history-texts.js";
 
 interface Person {
@@ -30,6 +30,7 @@ export class GoalHistory extends LitElement {
   static override styles = [
     pageStyles,
     formStyles,
+    badgeStyles,
     css`
       :host {
         display: block;
@@ -54,15 +55,6 @@ export class GoalHistory extends LitElement {
         border-radius: 50%;
         background: var(--color-primary);
       }
-      .status {
-        font-weight: 600;
-      }
-      .status.achieved {
-        color: #1d6b2f;
-      }
-      .status.not_achieved {
-        color: #a1261b;
-      }
       .muted {
         color: var(--color-muted, #555);
         font-size: 0.9rem;
@@ -74,12 +66,6 @@ export class GoalHistory extends LitElement {
       }
       .error {
         color: #a1261b;
-      }
-      .example {
-        font-size: 0.8rem;
-        border: 1px solid currentColor;
-        border-radius: 0.25rem;
-        padding: 0 0.25rem;
       }
     `,
   ];
@@ -178,7 +164,7 @@ export class GoalHistory extends LitElement {
         goal.perspectives.length ? html` · ${goal.perspectives.map((p) => t(`perspective.${p}`)).join(", ")}` : nothing
       }</p>
       ${this.details(goal, organizations)}
-      <p><strong>${tg("gh.current")}:</strong> <span class="status ${goal.status}">${t(`goal.${goal.status}`)}</span></p>
+      <p><strong>${tg("gh.current")}:</strong> <span class="badge ${goal.status}">${t(`goal.${goal.status}`)}</span></p>
       <section aria-labelledby="gh-timeline">
         <h3 id="gh-timeline">${tg("gh.timeline")} <span class="muted">(${tgp("gh.entries", goal.history.length)})</span></h3>
         ${
@@ -189,8 +175,8 @@ export class GoalHistory extends LitElement {
                   (h) => html`<li data-entry=${h.id}>
                     <div>
                       <time datetime=${h.date}>${formatDate(h.date)}</time> —
-                      <span class="status ${h.status}">${t(`goal.${h.status}`)}</span>
-                      ${h.example ? html`<span class="example">${tg("gh.example")}</span>` : nothing}
+                      <span class="badge ${h.status}">${t(`goal.${h.status}`)}</span>
+                      ${h.example ? html`<span class="badge neutral">${tg("gh.example")}</span>` : nothing}
                     </div>
                     <div class="muted">${tg("gh.by", { name: this.nameOf(h.by), at: formatDate(h.at, true) })}</div>
                     ${h.justification ? html`<p><strong>${tg("gh.justification")}:</strong> ${h.justification}</p>` : nothing}

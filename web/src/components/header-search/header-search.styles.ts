@@ -50,7 +50,7 @@ export const headerSearchStyles = [
       color: #1b1b1b;
       border: 1px solid var(--color-border, #c8ccd2);
       border-radius: var(--radius, 6px);
-      box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+      box-shadow: var(--shadow-float);
       padding: 0.25rem 0;
     }
     .popup[hidden] {

@@ -42,7 +42,7 @@ export class IdentityWarning extends LitElement {
       border-radius: var(--radius, 6px);
       background: #fff8e6;
       color: #3d2600;
-      box-shadow: 0 4px 16px rgb(0 0 0 / 20%);
+      box-shadow: var(--shadow-float);
     }
     p {
       margin: 0;

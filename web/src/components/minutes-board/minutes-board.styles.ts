@@ -1,5 +1,6 @@
 /** Styles of the minutes screen, on top of the shared page and form styles (44 px targets, visible focus). */
 import { css } from "lit";
+import { dialogStyles } from "../../styles/dialog.js";
 import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
 import { boardStatusStyles } from "../board-status/board-status.js";
 
@@ -8,19 +9,8 @@ export const minutesBoardStyles = [
   formStyles,
   srOnly,
   boardStatusStyles,
+  dialogStyles,
   css`
-    dialog.confirm-remove {
-      max-width: min(32rem, calc(100vw - 2rem));
-      border: 1px solid var(--color-border);
-      border-radius: var(--radius);
-      padding: 1rem 1.25rem;
-    }
-    dialog.confirm-remove h2 {
-      margin-top: 0;
-    }
-    dialog.confirm-remove::backdrop {
-      background: rgb(0 0 0 / 40%);
-    }
     .note {
       border-left: 4px solid var(--color-primary);
       padding: 0.5rem 0.75rem;
@@ -113,12 +103,13 @@ export const minutesBoardStyles = [
     .item {
       background: var(--color-surface);
       border: 1px solid var(--color-border);
-      border-radius: var(--radius);
-      padding: 0.75rem 1rem 1rem;
+      border-radius: var(--radius-large);
+      box-shadow: var(--shadow-card);
+      padding: var(--space-3) var(--space-4) var(--space-4);
     }
     .item h3 {
       margin-top: 0;
-      font-size: 1.2rem;
+      font-size: var(--text-h2);
     }
     textarea {
       width: 100%;

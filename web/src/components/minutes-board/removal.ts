@@ -67,10 +67,11 @@ export class Removal {
 
   render() {
     const p = this.pending;
-    return html`<dialog class="confirm-remove" aria-labelledby="remove-h" aria-describedby="remove-q" @cancel=${this.cancel}>
-        <h2 id="remove-h">${t("governance.confirmTitle")}</h2>
+    // The shared dialog look (styles/dialog.ts); no close button: "Avbryt" and Escape are the way out.
+    return html`<dialog class="confirm-remove narrow" aria-labelledby="remove-h" aria-describedby="remove-q" @cancel=${this.cancel}>
+        <div class="dialog-head"><h2 id="remove-h">${t("governance.confirmTitle")}</h2></div>
         <p id="remove-q">${p?.question ?? ""}</p>
-        <div class="row">
+        <div class="dialog-actions">
           <button type="button" class="danger" @click=${this.confirm}>${t("governance.confirm")}</button>
           <button type="button" class="secondary" @click=${this.cancel}>${t("governance.cancel")}</button>
         </div>

@@ -50,6 +50,12 @@ export class NotificationBell extends LitElement {
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    /* Below desktop width the bell alone (its name is in aria-label): the header stays one row on a tablet. */
+    @media (max-width: 1023px) {
+      .word {
+        display: none;
+      }
+    }
     :focus-visible {
       outline: 3px solid #ffd27a;
       outline-offset: 2px;
@@ -69,7 +75,7 @@ export class NotificationBell extends LitElement {
       color: var(--color-text);
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+      box-shadow: var(--shadow-float);
       padding: 0.75rem 1rem 1rem;
     }
     .top {
@@ -240,7 +246,7 @@ export class NotificationBell extends LitElement {
         aria-label=${this.label()}
         @click=${this.toggle}
       >
-        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span aria-hidden="true">${tn("notifications.title")}</span>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span class="word" aria-hidden="true">${tn("notifications.title")}</span>
         ${this.count > 0 ? html`<span class="count" aria-hidden="true">${this.count}</span>` : nothing}
       </button>
       <span class="sr" role="status" aria-live="polite">${this.count > 0 ? tnp("notifications.announce", this.count) : ""}</span>

@@ -1,10 +1,10 @@
 /**
- * Styles of the plan: a document to read (measure, headings, chips for goal status), the edit
+ * Styles of the plan: a document to read (measure, headings, badges for goal status), the edit
  * mode's cards with their move and remove tools (44 px targets), fields in normal weight that
  * grow with their text, and paper: the read view alone, no controls.
  */
 import { css, unsafeCSS } from "lit";
-import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
+import { badgeStyles, formStyles, pageStyles, srOnly } from "../../styles/shared.js";
 import { boardStatusStyles } from "../board-status/board-status.js";
 import { targetHighlightCss } from "../board-target/board-target.js";
 
@@ -12,6 +12,7 @@ export const planBoardStyles = [
   pageStyles,
   formStyles,
   srOnly,
+  badgeStyles,
   boardStatusStyles,
   unsafeCSS(targetHighlightCss),
   css`
@@ -83,40 +84,8 @@ export const planBoardStyles = [
       margin: 0 0 0.25rem;
       font-size: 1.05rem;
     }
-    .chips {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
-      margin: 0 0 0.25rem;
-      padding: 0;
-      list-style: none;
-    }
-    .chip {
-      display: inline-block;
-      border-radius: 999px;
-      padding: 0 0.6rem;
-      font-size: 0.875rem;
-      border: 1px solid var(--color-border);
-      background: #fff;
-    }
-    .chip.status-achieved {
-      background: #e3f3e8;
-      border-color: var(--color-ok);
-      color: #14481f;
-    }
-    .chip.status-partly_achieved {
-      background: #fff4d6;
-      border-color: #8a6100;
-      color: #4d3600;
-    }
-    .chip.status-not_achieved {
-      background: #fbe7e7;
-      border-color: var(--color-danger);
-      color: #6d0f12;
-    }
-    .chip.status-not_started {
-      background: var(--color-surface);
-      color: var(--color-text);
+    .goal .badges {
+      margin: 0 0 var(--space-1);
     }
     table.contacts th {
       font-weight: 600;

@@ -13,10 +13,10 @@ import { richRead } from "./rich-read.js";
 function goal(view: PlanView, g: Goal) {
   return html`<li class="goal" data-goal=${g.id}>
     <h3>${g.title}</h3>
-    <ul class="chips">
-      <li class="chip status-${g.status}">${t("card.status")}: ${t(`goal.${g.status}`)}</li>
-      <li class="chip">${pt(`planDoc.level.${g.level}`)}</li>
-      ${g.perspectives.map((p) => html`<li class="chip">${t(`perspective.${p}`)}</li>`)}
+    <ul class="badges">
+      <li class="badge ${g.status}">${t("card.status")}: ${t(`goal.${g.status}`)}</li>
+      <li class="badge">${pt(`planDoc.level.${g.level}`)}</li>
+      ${g.perspectives.map((p) => html`<li class="badge">${t(`perspective.${p}`)}</li>`)}
     </ul>
     ${g.comment ? html`<p class="multiline">${g.comment}</p>` : nothing}
     ${view.goalExtras(g)}

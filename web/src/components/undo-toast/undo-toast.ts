@@ -60,7 +60,7 @@ export class UndoToast extends LitElement {
       border-radius: var(--radius, 6px);
       background: #1f2933;
       color: #fff;
-      box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+      box-shadow: var(--shadow-float);
     }
     button {
       font: inherit;

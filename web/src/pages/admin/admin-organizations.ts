@@ -166,7 +166,7 @@ export class AdminOrganizations extends LitElement {
             : html`<p>${t("app.loading")}</p>`
           : list.length === 0
             ? html`<p>${ta("admin.org.none")}</p>`
-            : html`<table>
+            : html`<div class="table-wrap"><table>
                 <thead>
                   <tr>
                     <th scope="col">${ta("admin.name")}</th>
@@ -179,7 +179,7 @@ export class AdminOrganizations extends LitElement {
                 <tbody>
                   ${list.map((org) => this.row(org))}
                 </tbody>
-              </table>`
+              </table></div>`
       }
       <h2>${ta("admin.org.add")}</h2>
       <form @submit=${this.add}>

@@ -167,7 +167,7 @@ export class AdminUsers extends LitElement {
                   ${tap("admin.users.count", list.length)}
                   ${list.length >= USER_LIST_LIMIT ? ta("admin.users.limited", { count: USER_LIST_LIMIT }) : nothing}
                 </p>
-                <table>
+                <div class="table-wrap"><table>
                   <thead>
                     <tr>
                       <th scope="col">${ta("admin.name")}</th>
@@ -180,7 +180,7 @@ export class AdminUsers extends LitElement {
                   <tbody>
                     ${list.map((u) => this.row(u))}
                   </tbody>
-                </table>`
+                </table></div>`
       }`;
   }
 }
