@@ -2,7 +2,6 @@
 
 import { adminEn } from "./admin.js";
 import { cardDialogEn } from "./card-dialog.js";
-import { historyEn } from "./history.js";
 import { identityEn } from "./identity.js";
 import { governanceEn } from "./minutes-governance.js";
 import { oidcEn } from "./oidc.js";
@@ -268,6 +267,8 @@ export const en: Record<MessageKey, string> = {
   "input.required": "the field cannot be empty.",
   "input.tooLong": "at most {max} characters.",
   "focus.servesGoals": "This focus area works towards the goals",
+  "history.link": "History",
+  "history.itemShow": "Show the card's history",
   "date.placeholder": "YYYY-MM-DD",
   "date.pick": "Choose a date in the calendar",
   "date.invalid": "Write the date as YYYY-MM-DD, for example 2026-12-20.",
@@ -342,7 +343,6 @@ export const en: Record<MessageKey, string> = {
   "approval.writeAddendum": "Write an addendum",
   ...adminEn,
   ...oidcEn,
-  ...historyEn,
   ...cardDialogEn,
   ...searchEn,
   ...tabletBoardEn,

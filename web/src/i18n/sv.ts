@@ -2,7 +2,6 @@
 
 import { adminSv } from "./admin.js";
 import { cardDialogSv } from "./card-dialog.js";
-import { historySv } from "./history.js";
 import { identitySv } from "./identity.js";
 import { governanceSv } from "./minutes-governance.js";
 import { oidcSv } from "./oidc.js";
@@ -268,6 +267,8 @@ export const sv = {
   "input.required": "fältet får inte vara tomt.",
   "input.tooLong": "högst {max} tecken.",
   "focus.servesGoals": "Fokusområdet arbetar mot målen",
+  "history.link": "Historik",
+  "history.itemShow": "Visa kortets historik",
   "date.placeholder": "ÅÅÅÅ-MM-DD",
   "date.pick": "Välj datum i kalendern",
   "date.invalid": "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-20.",
@@ -341,7 +342,6 @@ export const sv = {
   "approval.writeAddendum": "Skriv ett tillägg",
   ...adminSv,
   ...oidcSv,
-  ...historySv,
   ...cardDialogSv,
   ...searchSv,
   ...tabletBoardSv,

@@ -8,8 +8,9 @@ import type { HistoryPage as Page, People, VersionAnswer, VersionSummary } from 
 import { ApiError, get, post } from "../api/client.js";
 import type { Board, Role } from "../api/types.js";
 import { counted, describeChange, names } from "../components/history/describe.js";
+import { th as t } from "../components/history/history-texts.js";
 import { versionView } from "../components/history/version-view.js";
-import { formatDate, LocaleController, t } from "../i18n/i18n.js";
+import { formatDate, LocaleController } from "../i18n/i18n.js";
 import { paths } from "../router.js";
 import { dialogStyles } from "../styles/dialog.js";
 import { formStyles, pageStyles } from "../styles/shared.js";

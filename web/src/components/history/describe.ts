@@ -4,7 +4,8 @@
  */
 import type { People } from "../../../../shared/api/history.js";
 import type { HistoryChange } from "../../../../shared/history/changes.js";
-import { formatDate, locale, type MessageKey, t } from "../../i18n/i18n.js";
+import { formatDate, locale, type MessageKey } from "../../i18n/i18n.js";
+import { th as t } from "./history-texts.js";
 
 /** "1 ändring", "3 ändringar": the key's one/other form for `n` in the current language. */
 export function counted(base: "history.changes" | "history.moreChanges", n: number): string {

@@ -9,10 +9,11 @@ import type * as Y from "yjs";
 import type { EditConflict, ItemHistoryAnswer, People } from "../../../../shared/api/history.js";
 import { type ActionPatch, updateAction } from "../../../../shared/boards/focus.js";
 import { ApiError, get } from "../../api/client.js";
-import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
+import { formatDate, LocaleController } from "../../i18n/i18n.js";
 import { formStyles } from "../../styles/shared.js";
 import { conflictText, describeConflict, shownValue } from "./conflicts.js";
 import { describeChange } from "./describe.js";
+import { th as t } from "./history-texts.js";
 
 /** A card's fields a lost value can be restored to: what the card dialog's setter (updateAction) writes. */
 const RESTORABLE: readonly string[] = ["title", "ownerId", "organizationId", "dueDate", "pdsaPhase"];

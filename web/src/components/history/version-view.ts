@@ -5,8 +5,9 @@
 import { html, nothing } from "lit";
 import type { People, VersionContent, VersionItem } from "../../../../shared/api/history.js";
 import { BOARD_FIELDS, ITEM_TYPES } from "../../../../shared/history/changes.js";
-import { formatDate, type MessageKey, t } from "../../i18n/i18n.js";
+import { formatDate, type MessageKey } from "../../i18n/i18n.js";
 import { personName, statusName } from "./describe.js";
+import { th as t } from "./history-texts.js";
 
 function item(i: VersionItem, people: People) {
   const facts = [

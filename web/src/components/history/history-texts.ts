@@ -1,9 +1,12 @@
 /**
- * Board history: the version list, a version read-only, restoring, and a card's own history.
- * Spread into sv.ts and en.ts. Counts have one/other forms (chosen with Intl.PluralRules).
+ * Texts of the board history (the history page, a version, the card's history and the words for
+ * each change): a text area, loaded with those parts rather than with every page. `th` also answers
+ * the app's own keys (statuses, goal states) that the history's sentences use.
  */
+import { textArea } from "../../i18n/area.js";
+import { t as appText, type MessageKey } from "../../i18n/i18n.js";
+
 export const historySv = {
-  "history.link": "Historik",
   "history.title": "Historik: {board}",
   "history.intro":
     "Varje version visar vem som ändrade vad. Versioner sparas i {days} dagar och kan visas eller återställas.",
@@ -39,7 +42,6 @@ export const historySv = {
   "history.owner": "Ansvarig: {name}",
   "history.due": "Klart senast {date}",
   "history.itemTitle": "Kortets historik",
-  "history.itemShow": "Visa kortets historik",
   "history.itemEmpty": "Inga sparade ändringar av kortet ännu. Ändringar syns här en stund efter att de gjorts.",
   "history.added": "{who} lade till ”{title}”",
   "history.addedIn": "{who} lade till ”{title}” i {status}",
@@ -84,7 +86,6 @@ export const historySv = {
 } as const;
 
 export const historyEn: Record<keyof typeof historySv, string> = {
-  "history.link": "History",
   "history.title": "History: {board}",
   "history.intro":
     "Each version shows who changed what. Versions are kept for {days} days and can be viewed or restored.",
@@ -120,7 +121,6 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.owner": "Owner: {name}",
   "history.due": "Due {date}",
   "history.itemTitle": "Card history",
-  "history.itemShow": "Show the card's history",
   "history.itemEmpty": "No stored changes of this card yet. Changes show here a while after they are made.",
   "history.added": "{who} added “{title}”",
   "history.addedIn": "{who} added “{title}” to {status}",
@@ -163,3 +163,10 @@ export const historyEn: Record<keyof typeof historySv, string> = {
   "history.type.milestone": "Milestones",
   "history.type.cycleStep": "Improvement cycle",
 };
+
+const area = textArea(historySv, historyEn);
+type Vars = Record<string, string | number>;
+
+export function th(key: string, vars: Vars = {}): string {
+  return key in historySv ? area.t(key as keyof typeof historySv, vars) : appText(key as MessageKey, vars);
+}
