@@ -1,7 +1,7 @@
 /**
  * An indicator can be changed after it is made (a name written wrong, a target decided later): the
  * form comes filled in under "Ändra indikatorn", the change is live, and a range whose highest value
- * is below its lowest is refused at the form.
+ * is below its lowest is refused at the form. It can follow the partnership's focus areas.
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { addIndicator } from "../../shared/boards/followup.js";
@@ -19,6 +19,7 @@ describe.skipIf(!browserSuiteEnabled())("changing an indicator", () => {
       title: "Uppföljning 2026",
     });
     boardId = res.body.board.id;
+    await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind: "focus", title: "Palliativ vård" });
     const convenerId = (await f.people.convener.get("/api/auth/me")).body.user.id as string;
     await f.server.services.boardEditor.edit(boardId, "followup", convenerId, (doc) => {
       addIndicator(doc, { id: "pcat", name: "PCAT", unit: "points", min: 13, max: 52 });
@@ -45,5 +46,10 @@ describe.skipIf(!browserSuiteEnabled())("changing an indicator", () => {
     await indicator.getByLabel("Lägsta möjliga värde").fill("60");
     await indicator.getByRole("button", { name: "Spara ändringarna" }).click();
     await indicator.getByRole("alert").getByText("Det högsta värdet är lägre än det lägsta.").waitFor();
+
+    // It follows a focus area: chosen from the partnership's, shown on both pages.
+    await indicator.getByLabel("Följ ett fokusområde").selectOption({ label: "Palliativ vård" });
+    await indicator.getByText("Följer fokusområdena: Palliativ vård").waitFor();
+    await other.locator('[data-indicator="pcat"]').getByText("Följer fokusområdena: Palliativ vård").waitFor();
   });
 });

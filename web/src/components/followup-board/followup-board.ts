@@ -58,6 +58,7 @@ export class FollowupBoard extends LitElement {
     members: { attribute: false },
     workspaceId: { attribute: false },
     goals: { state: true },
+    focusAreas: { state: true },
     errors: { state: true },
     formError: { state: true },
   };
@@ -68,6 +69,8 @@ export class FollowupBoard extends LitElement {
   declare workspaceId: string;
   /** The partnership's goals (from the plan's projection), for linking indicators to them. */
   declare private goals: Overview["goals"];
+  /** The partnership's focus areas, for "Följer fokusområdet". */
+  declare private focusAreas: Overview["focusAreas"];
   declare private errors: Map<string, string>;
   /** A refusal of the new-indicator form ("new") or of one indicator's edit form (its id). */
   declare private formError: { key: string; text: string } | null;
@@ -83,6 +86,7 @@ export class FollowupBoard extends LitElement {
     this.workspaceId = "";
     this.goals = [];
     this.errors = new Map();
+    this.focusAreas = [];
     this.formError = null;
   }
 
@@ -94,7 +98,9 @@ export class FollowupBoard extends LitElement {
   private async loadGoals() {
     if (!this.workspaceId) return;
     try {
-      this.goals = (await get<Overview>(`/api/workspaces/${this.workspaceId}/overview`)).goals;
+      const overview = await get<Overview>(`/api/workspaces/${this.workspaceId}/overview`);
+      this.goals = overview.goals;
+      this.focusAreas = overview.focusAreas;
     } catch (error) {
       console.error(error); // without them, indicators show no goal names; values still work
     }
@@ -125,6 +131,29 @@ export class FollowupBoard extends LitElement {
               }}>
                 <option value="">${tf("fu.chooseGoal")}</option>
                 ${free.map((g) => html`<option value="${g.boardId} ${g.id}">${g.title}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }`;
+  }
+
+  /** The focus areas an indicator follows, and (for members) a list to add one. */
+  private followedFocusAreas(doc: Y.Doc, i: FollowupContent["indicators"][number]) {
+    const named = i.focusBoardIds
+      .map((id) => this.focusAreas.find((f) => f.boardId === id)?.title)
+      .filter((title): title is string => !!title);
+    const free = this.focusAreas.filter((f) => !i.focusBoardIds.includes(f.boardId));
+    return html`${named.length ? html`<p class="muted">${tf("fu.followsFocus")}: ${named.join("; ")}</p>` : nothing}
+      ${
+        this.canEdit && free.length
+          ? html`<label class="follow">${tf("fu.followFocus")}
+              <select @change=${(e: Event) => {
+                const select = e.target as HTMLSelectElement;
+                if (select.value) updateIndicator(doc, i.id, { focusBoardIds: [...i.focusBoardIds, select.value] });
+                select.value = "";
+              }}>
+                <option value="">${tf("fu.chooseFocus")}</option>
+                ${free.map((f) => html`<option value=${f.boardId}>${f.title}</option>`)}
               </select></label
             >`
           : nothing
@@ -183,6 +212,7 @@ export class FollowupBoard extends LitElement {
             </p>
             ${i.method ? html`<p class="muted">${tf("fu.method")}: ${i.method}</p>` : nothing}
             ${this.followedGoals(doc, i)}
+            ${this.followedFocusAreas(doc, i)}
             ${this.canEdit ? this.editIndicator(doc, i) : nothing}
             ${content.units.length && content.occasions.length ? indicatorGrid(view, i, content.units, content.occasions) : nothing}
           </article>`,
