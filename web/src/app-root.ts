@@ -3,10 +3,11 @@
  * account), routes to a page, and keeps the header — home link, language switch, sign out. After
  * every page change the page's heading takes focus, so screen readers announce where one is.
  */
-import { css, html, LitElement, nothing } from "lit";
+import { html, LitElement, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { ApiError, get, post } from "./api/client.js";
 import type { User } from "./api/types.js";
+import { appRootStyles } from "./app-root.styles.js";
 import { SessionEndedEvent, SignedInEvent, WorkspaceShownEvent } from "./events.js";
 import { initLocale, LocaleController, locale, setLocale, t } from "./i18n/i18n.js";
 import { clearDeviceStore, deviceBelongsTo, forgetEndedSession, keepOnDevice } from "./offline/device-store.js";
@@ -59,101 +60,7 @@ function loadHeaderSoon(header: HTMLElement | null) {
 const AUTH_PATHS = ["/api/auth/setup", "/api/auth/me"];
 
 export class AppRoot extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      min-height: 100vh;
-    }
-    .skip {
-      position: absolute;
-      left: -10000px;
-    }
-    .skip:focus {
-      left: var(--space-4);
-      top: var(--space-4);
-      background: #fff;
-      padding: var(--space-2) var(--space-4);
-      z-index: 10;
-    }
-    /* The brand on the left, the tools on the right; when they do not fit beside it the tools move
-       to a row of their own as a group (never one button alone), and the name stays with "Logga ut". */
-    header {
-      position: relative;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--space-2) var(--space-3);
-      padding: var(--space-2) var(--space-4);
-      background: var(--color-primary);
-      color: var(--color-primary-text);
-    }
-    .tools {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: flex-end;
-      gap: var(--space-2) var(--space-3);
-      margin-left: auto;
-    }
-    .who {
-      display: inline-flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: flex-end;
-      gap: var(--space-2) var(--space-3);
-    }
-    header a,
-    header button {
-      color: inherit;
-      font: inherit;
-      min-height: var(--touch);
-      min-width: var(--touch);
-      display: inline-flex;
-      align-items: center;
-    }
-    header .brand {
-      font-weight: 700;
-      font-size: var(--text-large);
-      text-decoration: none;
-      margin-right: auto;
-    }
-    header button {
-      background: transparent;
-      border: 1px solid currentColor;
-      border-radius: var(--radius);
-      padding: 0 var(--space-3);
-      cursor: pointer;
-    }
-    :focus-visible {
-      outline: 3px solid #ffd27a;
-      outline-offset: 2px;
-    }
-    @media (max-width: 900px) {
-      header-search[expanded] {
-        order: 10;
-        flex-basis: 100%;
-      }
-    }
-    main {
-      padding: var(--space-4);
-      max-width: 72rem;
-      margin: 0 auto;
-    }
-    main:focus {
-      outline: none;
-    }
-    /* On paper, the page alone: no header, no skip link, the whole width. */
-    @media print {
-      header,
-      .skip {
-        display: none;
-      }
-      main {
-        padding: 0;
-        max-width: none;
-      }
-    }
-  `;
+  static override styles = appRootStyles;
   static override properties = {
     route: { state: true },
     user: { state: true },
