@@ -1,18 +1,21 @@
 /** Entry point, the only place that wires things: config → database → migrations → app → listen → shutdown. */
+import { LIMITS } from "../shared/protocol/limits.js";
 import { createApp } from "./app.js";
 import type { BoardRelay } from "./cluster/board-relay.js";
+import { claimOnce } from "./cluster/claim.js";
 import type { RedisLink } from "./cluster/redis-link.js";
 import { sharedCompaction } from "./cluster/shared-compaction.js";
+import type { SocketCounter } from "./cluster/socket-count.js";
 import { loadConfig } from "./config.js";
 import { type Database, type DatabaseEvent, DatabaseOpenError, openDatabase } from "./db/client.js";
 import { latestShippedMigration } from "./db/migration-status.js";
 import { createDocStore, type DocStore } from "./docs/doc-store.js";
-import { scanOnce } from "./docs/identity-scan.js";
+import { IDENTITY_RULE_VERSION, scanOnce } from "./docs/identity-scan.js";
 import { StorageHealth } from "./docs/storage-health.js";
 import { DEFAULT_HISTORY } from "./history/record-version.js";
 import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
-import { collectProcessMetrics } from "./metrics/instruments.js";
+import { addDependency, collectProcessMetrics } from "./metrics/instruments.js";
 import { discoverIssuer, discoveryFailure, type OidcClient } from "./oidc/discovery.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { warmUpLive } from "./realtime/warm-up-live.js";
@@ -81,17 +84,25 @@ await checkpoint();
 
 // Several processes (REDIS_URL): Redis must answer at start; a wrong or unreachable URL stops it here.
 // Loaded only then: one process does without the Redis client.
-let cluster: { relay: BoardRelay; nextSeq: (last: number) => number } | undefined;
+let cluster: { relay: BoardRelay; nextSeq: (last: number) => number; sockets: SocketCounter } | undefined;
 if (config.redisUrl) {
   try {
-    const [{ connectRedis }, { takeSlot, slotSequence }, { createBoardRelay }] = await Promise.all([
-      import("./cluster/redis-link.js"),
-      import("./cluster/sequence.js"),
-      import("./cluster/board-relay.js"),
-    ]);
+    const [{ connectRedis }, { takeSlot, slotSequence }, { createBoardRelay }, { createSocketCounter }] =
+      await Promise.all([
+        import("./cluster/redis-link.js"),
+        import("./cluster/sequence.js"),
+        import("./cluster/board-relay.js"),
+        import("./cluster/socket-count.js"),
+      ]);
     redis = await connectRedis(config.redisUrl, logger);
+    const link = redis;
+    addDependency("redis", () => link.up);
     const slot = await takeSlot(redis);
-    cluster = { relay: createBoardRelay(redis, logger), nextSeq: slotSequence(slot) };
+    cluster = {
+      relay: createBoardRelay(redis, logger),
+      nextSeq: slotSequence(slot),
+      sockets: createSocketCounter(redis, LIMITS.maxSocketsPerUser, logger),
+    };
   } catch (error) {
     await redis?.close();
     fail((error as Error).message.replaceAll("\n", " "));
@@ -202,7 +213,9 @@ services.outbox.start();
 services.digest.start();
 
 // Once per rule version: where personal identity numbers stored before the guard existed are (server/docs/identity-scan.ts).
-void scanOnce(database.db, services.audit, logger).catch((err) =>
+// With several processes, the first to claim it in Redis (for 10 minutes: a process killed mid-scan leaves it to the next start).
+const claimScan = redis ? claimOnce(redis, `identity-scan:${IDENTITY_RULE_VERSION}`, 600_000) : undefined;
+void scanOnce(database.db, services.audit, logger, claimScan).catch((err) =>
   logger.warn({ err }, "scanning for stored identity numbers failed"),
 );
 
@@ -271,6 +284,7 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
       await services.outbox.stop();
     }
     if (realtime) logger.info(realtime.stats(), "realtime stats");
+    cluster?.sockets.close();
     await redis?.close();
     await database?.close();
     logger.info("stopped");

@@ -171,12 +171,21 @@ export async function removeFromBoards(
  * The migration step: once per rule version, in the background, logs where numbers are stored
  * and records the scan (with the places, not the numbers) in the audit trail.
  */
-export async function scanOnce(db: Db, audit: Audit, logger: Logger): Promise<void> {
+/**
+ * `claim`, with several processes: whether this process is the one to scan (the others started at
+ * the same moment skip it, so the scan runs and is audited once).
+ */
+export async function scanOnce(
+  db: Db,
+  audit: Audit,
+  logger: Logger,
+  claim: () => Promise<boolean> = async () => true,
+): Promise<void> {
   const done = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from audit_events
       where action = 'identity_number.scan' and (data->>'rule')::int = ${IDENTITY_RULE_VERSION}`),
   );
-  if ((done[0]?.n ?? 0) > 0) return;
+  if ((done[0]?.n ?? 0) > 0 || !(await claim())) return;
   const found = await scanForIdentityNumbers(db);
   for (const hit of found)
     logger.warn({ where: hit.where, kind: hit.kind }, "a personal identity number is stored here; remove it");

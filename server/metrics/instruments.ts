@@ -41,6 +41,15 @@ export function addSource(source: MetricsSource): () => void {
   return () => sources.delete(source);
 }
 
+/** Dependencies outside the realtime engine (Redis, with several processes): name → whether it is up now. */
+const dependencies = new Map<string, () => boolean>();
+
+/** Reports `name` in samverkan_storage_up; returns the function that removes it. */
+export function addDependency(name: string, isUp: () => boolean): () => void {
+  dependencies.set(name, isUp);
+  return () => dependencies.delete(name);
+}
+
 const sum = (read: (s: MetricsSource) => number) => [...sources].reduce((total, s) => total + read(s), 0);
 
 function counterFrom(name: string, help: string, read: () => number): void {
@@ -81,13 +90,14 @@ new Gauge({
 });
 new Gauge({
   name: "samverkan_storage_up",
-  help: "1 while a storage dependency (database, database process, write queue) works, 0 while it is down",
+  help: "1 while a dependency (database, database process, write queue, Redis) works, 0 while it is down",
   labelNames: ["source"],
   registers: [registry],
   collect() {
     this.reset();
     for (const s of sources)
       for (const [name, up] of Object.entries(s.storage())) this.set({ source: name }, up ? 1 : 0);
+    for (const [name, isUp] of dependencies) this.set({ source: name }, isUp() ? 1 : 0);
   },
 });
 counterFrom("samverkan_updates_received_total", "Board updates received from clients", () => traffic.updatesIn);

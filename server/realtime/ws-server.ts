@@ -13,6 +13,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { BoardRelay } from "../cluster/board-relay.js";
+import type { SocketCounter } from "../cluster/socket-count.js";
 import type { Config } from "../config.js";
 import { unavailableReason } from "../db/unavailable.js";
 import type { DocStore } from "../docs/doc-store.js";
@@ -45,7 +46,7 @@ export interface RealtimeOptions {
   pingIntervalMs?: number;
   accessCheckMs?: number;
   /** Several processes (REDIS_URL): live boards relayed through Redis, sequence numbers unique to this process. */
-  cluster?: { relay: BoardRelay; nextSeq: (last: number) => number };
+  cluster?: { relay: BoardRelay; nextSeq: (last: number) => number; sockets?: SocketCounter };
 }
 
 /** Binds the realtime side to an HTTP server: `createRealtime` then `attach`. */
@@ -117,6 +118,7 @@ export function createRealtime(options: RealtimeOptions) {
     wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, request, boardId));
   };
 
+  let socketSerial = 0;
   async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
     alive.add(ws);
     loopDelay.hold();
@@ -156,8 +158,22 @@ export function createRealtime(options: RealtimeOptions) {
     if (!auth.ok) return refuse(auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
-    const connection = new Connection(socketOf(ws), auth.identity, logger, (c) => manager.unregister(c));
-    if (!manager.register(connection)) return refuse(Close.RateLimited);
+    // The per-user socket limit across processes (several processes); each process also counts its own.
+    const { userId } = auth.identity;
+    const socketKey = String(++socketSerial);
+    const shared = options.cluster?.sockets;
+    if (shared && !(await shared.admit(userId, socketKey))) return refuse(Close.RateLimited);
+    const release = () => shared?.release(userId, socketKey);
+    if (ws.readyState !== ws.OPEN) return release();
+
+    const connection = new Connection(socketOf(ws), auth.identity, logger, (c) => {
+      manager.unregister(c);
+      release();
+    });
+    if (!manager.register(connection)) {
+      release();
+      return refuse(Close.RateLimited);
+    }
     ws.off("message", buffer);
     ws.on("message", (data: Buffer) => connection.receive(frameOf(data)));
     ws.on("close", () => connection.detach());

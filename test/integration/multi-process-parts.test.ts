@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBoardRelay } from "../../server/cluster/board-relay.js";
+import { claimOnce } from "../../server/cluster/claim.js";
 import { connectRedis, type RedisLink } from "../../server/cluster/redis-link.js";
 import { slotSequence } from "../../server/cluster/sequence.js";
 import {
@@ -15,12 +16,15 @@ import {
   sharedCompaction,
   tryBoardLock,
 } from "../../server/cluster/shared-compaction.js";
+import { createSocketCounter } from "../../server/cluster/socket-count.js";
 import type { Database } from "../../server/db/client.js";
-import { boards, docUpdates, users, workspaces } from "../../server/db/schema.js";
+import { auditEvents, boards, docUpdates, users, workspaces } from "../../server/db/schema.js";
 import { createDocStore } from "../../server/docs/doc-store.js";
+import { scanOnce } from "../../server/docs/identity-scan.js";
 import { DEFAULT_HISTORY } from "../../server/history/record-version.js";
 import { createLogger } from "../../server/logger.js";
 import { createPendingSignIns } from "../../server/oidc/pending.js";
+import { createAudit } from "../../server/services/audit.js";
 import { systemClock } from "../../server/services/clock.js";
 import { createRateLimiter } from "../../server/services/rate-limiter.js";
 import { eventually } from "../helpers/eventually.js";
@@ -77,6 +81,37 @@ describe("two processes through one Redis", () => {
     expect(await started.take(key)).toBeNull();
   });
 
+  it("counts a user's sockets on both processes against one limit; a process that dies stops counting", async () => {
+    const [onA, onB] = [createSocketCounter(a, 4, logger), createSocketCounter(b, 4, logger)];
+    const user = `user-${Date.now()}`;
+    expect([await onA.admit(user, "1"), await onA.admit(user, "2"), await onB.admit(user, "1")]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(await onB.admit(user, "2")).toBe(true);
+    // The fifth socket is refused on either process; another person is not affected.
+    expect(await onA.admit(user, "3")).toBe(false);
+    expect(await onB.admit(user, "3")).toBe(false);
+    expect(await onB.admit(`${user}-other`, "1")).toBe(true);
+    // A socket closed on A frees a place on B.
+    onA.release(user, "1");
+    await eventually(async () => expect(await onB.admit(user, "4")).toBe(true));
+
+    // A process killed with -9 renews nothing: its sockets lapse and stop counting.
+    const dying = createSocketCounter(a, 4, logger, { lapseMs: 300, renewMs: 100 });
+    const other = `user-dying-${Date.now()}`;
+    for (const key of ["1", "2", "3", "4"]) expect(await dying.admit(other, key)).toBe(true);
+    expect(await onB.admit(other, "1")).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await onB.admit(other, "1")).toBe(false); // renewed: the process lives
+    dying.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await onB.admit(other, "1")).toBe(true);
+    onA.close();
+    onB.close();
+  });
+
   it("counts a rate limit for both processes; alone while Redis is down; together again when it is back", async () => {
     const limit = (link: RedisLink) =>
       createRateLimiter({ limit: 3, windowMs: 60_000, now: systemClock, shared: { link, name: "test" } });
@@ -97,6 +132,31 @@ describe("two processes through one Redis", () => {
     await eventually(() => expect(a.up && b.up).toBe(true), 10_000, 50);
     expect([await onA.hit("10.0.0.4"), await onB.hit("10.0.0.4"), await onA.hit("10.0.0.4")]).toEqual([0, 0, 0]);
     expect(await onB.hit("10.0.0.4")).toBeGreaterThan(0);
+  });
+});
+
+describe.each(databaseKinds())("work done once by one of several processes, on %s", (kind) => {
+  let database: Database;
+  let redis: TestRedis;
+  let links: RedisLink[];
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    redis = await startTestRedis();
+    links = await Promise.all([connectRedis(redis.url, logger), connectRedis(redis.url, logger)]);
+  });
+  afterAll(async () => {
+    await Promise.all((links ?? []).map((link) => link.close()));
+    await redis?.kill();
+    await database?.close();
+  });
+
+  it("scans for stored identity numbers once when two processes start at the same moment", async () => {
+    const audit = createAudit(database.db, systemClock);
+    await Promise.all(
+      links.map((link) => scanOnce(database.db, audit, logger, claimOnce(link, `identity-scan-test-${kind}`, 60_000))),
+    );
+    const scans = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "identity_number.scan"));
+    expect(scans).toHaveLength(1);
   });
 });
 
