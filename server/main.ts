@@ -17,6 +17,7 @@ import { listen, type RunningServer } from "./http-server.js";
 import { createLogger } from "./logger.js";
 import { addDependency, collectProcessMetrics } from "./metrics/instruments.js";
 import { discoverIssuer, discoveryFailure, type OidcClient } from "./oidc/discovery.js";
+import { releaseMemoryWhenIdle } from "./ops/idle-memory.js";
 import { warmUp } from "./realtime/warm-up.js";
 import { warmUpLive } from "./realtime/warm-up-live.js";
 import { createRealtime, type Realtime } from "./realtime/ws-server.js";
@@ -219,6 +220,8 @@ void scanOnce(database.db, services.audit, logger, claimScan).catch((err) =>
   logger.warn({ err }, "scanning for stored identity numbers failed"),
 );
 
+// Memory back once quiet (server/ops/idle-memory.ts): the warm-up and any load leave the young generation at its maximum.
+releaseMemoryWhenIdle();
 started = true;
 logger.info(
   { url: http.url, publicOrigin: config.publicOrigin, database: database.kind, redis: redis ? "connected" : undefined },

@@ -3,11 +3,6 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import { type DatabaseConfig, redactUrl } from "../config.js";
 import { PROJECT_ROOT } from "../project-root.js";
 import { type DataDirLock, DataDirLockedError, lockDataDir } from "./data-dir-lock.js";
@@ -60,7 +55,16 @@ export function openDatabase(
   return openPglite(config.kind === "pglite" ? config.dataDir : undefined, options);
 }
 
+/**
+ * Each kind's driver is loaded only when that kind is opened: a server on PostgreSQL never loads
+ * PGlite's driver (nor PGlite), one on PGlite never loads the PostgreSQL client.
+ */
 async function openPostgres(url: string): Promise<Database> {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
   const client = postgres(url, {
     max: 10,
     onnotice: () => {},
@@ -96,6 +100,10 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined, options: OpenOptions): Promise<Database> {
+  const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   let lock: DataDirLock | undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });

@@ -3,15 +3,16 @@
  * restart policy and the query/transaction API around it are in pglite-process.ts.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { types } from "@electric-sql/pglite";
 import { DatabaseUnavailableError } from "./unavailable.js";
 
 /** Types the child keeps as text, as drizzle's parsers do (dates, times, intervals, arrays of them); other parsers are refused. */
+// PostgreSQL's type ids (pg_type.oid), as PGlite's `types` names them: that module is not loaded
+// in the server process (only in the child).
 export const KEPT_AS_TEXT = new Set<number>([
-  types.TIMESTAMP,
-  types.TIMESTAMPTZ,
-  types.INTERVAL,
-  types.DATE,
+  1114, // timestamp
+  1184, // timestamptz
+  1186, // interval
+  1082, // date
   1231,
   1115,
   1185,
@@ -53,8 +54,9 @@ export class Child {
       // A session of its own: its own share of the CPU; and a Ctrl-C in the terminal reaches only
       // the server, which then stores what is pending and closes the database in order.
       detached: true,
-      // Not the server's loader or profiler flags: the child is plain JavaScript.
-      execArgv: [],
+      // Not the server's loader or profiler flags: the child is plain JavaScript. It gives memory
+      // back when quiet (a full collection, which needs --expose-gc).
+      execArgv: ["--expose-gc"],
       env: {
         ...process.env,
         SAMVERKAN_PGLITE: JSON.stringify({ dataDir, keepText: [...KEPT_AS_TEXT], mustExist }),

@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { getHeapSpaceStatistics } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 
 /**
@@ -116,7 +117,24 @@ function initialise(dataDir) {
 /** Open transactions by id: the PGlite transaction handle and how to end it. */
 const open = new Map();
 
+/**
+ * Memory back once quiet, as the server does (server/ops/idle-memory.ts): a full collection on a
+ * tick 10 s after the last message while the young generation is still large. The server starts
+ * this process with --expose-gc.
+ */
+let messages = 0;
+const collect = /** @type {{ gc?: (o: object) => void }} */ (globalThis).gc;
+if (collect) {
+  let seen = 0;
+  const young = () => getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0;
+  setInterval(() => {
+    if (messages !== seen) seen = messages;
+    else if (young() > 4 * 1024 * 1024) collect({ type: "major", execution: "sync" });
+  }, 10_000).unref();
+}
+
 process.on("message", (/** @type {any} */ message) => {
+  messages++;
   handle(message).then(
     // After "close", exit only once the reply is out: the server waits for both.
     (result) => send({ id: message.id, result }, message.op === "close" ? () => process.exit(0) : undefined),

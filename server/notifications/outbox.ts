@@ -5,7 +5,7 @@
  * `mail.failed` is written, and the admin sees it in GET /api/admin/mail-outbox.
  */
 import { and, asc, desc, eq, inArray, lt, lte, ne, or } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Db } from "../db/client.js";
 import { mailOutbox } from "../db/schema.js";
 import type { Logger } from "../logger.js";
@@ -43,22 +43,26 @@ export function createOutbox(deps: {
   logger?: Logger | undefined;
 }) {
   const { db, now, audit, logger } = deps;
-  const transport: Transporter | null = deps.smtpUrl
-    ? nodemailer.createTransport({
-        url: deps.smtpUrl,
+  const smtpUrl = deps.smtpUrl;
+  // nodemailer is loaded with the first mail: an instance without SMTP never loads it.
+  let transporter: Promise<Transporter> | null = null;
+  const transport = () =>
+    (transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl as string,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
-      } as Parameters<typeof nodemailer.createTransport>[0])
-    : null;
+      } as Parameters<typeof nodemailer.createTransport>[0]),
+    ));
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
   async function attempt(row: typeof mailOutbox.$inferSelect): Promise<boolean> {
-    if (!transport) return false;
+    if (!smtpUrl) return false;
     try {
-      await transport.sendMail({
+      await (await transport()).sendMail({
         from: deps.from,
         to: row.toAddress,
         subject: row.subject,
@@ -100,7 +104,7 @@ export function createOutbox(deps: {
 
   /** Sends every mail that is due now; returns how many were sent. One run at a time. */
   async function sendDue(): Promise<number> {
-    if (!transport) return 0;
+    if (!smtpUrl) return 0;
     if (running) {
       again = true;
       return running;
@@ -145,11 +149,11 @@ export function createOutbox(deps: {
   }
 
   return {
-    enabled: transport !== null,
+    enabled: smtpUrl !== null,
 
     /** Writes mail to the outbox (in `tx` when given) — nothing is sent here. */
     async enqueue(mails: OutgoingMail[], tx: Db = db): Promise<void> {
-      if (!transport || mails.length === 0) return;
+      if (!smtpUrl || mails.length === 0) return;
       const at = now();
       await tx.insert(mailOutbox).values(
         mails.map((m) => ({
@@ -207,7 +211,7 @@ export function createOutbox(deps: {
 
     /** Polls for due retries every 30 s until stop(). */
     start() {
-      if (!transport || timer) return;
+      if (!smtpUrl || timer) return;
       timer = setInterval(kick, POLL_MS);
       timer.unref();
       kick();
@@ -217,7 +221,7 @@ export function createOutbox(deps: {
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => {});
-      transport?.close();
+      await transporter?.then((t) => t.close()).catch(() => {});
     },
   };
 }

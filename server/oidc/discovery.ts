@@ -1,8 +1,8 @@
 /** Finds the OpenID provider at start (its endpoints and keys); a provider that does not answer stops the start. */
-import * as client from "openid-client";
+import type * as OpenId from "openid-client";
 import type { OidcConfig } from "../config.js";
 
-export type OidcClient = client.Configuration;
+export type OidcClient = OpenId.Configuration;
 
 const DISCOVERY_TIMEOUT_S = 10;
 
@@ -12,6 +12,8 @@ const DISCOVERY_TIMEOUT_S = 10;
  * accepted only where the config allows it: a provider on this machine (tests, development).
  */
 export async function discoverIssuer(oidc: OidcConfig): Promise<OidcClient> {
+  // Loaded only when OIDC is configured.
+  const client = await import("openid-client");
   const insecure = new URL(oidc.issuer).protocol === "http:";
   return client.discovery(
     new URL(oidc.issuer),

@@ -4,11 +4,14 @@
  */
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import * as client from "openid-client";
+import type * as OpenId from "openid-client";
 import { setSessionCookie } from "../middleware/session.js";
 import { type OidcErrorCode, OidcRefused, readClaims } from "../oidc/accounts.js";
 import { PENDING_TTL_MS } from "../oidc/pending.js";
 import type { AppEnv } from "../types.js";
+
+/** Loaded with the first sign-in through the provider: an instance without OIDC never loads it. */
+const openid = (): Promise<typeof OpenId> => import("openid-client");
 
 const CALLBACK_PATH = "/api/auth/oidc/callback";
 const INVITATION_TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
@@ -24,7 +27,7 @@ function pendingCookie(publicOrigin: string) {
 }
 
 /** What a failed openid-client check means for the person: which message the sign-in page shows. */
-function classify(error: unknown): OidcErrorCode {
+function classify(error: unknown, client: typeof OpenId): OidcErrorCode {
   if (error instanceof OidcRefused) return error.code;
   if (error instanceof client.AuthorizationResponseError) {
     return error.error === "access_denied" ? "oidc_denied" : "oidc_failed";
@@ -59,6 +62,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     if (!oidc) return c.redirect("/sign-in", 302);
     const { publicOrigin } = c.var.deps.config;
     const invitation = c.req.query("invitation");
+    const client = await openid();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -104,6 +108,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     // Without our entry the answer is not to a sign-in this browser started: forged or replayed.
     if (!pending) return fail("oidc_state");
     try {
+      const client = await openid();
       const current = new URL(`${config.publicOrigin}${CALLBACK_PATH}${new URL(c.req.url).search}`);
       const tokens = await client.authorizationCodeGrant(oidc.provider, current, {
         pkceCodeVerifier: pending.codeVerifier,
@@ -134,7 +139,7 @@ export const oidcRoutes = new Hono<AppEnv>()
       }
       return c.redirect(next, 302);
     } catch (error) {
-      return fail(classify(error), error instanceof OidcRefused ? error.userId : null);
+      return fail(classify(error, await openid()), error instanceof OidcRefused ? error.userId : null);
     }
   });
 
@@ -144,6 +149,7 @@ export async function endSessionUrl(c: Context<AppEnv>, sessionId: string): Prom
   if (!oidc) return null;
   const idToken = await services.oidcAccounts.idTokenFor(sessionId);
   if (!idToken || !oidc.serverMetadata().end_session_endpoint) return null;
+  const client = await openid();
   return client.buildEndSessionUrl(oidc, {
     id_token_hint: idToken,
     post_logout_redirect_uri: `${config.publicOrigin}/`,
