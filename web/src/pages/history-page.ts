@@ -41,7 +41,7 @@ export class HistoryPage extends LitElement {
       }
       ul.changes {
         margin: var(--space-2) 0;
-        padding-left: 1.25rem;
+        padding-left: var(--space-5);
       }
       .buttons {
         display: flex;

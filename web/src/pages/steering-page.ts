@@ -21,15 +21,19 @@ import { type LiveWatch, refreshAfterChange, watchSteeringBoards } from "./steer
 /** How often the steering view reads the partnership again while it is shown (what the boards it watches do not cover, e.g. overdue actions). */
 const REFRESH_MS = 30_000;
 
+/* Read on a projector: the app's type scale, a step larger (badges too, so a status reads from the back). */
 const steeringStyles = css`
   :host {
     font-size: var(--text-h2);
   }
   h1 {
-    font-size: 2.1rem;
+    font-size: calc(var(--text-h1) * 1.2);
   }
   h2 {
-    font-size: 1.6rem;
+    font-size: calc(var(--text-h2) * 1.28);
+  }
+  .badge {
+    font-size: 0.875em;
   }
   .goals {
     display: grid;

@@ -24,7 +24,7 @@ export class ItemHistory extends LitElement {
     css`
     ul {
       margin: var(--space-2) 0;
-      padding-left: 1.25rem;
+      padding-left: var(--space-5);
     }
     li {
       margin-bottom: var(--space-1);

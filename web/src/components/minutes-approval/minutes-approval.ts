@@ -45,7 +45,7 @@ export class MinutesApproval extends LitElement {
         margin: var(--space-4) 0;
       }
       ul {
-        padding-left: 1.2rem;
+        padding-left: var(--space-5);
       }
       .actions {
         display: flex;

@@ -24,7 +24,7 @@ export const adminTableStyles = css`
   }
   ul.memberships {
     margin: 0;
-    padding-left: 1.1rem;
+    padding-left: var(--space-5);
   }
   p[role="status"]:empty {
     margin: 0;
