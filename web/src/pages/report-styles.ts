@@ -27,9 +27,18 @@ export const reportStyles = [
   }
   dl.facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: var(--space-1) var(--space-4);
     margin: var(--space-1) 0;
+  }
+  /* On a phone each fact's name stands above its text. */
+  @media (max-width: 40rem) {
+    dl.facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dl.facts dd + dt {
+      margin-top: var(--space-2);
+    }
   }
   dl.facts dt {
     font-weight: var(--weight-strong);
@@ -37,6 +46,7 @@ export const reportStyles = [
   dl.facts dd {
     margin: 0;
     white-space: pre-wrap;
+    overflow-wrap: break-word;
   }
   form {
     max-width: 48rem;
