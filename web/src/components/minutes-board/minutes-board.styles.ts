@@ -46,6 +46,14 @@ export const minutesBoardStyles = [
     .grow {
       flex: 1 1 16rem;
     }
+    /* A plain text field in a row (the meeting's place) takes the room left instead of cutting its text. */
+    .fields > label:has(> input) {
+      flex: 1 1 16rem;
+    }
+    .fields > label > input {
+      box-sizing: border-box;
+      width: 100%;
+    }
     label.number input {
       width: 7rem;
     }
