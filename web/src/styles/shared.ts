@@ -179,6 +179,11 @@ export const formStyles = css`
     margin-right: var(--space-4);
     font-weight: 400;
   }
+  /* A box or a round keeps its size when the text beside it wraps to two lines. */
+  input[type="checkbox"],
+  input[type="radio"] {
+    flex-shrink: 0;
+  }
   .checks input,
   label.check input,
   input[type="radio"] {
