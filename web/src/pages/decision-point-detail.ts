@@ -95,6 +95,10 @@ export class DecisionPointDetail extends LitElement {
         font-weight: 400;
         min-height: var(--touch);
       }
+      /* The answer given reads at a glance, also when the questions are locked (a greyed radio alone does not). */
+      fieldset label:has(input:checked) {
+        font-weight: var(--weight-strong);
+      }
       legend {
         font-weight: var(--weight-strong);
       }
