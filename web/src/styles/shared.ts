@@ -68,7 +68,7 @@ export const formStyles = css`
   .date-field { display: inline-flex; flex-direction: column; gap: var(--space-1); max-width: 100%; }
   .date-row { display: inline-flex; align-items: stretch; gap: var(--space-1); position: relative; max-width: 100%; }
   .date-row input.typed { min-width: 0; font-variant-numeric: tabular-nums; }
-  .date-row .pick { min-width: 44px; min-height: 44px; display: inline-flex; align-items: center; justify-content: center; padding: 0; }
+  .date-row .pick { min-width: var(--touch); min-height: var(--touch); display: inline-flex; align-items: center; justify-content: center; padding: 0; }
   .date-row input.native { position: absolute; left: 0; bottom: 0; width: 1px; height: 1px; opacity: 0; pointer-events: none; border: 0; padding: 0; }
   .date-error:not([hidden]) { color: var(--color-danger); font-size: var(--text-small); }
   /* One column that never grows past the screen: a select with a long option shrinks instead. */
