@@ -176,7 +176,7 @@ function decisionPointBlocks(p: ReportDecisionPoint, l: ReportLabels): ReportBlo
 
 function indicatorBlocks(i: ReportIndicator, l: ReportLabels, locale: ReportLocale): ReportBlock[] {
   const blocks: ReportBlock[] = [
-    { kind: "heading", level: 3, text: `${i.name} (${i.unitLabel})` },
+    { kind: "heading", level: 3, text: i.unitLabel.trim() ? `${i.name} (${i.unitLabel})` : i.name },
     ...(i.method ? [{ kind: "field" as const, label: l.method, value: i.method }] : []),
     ...(i.target !== null ? [{ kind: "field" as const, label: l.target, value: formatNumber(i.target, locale) }] : []),
   ];

@@ -99,7 +99,7 @@ export function chartGeometry(indicator: ReportIndicator, targetLabel = "Mål"):
   const target =
     indicator.target === null ? null : { y: y(indicator.target), text: `${targetLabel} ${fmt(indicator.target)}` };
   const description = [
-    `${indicator.name} (${indicator.unitLabel})`,
+    indicator.unitLabel.trim() ? `${indicator.name} (${indicator.unitLabel})` : indicator.name,
     ...indicator.units.map((u) => `${u.name}: ${u.values.map((v) => `${v.occasion} ${fmt(v.value)}`).join(", ")}`),
     ...(target ? [target.text] : []),
   ].join(". ");

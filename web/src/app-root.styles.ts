@@ -13,12 +13,13 @@ export const appRootStyles = css`
     .skip:focus {
       left: var(--space-4);
       top: var(--space-4);
-      background: #fff;
+      background: var(--color-surface-raised);
       padding: var(--space-2) var(--space-4);
       z-index: 10;
     }
-    /* The brand on the left, the tools on the right; when they do not fit beside it the tools move
-       to a row of their own as a group (never one button alone), and the name stays with "Logga ut". */
+    /* The brand on the left with the search and bell icons beside it, the tools on the right; when
+       they do not fit the tools move to a row of their own as a group (never one button alone), so a
+       phone has two rows, and the name stays with "Logga ut". */
     header {
       position: relative;
       display: flex;
@@ -67,7 +68,7 @@ export const appRootStyles = css`
       cursor: pointer;
     }
     :focus-visible {
-      outline: 3px solid #ffd27a;
+      outline: var(--focus-ring-on-dark);
       outline-offset: 2px;
     }
     @media (max-width: 900px) {

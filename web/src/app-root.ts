@@ -216,12 +216,13 @@ export class AppRoot extends LitElement {
       <header>
         <a class="brand" href=${paths.workspaces()}>${t("app.name")}</a>
         ${workspaceId ? html`<header-search .workspaceId=${workspaceId}></header-search>` : nothing}
+        ${this.user && !this.sessionEnded ? html`<notification-bell></notification-bell>` : nothing}
         <div class="tools">
           <button type="button" lang=${locale() === "sv" ? "en" : "sv"} @click=${() => void setLocale(locale() === "sv" ? "en" : "sv")}>
             ${t("app.languageSwitch")}
           </button>
           ${this.user?.isAdmin && !this.sessionEnded ? html`<a href=${paths.admin()}>${t("admin.link")}</a>` : nothing}
-          ${this.user && !this.sessionEnded ? html`<notification-bell></notification-bell><span class="who"><span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button></span>` : nothing}
+          ${this.user && !this.sessionEnded ? html`<span class="who"><span>${this.user.name}</span><button type="button" @click=${this.signOut}>${t("app.signOut")}</button></span>` : nothing}
         </div>
       </header>
       <main id="main" tabindex="-1">${this.page()}</main>`;

@@ -84,20 +84,20 @@ class PartStatus extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      margin: 0.5rem 0;
+      margin: var(--space-2) 0;
     }
     .failed {
       color: var(--color-danger);
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     button {
       font: inherit;
       min-height: var(--touch);
       min-width: var(--touch);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-text);
       cursor: pointer;
     }

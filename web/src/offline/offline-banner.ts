@@ -15,8 +15,8 @@ export class OfflineBanner extends LitElement {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.5rem 1rem;
+      gap: var(--space-2) var(--space-4);
+      padding: var(--space-2) var(--space-4);
       border-bottom: 1px solid var(--color-border);
       background: var(--color-surface);
       color: var(--color-text);
@@ -28,10 +28,10 @@ export class OfflineBanner extends LitElement {
       font: inherit;
       min-height: var(--touch);
       min-width: var(--touch);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       border: 1px solid var(--color-primary);
       border-radius: var(--radius);
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-primary);
       cursor: pointer;
     }

@@ -23,16 +23,16 @@ export class AdminPage extends LitElement {
       nav ul {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: var(--space-2);
         list-style: none;
         padding: 0;
-        margin: 0 0 1rem;
+        margin: 0 0 var(--space-4);
       }
       nav a {
         display: inline-flex;
         align-items: center;
         min-height: var(--touch);
-        padding: 0 1rem;
+        padding: 0 var(--space-4);
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
         text-decoration: none;
@@ -42,7 +42,7 @@ export class AdminPage extends LitElement {
         background: var(--color-primary);
         color: var(--color-primary-text);
         border-color: var(--color-primary);
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
     `,
   ];

@@ -25,7 +25,7 @@ export class AuditLogPage extends LitElement {
       form.filters {
         max-width: none;
         display: grid;
-        gap: 0.75rem 1rem;
+        gap: var(--space-3) var(--space-4);
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
         align-items: end;
       }
@@ -37,7 +37,7 @@ export class AuditLogPage extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem 1rem;
+        gap: var(--space-2) var(--space-4);
         align-items: center;
         grid-column: 1 / -1;
       }
@@ -47,13 +47,13 @@ export class AuditLogPage extends LitElement {
         margin: 0;
       }
       ol.events li {
-        padding: 0.6rem 0;
+        padding: var(--space-3) 0;
         border-bottom: 1px solid var(--color-border);
         overflow-wrap: anywhere;
       }
       .when {
         display: block;
-        font-size: 0.9rem;
+        font-size: var(--text-small);
         color: var(--color-muted);
       }
       a.download {

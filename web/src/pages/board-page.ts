@@ -27,18 +27,18 @@ export class BoardPage extends LitElement {
       .notice {
         display: flex;
         align-items: center;
-        gap: 0.5rem;
-        padding: 0.5rem 0.75rem;
+        gap: var(--space-2);
+        padding: var(--space-2) var(--space-3);
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
-        background: var(--color-surface, #f6f7f9);
+        background: var(--color-surface);
       }
       .notice button {
         margin-left: auto;
         font: inherit;
         min-height: var(--touch);
-        padding: 0 1rem;
-        background: #fff;
+        padding: 0 var(--space-4);
+        background: var(--color-surface-raised);
         color: var(--color-primary);
         border: 1px solid var(--color-primary);
         border-radius: var(--radius);
@@ -55,7 +55,7 @@ export class BoardPage extends LitElement {
         display: flex;
         flex-wrap: wrap;
         justify-content: space-between;
-        gap: 0.5rem 1.5rem;
+        gap: var(--space-2) var(--space-5);
       }
     `,
   ];

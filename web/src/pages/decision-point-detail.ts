@@ -49,7 +49,7 @@ export const decisionPointStyles = [
   .row {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: var(--space-2) var(--space-4);
     align-items: end;
   }
   form.wide {
@@ -76,8 +76,8 @@ export class DecisionPointDetail extends LitElement {
     css`
       .question {
         display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 0;
+        gap: var(--space-2);
+        padding: var(--space-3) 0;
         border-bottom: 1px solid var(--color-border);
       }
       fieldset {
@@ -86,20 +86,24 @@ export class DecisionPointDetail extends LitElement {
         margin: 0;
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1rem;
+        gap: var(--space-1) var(--space-4);
       }
       fieldset label {
         display: inline-flex;
         align-items: center;
-        gap: 0.35rem;
+        gap: var(--space-2);
         font-weight: 400;
         min-height: var(--touch);
       }
+      /* The answer given reads at a glance, also when the questions are locked (a greyed radio alone does not). */
+      fieldset label:has(input:checked) {
+        font-weight: var(--weight-strong);
+      }
       legend {
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
       .decision {
-        margin-top: 1.5rem;
+        margin-top: var(--space-5);
       }
     `,
   ];

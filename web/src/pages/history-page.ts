@@ -29,41 +29,41 @@ export class HistoryPage extends LitElement {
         padding: 0;
         margin: 0;
         display: grid;
-        gap: 1rem;
+        gap: var(--space-4);
       }
       h3 {
-        font-size: 1.1rem;
-        margin: 0 0 0.25rem;
+        font-size: var(--text-large);
+        margin: 0 0 var(--space-1);
       }
       h4 {
-        font-size: 1rem;
-        margin: 1rem 0 0.25rem;
+        font-size: var(--text-base);
+        margin: var(--space-4) 0 var(--space-1);
       }
       ul.changes {
-        margin: 0.5rem 0;
-        padding-left: 1.25rem;
+        margin: var(--space-2) 0;
+        padding-left: var(--space-5);
       }
       .buttons {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.75rem;
-        margin-top: 0.5rem;
+        gap: var(--space-3);
+        margin-top: var(--space-2);
       }
       .version {
         border-top: 1px solid var(--color-border);
-        margin-top: 1rem;
-        padding-top: 0.5rem;
+        margin-top: var(--space-4);
+        padding-top: var(--space-2);
       }
       .body {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
-        margin: 0.25rem 0 0.5rem;
+        margin: var(--space-1) 0 var(--space-2);
       }
       dt {
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
       dd {
-        margin: 0 0 0.5rem;
+        margin: 0 0 var(--space-2);
       }
       li {
         overflow-wrap: anywhere;

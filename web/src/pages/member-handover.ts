@@ -34,7 +34,7 @@ export class MemberHandover extends LitElement {
       .buttons {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: var(--space-2);
       }
       h2 {
         margin-top: 0;

@@ -196,7 +196,7 @@ export class MembersPage extends LitElement {
     return html`<p><a href=${paths.workspace(ws.id)}>← ${ws.name}</a></p>
       <h1 tabindex="-1">${t("members.title")}</h1>
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
-      <table>
+      <div class="table-wrap"><table>
         <caption class="muted">${t("members.caption", { name: ws.name })}</caption>
         <thead>
           <tr>
@@ -248,7 +248,7 @@ export class MembersPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       ${this.notice ? html`<p role="status" id="members-notice" tabindex="-1">${this.notice}</p>` : nothing}
       ${manage ? this.handoverSection() : nothing} ${manage ? this.invitationsSection() : nothing}`;
   }

@@ -5,7 +5,7 @@ export const myWorkStyles = css`
   form.filters {
     max-width: none;
     display: grid;
-    gap: 0.75rem 1rem;
+    gap: var(--space-3) var(--space-4);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
     align-items: end;
   }
@@ -21,7 +21,7 @@ export const myWorkStyles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: var(--space-2) var(--space-4);
     align-items: center;
   }
   a.download {
@@ -34,7 +34,7 @@ export const myWorkStyles = css`
   }
   td,
   th {
-    padding: 0.4rem 0.5rem;
+    padding: var(--space-2) var(--space-2);
   }
   td a {
     display: inline-block;
@@ -46,7 +46,7 @@ export const myWorkStyles = css`
   }
   .overdue {
     color: var(--color-danger);
-    font-weight: 600;
+    font-weight: var(--weight-strong);
   }
   td.due {
     min-width: 6.5rem;
@@ -67,12 +67,12 @@ export const myWorkStyles = css`
       display: block;
     }
     h1 {
-      font-size: 1.3rem;
-      margin-bottom: 0.25rem;
+      font-size: var(--text-h2);
+      margin-bottom: var(--space-1);
     }
     h2 {
-      font-size: 1.1rem;
-      margin-top: 0.5rem;
+      font-size: var(--text-large);
+      margin-top: var(--space-2);
     }
     a {
       color: inherit;

@@ -27,7 +27,7 @@ export class OidcSignIn extends LitElement {
         background: var(--color-primary);
         color: var(--color-primary-text);
         text-decoration: none;
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
     `,
   ];

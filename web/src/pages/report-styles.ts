@@ -8,35 +8,45 @@ export const reportStyles = [
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: var(--space-2) var(--space-4);
     align-items: center;
-    margin: 0.75rem 0;
+    margin: var(--space-3) 0;
   }
   .toolbar a {
     display: inline-flex;
     align-items: center;
-    min-height: var(--touch, 44px);
+    min-height: var(--touch);
   }
   .goal {
     border-top: 1px solid var(--color-border);
-    padding: 0.75rem 0;
+    padding: var(--space-3) 0;
   }
   .goal h4 {
-    margin: 0 0 0.25rem;
-    font-size: 1.05rem;
+    margin: 0 0 var(--space-1);
+    font-size: var(--text-large);
   }
   dl.facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0.25rem 0;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: var(--space-1) var(--space-4);
+    margin: var(--space-1) 0;
+  }
+  /* On a phone each fact's name stands above its text. */
+  @media (max-width: 40rem) {
+    dl.facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dl.facts dd + dt {
+      margin-top: var(--space-2);
+    }
   }
   dl.facts dt {
-    font-weight: 600;
+    font-weight: var(--weight-strong);
   }
   dl.facts dd {
     margin: 0;
     white-space: pre-wrap;
+    overflow-wrap: break-word;
   }
   form {
     max-width: 48rem;
@@ -50,7 +60,7 @@ export const reportStyles = [
   }
   label.block {
     display: block;
-    margin: 0.5rem 0;
+    margin: var(--space-2) 0;
   }
   table {
     border-collapse: collapse;
@@ -58,8 +68,25 @@ export const reportStyles = [
   td,
   th {
     text-align: left;
-    padding: 0.35rem 0.6rem;
+    padding: var(--space-2) var(--space-3);
     border-bottom: 1px solid var(--color-border);
+  }
+  /* The PDF's SHA-256 is one long word: it breaks rather than widening the page on a phone. */
+  small {
+    overflow-wrap: anywhere;
+  }
+  /* On a phone the action tables keep their four columns: smaller type, narrower cells, names wrap. */
+  @media (max-width: 40rem) {
+    table {
+      font-size: var(--text-small);
+    }
+    td,
+    th {
+      padding: var(--space-2) var(--space-1);
+    }
+    td:first-child {
+      overflow-wrap: anywhere;
+    }
   }
   td.num,
   th.num {
@@ -73,8 +100,8 @@ export const reportStyles = [
     display: block;
   }
   .warning {
-    color: #92400e;
-    font-weight: 600;
+    color: var(--color-warning);
+    font-weight: var(--weight-strong);
   }
   @media print {
     .screen-only,

@@ -21,20 +21,24 @@ import { type LiveWatch, refreshAfterChange, watchSteeringBoards } from "./steer
 /** How often the steering view reads the partnership again while it is shown (what the boards it watches do not cover, e.g. overdue actions). */
 const REFRESH_MS = 30_000;
 
+/* Read on a projector: the app's type scale, a step larger (badges too, so a status reads from the back). */
 const steeringStyles = css`
   :host {
-    font-size: 1.25rem;
+    font-size: var(--text-h2);
   }
   h1 {
-    font-size: 2.1rem;
+    font-size: calc(var(--text-h1) * 1.2);
   }
   h2 {
-    font-size: 1.6rem;
+    font-size: calc(var(--text-h2) * 1.28);
+  }
+  .badge {
+    font-size: 0.875em;
   }
   .goals {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
-    gap: 1rem;
+    gap: var(--space-4);
     list-style: none;
     padding: 0;
   }
@@ -42,22 +46,22 @@ const steeringStyles = css`
     margin: 0;
   }
   .goals h4 {
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
+    margin: 0 0 var(--space-2);
+    font-size: var(--text-h2);
   }
   ol.trend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.5rem;
+    gap: var(--space-1) var(--space-2);
     list-style: none;
     padding: 0;
-    margin: 0.5rem 0 0;
-    font-size: 1rem;
+    margin: var(--space-2) 0 0;
+    font-size: var(--text-base);
   }
   .indicators {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr));
-    gap: 1rem;
+    gap: var(--space-4);
   }
   figure {
     margin: 0;

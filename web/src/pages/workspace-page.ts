@@ -22,27 +22,31 @@ export class WorkspacePage extends LitElement {
     css`
       .grid {
         display: grid;
-        gap: 1rem;
+        gap: var(--space-4);
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
       }
       .counts {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        margin: 0.5rem 0 0;
+        gap: var(--space-1) var(--space-4);
+        margin: var(--space-2) 0 0;
         padding: 0;
         list-style: none;
       }
       .overdue {
         color: var(--color-danger);
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
+      /* "På enheten" looks like every other badge (styles/shared.ts badgeStyles): a soft pill. */
       .device-mark {
         display: inline-block;
-        font-size: 0.875rem;
-        padding: 0 0.4rem;
+        font-size: var(--text-small);
+        font-weight: var(--weight-strong);
+        line-height: 1.6;
+        padding: 0 var(--space-2);
         border: 1px solid var(--color-border);
         border-radius: 999px;
+        background: var(--color-surface);
         color: var(--color-muted);
         white-space: nowrap;
       }
@@ -56,11 +60,12 @@ export class WorkspacePage extends LitElement {
         background: var(--color-primary);
         color: var(--color-primary-text);
         text-decoration: none;
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
       .device-mark.on-device {
         border-color: var(--color-ok);
-        color: var(--color-text);
+        background: var(--color-ok-soft);
+        color: #14481f;
       }
     `,
   ];

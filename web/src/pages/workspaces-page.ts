@@ -17,8 +17,8 @@ export class WorkspacesPage extends LitElement {
       .answers {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0.5rem 0 0;
+        gap: var(--space-2);
+        margin: var(--space-2) 0 0;
       }
     `,
   ];

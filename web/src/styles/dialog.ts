@@ -10,17 +10,17 @@ export const dialogStyles = css`
   dialog {
     box-sizing: border-box;
     width: 100%;
-    max-width: min(44rem, calc(100vw - 2 * var(--space-4, 1rem)));
-    max-height: calc(100dvh - 2 * var(--space-4, 1rem));
+    max-width: min(44rem, calc(100vw - 2 * var(--space-4)));
+    max-height: calc(100dvh - 2 * var(--space-4));
     border: 1px solid var(--color-border);
-    border-radius: var(--radius-large, 10px);
+    border-radius: var(--radius-large);
     box-shadow: var(--shadow-dialog);
-    padding: 0 var(--space-5, 1.5rem) var(--space-5, 1.5rem);
+    padding: 0 var(--space-5) var(--space-5);
     color: var(--color-text);
-    background: var(--color-surface-raised, #fff);
+    background: var(--color-surface-raised);
   }
   dialog.narrow {
-    max-width: min(30rem, calc(100vw - 2 * var(--space-4, 1rem)));
+    max-width: min(30rem, calc(100vw - 2 * var(--space-4)));
   }
   dialog::backdrop {
     background: rgb(16 24 40 / 45%);
@@ -33,17 +33,17 @@ export const dialogStyles = css`
     display: flex;
     align-items: flex-start;
     justify-content: space-between;
-    gap: var(--space-3, 0.75rem);
-    margin: 0 calc(-1 * var(--space-5, 1.5rem)) var(--space-3, 0.75rem);
-    padding: var(--space-3, 0.75rem) var(--space-3, 0.75rem) var(--space-2, 0.5rem) var(--space-5, 1.5rem);
-    background: var(--color-surface-raised, #fff);
-    border-bottom: 1px solid var(--color-surface, #f4f6f8);
+    gap: var(--space-3);
+    margin: 0 calc(-1 * var(--space-5)) var(--space-3);
+    padding: var(--space-3) var(--space-3) var(--space-2) var(--space-5);
+    background: var(--color-surface-raised);
+    border-bottom: 1px solid var(--color-surface);
   }
   .dialog-head h1,
   .dialog-head h2 {
     margin: 0;
-    padding-top: var(--space-2, 0.5rem);
-    font-size: var(--text-h2, 1.25rem);
+    padding-top: var(--space-2);
+    font-size: var(--text-h2);
     line-height: 1.3;
     min-width: 0;
     overflow-wrap: anywhere;
@@ -51,10 +51,10 @@ export const dialogStyles = css`
   button.dialog-close {
     flex: none;
     box-sizing: border-box;
-    width: var(--touch, 44px);
-    height: var(--touch, 44px);
-    min-width: var(--touch, 44px);
-    min-height: var(--touch, 44px);
+    width: var(--touch);
+    height: var(--touch);
+    min-width: var(--touch);
+    min-height: var(--touch);
     padding: 0;
     display: inline-flex;
     align-items: center;
@@ -77,17 +77,17 @@ export const dialogStyles = css`
   .dialog-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--space-3, 0.75rem);
+    gap: var(--space-3);
     justify-content: space-between;
-    margin-top: var(--space-5, 1.5rem);
+    margin-top: var(--space-5);
   }
   @media (max-width: 599px) {
     dialog {
-      padding: 0 var(--space-4, 1rem) var(--space-4, 1rem);
+      padding: 0 var(--space-4) var(--space-4);
     }
     .dialog-head {
-      margin: 0 calc(-1 * var(--space-4, 1rem)) var(--space-3, 0.75rem);
-      padding-left: var(--space-4, 1rem);
+      margin: 0 calc(-1 * var(--space-4)) var(--space-3);
+      padding-left: var(--space-4);
     }
   }
 `;

@@ -6,14 +6,14 @@ export const pageStyles = css`
     display: block;
   }
   h1 {
-    font-size: var(--text-h1, 1.75rem);
+    font-size: var(--text-h1);
     line-height: 1.25;
-    margin: 0 0 var(--space-4, 1rem);
+    margin: 0 0 var(--space-4);
   }
   h2 {
-    font-size: var(--text-h2, 1.25rem);
+    font-size: var(--text-h2);
     line-height: 1.3;
-    margin: var(--space-5, 1.5rem) 0 var(--space-2, 0.5rem);
+    margin: var(--space-5) 0 var(--space-2);
   }
   a {
     color: var(--color-primary);
@@ -28,14 +28,14 @@ export const pageStyles = css`
   /* A problem to act on: said in words (role="alert"), the colour only adds to it. */
   .error {
     color: var(--color-danger);
-    font-weight: 600;
+    font-weight: var(--weight-strong);
   }
   .card {
-    background: var(--color-surface-raised, #fff);
+    background: var(--color-surface-raised);
     border: 1px solid var(--color-border);
-    border-radius: var(--radius-large, 10px);
+    border-radius: var(--radius-large);
     box-shadow: var(--shadow-card);
-    padding: var(--space-4, 1rem);
+    padding: var(--space-4);
   }
   /* A wide table scrolls sideways inside the page on a phone instead of widening the page. */
   .table-wrap {
@@ -47,7 +47,7 @@ export const pageStyles = css`
     padding: 0;
     margin: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
 `;
 
@@ -65,30 +65,38 @@ export const srOnly = css`
 
 export const formStyles = css`
   /* Date fields (components/date-field): text in the Swedish form plus a calendar button. */
-  .date-field { display: inline-flex; flex-direction: column; gap: 0.25rem; max-width: 100%; }
-  .date-row { display: inline-flex; align-items: stretch; gap: 0.25rem; position: relative; max-width: 100%; }
+  .date-field { display: inline-flex; flex-direction: column; gap: var(--space-1); max-width: 100%; }
+  .date-row { display: inline-flex; align-items: stretch; gap: var(--space-1); position: relative; max-width: 100%; }
   .date-row input.typed { min-width: 0; font-variant-numeric: tabular-nums; }
-  .date-row .pick { min-width: 44px; min-height: 44px; display: inline-flex; align-items: center; justify-content: center; padding: 0; }
+  .date-row .pick { min-width: var(--touch); min-height: var(--touch); display: inline-flex; align-items: center; justify-content: center; padding: 0; }
   .date-row input.native { position: absolute; left: 0; bottom: 0; width: 1px; height: 1px; opacity: 0; pointer-events: none; border: 0; padding: 0; }
-  .date-error:not([hidden]) { color: var(--color-danger, #b00020); font-size: 0.9em; }
+  .date-error:not([hidden]) { color: var(--color-danger); font-size: var(--text-small); }
+  /* One column that never grows past the screen: a select with a long option shrinks instead. */
   form {
     display: grid;
-    gap: var(--space-4, 1rem);
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--space-4);
     max-width: 28rem;
   }
   label {
     display: grid;
-    gap: var(--space-1, 0.25rem);
-    font-weight: 600;
+    grid-template-columns: minmax(0, 1fr);
+    max-width: 100%;
+    gap: var(--space-1);
+    font-weight: var(--weight-strong);
   }
   input {
     font: inherit;
     /* What people type is text, not a label: inputs inside a bold label are not bold. */
     font-weight: 400;
     min-height: var(--touch);
-    padding: 0 var(--space-3, 0.75rem);
+    padding: 0 var(--space-3);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
+  }
+  select {
+    max-width: 100%;
+    min-width: 0;
   }
   select,
   textarea {
@@ -97,13 +105,13 @@ export const formStyles = css`
     min-height: var(--touch);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+    padding: var(--space-1) var(--space-2);
   }
   /* Every field on the same white ground (a select is otherwise grey in Chromium). */
   input,
   select,
   textarea {
-    background: var(--color-surface-raised, #fff);
+    background: var(--color-surface-raised);
     color: var(--color-text);
   }
   table {
@@ -114,15 +122,15 @@ export const formStyles = css`
   td {
     text-align: left;
     border-bottom: 1px solid var(--color-border);
-    padding: 0.25rem 0.5rem;
+    padding: var(--space-1) var(--space-2);
     vertical-align: middle;
   }
   button.secondary {
-    background: #fff;
+    background: var(--color-surface-raised);
     color: var(--color-primary);
   }
   button.danger {
-    background: #fff;
+    background: var(--color-surface-raised);
     color: var(--color-danger);
     border-color: var(--color-danger);
   }
@@ -132,7 +140,7 @@ export const formStyles = css`
   .hint {
     font-weight: 400;
     color: var(--color-muted);
-    font-size: 0.9rem;
+    font-size: var(--text-small);
   }
   .field-error {
     font-weight: 400;
@@ -157,8 +165,8 @@ export const formStyles = css`
   [role="alert"] {
     color: var(--color-danger);
     border-left: 4px solid var(--color-danger);
-    padding: var(--space-2, 0.5rem) var(--space-3, 0.75rem);
-    background: var(--color-danger-soft, #fdf0f0);
+    padding: var(--space-2) var(--space-3);
+    background: var(--color-danger-soft);
   }
   /* A row of checkboxes, each with its label beside it (still a 44 px target). */
   .checks label,
@@ -166,13 +174,19 @@ export const formStyles = css`
     display: inline-flex;
     flex-direction: row;
     align-items: center;
-    gap: 0.4rem;
+    gap: var(--space-2);
     min-height: var(--touch);
-    margin-right: 1rem;
+    margin-right: var(--space-4);
     font-weight: 400;
   }
+  /* A box or a round keeps its size when the text beside it wraps to two lines. */
+  input[type="checkbox"],
+  input[type="radio"] {
+    flex-shrink: 0;
+  }
   .checks input,
-  label.check input {
+  label.check input,
+  input[type="radio"] {
     min-height: auto;
     width: 1.5rem;
     height: 1.5rem;
@@ -189,7 +203,7 @@ export const badgeStyles = css`
   .badges {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+    gap: var(--space-1) var(--space-2);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -197,36 +211,36 @@ export const badgeStyles = css`
   .badge {
     display: inline-block;
     box-sizing: border-box;
-    padding: 0 var(--space-2, 0.5rem);
+    padding: 0 var(--space-2);
     border: 1px solid var(--color-border);
     border-radius: 999px;
-    background: var(--color-surface-raised, #fff);
+    background: var(--color-surface-raised);
     color: var(--color-text);
-    font-size: var(--text-small, 0.875rem);
-    font-weight: var(--weight-strong, 600);
+    font-size: var(--text-small);
+    font-weight: var(--weight-strong);
     line-height: 1.6;
     overflow-wrap: anywhere;
   }
   .badge.ok,
   .badge.achieved {
-    background: var(--color-ok-soft, #e8f4ec);
+    background: var(--color-ok-soft);
     border-color: var(--color-ok);
     color: #14481f;
   }
   .badge.warning,
   .badge.partly_achieved {
-    background: var(--color-warning-soft, #fff4e0);
-    border-color: var(--color-warning, #8a5300);
+    background: var(--color-warning-soft);
+    border-color: var(--color-warning);
     color: #4d3600;
   }
   .badge.danger,
   .badge.not_achieved {
-    background: var(--color-danger-soft, #fdf0f0);
+    background: var(--color-danger-soft);
     border-color: var(--color-danger);
     color: #6d0f12;
   }
   .badge.info {
-    background: var(--color-accent-soft, #e6f0f6);
+    background: var(--color-accent-soft);
     border-color: var(--color-primary);
     color: var(--color-primary);
   }

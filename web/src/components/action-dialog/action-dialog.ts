@@ -95,7 +95,7 @@ export class ActionDialog extends LitElement {
         overflow-wrap: anywhere;
       }
       dt {
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
       dd {
         margin: 0 0 var(--space-2);
@@ -113,8 +113,8 @@ export class ActionDialog extends LitElement {
       summary {
         min-height: var(--touch);
         box-sizing: border-box;
-        padding: 0.65rem 0;
-        font-weight: 600;
+        padding: var(--space-3) 0;
+        font-weight: var(--weight-strong);
         cursor: pointer;
       }
     `,

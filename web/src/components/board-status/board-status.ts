@@ -12,9 +12,9 @@ export const boardStatusStyles = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1.5rem;
+    gap: var(--space-2) var(--space-5);
     align-items: center;
-    margin-bottom: 0.75rem;
+    margin-bottom: var(--space-3);
   }
   .presence ul {
     display: inline;

@@ -8,31 +8,31 @@ export const commentStyles = css`
   ol {
     list-style: none;
     padding: 0;
-    margin: 0 0 1rem;
+    margin: 0 0 var(--space-4);
     display: grid;
-    gap: 0.75rem;
+    gap: var(--space-3);
   }
   article {
     border-left: 3px solid var(--color-border);
-    padding: 0.25rem 0 0.25rem 0.75rem;
+    padding: var(--space-1) 0 var(--space-1) var(--space-3);
   }
   .by {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75rem;
+    gap: 0 var(--space-3);
     color: var(--color-muted);
-    font-size: 0.9rem;
+    font-size: var(--text-small);
   }
   .by strong {
-    color: var(--color-text, inherit);
+    color: var(--color-text);
   }
   .body {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    margin: 0.25rem 0;
+    margin: var(--space-1) 0;
   }
   .mention {
-    font-weight: 600;
+    font-weight: var(--weight-strong);
     color: var(--color-primary);
   }
   .deleted {
@@ -41,7 +41,7 @@ export const commentStyles = css`
   }
   form {
     max-width: none;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
   textarea {
     box-sizing: border-box;
@@ -50,7 +50,7 @@ export const commentStyles = css`
   }
   .buttons {
     display: flex;
-    gap: 0.5rem;
+    gap: var(--space-2);
     flex-wrap: wrap;
   }
   .field {
@@ -58,11 +58,11 @@ export const commentStyles = css`
   }
   .mentions {
     list-style: none;
-    margin: 0.25rem 0 0;
-    padding: 0.25rem 0;
+    margin: var(--space-1) 0 0;
+    padding: var(--space-1) 0;
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    background: #fff;
+    background: var(--color-surface-raised);
     max-width: 24rem;
     box-shadow: var(--shadow-float);
   }
@@ -70,7 +70,7 @@ export const commentStyles = css`
     min-height: var(--touch);
     display: flex;
     align-items: center;
-    padding: 0 0.75rem;
+    padding: 0 var(--space-3);
     cursor: pointer;
   }
   .mentions li[aria-selected="true"] {

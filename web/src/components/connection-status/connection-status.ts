@@ -38,11 +38,11 @@ export class ConnectionStatus extends LitElement {
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: var(--space-1, 0.25rem) var(--space-2, 0.5rem);
+      gap: var(--space-1) var(--space-2);
       max-width: 100%;
       box-sizing: border-box;
-      padding: var(--space-1, 0.25rem) var(--space-3, 0.75rem);
-      font-size: var(--text-small, 0.875rem);
+      padding: var(--space-1) var(--space-3);
+      font-size: var(--text-small);
       /* A pill while it is one line; a long message wraps inside a rounded box instead. */
       border-radius: 1.1rem;
       border: 1px solid var(--color-border);
@@ -70,24 +70,24 @@ export class ConnectionStatus extends LitElement {
     }
     /* Soft status colours (styles/global.css); the words say it, the colour only adds to it. */
     :host([kind="connected"]) {
-      background: var(--color-ok-soft, #e8f4ec);
+      background: var(--color-ok-soft);
       border-color: var(--color-ok);
     }
     :host([kind="offline"]) {
-      background: var(--color-warning-soft, #fff4e0);
-      border-color: var(--color-warning, #8a5300);
+      background: var(--color-warning-soft);
+      border-color: var(--color-warning);
     }
     :host([kind="refused"]) {
       border-color: var(--color-danger);
       color: var(--color-danger);
-      background: var(--color-danger-soft, #fdf0f0);
+      background: var(--color-danger-soft);
     }
     button {
       font: inherit;
       min-height: var(--touch);
       border-radius: var(--radius);
       border: 1px solid var(--color-danger);
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-danger);
       cursor: pointer;
     }
@@ -95,12 +95,12 @@ export class ConnectionStatus extends LitElement {
       display: inline-flex;
       align-items: center;
       min-height: var(--touch);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       border-radius: var(--radius);
       border: 1px solid var(--color-danger);
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-danger);
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     :host([kind="refused"]) .dot {
       background: var(--color-danger);

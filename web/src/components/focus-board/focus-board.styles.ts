@@ -16,6 +16,11 @@ export const focusBoardStyles = css`
     display: inline-flex;
     gap: var(--space-2);
     align-items: center;
+    max-width: 100%;
+  }
+  /* A long organisation name shortens the filter instead of widening the page on a phone. */
+  .filters select {
+    min-width: 0;
   }
   select,
   input,
@@ -28,7 +33,7 @@ export const focusBoardStyles = css`
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
     padding: 0 var(--space-2);
-    background: #fff;
+    background: var(--color-surface-raised);
   }
   button {
     min-width: var(--touch);
@@ -48,7 +53,7 @@ export const focusBoardStyles = css`
   }
   .switcher button,
   .move button {
-    background: #fff;
+    background: var(--color-surface-raised);
     color: var(--color-primary);
     padding: 0 var(--space-3);
   }
@@ -57,7 +62,7 @@ export const focusBoardStyles = css`
     color: var(--color-primary-text);
   }
   .count {
-    font-weight: 600;
+    font-weight: var(--weight-strong);
   }
   .columns {
     display: grid;

@@ -6,27 +6,45 @@ export const followupStyles = css`
     display: block;
   }
   section {
-    margin: 1.25rem 0;
+    margin: var(--space-5) 0;
   }
   textarea {
+    box-sizing: border-box;
     width: 100%;
     max-width: 48rem;
     min-height: 4rem;
   }
   .muted {
-    color: var(--color-muted, #4a4a4a);
+    color: var(--color-muted);
     font-weight: normal;
-    font-size: 0.9rem;
+    font-size: var(--text-small);
   }
   .setup {
     display: grid;
-    gap: 0 2rem;
+    gap: 0 var(--space-6);
     grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr));
+  }
+  /* Units and occasions: one row each, the name (and its organisation or date) then "×" at the end. */
+  .setup ul {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--space-1);
+  }
+  .setup li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: var(--space-1);
+    border-bottom: 1px solid var(--color-surface);
+  }
+  .setup li button.remove {
+    margin-left: auto;
   }
   form.inline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: var(--space-2);
     align-items: end;
     max-width: none;
   }
@@ -35,23 +53,23 @@ export const followupStyles = css`
   }
   .new-indicator .fields {
     display: grid;
-    gap: 0.5rem 1rem;
+    gap: var(--space-2) var(--space-4);
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
   }
   .new-indicator .wide {
     grid-column: 1 / -1;
   }
   .indicator {
-    margin-bottom: 1rem;
+    margin-bottom: var(--space-4);
   }
   .indicator h3 {
-    margin: 0 0 0.25rem;
+    margin: 0 0 var(--space-1);
   }
   .facts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0 0 0.5rem;
+    gap: var(--space-1) var(--space-4);
+    margin: 0 0 var(--space-2);
   }
   .grid-wrap {
     overflow-x: auto;
@@ -63,62 +81,64 @@ export const followupStyles = css`
   table.values th,
   table.values td {
     border: 1px solid var(--color-border);
-    padding: 0.35rem 0.5rem;
+    padding: var(--space-2) var(--space-2);
     text-align: left;
     vertical-align: top;
   }
   table.values thead th.baseline {
-    background: #eef3f8;
+    background: var(--color-accent-soft);
   }
   table.values tfoot {
     font-style: italic;
   }
   .cell {
     display: flex;
-    gap: 0.25rem;
+    gap: var(--space-1);
   }
   .cell input {
     width: 5.5rem;
-    padding: 0 0.4rem;
+    padding: 0 var(--space-2);
   }
   .cell input.respondents {
     width: 6.5rem;
   }
   input[aria-invalid="true"] {
-    border: 2px solid #a1261b;
+    border: 2px solid var(--color-danger);
   }
   .error {
     display: block;
-    color: #a1261b;
-    font-weight: 600;
+    color: var(--color-danger);
+    font-weight: var(--weight-strong);
   }
   .warn {
     display: block;
-    color: #6b4a00;
-    font-size: 0.85rem;
+    color: var(--color-warning);
+    font-size: var(--text-small);
   }
   .n {
-    color: var(--color-muted, #4a4a4a);
-    font-size: 0.85rem;
+    color: var(--color-muted);
+    font-size: var(--text-small);
   }
   .change.better {
-    color: #1d6b2f;
+    color: var(--color-ok);
   }
   .change.worse {
-    color: #a1261b;
+    color: var(--color-danger);
   }
   button.remove {
     font: inherit;
-    min-width: var(--touch, 2.75rem);
-    min-height: var(--touch, 2.75rem);
-    margin-left: 0.25rem;
-    border: 1px solid var(--color-border);
+    min-width: var(--touch);
+    min-height: var(--touch);
+    margin-left: var(--space-1);
+    border: 1px solid var(--color-danger);
     border-radius: var(--radius);
-    background: #fff;
+    background: var(--color-surface-raised);
+    /* The page's buttons have white text; on this white ground the "×" needs a colour of its own. */
+    color: var(--color-danger);
     cursor: pointer;
   }
   label.follow {
     display: inline-grid;
-    margin-bottom: 0.5rem;
+    margin-bottom: var(--space-2);
   }
 `;

@@ -43,7 +43,7 @@ export class GoalHistory extends LitElement {
       }
       ol.timeline > li {
         position: relative;
-        padding: 0 0 1rem 1rem;
+        padding: 0 0 var(--space-4) var(--space-4);
       }
       ol.timeline > li::before {
         content: "";
@@ -56,16 +56,16 @@ export class GoalHistory extends LitElement {
         background: var(--color-primary);
       }
       .muted {
-        color: var(--color-muted, #555);
-        font-size: 0.9rem;
+        color: var(--color-muted);
+        font-size: var(--text-small);
       }
       .grid {
         display: grid;
-        gap: 0.5rem;
+        gap: var(--space-2);
         grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
       }
       .error {
-        color: #a1261b;
+        color: var(--color-danger);
       }
     `,
   ];

@@ -7,35 +7,35 @@ export const headerSearchStyles = [
   css`
     :host {
       display: block;
-      color: var(--color-text, #1b1b1b);
+      color: var(--color-text);
     }
     :focus-visible {
-      outline: 3px solid #ffd27a;
+      outline: var(--focus-ring-on-dark);
       outline-offset: 2px;
     }
     .toggle {
       display: none;
       align-items: center;
       justify-content: center;
-      min-width: var(--touch, 44px);
-      min-height: var(--touch, 44px);
+      min-width: var(--touch);
+      min-height: var(--touch);
       background: transparent;
-      color: var(--color-primary-text, #fff);
+      color: var(--color-primary-text);
       border: 1px solid currentColor;
-      border-radius: var(--radius, 6px);
+      border-radius: var(--radius);
       cursor: pointer;
     }
     input {
       box-sizing: border-box;
       width: 20rem;
       max-width: 100%;
-      min-height: var(--touch, 44px);
-      padding: 0 0.75rem;
+      min-height: var(--touch);
+      padding: 0 var(--space-3);
       font: inherit;
-      color: #1b1b1b;
-      background: #fff;
+      color: var(--color-text);
+      background: var(--color-surface-raised);
       border: 2px solid #fff;
-      border-radius: var(--radius, 6px);
+      border-radius: var(--radius);
     }
     .popup {
       position: absolute;
@@ -46,33 +46,33 @@ export const headerSearchStyles = [
       width: min(36rem, calc(100% - 2rem));
       max-height: min(70vh, 36rem);
       overflow-y: auto;
-      background: #fff;
-      color: #1b1b1b;
-      border: 1px solid var(--color-border, #c8ccd2);
-      border-radius: var(--radius, 6px);
+      background: var(--color-surface-raised);
+      color: var(--color-text);
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius);
       box-shadow: var(--shadow-float);
-      padding: 0.25rem 0;
+      padding: var(--space-1) 0;
     }
     .popup[hidden] {
       display: none;
     }
     .message {
       margin: 0;
-      padding: 0.75rem 1rem;
+      padding: var(--space-3) var(--space-4);
     }
     .group-label {
-      padding: 0.5rem 1rem 0.25rem;
-      font-size: 0.85rem;
-      font-weight: 700;
+      padding: var(--space-2) var(--space-4) var(--space-1);
+      font-size: var(--text-small);
+      font-weight: var(--weight-strong);
       text-transform: uppercase;
       letter-spacing: 0.03em;
-      color: #4a4f57;
+      color: var(--color-muted);
     }
     .hit {
       display: grid;
-      gap: 0.15rem;
-      padding: 0.5rem 1rem;
-      min-height: var(--touch, 44px);
+      gap: var(--space-1);
+      padding: var(--space-2) var(--space-4);
+      min-height: var(--touch);
       box-sizing: border-box;
       color: inherit;
       text-decoration: none;
@@ -80,24 +80,24 @@ export const headerSearchStyles = [
     }
     .hit:hover,
     .hit.active {
-      background: #e8eef7;
-      border-left-color: var(--color-primary, #1d4f91);
+      background: var(--color-accent-soft);
+      border-left-color: var(--color-primary);
     }
     .title {
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     .where {
-      font-size: 0.85rem;
-      color: #4a4f57;
+      font-size: var(--text-small);
+      color: var(--color-muted);
     }
     .snippet {
-      font-size: 0.9rem;
+      font-size: var(--text-small);
       overflow-wrap: anywhere;
     }
     mark {
       background: #ffe58a;
       color: inherit;
-      font-weight: 600;
+      font-weight: var(--weight-strong);
       padding: 0 0.1em;
     }
     /* Tablets and phones: a button first; pressed, the field takes a row of its own. */

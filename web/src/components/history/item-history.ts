@@ -23,11 +23,11 @@ export class ItemHistory extends LitElement {
     formStyles,
     css`
     ul {
-      margin: 0.5rem 0;
-      padding-left: 1.25rem;
+      margin: var(--space-2) 0;
+      padding-left: var(--space-5);
     }
     li {
-      margin-bottom: 0.25rem;
+      margin-bottom: var(--space-1);
       overflow-wrap: anywhere;
     }
     time {
@@ -35,7 +35,7 @@ export class ItemHistory extends LitElement {
     }
     li.conflict button {
       display: block;
-      margin-top: 0.25rem;
+      margin-top: var(--space-1);
       max-width: 100%;
       text-align: left;
       overflow-wrap: anywhere;

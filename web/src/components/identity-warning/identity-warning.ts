@@ -36,11 +36,11 @@ export class IdentityWarning extends LitElement {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.75rem 1rem;
-      border: 2px solid var(--color-warning, #8a5300);
-      border-radius: var(--radius, 6px);
-      background: #fff8e6;
+      gap: var(--space-2) var(--space-4);
+      padding: var(--space-3) var(--space-4);
+      border: 2px solid var(--color-warning);
+      border-radius: var(--radius);
+      background: var(--color-warning-soft);
       color: #3d2600;
       box-shadow: var(--shadow-float);
     }
@@ -50,16 +50,16 @@ export class IdentityWarning extends LitElement {
     }
     button {
       font: inherit;
-      min-height: var(--touch, 44px);
-      padding: 0 0.75rem;
+      min-height: var(--touch);
+      padding: 0 var(--space-3);
       border: 1px solid #3d2600;
-      border-radius: var(--radius, 6px);
-      background: #fff;
+      border-radius: var(--radius);
+      background: var(--color-surface-raised);
       color: #3d2600;
       cursor: pointer;
     }
     button:focus-visible {
-      outline: var(--focus-ring, 3px solid #1d4ed8);
+      outline: var(--focus-ring);
       outline-offset: 2px;
     }
   `;

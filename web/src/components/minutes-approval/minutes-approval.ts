@@ -41,20 +41,20 @@ export class MinutesApproval extends LitElement {
         display: block;
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
-        padding: 0 1rem 1rem;
-        margin: 1rem 0;
+        padding: 0 var(--space-4) var(--space-4);
+        margin: var(--space-4) 0;
       }
       ul {
-        padding-left: 1.2rem;
+        padding-left: var(--space-5);
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: var(--space-2);
       }
       code {
         word-break: break-all;
-        font-size: 0.85em;
+        font-size: var(--text-small);
       }
     `,
   ];

@@ -13,19 +13,19 @@ export const minutesBoardStyles = [
   css`
     .note {
       border-left: 4px solid var(--color-primary);
-      padding: 0.5rem 0.75rem;
+      padding: var(--space-2) var(--space-3);
       background: var(--color-surface);
     }
     section {
-      margin: 1.5rem 0;
+      margin: var(--space-5) 0;
     }
     h3 {
-      font-size: 1.1rem;
-      margin: 1rem 0 0.5rem;
+      font-size: var(--text-large);
+      margin: var(--space-4) 0 var(--space-2);
     }
     h4 {
-      font-size: 1rem;
-      margin: 1rem 0 0.25rem;
+      font-size: var(--text-base);
+      margin: var(--space-4) 0 var(--space-1);
     }
     form {
       max-width: none;
@@ -40,11 +40,19 @@ export const minutesBoardStyles = [
     .row {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: var(--space-2) var(--space-4);
       align-items: end;
     }
     .grow {
       flex: 1 1 16rem;
+    }
+    /* A plain text field in a row (the meeting's place) takes the room left instead of cutting its text. */
+    .fields > label:has(> input) {
+      flex: 1 1 16rem;
+    }
+    .fields > label > input {
+      box-sizing: border-box;
+      width: 100%;
     }
     label.number input {
       width: 7rem;
@@ -55,11 +63,11 @@ export const minutesBoardStyles = [
     .details {
       display: grid;
       grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
+      gap: var(--space-1) var(--space-4);
       margin: 0;
     }
     dt {
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     dd {
       margin: 0;
@@ -67,7 +75,7 @@ export const minutesBoardStyles = [
     fieldset {
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
-      margin: 1rem 0 0;
+      margin: var(--space-4) 0 0;
     }
     ul.attendees,
     ul.actions,
@@ -75,30 +83,30 @@ export const minutesBoardStyles = [
       margin: 0;
       padding: 0;
       display: grid;
-      gap: 0.5rem;
+      gap: var(--space-2);
     }
     ul.attendees,
     ul.actions {
       list-style: none;
     }
     ol.decisions {
-      padding-left: 1.5rem;
+      padding-left: var(--space-5);
     }
     ul.attendees li {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.25rem 1rem;
+      gap: var(--space-1) var(--space-4);
       border-bottom: 1px solid var(--color-border);
-      padding: 0.25rem 0;
+      padding: var(--space-1) 0;
     }
     ul.attendees .who {
       flex: 1 1 14rem;
     }
     .add-attendees {
       display: grid;
-      gap: 1rem;
-      margin-top: 1rem;
+      gap: var(--space-4);
+      margin-top: var(--space-4);
     }
     .item {
       background: var(--color-surface);
@@ -116,22 +124,22 @@ export const minutesBoardStyles = [
       box-sizing: border-box;
     }
     fieldset.action {
-      background: #fff;
+      background: var(--color-surface-raised);
       margin: 0;
     }
     fieldset.action legend {
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     .fact {
       margin: 0;
       min-height: var(--touch);
       display: flex;
       align-items: center;
-      gap: 0.25rem;
+      gap: var(--space-1);
     }
     .action-form {
-      margin-top: 0.75rem;
-      gap: 0.5rem;
+      margin-top: var(--space-3);
+      gap: var(--space-2);
     }
     a.focus-link {
       display: inline-flex;
@@ -142,7 +150,7 @@ export const minutesBoardStyles = [
       align-self: end;
     }
     .add-item {
-      margin-top: 1rem;
+      margin-top: var(--space-4);
     }
   `,
 ];

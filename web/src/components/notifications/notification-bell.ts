@@ -26,19 +26,19 @@ export class NotificationBell extends LitElement {
       min-width: var(--touch);
       display: inline-flex;
       align-items: center;
-      gap: 0.4rem;
+      gap: var(--space-2);
       background: transparent;
       border: 1px solid currentColor;
       border-radius: var(--radius);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       cursor: pointer;
     }
     .count {
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-primary);
       border-radius: 999px;
-      padding: 0 0.45rem;
-      font-weight: 700;
+      padding: 0 var(--space-2);
+      font-weight: var(--weight-strong);
       min-width: 1.4rem;
       text-align: center;
     }
@@ -57,7 +57,7 @@ export class NotificationBell extends LitElement {
       }
     }
     :focus-visible {
-      outline: 3px solid #ffd27a;
+      outline: var(--focus-ring-on-dark);
       outline-offset: 2px;
     }
     .panel :focus-visible {
@@ -76,22 +76,22 @@ export class NotificationBell extends LitElement {
       border: 1px solid var(--color-border);
       border-radius: var(--radius);
       box-shadow: var(--shadow-float);
-      padding: 0.75rem 1rem 1rem;
+      padding: var(--space-3) var(--space-4) var(--space-4);
     }
     .top {
       display: flex;
       align-items: center;
-      gap: 0.5rem;
+      gap: var(--space-2);
       flex-wrap: wrap;
     }
     h2 {
-      font-size: 1.2rem;
+      font-size: var(--text-h2);
       margin: 0 auto 0 0;
     }
     .panel button {
       font: inherit;
       min-height: var(--touch);
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
       border-radius: var(--radius);
       border: 1px solid var(--color-primary);
       background: var(--color-bg);
@@ -99,11 +99,11 @@ export class NotificationBell extends LitElement {
       cursor: pointer;
     }
     .all {
-      margin-top: 0.25rem;
+      margin-top: var(--space-1);
     }
     ul {
       list-style: none;
-      margin: 0.5rem 0;
+      margin: var(--space-2) 0;
       padding: 0;
     }
     li {
@@ -111,7 +111,7 @@ export class NotificationBell extends LitElement {
     }
     li a {
       display: block;
-      padding: 0.6rem 0.25rem;
+      padding: var(--space-3) var(--space-1);
       min-height: var(--touch);
       box-sizing: border-box;
       color: var(--color-text);
@@ -121,16 +121,16 @@ export class NotificationBell extends LitElement {
       text-decoration: underline;
     }
     li.unread .what {
-      font-weight: 700;
+      font-weight: var(--weight-strong);
     }
     li.unread a {
       border-left: 4px solid var(--color-primary);
-      padding-left: 0.5rem;
+      padding-left: var(--space-2);
     }
     .when {
       display: block;
       color: var(--color-muted);
-      font-size: 0.9rem;
+      font-size: var(--text-small);
     }
     .muted {
       color: var(--color-muted);

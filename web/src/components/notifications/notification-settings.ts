@@ -11,14 +11,14 @@ export class NotificationSettingsForm extends LitElement {
     :host {
       display: block;
       border-top: 1px solid var(--color-border);
-      margin-top: 0.5rem;
+      margin-top: var(--space-2);
     }
     summary {
       min-height: var(--touch);
       display: flex;
       align-items: center;
       cursor: pointer;
-      font-weight: 600;
+      font-weight: var(--weight-strong);
       color: var(--color-primary);
     }
     :focus-visible {
@@ -33,7 +33,7 @@ export class NotificationSettingsForm extends LitElement {
     label {
       display: flex;
       align-items: center;
-      gap: 0.5rem;
+      gap: var(--space-2);
       min-height: var(--touch);
     }
     input[type="checkbox"] {

@@ -19,8 +19,8 @@ export const planBoardStyles = [
     .goal-extras {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--space-2, 0.5rem);
-      margin-top: var(--space-2, 0.5rem);
+      gap: var(--space-2);
+      margin-top: var(--space-2);
     }
     @media print {
       .goal-extras {
@@ -30,7 +30,7 @@ export const planBoardStyles = [
     .bar {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: var(--space-2);
       align-items: center;
       justify-content: flex-end;
     }
@@ -40,7 +40,7 @@ export const planBoardStyles = [
     }
     /* Edit mode on: the toggle looks pressed (its state is also said: aria-pressed). */
     button.mode[aria-pressed="true"] {
-      background: #fff;
+      background: var(--color-surface-raised);
       color: var(--color-primary);
       border-width: 2px;
       box-shadow: inset 0 2px 4px rgb(0 0 0 / 20%);
@@ -50,18 +50,18 @@ export const planBoardStyles = [
     }
     .note {
       border-left: 4px solid var(--color-primary);
-      padding: 0.5rem 0.75rem;
+      padding: var(--space-2) var(--space-3);
       background: var(--color-surface);
     }
     article {
       max-width: 46rem;
     }
     article section {
-      margin: 2rem 0;
+      margin: var(--space-6) 0;
     }
     .prose p,
     .multiline {
-      margin: 0 0 0.75rem;
+      margin: 0 0 var(--space-3);
       white-space: pre-line;
       overflow-wrap: anywhere;
     }
@@ -74,25 +74,25 @@ export const planBoardStyles = [
       padding: 0;
       margin: 0;
       display: grid;
-      gap: 1rem;
+      gap: var(--space-4);
     }
     .goals > li {
       border-left: 4px solid var(--color-border);
-      padding: 0.25rem 0 0.25rem 1rem;
+      padding: var(--space-1) 0 var(--space-1) var(--space-4);
     }
     .goals h3 {
-      margin: 0 0 0.25rem;
-      font-size: 1.05rem;
+      margin: 0 0 var(--space-1);
+      font-size: var(--text-large);
     }
     .goal .badges {
       margin: 0 0 var(--space-1);
     }
     table.contacts th {
-      font-weight: 600;
+      font-weight: var(--weight-strong);
     }
     table.contacts td,
     table.contacts th {
-      padding: 0.5rem;
+      padding: var(--space-2);
       vertical-align: top;
       overflow-wrap: anywhere;
     }
@@ -109,7 +109,7 @@ export const planBoardStyles = [
       min-height: calc(var(--touch) + 0.5rem);
       resize: vertical;
       line-height: 1.5;
-      padding: 0.5rem 0.75rem;
+      padding: var(--space-2) var(--space-3);
     }
     input[type="checkbox"] {
       width: auto;
@@ -122,11 +122,11 @@ export const planBoardStyles = [
       padding: 0;
       margin: 0;
       display: grid;
-      gap: 0.75rem;
+      gap: var(--space-3);
     }
     ol.items > li {
       display: grid;
-      gap: 0.75rem;
+      gap: var(--space-3);
     }
     ol.items > li.dragging {
       opacity: 0.5;
@@ -140,16 +140,16 @@ export const planBoardStyles = [
     .tools {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: var(--space-2);
       align-items: center;
     }
     .tools .name {
       flex: 1 1 12rem;
-      font-weight: 600;
+      font-weight: var(--weight-strong);
       overflow-wrap: anywhere;
     }
     .tools button {
-      padding: 0 0.75rem;
+      padding: 0 var(--space-3);
     }
     .handle {
       cursor: grab;
@@ -163,7 +163,7 @@ export const planBoardStyles = [
     }
     .fields {
       display: grid;
-      gap: 0.75rem;
+      gap: var(--space-3);
       grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
     }
     fieldset {
@@ -173,9 +173,9 @@ export const planBoardStyles = [
     .add {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: var(--space-2);
       align-items: end;
-      margin-top: 0.75rem;
+      margin-top: var(--space-3);
     }
     .add label {
       flex: 1 1 14rem;

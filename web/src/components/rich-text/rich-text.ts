@@ -33,8 +33,8 @@ export class RichText extends LitElement {
       .toolbar {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem;
-        margin-bottom: 0.25rem;
+        gap: var(--space-1);
+        margin-bottom: var(--space-1);
       }
       .toolbar button {
         font: inherit;
@@ -42,16 +42,16 @@ export class RichText extends LitElement {
         min-width: var(--touch);
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
-        background: #fff;
+        background: var(--color-surface-raised);
         color: var(--color-text);
         cursor: pointer;
       }
       .editor .ProseMirror {
         min-height: 5rem;
-        padding: 0.5rem 0.75rem;
+        padding: var(--space-2) var(--space-3);
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
-        background: #fff;
+        background: var(--color-surface-raised);
       }
       .editor.readonly .ProseMirror {
         border-style: dashed;
@@ -62,7 +62,7 @@ export class RichText extends LitElement {
         outline-offset: 2px;
       }
       .ProseMirror p {
-        margin: 0 0 0.5rem;
+        margin: 0 0 var(--space-2);
       }
       .remote-caret {
         position: relative;
@@ -79,7 +79,7 @@ export class RichText extends LitElement {
         font-size: 0.75rem;
         line-height: 1.2;
         color: #fff;
-        padding: 0 0.25rem;
+        padding: 0 var(--space-1);
         border-radius: 3px 3px 3px 0;
         white-space: nowrap;
         user-select: none;

@@ -3,24 +3,24 @@ import { css } from "lit";
 
 export const roadmapStyles = css`
   section {
-    margin: 1.5rem 0;
+    margin: var(--space-5) 0;
   }
   .phases {
     list-style: none;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: var(--space-3);
   }
   .phase,
   .milestone {
     display: grid;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
   .fields,
   form.inline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 0.75rem;
+    gap: var(--space-2) var(--space-3);
     align-items: end;
     max-width: none;
   }
@@ -33,7 +33,7 @@ export const roadmapStyles = css`
   label.check {
     display: inline-flex;
     align-items: center;
-    gap: 0.4rem;
+    gap: var(--space-2);
     font-weight: 400;
     min-height: var(--touch);
   }
@@ -46,17 +46,17 @@ export const roadmapStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
   .links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: var(--space-1) var(--space-4);
   }
   .cycle {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-    gap: 0.5rem;
+    gap: var(--space-2);
     padding: 0;
     list-style: none;
     counter-reset: step;
@@ -64,7 +64,7 @@ export const roadmapStyles = css`
   .cycle > li {
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0.5rem 0.75rem;
+    padding: var(--space-2) var(--space-3);
     background: var(--color-surface);
     counter-increment: step;
   }
@@ -72,12 +72,43 @@ export const roadmapStyles = css`
     content: counter(step) ". ";
   }
   .cycle ul {
-    margin: 0.25rem 0 0;
-    padding-left: 1.1rem;
+    margin: var(--space-1) 0 0;
+    padding-left: var(--space-4);
+  }
+  /* The note takes its column's width instead of a browser's default 20 characters. */
+  td input {
+    box-sizing: border-box;
+    width: 100%;
   }
   .hint {
     flex-basis: 100%;
     margin: 0;
+  }
+  /* On a phone the cycle table becomes a list: each focus area with its step and note below it
+     (the fields' own names say which area they belong to). */
+  @media (max-width: 40rem) {
+    table,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      display: none;
+    }
+    tr {
+      padding: var(--space-2) 0;
+      border-bottom: 1px solid var(--color-border);
+    }
+    td {
+      padding: var(--space-1) 0;
+      border: 0;
+    }
+    td select {
+      box-sizing: border-box;
+      width: 100%;
+    }
   }
   @media print {
     form,

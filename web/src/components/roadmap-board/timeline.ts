@@ -81,10 +81,10 @@ export function timeline(phases: Phase[], milestones: Milestone[], today: string
 
 export const timelineStyles = css`
   .timeline {
-    margin: 0 0 1rem;
+    margin: 0 0 var(--space-4);
     border: 1px solid var(--color-border);
     border-radius: var(--radius);
-    padding: 0.75rem;
+    padding: var(--space-3);
     background: var(--color-surface);
   }
   .tl-phases {
@@ -95,7 +95,7 @@ export const timelineStyles = css`
   .tl-row {
     display: grid;
     grid-template-columns: minmax(9rem, 14rem) 1fr;
-    gap: 0.75rem;
+    gap: var(--space-3);
     align-items: center;
     min-height: 2.75rem;
     border-top: 1px solid var(--color-border);
@@ -106,7 +106,7 @@ export const timelineStyles = css`
   }
   .tl-label {
     display: grid;
-    font-size: 0.9rem;
+    font-size: var(--text-small);
   }
   .tl-track {
     position: relative;
@@ -115,9 +115,9 @@ export const timelineStyles = css`
   .tl-year {
     position: absolute;
     top: 0;
-    padding-left: 0.25rem;
+    padding-left: var(--space-1);
     border-left: 1px solid var(--color-muted);
-    font-size: 0.85rem;
+    font-size: var(--text-small);
     color: var(--color-muted);
   }
   .tl-today {
@@ -125,7 +125,7 @@ export const timelineStyles = css`
     top: 0;
     height: 100%;
     border-left: 2px dashed var(--color-danger);
-    padding-left: 0.2rem;
+    padding-left: var(--space-1);
     font-size: 0.75rem;
     color: var(--color-danger);
     white-space: nowrap;
@@ -135,13 +135,13 @@ export const timelineStyles = css`
     transform: translateX(-100%);
     border-left: 0;
     border-right: 2px dashed var(--color-danger);
-    padding: 0 0.2rem 0 0;
+    padding: 0 var(--space-1) 0 0;
   }
   .tl-bar {
     position: absolute;
     top: 0.35rem;
     height: 1.05rem;
-    border-radius: 0.3rem;
+    border-radius: var(--radius);
     background: var(--color-primary);
     print-color-adjust: exact;
     -webkit-print-color-adjust: exact;
@@ -154,7 +154,7 @@ export const timelineStyles = css`
     margin-left: -0.425rem;
     transform: rotate(45deg);
     border: 2px solid var(--color-primary);
-    background: #fff;
+    background: var(--color-surface-raised);
     print-color-adjust: exact;
     -webkit-print-color-adjust: exact;
   }
@@ -164,7 +164,7 @@ export const timelineStyles = css`
   @media (max-width: 40rem) {
     .tl-row {
       grid-template-columns: 1fr;
-      gap: 0.25rem;
+      gap: var(--space-1);
     }
     .tl-axis > span:first-child {
       display: none;

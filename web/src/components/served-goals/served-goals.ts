@@ -20,29 +20,29 @@ export class ServedGoals extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      margin: 0 0 var(--space-3, 0.75rem);
+      margin: 0 0 var(--space-3);
     }
     ul {
       list-style: none;
       display: flex;
       flex-wrap: wrap;
-      gap: var(--space-2, 0.5rem);
+      gap: var(--space-2);
       margin: 0;
       padding: 0;
     }
     a {
       display: inline-flex;
       align-items: center;
-      min-height: var(--touch, 44px);
-      padding: 0 var(--space-3, 0.75rem);
+      min-height: var(--touch);
+      padding: 0 var(--space-3);
       border-radius: 999px;
-      background: var(--color-accent-soft, #e6f0f6);
+      background: var(--color-accent-soft);
       color: var(--color-primary);
       overflow-wrap: anywhere;
     }
     h2 {
-      font-size: var(--text-base, 1rem);
-      margin: 0 0 var(--space-1, 0.25rem);
+      font-size: var(--text-base);
+      margin: 0 0 var(--space-1);
     }
   `;
   static override properties = { goals: { attribute: false } };

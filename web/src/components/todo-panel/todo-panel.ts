@@ -18,23 +18,23 @@ export class TodoPanel extends LitElement {
     pageStyles,
     css`
       :host {
-        margin-bottom: 1rem;
+        margin-bottom: var(--space-4);
       }
       h2 {
         margin-top: 0;
       }
       h3 {
-        font-size: 1rem;
-        margin: 1rem 0 0.25rem;
+        font-size: var(--text-base);
+        margin: var(--space-4) 0 var(--space-1);
       }
       .columns {
         display: grid;
-        gap: 0 1.5rem;
+        gap: 0 var(--space-5);
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
       }
       .overdue {
         color: var(--color-danger);
-        font-weight: 600;
+        font-weight: var(--weight-strong);
       }
       li a {
         display: inline-block;
@@ -43,8 +43,8 @@ export class TodoPanel extends LitElement {
       .links {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1.5rem;
-        margin: 1rem 0 0;
+        gap: var(--space-1) var(--space-5);
+        margin: var(--space-4) 0 0;
       }
       .links a {
         display: inline-flex;

@@ -54,28 +54,28 @@ export class UndoToast extends LitElement {
       max-width: min(36rem, calc(100vw - 2rem));
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: var(--space-2) var(--space-4);
       align-items: center;
-      padding: 0.5rem 0.5rem 0.5rem 1rem;
-      border-radius: var(--radius, 6px);
+      padding: var(--space-2) var(--space-2) var(--space-2) var(--space-4);
+      border-radius: var(--radius);
       background: #1f2933;
       color: #fff;
       box-shadow: var(--shadow-float);
     }
     button {
       font: inherit;
-      font-weight: 600;
-      min-height: var(--touch, 44px);
-      min-width: var(--touch, 44px);
-      padding: 0 1rem;
-      border-radius: var(--radius, 6px);
+      font-weight: var(--weight-strong);
+      min-height: var(--touch);
+      min-width: var(--touch);
+      padding: 0 var(--space-4);
+      border-radius: var(--radius);
       border: 1px solid #fff;
       background: transparent;
       color: #fff;
       cursor: pointer;
     }
     button:focus-visible {
-      outline: 3px solid #ffbf47;
+      outline: var(--focus-ring-on-dark);
       outline-offset: 2px;
     }
     @media print {

@@ -3,11 +3,11 @@ import { css } from "lit";
 
 export const adminTableStyles = css`
   table {
-    margin: 0.5rem 0 1rem;
+    margin: var(--space-2) 0 var(--space-4);
   }
   td,
   th {
-    padding: 0.5rem;
+    padding: var(--space-2);
   }
   td.wrap {
     overflow-wrap: anywhere;
@@ -15,16 +15,16 @@ export const adminTableStyles = css`
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: var(--space-2);
   }
   form.inline {
     display: grid;
-    gap: 0.5rem;
+    gap: var(--space-2);
     max-width: none;
   }
   ul.memberships {
     margin: 0;
-    padding-left: 1.1rem;
+    padding-left: var(--space-5);
   }
   p[role="status"]:empty {
     margin: 0;

@@ -30,17 +30,17 @@ export class NewPartnershipForm extends LitElement {
         border: 1px solid var(--color-border);
         border-radius: var(--radius);
         display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem 1rem;
+        gap: var(--space-2);
+        padding: var(--space-3) var(--space-4) var(--space-4);
         margin: 0;
       }
       legend {
-        font-weight: 600;
-        padding: 0 0.25rem;
+        font-weight: var(--weight-strong);
+        padding: 0 var(--space-1);
       }
       .new-org {
         display: flex;
-        gap: 0.5rem;
+        gap: var(--space-2);
         align-items: end;
         flex-wrap: wrap;
       }
