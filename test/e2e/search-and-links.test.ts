@@ -145,6 +145,28 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
 
     await page.goBack();
     await home(page);
+    // Counts are links too: the focus area's overdue count opens the actions list filtered to them.
+    const areas = page.getByRole("region", { name: "Fokusområden" });
+    await areas.getByRole("link", { name: "1 försenad" }).click();
+    await page.waitForURL(`**/workspaces/${f.workspaceId}/actions?board=${focusId}&overdue=true`);
+    await page.getByRole("status").filter({ hasText: "1 aktivitet" }).waitFor();
+    await page.getByRole("link", { name: ACTION }).waitFor();
+    await page.goBack();
+    await home(page);
+    await areas.getByRole("link", { name: "Idé: 1" }).click();
+    await page.waitForURL(`**/actions?board=${focusId}&status=idea`);
+    await page.getByRole("link", { name: "Kartlägga vårdkedjan vid utskrivning" }).waitFor();
+    expect(await page.getByRole("link", { name: ACTION }).count()).toBe(0);
+    await page.goBack();
+    await home(page);
+    await page
+      .getByRole("region", { name: "Försenade aktiviteter" })
+      .getByRole("link", { name: "Alla försenade aktiviteter" })
+      .click();
+    await page.waitForURL(`**/actions?overdue=true`);
+    await page.getByRole("link", { name: ACTION }).waitFor();
+    await page.goBack();
+    await home(page);
     const decisions = page.getByRole("region", { name: "Senaste beslut" });
     await decisions.getByRole("link", { name: /§ 7/ }).click();
     await page.waitForURL(`**/boards/${minutesId}?item=*`);
