@@ -18,6 +18,7 @@ import {
   type ScenarioResult,
   sweepScenario,
 } from "./scenarios.js";
+import { measureSearch, searchMarkdown } from "./search.js";
 import { freePort, killAllServers } from "./servers.js";
 import { oursTarget, referenceTarget, type Target } from "./targets.js";
 
@@ -133,6 +134,16 @@ async function main() {
     }
   }
 
+  // The header search's latency, demo and 10 000 actions (also `npm run bench:search`); BENCH_SEARCH=0 skips it.
+  let search: string | null = null;
+  if (process.env.BENCH_SEARCH !== "0") {
+    try {
+      search = searchMarkdown(await measureSearch());
+    } catch (error) {
+      console.error(`measuring the search failed: ${(error as Error).message}`);
+    }
+  }
+
   // Time to generate the follow-up report (issue 19), demo and a big partnership; BENCH_REPORT=0 skips it.
   let reportGeneration: string | null = null;
   if (process.env.BENCH_REPORT !== "0") {
@@ -159,6 +170,7 @@ async function main() {
       `History storage, one focus board through ${process.env.BENCH_HISTORY_WEEKS ?? 13} working weeks (docs/benchmarks.md):\n${history}\n`,
     );
   if (actionsQuery) console.log(`Actions page query (in-process PGlite, bench/actions-query.ts):\n${actionsQuery}\n`);
+  if (search) console.log(`Search (in-process PGlite, bench/search.ts):\n${search}\n`);
   if (reportGeneration)
     console.log(
       `Follow-up report generation (in-process PGlite, bench/report-generation.ts; PDF: a third of the rounds):\n${reportGeneration}\n`,

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:search`: the header search's latency (services.content.search, the query behind
- * GET /api/workspaces/:id/search) on in-memory PGlite, in-process. Over the demo partnership as
+ * `npm run bench:search` (and a section of `npm run bench`): the header search's latency
+ * (searchWorkspace: board content and decision points, what GET /api/workspaces/:id/search
+ * answers with) on in-memory PGlite, in-process. Over the demo partnership as
  * `npm run seed:demo` makes it, and over a partnership of 100 focus boards × 100 actions (10 000
  * search entries with Swedish titles and descriptions, seeded: the same text on every run). Each
  * typed query (whole words, prefixes as typed so far, several words, stop words only) runs
@@ -15,6 +16,7 @@ import { boards, searchEntries, workspaces } from "../server/db/schema.js";
 import { seedDemo } from "../server/seed/demo.js";
 import { systemClock } from "../server/services/clock.js";
 import { createServices } from "../server/services/index.js";
+import { searchWorkspace } from "../server/services/workspace-search.js";
 import { testConfig } from "../test/helpers/test-config.js";
 import { percentile } from "./stats.js";
 
@@ -133,7 +135,7 @@ export async function measureSearch() {
     await database.migrate();
     const services = createServices(database.db, testConfig(), systemClock);
     const demo = await seedDemo({ db: database.db, services });
-    const search: Search = (id, q, limit) => services.content.search(id, q, limit);
+    const search: Search = (id, q, limit) => searchWorkspace(services, id, q, limit);
     const demoResult = await measure(search, demo.workspaceId);
     const largeId = await seedLarge(database.db);
     const largeResult = await measure(search, largeId);
@@ -145,7 +147,7 @@ export async function measureSearch() {
 
 export function searchMarkdown(r: Awaited<ReturnType<typeof measureSearch>>): string {
   const lines = [
-    "### Search latency (services.content.search, in-memory PGlite, in-process)",
+    "### Search latency (searchWorkspace: content and decision points; in-memory PGlite, in-process)",
     "",
     "| partnership | searches | p50 ms | p99 ms | max ms | target p99 ≤ 50 ms |",
     "|---|---|---|---|---|---|",

@@ -277,6 +277,8 @@ async function shutdown(signal: string, failure?: string): Promise<never> {
     // A database that is gone for good stores nothing more: a short try, not the whole budget.
     const httpMs = failure ? 500 : Math.max(0, config.shutdownTimeoutMs - 2_000);
     const storeMs = failure ? 500 : Math.max(0, config.shutdownTimeoutMs - 3_000);
+    // The bell's long polls answer now, so they do not hold the HTTP server open.
+    if (started) services.notifier.stopWaiting();
     const httpClosed = http?.close(httpMs);
     await realtime?.close(storeMs);
     await httpClosed;

@@ -8,6 +8,7 @@ import type { Db } from "../db/client.js";
 import { notificationSettings, notifications, users, workspaces } from "../db/schema.js";
 import { notFound } from "../errors.js";
 import type { Clock } from "../services/clock.js";
+import { createBellWaiters } from "./bell-waiters.js";
 import { type MailLocale, mailLocale, NOTIFICATION_KINDS, type NotificationKind } from "./kinds.js";
 import { composeMail, type MailItem } from "./mail-texts.js";
 import type { Outbox } from "./outbox.js";
@@ -34,6 +35,9 @@ const LIST_LIMIT = 50;
 export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publicOrigin: string }) {
   const { db, now, outbox, publicOrigin } = deps;
   const url = (path: string) => `${publicOrigin}${path}`;
+  const bells = createBellWaiters();
+  /** Told by notify(), signalled by flushMail(): after the change has committed, so the count read then is new. */
+  const toPing = new Set<string>();
 
   /** The person's settings row, created on first need (it holds the unsubscribe token). */
   async function settingsRow(userId: string, tx: Db = db) {
@@ -80,6 +84,7 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
         createdAt: at,
       })),
     );
+    for (const p of people) toPing.add(p.id);
     if (!outbox.enabled) return;
     const name = await workspaceName(n.workspaceId, tx);
     const mails = [];
@@ -117,8 +122,16 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
       outbox.kick();
     },
 
-    /** After the change that notified has committed: send its mail soon. */
-    flushMail: () => outbox.kick(),
+    /** After the change that notified has committed: send its mail soon, and wake the bells of those told. */
+    flushMail: () => {
+      outbox.kick();
+      bells.ping(toPing);
+      toPing.clear();
+    },
+
+    /** The bell's long poll (bell-waiters.ts); `stopWaiting` at shutdown. */
+    waitForChange: bells.wait,
+    stopWaiting: bells.stop,
 
     async list(userId: string) {
       return db
@@ -150,6 +163,7 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
       const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(mine);
       if (!row) throw notFound("Notification");
       if (!row.readAt) await db.update(notifications).set({ readAt: now() }).where(mine);
+      bells.ping([userId]);
     },
 
     async markAllRead(userId: string): Promise<void> {
@@ -157,6 +171,7 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
         .update(notifications)
         .set({ readAt: now() })
         .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)));
+      bells.ping([userId]);
     },
 
     async settings(userId: string): Promise<Settings> {

@@ -7,6 +7,7 @@ import { searchQuery } from "../../shared/api/content.js";
 import { actionListQuery, decisionListQuery } from "../../shared/api/my-work.js";
 import { requireUser } from "../middleware/session.js";
 import { queryParams } from "../middleware/validate.js";
+import { searchWorkspace } from "../services/workspace-search.js";
 import type { AppEnv } from "../types.js";
 import { currentUser } from "./current-user.js";
 
@@ -31,17 +32,11 @@ export const contentRoutes = new Hono<AppEnv>()
     return c.json({ decisions: await content.decisions(workspaceId, limit, q), limit });
   })
   .get("/:workspaceId/search", async (c) => {
-    const { access, content } = c.var.deps.services;
+    const { services } = c.var.deps;
     const workspaceId = c.req.param("workspaceId");
-    await access.workspace(currentUser(c), workspaceId, "boards.read");
+    await services.access.workspace(currentUser(c), workspaceId, "boards.read");
     const { q, limit } = queryParams(c, searchQuery);
-    const results = [
-      ...(await content.search(workspaceId, q, limit)),
-      ...(await c.var.deps.services.decisionPoints.search(workspaceId, q, limit)),
-    ]
-      .sort((a, b) => b.rank - a.rank)
-      .slice(0, limit);
-    return c.json({ query: q, results });
+    return c.json({ query: q, results: await searchWorkspace(services, workspaceId, q, limit) });
   })
   .get("/:workspaceId/overview", async (c) => {
     const { access, content } = c.var.deps.services;

@@ -3,7 +3,8 @@
  * sign-in: the token is the credential) and the admin's list of mail that could not be sent.
  *
  *   GET  /api/me/notifications                 the newest 50
- *   GET  /api/me/notifications/unread-count    { count }
+ *   GET  /api/me/notifications/unread-count    { count }; ?seen=N&wait=S: a long poll, answered
+ *                                              when the count is not N any more or after S seconds
  *   POST /api/me/notifications/:id/read        one read (when opened)
  *   POST /api/me/notifications/read-all
  *   GET|PUT /api/me/notification-settings      language and e-mail choices
@@ -12,11 +13,16 @@
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { NOTIFICATION_KINDS, type NotificationKind, notificationSettingsBody } from "../../shared/api/notifications.js";
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  notificationSettingsBody,
+  unreadCountQuery,
+} from "../../shared/api/notifications.js";
 import { emptyBody } from "../../shared/api/workspaces.js";
 import { forbidden, notFound } from "../errors.js";
 import { requireUser } from "../middleware/session.js";
-import { jsonBody } from "../middleware/validate.js";
+import { jsonBody, queryParams } from "../middleware/validate.js";
 import { canInstance } from "../policy/policy.js";
 import { isUuid } from "../services/access.js";
 import type { AppEnv } from "../types.js";
@@ -28,9 +34,21 @@ export const myNotificationRoutes = new Hono<AppEnv>()
   .get("/notifications", async (c) =>
     c.json({ notifications: await c.var.deps.services.notifier.list(currentUser(c).id) }),
   )
-  .get("/notifications/unread-count", async (c) =>
-    c.json({ count: await c.var.deps.services.notifier.unreadCount(currentUser(c).id) }),
-  )
+  .get("/notifications/unread-count", async (c) => {
+    const { wait, seen } = queryParams(c, unreadCountQuery);
+    const { notifier } = c.var.deps.services;
+    const userId = currentUser(c).id;
+    if (!wait || seen === undefined) return c.json({ count: await notifier.unreadCount(userId) });
+    // Waiting starts before the count is read: a notification stored in between still wakes it.
+    const change = notifier.waitForChange(userId, wait * 1000, c.req.raw.signal);
+    const count = await notifier.unreadCount(userId);
+    if (count !== seen) {
+      change.cancel();
+      return c.json({ count });
+    }
+    await change.done;
+    return c.json({ count: await notifier.unreadCount(userId) });
+  })
   .post("/notifications/read-all", async (c) => {
     await jsonBody(c, emptyBody);
     await c.var.deps.services.notifier.markAllRead(currentUser(c).id);

@@ -29,6 +29,13 @@ export const notificationSettingsBody = z.strictObject({
 });
 export type NotificationSettingsBody = z.infer<typeof notificationSettingsBody>;
 
+/** The bell's long poll: with `seen` (the count shown) and `wait` (seconds), answered when the count differs or the wait is over. */
+export const UNREAD_WAIT_MAX_S = 30;
+export const unreadCountQuery = z.strictObject({
+  wait: z.coerce.number().int().min(1).max(UNREAD_WAIT_MAX_S).optional(),
+  seen: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
 export interface UnsentMail {
   id: string;
   to: string;

@@ -147,6 +147,13 @@ describe.skipIf(!browserSuiteEnabled())("first run and administration in Chromiu
     await admin.getByText("Organisationer: Lekebergs kommun, vård och omsorg, Vårdcentralen Lekeberg").waitFor();
     await admin.getByText("Sammankallande: Anna Administratör, Eva Sjuksköterska").waitFor();
     await both(admin, "admin-partnerships-sv", "partnerships");
+
+    // No SMTP_URL here: the e-mail page says that no mail is sent, rather than an empty list.
+    await admin.getByRole("link", { name: "E-post" }).click();
+    await admin
+      .getByText("Den här installationen skickar ingen e-post (SMTP_URL är inte satt).", { exact: false })
+      .waitFor();
+    await expectAccessible(admin, "e-mail page without SMTP");
   });
 
   it("works in English too", async () => {

@@ -10,7 +10,7 @@ import type { WebsocketProvider } from "y-websocket";
 import { swedishToday } from "../../server/services/content-queries.js";
 import { addAction } from "../../shared/boards/focus.js";
 import { addAgendaItem, addDecision, agendaNotes, setMeeting } from "../../shared/boards/minutes.js";
-import { addGoal } from "../../shared/boards/plan.js";
+import { addGoal, addSection } from "../../shared/boards/plan.js";
 import { writePlainParagraphs } from "../../shared/richtext/text.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, startBrowserFixture } from "../helpers/browser-fixture.js";
@@ -28,6 +28,7 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
   let minutesId: string;
   let planId: string;
   let actionId: string;
+  let sectionId: string;
 
   async function board(kind: "focus" | "minutes" | "plan", title: string) {
     const res = await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind, title });
@@ -60,6 +61,7 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     const plan = await board("plan", "Lokal samverkansplan");
     planId = plan.id;
     addGoal(plan.doc, { title: "Växelvården utan avbrott mellan huvudmännen" });
+    sectionId = addSection(plan.doc, "Mellanrummet mellan kommun och region");
     await eventually(async () => {
       const res = await f.people.convener.get(`/api/workspaces/${f.workspaceId}/search?q=v%C3%A4xelv%C3%A5rden`);
       expect(res.body.results.length).toBeGreaterThanOrEqual(3);
@@ -145,6 +147,28 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
 
     await page.goBack();
     await home(page);
+    // Counts are links too: the focus area's overdue count opens the actions list filtered to them.
+    const areas = page.getByRole("region", { name: "Fokusområden" });
+    await areas.getByRole("link", { name: "1 försenad" }).click();
+    await page.waitForURL(`**/workspaces/${f.workspaceId}/actions?board=${focusId}&overdue=true`);
+    await page.getByRole("status").filter({ hasText: "1 aktivitet" }).waitFor();
+    await page.getByRole("link", { name: ACTION }).waitFor();
+    await page.goBack();
+    await home(page);
+    await areas.getByRole("link", { name: "Idé: 1" }).click();
+    await page.waitForURL(`**/actions?board=${focusId}&status=idea`);
+    await page.getByRole("link", { name: "Kartlägga vårdkedjan vid utskrivning" }).waitFor();
+    expect(await page.getByRole("link", { name: ACTION }).count()).toBe(0);
+    await page.goBack();
+    await home(page);
+    await page
+      .getByRole("region", { name: "Försenade aktiviteter" })
+      .getByRole("link", { name: "Alla försenade aktiviteter" })
+      .click();
+    await page.waitForURL(`**/actions?overdue=true`);
+    await page.getByRole("link", { name: ACTION }).waitFor();
+    await page.goBack();
+    await home(page);
     const decisions = page.getByRole("region", { name: "Senaste beslut" });
     await decisions.getByRole("link", { name: /§ 7/ }).click();
     await page.waitForURL(`**/boards/${minutesId}?item=*`);
@@ -196,6 +220,29 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     await expect(page.getByRole("dialog").count()).resolves.toBe(0);
     await expectAccessible(page, "board with a missing deep-link target");
     await screenshot(page, "board-missing-target-sv");
+  }, 60_000);
+
+  it("a plan section from the search is scrolled to and focused; a board is listed once, under Tavlor", async () => {
+    const { page } = await f.open("nurse", `/workspaces/${f.workspaceId}`);
+    await home(page);
+    const listbox = page.getByRole("listbox", { name: "Sökträffar" });
+    await searchBox(page).fill("samverkansplan");
+    await listbox.getByRole("group", { name: "Tavlor" }).waitFor();
+    expect(await listbox.getByRole("group").count()).toBe(1);
+    expect(await listbox.getByRole("option").count()).toBe(1);
+
+    await searchBox(page).fill("mellanrummet");
+    const group = listbox.getByRole("group", { name: "Planavsnitt" });
+    await group.getByRole("option", { name: /Mellanrummet mellan kommun och region/ }).click();
+    await page.waitForURL(`**/boards/${planId}?section=${sectionId}`);
+    const section = page.locator(`plan-board [data-section="${sectionId}"]`);
+    await eventually(async () => {
+      expect(await section.evaluate((el) => el.matches(":focus"))).toBe(true);
+      const top = await section.evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(400);
+    }, 10_000);
+    await expectAccessible(page, "plan with a section from the search in focus");
   }, 60_000);
 
   it("at tablet width the search opens from a button and its popup stays on the screen", async () => {

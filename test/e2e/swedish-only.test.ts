@@ -140,8 +140,9 @@ describe.skipIf(!browserSuiteEnabled())("the Swedish interface has no English in
       [`/boards/${boards.minutes}`, "the minutes"],
       [`/boards/${boards.focus}/history`, "a board's history"],
       ["/admin/organizations", "administration: organisations"],
-      ["/admin/accounts", "administration: accounts"],
+      ["/admin/users", "administration: accounts"],
       ["/admin/partnerships", "administration: partnerships"],
+      ["/admin/mail", "administration: unsent e-mail"],
       ["/admin/partnerships/new", "administration: new partnership"],
       ["/audit", "the instance's audit log"],
     ]) {

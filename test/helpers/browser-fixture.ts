@@ -5,6 +5,7 @@
  */
 import { rm } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Config } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import { sessionCookieName } from "../../server/middleware/session.js";
 import { ApiClient } from "./api-client.js";
@@ -44,14 +45,23 @@ async function seed(convener: ApiClient) {
 
 /**
  * `empty`: an instance with no account at all (first-run setup is still to be done): no
- * partnership (workspaceId is ""), and only `open(null, …)` makes sense.
+ * partnership (workspaceId is ""), and only `open(null, …)` makes sense. `config`: settings for
+ * the server (e.g. `smtpUrl`: a test's SMTP sink).
  */
-export async function startBrowserFixture(options: { empty?: boolean } = {}): Promise<BrowserFixture> {
+export async function startBrowserFixture(
+  options: { empty?: boolean; config?: Partial<Config> } = {},
+): Promise<BrowserFixture> {
   const webDir = await buildWeb();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const database: Database = await createTestDatabase();
-  const server = await startTestServer(database, { publicOrigin: origin }, undefined, {}, { dir: webDir, port });
+  const server = await startTestServer(
+    database,
+    { ...options.config, publicOrigin: origin },
+    undefined,
+    {},
+    { dir: webDir, port },
+  );
   const convener = new ApiClient(server.app, origin);
   const seeded = options.empty
     ? { workspaceId: "", people: { convener, nurse: convener.fresh(), observer: convener.fresh() } }

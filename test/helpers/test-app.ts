@@ -61,6 +61,7 @@ export async function startTestServer(
     ...built,
     realtime,
     async close(timeoutMs?: number) {
+      built.services.notifier.stopWaiting();
       const httpClosed = running.close(timeoutMs);
       await realtime.close();
       await httpClosed;

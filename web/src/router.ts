@@ -29,7 +29,7 @@ export type Route =
   | { name: "admin"; section: AdminSection }
   | { name: "not-found" };
 
-export type AdminSection = "organizations" | "users" | "partnerships" | "new-partnership";
+export type AdminSection = "organizations" | "users" | "partnerships" | "mail" | "new-partnership";
 
 /** Where on a board a link points; read by the board page from the URL's query and fragment. */
 export interface BoardTarget {
@@ -93,8 +93,8 @@ const TABLE: [RegExp, (m: RegExpExecArray, query: URLSearchParams) => Route][] =
   ],
   [/^\/admin$/, () => ({ name: "admin", section: "organizations" })],
   [
-    /^\/admin\/(organizations|users|partnerships)$/,
-    (m) => ({ name: "admin", section: m[1] as "organizations" | "users" | "partnerships" }),
+    /^\/admin\/(organizations|users|partnerships|mail)$/,
+    (m) => ({ name: "admin", section: m[1] as Exclude<AdminSection, "new-partnership"> }),
   ],
   [/^\/admin\/partnerships\/new$/, () => ({ name: "admin", section: "new-partnership" })],
   [/^\/audit$/, (_, q) => ({ name: "audit", workspaceId: null, query: q.toString() })],

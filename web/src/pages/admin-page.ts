@@ -1,6 +1,6 @@
 /**
  * Instance administration, for the admin only (the app root shows others "not found", the API
- * answers them 404): organisations, accounts and partnerships as tabs, and setting up a
+ * answers them 404): organisations, accounts, partnerships and unsent e-mail as tabs, and setting up a
  * partnership — the first one right after first-run setup.
  */
 import { css, html, LitElement, nothing } from "lit";
@@ -9,12 +9,13 @@ import { LocaleController, t } from "../i18n/i18n.js";
 import { type AdminSection, paths } from "../router.js";
 import { pageStyles } from "../styles/shared.js";
 import { ta } from "./admin/admin-texts.js";
+import "./admin/admin-mail.js";
 import "./admin/admin-organizations.js";
 import "./admin/admin-partnerships.js";
 import "./admin/admin-users.js";
 import "./admin/new-partnership.js";
 
-const TABS: Exclude<AdminSection, "new-partnership">[] = ["organizations", "users", "partnerships"];
+const TABS: Exclude<AdminSection, "new-partnership">[] = ["organizations", "users", "partnerships", "mail"];
 
 export class AdminPage extends LitElement {
   static override styles = [
@@ -119,7 +120,9 @@ export class AdminPage extends LitElement {
           ? html`<admin-organizations></admin-organizations>`
           : this.section === "users"
             ? html`<admin-users .userId=${this.userId}></admin-users>`
-            : html`<admin-partnerships></admin-partnerships>`
+            : this.section === "mail"
+              ? html`<admin-mail></admin-mail>`
+              : html`<admin-partnerships></admin-partnerships>`
       }`;
   }
 }

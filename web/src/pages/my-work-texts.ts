@@ -71,6 +71,8 @@ const myWorkSv = {
   "work.todo.due": "klart senast {date}",
   "work.todo.allActions": "Alla aktiviteter",
   "work.todo.decisions": "Beslutslogg",
+  "work.home.allMine": "Alla mina aktiviteter",
+  "work.home.allOverdue": "Alla försenade aktiviteter",
 } as const;
 
 const myWorkEn: Record<keyof typeof myWorkSv, string> = {
@@ -142,6 +144,8 @@ const myWorkEn: Record<keyof typeof myWorkSv, string> = {
   "work.todo.due": "due {date}",
   "work.todo.allActions": "All actions",
   "work.todo.decisions": "Decision log",
+  "work.home.allMine": "All my actions",
+  "work.home.allOverdue": "All overdue actions",
 };
 
 export const { t: tw, tp: twp } = textArea(myWorkSv, myWorkEn);

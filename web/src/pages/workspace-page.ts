@@ -1,6 +1,7 @@
 /**
  * A partnership's home: its focus areas with progress per status, my open actions, overdue
  * actions, goals by status, upcoming meetings and recent decisions — read from the projections.
+ * Every count of actions links to the actions list filtered to exactly those.
  */
 import { css, html, LitElement, nothing } from "lit";
 import { ACTION_STATUSES, GOAL_STATUSES } from "../../../shared/boards/vocabulary.js";
@@ -14,7 +15,12 @@ import { tlink } from "./report-link-texts.js";
 import "../components/calendar-links/calendar-links.js";
 import "../components/new-board-form/new-board-form.js";
 import "../components/todo-panel/todo-panel.js";
+import { tw } from "./my-work-texts.js";
 import { tr } from "./records-texts.js";
+
+/** The partnership's actions list with a filter: where a count or a "see all" on the home page leads. */
+const listOf = (workspaceId: string, filter: Record<string, string>) =>
+  paths.actions(workspaceId, new URLSearchParams(filter).toString());
 
 export class WorkspacePage extends LitElement {
   static override styles = [
@@ -172,11 +178,17 @@ export class WorkspacePage extends LitElement {
               (area) => html`<li>
                 <a href=${paths.board(area.boardId)}><strong>${area.title}</strong></a> ${this.deviceMark(area.boardId)} — ${tp("home.actionsTotal", area.total)}${
                   area.overdue > 0
-                    ? html`, <span class="overdue">${tp("home.overdueCount", area.overdue)}</span>`
+                    ? html`, <a class="overdue" href=${listOf(ws.id, { board: area.boardId, overdue: "true" })}
+                        >${tp("home.overdueCount", area.overdue)}</a
+                      >`
                     : nothing
                 }
                 <ul class="counts">
-                  ${ACTION_STATUSES.map((s) => html`<li>${t(`status.${s}`)}: ${area.counts[s]}</li>`)}
+                  ${ACTION_STATUSES.map((s) =>
+                    area.counts[s] > 0
+                      ? html`<li><a href=${listOf(ws.id, { board: area.boardId, status: s })}>${t(`status.${s}`)}: ${area.counts[s]}</a></li>`
+                      : html`<li>${t(`status.${s}`)}: 0</li>`,
+                  )}
                 </ul>
               </li>`,
             )}
@@ -186,10 +198,12 @@ export class WorkspacePage extends LitElement {
         <section class="card" aria-labelledby="mine-h">
           <h2 id="mine-h">${t("home.myActions")}</h2>
           ${this.actions(o.myOpenActions)}
+          <p><a href=${listOf(ws.id, { owner: "me" })}>${tw("work.home.allMine")}</a></p>
         </section>
         <section class="card" aria-labelledby="overdue-h">
           <h2 id="overdue-h">${t("home.overdue")}</h2>
           ${this.actions(o.overdueActions)}
+          ${o.overdueActions.length > 0 ? html`<p><a href=${listOf(ws.id, { overdue: "true" })}>${tw("work.home.allOverdue")}</a></p>` : nothing}
         </section>
         <section class="card" aria-labelledby="goals-h">
           <h2 id="goals-h">${t("home.goals")}</h2>

@@ -26,7 +26,6 @@ const GROUP_ORDER: SearchKind[] = [
   "indicator",
   "comment",
   "board",
-  "board",
   "decisionPoint",
 ];
 

@@ -1,16 +1,19 @@
 /**
- * The bell in the header: the unread count (polled every 45 s, and when the window gets focus
- * again), announced politely when it changes; a panel with the newest notifications as links,
+ * The bell in the header: the unread count, live — a long poll the server answers when the count
+ * changes (server/notifications/bell-waiters.ts), with a fetch every 45 s and when the window gets
+ * focus again as the fallback (offline, another server process) — announced politely when it changes; a panel with the newest notifications as links,
  * "mark all read", and the e-mail settings. Opening a notification marks it read.
  */
 import { css, html, LitElement, nothing } from "lit";
 import type { NotificationItem } from "../../../../shared/api/notifications.js";
-import { get, post } from "../../api/client.js";
+import { api, get, post } from "../../api/client.js";
 import { formatDate, LocaleController } from "../../i18n/i18n.js";
 import "./notification-settings.js";
 import { type NotificationTextKey, tn, tnp } from "./notification-texts.js";
 
 const POLL_MS = 45_000;
+/** How long the server holds a long poll (shared/api/notifications.ts allows up to 30 s). */
+const WAIT_S = 25;
 
 export class NotificationBell extends LitElement {
   static override styles = css`
@@ -147,6 +150,8 @@ export class NotificationBell extends LitElement {
   declare private items: NotificationItem[] | null;
   declare private failed: boolean;
   private timer: number | undefined;
+  /** The running long poll, if any. */
+  private watching: AbortController | null = null;
 
   constructor() {
     super();
@@ -162,10 +167,44 @@ export class NotificationBell extends LitElement {
     void get<{ count: number }>("/api/me/notifications/unread-count")
       .then(({ count }) => {
         this.count = count;
+        void this.watch();
       })
       .catch(() => {});
     if (this.open) void this.load();
   };
+
+  /**
+   * Asks again and again with the count shown; each answer comes when it changed (or after the
+   * wait). Stops when the page is hidden, on any failure (offline, signed out) and when an
+   * answer comes back at once unchanged (a server that does not wait): the fetch every 45 s and
+   * on focus then carries on, and starts it again.
+   */
+  private async watch() {
+    const hidden = () => document.visibilityState === "hidden";
+    if (this.watching || hidden()) return;
+    const controller = new AbortController();
+    this.watching = controller;
+    try {
+      while (!controller.signal.aborted && !hidden()) {
+        const seen = this.count;
+        const started = Date.now();
+        const { count } = await api<{ count: number }>(
+          "GET",
+          `/api/me/notifications/unread-count?seen=${seen}&wait=${WAIT_S}`,
+          undefined,
+          controller.signal,
+        );
+        if (controller.signal.aborted) break;
+        this.count = count;
+        if (count !== seen && this.open) void this.load();
+        if (count === seen && Date.now() - started < 1_000) break;
+      }
+    } catch {
+      // Offline, signed out or stopped: the fetch every 45 s and on focus take over.
+    } finally {
+      if (this.watching === controller) this.watching = null;
+    }
+  }
 
   private readonly onKey = (event: KeyboardEvent) => {
     if (event.key === "Escape" && this.open) {
@@ -192,6 +231,8 @@ export class NotificationBell extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.clearInterval(this.timer);
+    this.watching?.abort();
+    this.watching = null;
     window.removeEventListener("focus", this.refresh);
     document.removeEventListener("visibilitychange", this.refresh);
     window.removeEventListener("keydown", this.onKey);
