@@ -212,7 +212,7 @@ export function crossProcessMarkdown(results: CrossPhase[]): string {
     return `| ${name} | ${list((r) => r.p50Ms)} | ${list((r) => r.p99Ms)} | ${worst((r) => r.maxMs)} | ${delivered} of ${expected} | ${mine.map((r) => r.serverCpuPercent.join(" + ")).join(" / ")} | ${list((r) => r.generatorCpuPercent)}${saturated ? " (void: generator-bound)" : ""} |`;
   });
   return [
-    `${boards} boards, 1 writer at ${rate}/s on process A and ${readers} readers each; ${rounds} rounds of ${seconds} s per phase, alternating`,
+    `${boards} boards, 1 writer at ${rate}/s on process A and ${readers} readers each; ${rounds} round${rounds === 1 ? "" : "s"} of ${seconds} s per phase, alternating`,
     "",
     "| readers on | p50 (ms) per round | p99 (ms) per round | max (ms) | deliveries | server CPU A + B (% of a core) | generator CPU (%) |",
     "|---|---|---|---|---|---|---|",

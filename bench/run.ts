@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { actionsQueryMarkdown, measureActionsQuery } from "./actions-query.js";
 import { type BundleSize, measureBundle } from "./bundle.js";
 import { config, type ScenarioId } from "./config.js";
+import { crossProcessMarkdown, measureCrossProcess } from "./cross-process.js";
 import { historyStorageMarkdown, measureHistoryStorage } from "./history-storage.js";
 import type { OursAccess } from "./ours-api.js";
 import { json, type Meta, markdown, type ScenarioOutcome, type ServerNotes, withoutSamples } from "./report.js";
@@ -134,6 +135,17 @@ async function main() {
     }
   }
 
+  // Fan-out across two processes on PostgreSQL + Redis against one process (issue 22); BENCH_CROSS=0 skips it.
+  // Measured right after the scenarios, before the in-process sections load this process.
+  let cross: string | null = null;
+  if (process.env.BENCH_CROSS !== "0") {
+    try {
+      cross = crossProcessMarkdown(await measureCrossProcess());
+    } catch (error) {
+      console.error(`measuring across processes failed (PostgreSQL and Redis needed): ${(error as Error).message}`);
+    }
+  }
+
   // The header search's latency, demo and 10 000 actions (also `npm run bench:search`); BENCH_SEARCH=0 skips it.
   let search: string | null = null;
   if (process.env.BENCH_SEARCH !== "0") {
@@ -170,6 +182,8 @@ async function main() {
       `History storage, one focus board through ${process.env.BENCH_HISTORY_WEEKS ?? 13} working weeks (docs/benchmarks.md):\n${history}\n`,
     );
   if (actionsQuery) console.log(`Actions page query (in-process PGlite, bench/actions-query.ts):\n${actionsQuery}\n`);
+  if (cross)
+    console.log(`Across processes (PostgreSQL + Redis, two of our processes, bench/cross-process.ts):\n${cross}\n`);
   if (search) console.log(`Search (in-process PGlite, bench/search.ts):\n${search}\n`);
   if (reportGeneration)
     console.log(
