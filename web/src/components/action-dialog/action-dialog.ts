@@ -330,6 +330,10 @@ export class ActionDialog extends LitElement {
     const doc = this.doc;
     if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
     const remove = () => removeAction(doc, a.id);
+    // Its neighbours in the column (the next card first), for where focus goes while it is gone.
+    const column = readFocus(doc).actions.filter((x) => x.status === a.status);
+    const at = column.findIndex((x) => x.id === a.id);
+    const near = [column[at + 1]?.id, column[at - 1]?.id].filter((id): id is string => id !== undefined);
     // Without undo (it could not load) the card is still deleted, as asked.
     const step = await undo().then(
       ({ boardUndo }) => boardUndo(doc).change(remove),
@@ -339,7 +343,7 @@ export class ActionDialog extends LitElement {
       },
     );
     this.close();
-    const detail = { step, title: a.title };
+    const detail = { step, title: a.title, id: a.id, near };
     if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));
   }
 }

@@ -11,13 +11,13 @@ import type * as Y from "yjs";
 import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
-import type { UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { badgeStyles, srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
+import { cardFocus, type RemovedCard } from "./card-focus.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 import { moveMenu } from "./move-menu.js";
 
@@ -114,11 +114,12 @@ export class FocusBoard extends LitElement {
     return this.renderRoot.querySelector("undo-toast");
   }
 
-  private async removed(e: CustomEvent<{ step: UndoStep; title: string }>) {
+  private async removed(e: CustomEvent<RemovedCard>) {
     const { removedText } = await import("../undo-toast/undo-toast.js");
     this.listenForUndo(await undo());
     const toast = await this.undoToast();
-    if (this.doc) await toast?.offer(this.doc, e.detail.step, removedText(e.detail.title), e.detail.title);
+    const { step, title } = e.detail;
+    if (this.doc) await toast?.offer(this.doc, step, removedText(title), title, true, cardFocus(this, e.detail));
   }
 
   private readonly outside = (e: PointerEvent) => {

@@ -64,7 +64,8 @@ function itemFields(view: MinutesView, item: AgendaItem, heading: string) {
     const title = inputValue(e).trim();
     if (title) view.write(() => updateAgendaItem(view.doc, item.id, { title }));
   };
-  const remove = () => view.confirmRemove("item", heading, () => removeAgendaItem(view.doc, item.id));
+  const remove = () =>
+    view.confirmRemove("item", heading, { item: item.id }, () => removeAgendaItem(view.doc, item.id));
   return html`<div class="fields">
     <label class="number"
       >${t("minutes.number")}
@@ -100,15 +101,18 @@ function decisions(view: MinutesView, item: AgendaItem) {
       const text = inputValue(e).trim();
       if (text) view.write(() => updateDecision(view.doc, item.id, d.id, text));
     };
-    return html`<li class="row">
+    return html`<li class="row" data-decision=${d.id}>
       <label class="grow">${name} <textarea maxlength="2000" rows="2" .value=${keepTyping(d.text)} @change=${change}></textarea></label>
       <button
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${name}"
         @click=${() =>
-          view.removeNow(name, t("governance.removedDecision", { title: name }), () =>
-            removeFromItem(view.doc, item.id, "decisions", d.id),
+          view.removeNow(
+            name,
+            t("governance.removedDecision", { title: name }),
+            { item: item.id, decision: d.id },
+            () => removeFromItem(view.doc, item.id, "decisions", d.id),
           )}
       >
         ${t("minutes.remove")}
