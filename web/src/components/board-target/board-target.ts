@@ -21,7 +21,7 @@ export function readTarget(url: URL = new URL(location.href)): BoardTarget | nul
   }
   const paragraph = /^#§(\d{1,6})$/.exec(hash)?.[1];
   const target: BoardTarget = {};
-  for (const key of ["action", "goal", "section", "item"] as const) {
+  for (const key of ["action", "goal", "section", "item", "comment"] as const) {
     const value = q.get(key);
     if (value) target[key] = value;
   }
