@@ -57,11 +57,4 @@ describe("where a search hit opens", () => {
     expect(resultHref(hit({ kind: "board", entryId: null }))).toBe("/boards/b1");
     expect(resultHref(hit({ kind: "contact" }))).toBe("/boards/b1");
   });
-
-  it("opens a comment in its card, or in its goal's thread at the comment", () => {
-    expect(resultHref(hit({ kind: "comment", entryId: "c1", itemId: "a1" }))).toBe("/boards/b1?action=a1");
-    expect(resultHref(hit({ kind: "comment", boardKind: "plan", entryId: "c1", itemId: "g1" }))).toBe(
-      "/boards/b1?goal=g1&comment=c1",
-    );
-  });
 });
