@@ -33,6 +33,7 @@ import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import "./save-status.js";
 import { dateField } from "../date-field/date-field.js";
+import { cardRestorer } from "../history/card-restorer.js";
 import { measurements } from "./measurements.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
@@ -233,7 +234,7 @@ export class ActionDialog extends LitElement {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
     return html`<details @toggle=${toggled}>
       <summary>${t("history.itemShow")}</summary>
-      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .current=${a} .doc=${this.canEdit ? this.doc : null}></item-history>` : nothing}
+      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .revision=${a} .restorer=${this.canEdit && this.doc ? cardRestorer(this.doc, a.id) : null}></item-history>` : nothing}
     </details>`;
   }
 

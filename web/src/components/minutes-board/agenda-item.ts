@@ -16,6 +16,7 @@ import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
+import { agendaHistory } from "./agenda-history.js";
 import { agendaLastChanged } from "./agenda-last-changed.js";
 import { decisionPointLink } from "./decision-point-link.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
@@ -40,7 +41,7 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .editable=${!view.readOnly}
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
-    ${decisions(view, item)} ${actionItems(view, item)}
+    ${decisions(view, item)} ${actionItems(view, item)} ${agendaHistory(view, item.id)}
     ${
       // Under a § that decided something: the decision goes on as a decision point (beslutspunkt).
       view.decisionPointsOf && item.decisions.length > 0
