@@ -18,7 +18,6 @@ export const governanceSv = {
   "governance.removedItem": "Punkten {title} togs bort.",
   "governance.removedAction": "Åtgärden {title} togs bort.",
   "governance.removedDecision": "{title} togs bort.",
-  "governance.itemHistory": "Visa punktens historik",
 };
 
 export const governanceEn: Record<keyof typeof governanceSv, string> = {
@@ -36,5 +35,4 @@ export const governanceEn: Record<keyof typeof governanceSv, string> = {
   "governance.removedItem": "The item {title} was removed.",
   "governance.removedAction": "The action item {title} was removed.",
   "governance.removedDecision": "{title} was removed.",
-  "governance.itemHistory": "Show the item's history",
 };

@@ -17,7 +17,7 @@ import { badgeStyles, srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
-import { cardFocus, type RemovedCard } from "./card-focus.js";
+import type { RemovedCard } from "./card-focus.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 import { moveMenu } from "./move-menu.js";
 
@@ -115,7 +115,10 @@ export class FocusBoard extends LitElement {
   }
 
   private async removed(e: CustomEvent<RemovedCard>) {
-    const { removedText } = await import("../undo-toast/undo-toast.js");
+    const [{ removedText }, { cardFocus }] = await Promise.all([
+      import("../undo-toast/undo-toast.js"),
+      import("./card-focus.js"),
+    ]);
     this.listenForUndo(await undo());
     const toast = await this.undoToast();
     const { step, title } = e.detail;

@@ -5,8 +5,10 @@
  * code and data load when it is first opened, once per item.
  */
 import { html } from "lit";
-import { t } from "../../i18n/i18n.js";
+import { textArea } from "../../i18n/area.js";
 import type { MinutesView } from "./minutes-view.js";
+
+const { t } = textArea({ "agenda.history": "Visa punktens historik" }, { "agenda.history": "Show the item's history" });
 
 export function agendaHistory(view: MinutesView, itemId: string) {
   if (!view.boardId) return html``;
@@ -26,6 +28,6 @@ export function agendaHistory(view: MinutesView, itemId: string) {
     details.append(history);
   };
   return html`<details class="item-history" @toggle=${opened}>
-    <summary>${t("governance.itemHistory")}</summary>
+    <summary>${t("agenda.history")}</summary>
   </details>`;
 }
