@@ -25,11 +25,9 @@ export interface OwnerChange {
 const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
 const actionPath = (boardId: string, actionId: string) =>
   `${boardPath(boardId)}?${new URLSearchParams({ action: actionId })}`;
-/** A goal's thread opens at the comment from `?goal=…&comment=…` on the plan (an action's is in its card). */
+/** The thread opens at the comment: a goal's on the plan, an action's in its card. */
 const targetPath = (boardId: string, kind: string, targetId: string, commentId: string) =>
-  kind === "goal"
-    ? `${boardPath(boardId)}?${new URLSearchParams({ goal: targetId, comment: commentId })}`
-    : actionPath(boardId, targetId);
+  `${boardPath(boardId)}?${new URLSearchParams({ [kind === "goal" ? "goal" : "action"]: targetId, comment: commentId })}`;
 
 export interface Mention {
   commentId: string;

@@ -37,7 +37,7 @@ export interface BoardTarget {
   goal?: string;
   section?: string;
   item?: string;
-  /** A comment on the goal (`?goal=…&comment=…`): the goal's thread opens with it focused. */
+  /** A comment on the card or goal (`?goal=…&comment=…`): its thread opens with the comment focused. */
   comment?: string;
   paragraph?: number | null;
 }
@@ -126,7 +126,7 @@ export const paths = {
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
   /**
    * A board opened at one item: a focus board's card dialog (`action`), a plan goal or section
-   * (`goal`, `section`; with `comment`, the goal's thread open at that comment), a minutes agenda
+   * (`goal`, `section`; with `comment`, the card's or goal's thread at that comment), a minutes agenda
    * item (`item`, with its § number as the fragment `#§7`).
    */
   boardAt: (id: string, at: BoardTarget) => {

@@ -159,15 +159,18 @@ export class ActionDialog extends LitElement {
     this.board = null;
   }
 
-  async open(actionId: string) {
+  /** Opens the card; with `comment` (a link to it), focus goes to that comment in the card's thread. */
+  async open(actionId: string, comment?: string) {
     this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.actionId = actionId;
     // "Senast ändrad av …" is not needed for the board's first paint: its code comes with the first card opened.
     void import("./last-changed.js").catch(() => undefined);
     // So is the card's comment thread (issue 21): code and texts come when a card opens.
-    void import("../comments/comment-thread.js").catch(() => undefined);
+    const thread = import("../comments/comment-thread.js").catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
+    if (comment === undefined || !(await thread)) return;
+    await this.renderRoot.querySelector("comment-thread")?.show(comment);
   }
 
   private close() {

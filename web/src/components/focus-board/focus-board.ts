@@ -67,7 +67,7 @@ export class FocusBoard extends LitElement {
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     if (!target.action) return null;
     if (!this.doc || !getAction(this.doc, target.action)) return "action";
-    void this.dialog().then((d) => d?.open(target.action as string));
+    void this.dialog().then((d) => d?.open(target.action as string, target.comment));
     return null;
   });
 

@@ -1,11 +1,12 @@
 /**
- * A link to a comment on a goal (issue 21) opens the plan at that goal with its thread shown and
- * the comment focused — from the mention notification and from a search hit of kind comment —
- * and closing the thread leaves focus on the goal's "Kommentarer" button.
+ * A link to a comment (issue 21) opens its thread with the comment focused: on a goal, the plan at
+ * that goal with the thread's dialog — from the mention notification and from a search hit of kind
+ * comment — and closing it leaves focus on the goal's "Kommentarer" button; on an action, its card.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addComment } from "../../shared/boards/comments.js";
+import { addAction } from "../../shared/boards/focus.js";
 import { addGoal } from "../../shared/boards/plan.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, startBrowserFixture } from "../helpers/browser-fixture.js";
@@ -27,7 +28,7 @@ function focused(page: Page) {
   });
 }
 
-describe.skipIf(!browserSuiteEnabled())("links to a comment on a goal in Chromium", () => {
+describe.skipIf(!browserSuiteEnabled())("links to a comment in Chromium", () => {
   let f: BrowserFixture;
   let planId: string;
   let goalId: string;
@@ -99,5 +100,29 @@ describe.skipIf(!browserSuiteEnabled())("links to a comment on a goal in Chromiu
     await box.press("Enter");
     await expectThreadAtComment(page);
     expect(new URL(page.url()).searchParams.get("comment")).toBe(commentId);
+  });
+
+  it("a link to a comment on an action opens its card with the comment focused", async () => {
+    const convenerId = (await f.people.convener.get("/api/auth/me")).body.user.id as string;
+    const focus = await f.people.convener.post(`/api/workspaces/${f.workspaceId}/boards`, {
+      kind: "focus",
+      title: "Trygg hemgång",
+    });
+    const focusId = focus.body.board.id as string;
+    let id = "";
+    await f.server.services.boardEditor.edit(focusId, "focus", convenerId, (doc) => {
+      addAction(doc, { id: "a1", title: "Ring hemtjänsten dag 1", status: "planned" });
+      addComment(doc, { targetId: "a1", authorId: convenerId, body: "Vem ringer på helger?" });
+      id = addComment(doc, { targetId: "a1", authorId: convenerId, body: "Helgjouren tar det, enligt rutinen." });
+    });
+    const { page } = await f.open("nurse", `/boards/${focusId}?action=a1&comment=${id}`);
+    await page.getByRole("dialog").getByRole("heading", { name: "Ring hemtjänsten dag 1" }).waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "article", label: "Anna Admin" });
+    expect((await focused(page)).text).toContain("Helgjouren tar det");
+    await expectAccessible(page, "a card opened from a link to one of its comments");
+    // Closing the card forgets the link's card and comment: a reload shows the board.
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await expect.poll(() => new URL(page.url()).search).toBe("");
   });
 });
