@@ -25,11 +25,12 @@ export interface OwnerChange {
 const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
 const actionPath = (boardId: string, actionId: string) =>
   `${boardPath(boardId)}?${new URLSearchParams({ action: actionId })}`;
-/** A goal's comments open from `?goal=` on the plan (an action's are in its card). */
-const targetPath = (boardId: string, kind: string, targetId: string) =>
-  kind === "goal" ? `${boardPath(boardId)}?${new URLSearchParams({ goal: targetId })}` : actionPath(boardId, targetId);
+/** The thread opens at the comment: a goal's on the plan, an action's in its card. */
+const targetPath = (boardId: string, kind: string, targetId: string, commentId: string) =>
+  `${boardPath(boardId)}?${new URLSearchParams({ [kind === "goal" ? "goal" : "action"]: targetId, comment: commentId })}`;
 
 export interface Mention {
+  commentId: string;
   targetId: string;
   targetKind: string;
   targetTitle: string;
@@ -108,7 +109,7 @@ export function createNotificationEvents(deps: { db: Db; notifier: Notifier; log
             {
               kind: "mentioned",
               workspaceId: board.workspaceId,
-              link: targetPath(board.id, mention.targetKind, mention.targetId),
+              link: targetPath(board.id, mention.targetKind, mention.targetId, mention.commentId),
               title: mention.targetTitle,
             },
           );

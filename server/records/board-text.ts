@@ -12,6 +12,7 @@ import { readRoadmap } from "../../shared/boards/roadmap.js";
 import type { NoteBlock } from "../../shared/minutes/record.js";
 import { buildRecord, noteBlocks } from "../minutes/build-record.js";
 import { escapeMarkdown, formatInstant, renderMarkdown } from "../minutes/render-markdown.js";
+import { actionComments, commentPeople, commentsJson, goalComments } from "./comments-text.js";
 import { roadmapBoardIds, roadmapBody } from "./roadmap-text.js";
 
 export type BoardKind = "plan" | "focus" | "minutes" | "followup" | "roadmap";
@@ -81,7 +82,9 @@ function plain(value: unknown): unknown {
 export function readContent(kind: BoardKind, doc: Y.Doc): unknown {
   if (kind === "followup") return plain(readFollowup(doc));
   if (kind === "roadmap") return plain(readRoadmap(doc));
-  return plain(kind === "plan" ? readPlan(doc) : kind === "focus" ? readFocus(doc) : readMinutes(doc));
+  if (kind === "minutes") return plain(readMinutes(doc));
+  // Focus areas and plans carry the comment threads on their actions and goals.
+  return { ...(plain(kind === "plan" ? readPlan(doc) : readFocus(doc)) as object), comments: commentsJson(doc) };
 }
 
 /** Every user, organisation and board id a document names, so names can be fetched in one query each. */
@@ -89,6 +92,7 @@ export function idsIn(kind: BoardKind, doc: Y.Doc): { people: string[]; organiza
   const people = new Set<string>();
   const organizations = new Set<string>();
   const boards = new Set<string>();
+  if (kind === "plan" || kind === "focus") for (const id of commentPeople(doc)) people.add(id);
   if (kind === "plan") {
     for (const c of readPlan(doc).contacts) if (c.organizationId) organizations.add(c.organizationId);
   } else if (kind === "followup") {
@@ -178,6 +182,7 @@ function planBody(doc: Y.Doc, names: Names, out: string[]) {
       .filter(Boolean)
       .join("; ");
     out.push(`- ${md(g.title)} (${md(facts)})${g.comment ? `\\\n  ${md(g.comment, "  ")}` : ""}`);
+    out.push(...goalComments(doc, g.id, names.people));
   }
   out.push("", "## Kontaktvägar mellan organisationerna", "");
   if (plan.contacts.length === 0) out.push("Inga kontaktvägar.");
@@ -235,6 +240,7 @@ function focusBody(doc: Y.Doc, names: Names, out: string[]) {
             `| ${md(m.label)}${m.example ? " (exempel)" : ""} | ${m.value} ${md(m.unit)} | ${m.date} | ${m.kind === "baseline" ? "Nollmätning" : "Uppföljning"} |`,
           );
       }
+      out.push(...actionComments(doc, a.id, names.people));
     }
   }
 }

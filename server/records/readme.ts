@@ -37,6 +37,8 @@ export function readme(f: ReadmeFacts): string {
     "  tavla.json  Samma innehåll som strukturerad data (JSON). Personer, organisationer och",
     '              tavlor anges med id; namnen står under "names" och i medlemmar.csv och',
     "              organisationer.csv.",
+    "              Kommentarer på aktiviteter och mål står under sin aktivitet eller sitt mål i",
+    '              tavla.md och alla under "comments" i tavla.json (borttagna utan text).',
     "  tavla.yjs   Tavlans fullständiga dokument i Yjs-format (binärt), som det lagras i tjänsten.",
     "              Behövs bara för att läsa in tavlan i ett annat system som använder Yjs.",
     "",

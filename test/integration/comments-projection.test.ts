@@ -108,7 +108,7 @@ describe.each(databaseKinds())("comments in search and notifications (%s)", (kin
     const [newest] = await mentions(f.member2);
     expect(newest).toMatchObject({
       title: "Läkemedelsgenomgång",
-      link: `/boards/${boardId}?action=${encodeURIComponent(actionId)}`,
+      link: `/boards/${boardId}?action=${encodeURIComponent(actionId)}&comment=${encodeURIComponent(commentId)}`,
     });
     expect(await mentions(f.member)).toHaveLength(0); // not the author
     expect(await mentions(f.outsider)).toHaveLength(0); // not outside the partnership

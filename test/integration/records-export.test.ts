@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { auditEvents, sealedMinutes } from "../../server/db/schema.js";
+import { addComment, deleteComment, editComment, readComments } from "../../shared/boards/comments.js";
 import { addAction } from "../../shared/boards/focus.js";
 import { addAgendaItem, addAttendee, addDecision, setMeeting } from "../../shared/boards/minutes.js";
 import { addGoal } from "../../shared/boards/plan.js";
@@ -25,8 +26,9 @@ describe("partnership data export", () => {
   let convenerId: string;
   const providers: WebsocketProvider[] = [];
 
-  async function open(boardId: string) {
-    const { doc, provider } = connectProvider(f.server.url, boardId, { cookie: f.convener.cookie });
+  /** The board as Anna (the convener), or as `who`: a comment is written by its author's own connection. */
+  async function open(boardId: string, who = f.convener) {
+    const { doc, provider } = connectProvider(f.server.url, boardId, { cookie: who.cookie });
     providers.push(provider);
     await synced(provider);
     return doc;
@@ -42,14 +44,53 @@ describe("partnership data export", () => {
 
     const plan = await f.convener.post(`/api/workspaces/${f.workspaceId}/boards`, { kind: "plan", title: "Plan 2026" });
     const planDoc = await open(plan.body.board.id);
-    addGoal(planDoc, { title: "Färre akuta inläggningar", status: "partly_achieved" });
+    const goalId = addGoal(planDoc, { title: "Färre akuta inläggningar", status: "partly_achieved" });
+    addComment(
+      await open(plan.body.board.id, f.member),
+      { targetId: goalId, authorId: f.member.userId, body: "Siffrorna för oktober\nkommer från regionen." },
+      new Date("2026-11-02T09:30:00.000Z"),
+    );
 
     const focus = await f.convener.post(`/api/workspaces/${f.workspaceId}/boards`, {
       kind: "focus",
       title: "Palliativ vård",
     });
     const focusDoc = await open(focus.body.board.id);
-    addAction(focusDoc, { title: "Brytpunktssamtal", status: "in_progress", ownerId: f.member.userId });
+    const actionId = addAction(focusDoc, {
+      title: "Brytpunktssamtal",
+      status: "in_progress",
+      ownerId: f.member.userId,
+    });
+    // Anna asks, Eva answers and then edits; a third comment was deleted (a trace, no text).
+    addComment(
+      focusDoc,
+      { targetId: actionId, authorId: convenerId, body: "Vem *leder* samtalen?" },
+      new Date("2026-11-03T08:05:00.000Z"),
+    );
+    const evasDoc = await open(focus.body.board.id, f.member);
+    const answer = addComment(
+      evasDoc,
+      { targetId: actionId, authorId: f.member.userId, body: "Jag gör det." },
+      new Date("2026-11-03T09:00:00.000Z"),
+    );
+    editComment(
+      evasDoc,
+      answer,
+      f.member.userId,
+      { body: "Jag gör det, med palliativa teamet.", mentions: [] },
+      new Date("2026-11-03T10:00:00.000Z"),
+    );
+    const gone = addComment(focusDoc, { targetId: actionId, authorId: convenerId, body: "Fel tråd." });
+    deleteComment(focusDoc, gone, convenerId);
+    // Eva's comments came over her own connection: the server has them once Anna's copy does.
+    await eventually(() => {
+      expect(readComments(focusDoc).map((c) => c.body)).toEqual([
+        "Vem *leder* samtalen?",
+        "Jag gör det, med palliativa teamet.",
+        "",
+      ]);
+      expect(readComments(planDoc)).toHaveLength(1);
+    });
 
     const minutes = await f.convener.post(`/api/workspaces/${f.workspaceId}/boards`, {
       kind: "minutes",
@@ -116,6 +157,43 @@ describe("partnership data export", () => {
     expect(focusJson.names.people[f.member.userId]).toBe("Eva Sjuksköterska");
     const planMd = text(files[names.find((n) => n.endsWith("plan-plan-2026/tavla.md")) as string]);
     expect(planMd).toContain("Färre akuta inläggningar (Effektmål; Delvis uppnått)");
+
+    // Comments on actions and goals: who, when (Swedish time) and what, under what they are about.
+    expect(focusMd).toContain(
+      [
+        "#### Kommentarer (3)",
+        "",
+        "- **Anna Admin**, 2026-11-03 kl. 09:05: Vem \\*leder\\* samtalen?",
+        "- **Eva Sjuksköterska**, 2026-11-03 kl. 10:00 (ändrad 2026-11-03 kl. 11:00): Jag gör det, med palliativa teamet.",
+      ].join("\n"),
+    );
+    expect(focusMd).toMatch(/- \*\*Anna Admin\*\*, [^\n]*: \*Kommentaren togs bort\.\*/);
+    expect(focusMd).not.toContain("Fel tråd");
+    expect(planMd).toContain(
+      [
+        "  - Kommentarer (1):",
+        "    - **Eva Sjuksköterska**, 2026-11-02 kl. 10:30: Siffrorna för oktober\\",
+        "      kommer från regionen.",
+      ].join("\n"),
+    );
+    expect(focusJson.content.comments).toEqual([
+      expect.objectContaining({
+        targetId: focusJson.content.actions[0].id,
+        authorId: convenerId,
+        body: "Vem *leder* samtalen?",
+      }),
+      expect.objectContaining({ authorId: f.member.userId, editedAt: "2026-11-03T10:00:00.000Z", deleted: false }),
+      expect.objectContaining({ authorId: convenerId, body: "", deleted: true }),
+    ]);
+    expect(focusJson.names.people[convenerId]).toBe("Anna Admin");
+    const planJson = JSON.parse(text(files[names.find((n) => n.endsWith("plan-plan-2026/tavla.json")) as string]));
+    expect(planJson.content.comments).toEqual([
+      expect.objectContaining({
+        body: "Siffrorna för oktober\nkommer från regionen.",
+        createdAt: "2026-11-02T09:30:00.000Z",
+      }),
+    ]);
+    expect(planJson.names.people[f.member.userId]).toBe("Eva Sjuksköterska");
     const yjs = files[names.find((n) => n.endsWith("plan-plan-2026/tavla.yjs")) as string] as Uint8Array;
     const copy = new Y.Doc();
     Y.applyUpdate(copy, yjs);

@@ -102,7 +102,7 @@ describe("the mention mail", () => {
 });
 
 describe("where a comment found by search opens", () => {
-  it("at the card on a focus board, at the goal on the plan", async () => {
+  it("in the card's thread on a focus board, in the goal's on the plan, at the comment", async () => {
     const { resultHref } = await import("../../web/src/components/header-search/result-href.js");
     const hit = (boardKind: "focus" | "plan", itemId: string): SearchResult => ({
       boardId: "b1",
@@ -116,7 +116,7 @@ describe("where a comment found by search opens", () => {
       snippet: [],
       rank: 1,
     });
-    expect(resultHref(hit("focus", "a1"))).toBe("/boards/b1?action=a1");
-    expect(resultHref(hit("plan", "g1"))).toBe("/boards/b1?goal=g1");
+    expect(resultHref(hit("focus", "a1"))).toBe("/boards/b1?action=a1&comment=c1");
+    expect(resultHref(hit("plan", "g1"))).toBe("/boards/b1?goal=g1&comment=c1");
   });
 });

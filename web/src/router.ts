@@ -37,6 +37,8 @@ export interface BoardTarget {
   goal?: string;
   section?: string;
   item?: string;
+  /** A comment on the card or goal (`?goal=…&comment=…`): its thread opens with the comment focused. */
+  comment?: string;
   paragraph?: number | null;
 }
 
@@ -124,11 +126,12 @@ export const paths = {
   board: (id: string) => `/boards/${encodeURIComponent(id)}`,
   /**
    * A board opened at one item: a focus board's card dialog (`action`), a plan goal or section
-   * (`goal`, `section`), a minutes agenda item (`item`, with its § number as the fragment `#§7`).
+   * (`goal`, `section`; with `comment`, the card's or goal's thread at that comment), a minutes agenda
+   * item (`item`, with its § number as the fragment `#§7`).
    */
   boardAt: (id: string, at: BoardTarget) => {
     const query = new URLSearchParams();
-    for (const key of ["action", "goal", "section", "item"] as const) {
+    for (const key of ["action", "goal", "section", "item", "comment"] as const) {
       const value = at[key];
       if (value) query.set(key, value);
     }

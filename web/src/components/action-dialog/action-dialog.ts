@@ -33,6 +33,7 @@ import { keepTyping } from "../../collab/keep-typing.js";
 import type { OpenBoard } from "../../collab/open-board.js";
 import "./save-status.js";
 import { dateField } from "../date-field/date-field.js";
+import { cardRestorer } from "../history/card-restorer.js";
 import { measurements } from "./measurements.js";
 
 /** Where the action was decided: "Från <meeting> § N", linking back to the minutes. */
@@ -158,15 +159,18 @@ export class ActionDialog extends LitElement {
     this.board = null;
   }
 
-  async open(actionId: string) {
+  /** Opens the card; with `comment` (a link to it), focus goes to that comment in the card's thread. */
+  async open(actionId: string, comment?: string) {
     this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.actionId = actionId;
     // "Senast ändrad av …" is not needed for the board's first paint: its code comes with the first card opened.
     void import("./last-changed.js").catch(() => undefined);
     // So is the card's comment thread (issue 21): code and texts come when a card opens.
-    void import("../comments/comment-thread.js").catch(() => undefined);
+    const thread = import("../comments/comment-thread.js").catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
+    if (comment === undefined || !(await thread)) return;
+    await this.renderRoot.querySelector("comment-thread")?.show(comment);
   }
 
   private close() {
@@ -233,7 +237,7 @@ export class ActionDialog extends LitElement {
     const names = Object.fromEntries(this.members.map((m) => [m.userId, m.name]));
     return html`<details @toggle=${toggled}>
       <summary>${t("history.itemShow")}</summary>
-      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .current=${a} .doc=${this.canEdit ? this.doc : null}></item-history>` : nothing}
+      ${this.historyShown ? html`<item-history .boardId=${this.boardId} .itemId=${a.id} .names=${names} .organizations=${this.organizations} .revision=${a} .restorer=${this.canEdit && this.doc ? cardRestorer(this.doc, a.id) : null}></item-history>` : nothing}
     </details>`;
   }
 
@@ -330,6 +334,10 @@ export class ActionDialog extends LitElement {
     const doc = this.doc;
     if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
     const remove = () => removeAction(doc, a.id);
+    // Its neighbours in the column (the next card first), for where focus goes while it is gone.
+    const column = readFocus(doc).actions.filter((x) => x.status === a.status);
+    const at = column.findIndex((x) => x.id === a.id);
+    const near = [column[at + 1]?.id, column[at - 1]?.id].filter((id): id is string => id !== undefined);
     // Without undo (it could not load) the card is still deleted, as asked.
     const step = await undo().then(
       ({ boardUndo }) => boardUndo(doc).change(remove),
@@ -339,7 +347,7 @@ export class ActionDialog extends LitElement {
       },
     );
     this.close();
-    const detail = { step, title: a.title };
+    const detail = { step, title: a.title, id: a.id, near };
     if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));
   }
 }

@@ -21,7 +21,7 @@ export function readTarget(url: URL = new URL(location.href)): BoardTarget | nul
   }
   const paragraph = /^#§(\d{1,6})$/.exec(hash)?.[1];
   const target: BoardTarget = {};
-  for (const key of ["action", "goal", "section", "item"] as const) {
+  for (const key of ["action", "goal", "section", "item", "comment"] as const) {
     const value = q.get(key);
     if (value) target[key] = value;
   }
@@ -29,11 +29,12 @@ export function readTarget(url: URL = new URL(location.href)): BoardTarget | nul
   return Object.keys(target).length ? target : null;
 }
 
-/** The address without `?action=`: what the card dialog leaves behind when it closes (back and reload show the board). */
+/** The address without `?action=` (and its `comment`): what the card dialog leaves behind when it closes (back and reload show the board). */
 export function forgetAction(): void {
   const url = new URL(location.href);
   if (!url.searchParams.has("action")) return;
   url.searchParams.delete("action");
+  url.searchParams.delete("comment");
   history.replaceState(history.state, "", url.pathname + url.search + url.hash);
 }
 

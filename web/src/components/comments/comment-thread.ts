@@ -143,7 +143,7 @@ export class CommentThread extends LitElement {
 
   private comment(c: Comment) {
     const mine = this.canWrite && c.authorId === this.userId && !c.deleted;
-    return html`<article aria-label=${this.name(c.authorId)}>
+    return html`<article aria-label=${this.name(c.authorId)} data-comment=${c.id}>
       <div class="by">
         <strong>${this.name(c.authorId)}</strong>
         <time datetime=${c.createdAt}>${formatDate(c.createdAt, true)}</time>
@@ -291,6 +291,18 @@ export class CommentThread extends LitElement {
     this.editing = null;
     this.problem = "";
     void this.updateComplete.then(() => this.focusButtonsOf(id));
+  }
+
+  /** Focuses one comment (a link to it), or the thread's heading when it is not there (any more). */
+  async show(commentId: string | undefined): Promise<void> {
+    await this.updateComplete;
+    const at =
+      (commentId && this.renderRoot.querySelector<HTMLElement>(`article[data-comment="${CSS.escape(commentId)}"]`)) ||
+      this.renderRoot.querySelector<HTMLElement>(`#${this.base}-h`);
+    if (!at) return;
+    at.setAttribute("tabindex", "-1");
+    at.scrollIntoView({ block: "nearest" });
+    at.focus();
   }
 
   private focusButtonsOf(id: string) {

@@ -26,7 +26,8 @@ function countOf(doc: Y.Doc, goalId: string): number {
   return counts.get(goalId) ?? 0;
 }
 
-async function openThread(host: Host, doc: Y.Doc, goal: { id: string; title: string }) {
+/** Opens a goal's thread; `comment` (from a link) is focused in it. */
+export async function openThread(host: Host, doc: Y.Doc, goal: { id: string; title: string }, comment?: string) {
   await import("./goal-comments.js");
   const root = host.shadowRoot ?? host;
   let dialog = root.querySelector("goal-comments");
@@ -39,6 +40,7 @@ async function openThread(host: Host, doc: Y.Doc, goal: { id: string; title: str
     boardId: host.boardId,
     goal,
     canWrite: host.canEdit,
+    comment,
   });
 }
 
@@ -47,6 +49,7 @@ export function goalCommentsButton(host: Host, doc: Y.Doc, goal: { id: string; t
   return html`<button
     type="button"
     class="secondary"
+    data-comments=${goal.id}
     aria-label=${tc("comments.buttonLabel", { title: goal.title, count })}
     @click=${() => void openThread(host, doc, goal)}
   >

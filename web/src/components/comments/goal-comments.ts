@@ -42,14 +42,25 @@ export class GoalComments extends LitElement {
     this.members = [];
   }
 
-  async open(options: { doc: Y.Doc; boardId: string; goal: { id: string; title: string }; canWrite: boolean }) {
-    this.opener = (document.activeElement?.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+  /** Opens the thread; with `comment` (a link to it), focus goes to that comment instead of the close button. */
+  async open(options: {
+    doc: Y.Doc;
+    boardId: string;
+    goal: { id: string; title: string };
+    canWrite: boolean;
+    comment?: string | undefined;
+  }) {
+    // The focused element itself, however deep in shadow roots: focus goes back to it on close.
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.opener = active instanceof HTMLElement ? active : null;
     this.doc = options.doc;
     this.canWrite = options.canWrite;
     this.goal = options.goal;
     void this.loadMembers(options.boardId);
     await this.updateComplete;
     this.renderRoot.querySelector("dialog")?.showModal();
+    if (options.comment !== undefined) await this.renderRoot.querySelector("comment-thread")?.show(options.comment);
   }
 
   private async loadMembers(boardId: string) {

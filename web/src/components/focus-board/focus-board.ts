@@ -11,13 +11,13 @@ import type * as Y from "yjs";
 import { type Action, addAction, getAction, moveAction, readFocus } from "../../../../shared/boards/focus.js";
 import { ACTION_STATUSES, type ActionStatus } from "../../../../shared/boards/vocabulary.js";
 import { BoardController } from "../../collab/board-controller.js";
-import type { UndoStep } from "../../collab/undo.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { badgeStyles, srOnly } from "../../styles/shared.js";
 import type { ActionDialog } from "../action-dialog/action-dialog.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, forgetAction } from "../board-target/board-target.js";
+import type { RemovedCard } from "./card-focus.js";
 import { focusBoardStyles } from "./focus-board.styles.js";
 import { moveMenu } from "./move-menu.js";
 
@@ -67,7 +67,7 @@ export class FocusBoard extends LitElement {
   readonly goTo = new BoardTargetController(this, this.live, (target) => {
     if (!target.action) return null;
     if (!this.doc || !getAction(this.doc, target.action)) return "action";
-    void this.dialog().then((d) => d?.open(target.action as string));
+    void this.dialog().then((d) => d?.open(target.action as string, target.comment));
     return null;
   });
 
@@ -114,11 +114,15 @@ export class FocusBoard extends LitElement {
     return this.renderRoot.querySelector("undo-toast");
   }
 
-  private async removed(e: CustomEvent<{ step: UndoStep; title: string }>) {
-    const { removedText } = await import("../undo-toast/undo-toast.js");
+  private async removed(e: CustomEvent<RemovedCard>) {
+    const [{ removedText }, { cardFocus }] = await Promise.all([
+      import("../undo-toast/undo-toast.js"),
+      import("./card-focus.js"),
+    ]);
     this.listenForUndo(await undo());
     const toast = await this.undoToast();
-    if (this.doc) await toast?.offer(this.doc, e.detail.step, removedText(e.detail.title), e.detail.title);
+    const { step, title } = e.detail;
+    if (this.doc) await toast?.offer(this.doc, step, removedText(title), title, true, cardFocus(this, e.detail));
   }
 
   private readonly outside = (e: PointerEvent) => {

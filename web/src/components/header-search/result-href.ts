@@ -12,10 +12,10 @@ export function resultHref(r: SearchResult): string {
     case "section":
       return paths.boardAt(r.boardId, { section: at });
     case "comment":
-      // On the card or goal it is about (the card's dialog shows the thread).
+      // On the card or goal it is about, its thread open at the comment.
       return r.boardKind === "plan"
-        ? paths.boardAt(r.boardId, { goal: r.itemId ?? undefined })
-        : paths.boardAt(r.boardId, { action: r.itemId ?? undefined });
+        ? paths.boardAt(r.boardId, { goal: r.itemId ?? undefined, comment: at })
+        : paths.boardAt(r.boardId, { action: r.itemId ?? undefined, comment: at });
     case "decisionPoint":
       return r.workspaceId && at ? paths.decisionPoint(r.workspaceId, at) : paths.workspaces();
     case "item":

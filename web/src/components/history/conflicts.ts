@@ -22,6 +22,9 @@ const { t } = textArea(
     "conflict.field.dueDate": "klart senast",
     "conflict.field.pdsaPhase": "PGSA-fas",
     "conflict.field.status": "status",
+    "conflict.field.number": "paragrafnummer",
+    "conflict.field.decisions": "ett beslut",
+    "conflict.field.actionItems": "en åtgärd",
     "conflict.field.other": "ett fält",
   },
   {
@@ -38,16 +41,32 @@ const { t } = textArea(
     "conflict.field.dueDate": "due date",
     "conflict.field.pdsaPhase": "PDSA phase",
     "conflict.field.status": "status",
+    "conflict.field.number": "paragraph number",
+    "conflict.field.decisions": "a decision",
+    "conflict.field.actionItems": "an action",
     "conflict.field.other": "a field",
   },
 );
 
 export { t as conflictText };
 
-const FIELDS = new Set(["title", "ownerId", "organizationId", "dueDate", "pdsaPhase", "status"]);
+const FIELDS = new Set(["title", "ownerId", "organizationId", "dueDate", "pdsaPhase", "status", "number"]);
+
+/** A minutes agenda item's decision or action item: one value per entry, `decisions.<id>` / `actionItems.<id>`. */
+const entryList = (field: string) =>
+  /^(decisions|actionItems)\./.exec(field)?.[1] as "decisions" | "actionItems" | undefined;
 
 export function fieldName(field: string): string {
+  const list = entryList(field);
+  if (list) return t(`conflict.field.${list}`);
   return FIELDS.has(field) ? t(`conflict.field.${field}` as "conflict.field.title") : t("conflict.field.other");
+}
+
+/** What a decision or action item reads as: its text or its title. */
+function entryText(field: string, value: unknown): unknown {
+  const list = entryList(field);
+  if (!list || !value || typeof value !== "object") return value;
+  return (value as Record<string, unknown>)[list === "decisions" ? "text" : "title"];
 }
 
 /** "Eva Sjuksköterskas", "Lars'"; in English "Eva Sjuksköterska's". */
@@ -57,7 +76,8 @@ function possessive(name: string): string {
 }
 
 /** A field's value as the card shows it, quoted the language's way. */
-export function shownValue(field: string, value: unknown, people: People, organizations: People = {}): string {
+export function shownValue(field: string, raw: unknown, people: People, organizations: People = {}): string {
+  const value = entryText(field, raw);
   let text: string;
   if (value === null || value === undefined || value === "") text = t("conflict.empty");
   else if (field === "ownerId" && typeof value === "string") text = people[value] ?? value;

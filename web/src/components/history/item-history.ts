@@ -1,22 +1,18 @@
 /**
- * One card's history, inside its dialog: every recorded change of the item, newest first, in
- * words with when it was made, and the edits that lost a conflict with someone else's (issue 21),
- * each with a button to restore the lost value for those who may edit. Loaded when the reader
- * opens it (the card dialog imports this file on demand) and fetched when it is first shown.
+ * One item's history (a card in its dialog, an agenda item in the minutes): every recorded change
+ * of the item, newest first, in words with when it was made, and the edits that lost a conflict
+ * with someone else's (issue 21), each with a button to restore the lost value for those who may
+ * edit (restorers.ts). Loaded when the reader opens it and fetched when it is first shown.
  */
 import { css, html, LitElement, nothing } from "lit";
-import type * as Y from "yjs";
 import type { EditConflict, ItemHistoryAnswer, People } from "../../../../shared/api/history.js";
-import { type ActionPatch, updateAction } from "../../../../shared/boards/focus.js";
 import { ApiError, get } from "../../api/client.js";
 import { formatDate, LocaleController } from "../../i18n/i18n.js";
 import { formStyles } from "../../styles/shared.js";
 import { conflictText, describeConflict, shownValue } from "./conflicts.js";
 import { describeChange } from "./describe.js";
 import { th as t } from "./history-texts.js";
-
-/** A card's fields a lost value can be restored to: what the card dialog's setter (updateAction) writes. */
-const RESTORABLE: readonly string[] = ["title", "ownerId", "organizationId", "dueDate", "pdsaPhase"];
+import type { Restorer } from "./restorers.js";
 
 export class ItemHistory extends LitElement {
   static override styles = [
@@ -47,8 +43,8 @@ export class ItemHistory extends LitElement {
     itemId: { attribute: false },
     names: { attribute: false },
     organizations: { attribute: false },
-    current: { attribute: false },
-    doc: { attribute: false },
+    restorer: { attribute: false },
+    revision: { attribute: false },
     answer: { state: true },
     problem: { state: true },
     notice: { state: true },
@@ -59,10 +55,10 @@ export class ItemHistory extends LitElement {
   declare names: People;
   /** The partnership's organisations (to name a lost "ansvarig organisation"). */
   declare organizations: { id: string; name: string }[];
-  /** The item's fields now: a lost value it holds again is not offered for restoring. */
-  declare current: Record<string, unknown>;
-  /** The board to restore into; null for readers who may not edit (observers): no restore buttons. */
-  declare doc: Y.Doc | null;
+  /** Puts lost values back; null for readers who may not edit (observers): no restore buttons. */
+  declare restorer: Restorer | null;
+  /** Changes with the item (the host passes the item itself): what is offered is checked again. */
+  declare revision: unknown;
   /** After a restore: what was done, or why it was not. */
   declare private notice: { text: string; failed: boolean } | null;
   declare private answer: ItemHistoryAnswer | null;
@@ -75,8 +71,8 @@ export class ItemHistory extends LitElement {
     this.itemId = "";
     this.names = {};
     this.organizations = [];
-    this.current = {};
-    this.doc = null;
+    this.restorer = null;
+    this.revision = null;
     this.notice = null;
     this.answer = null;
     this.problem = null;
@@ -104,7 +100,8 @@ export class ItemHistory extends LitElement {
     if (this.problem) return html`<p role="alert">${t("error.generic", { message: this.problem })}</p>`;
     const answer = this.answer;
     if (!answer) return html`<p role="status">${t("history.loading")}</p>`;
-    const conflicts = answer.conflicts ?? [];
+    // A card's place in its column (rank) is no value anyone recognises: its status says where it went.
+    const conflicts = (answer.conflicts ?? []).filter((c) => c.field !== "rank");
     if (answer.entries.length === 0 && conflicts.length === 0) return html`<p>${t("history.itemEmpty")}</p>`;
     const people = { ...this.names, ...answer.people };
     const rows = [
@@ -127,10 +124,7 @@ export class ItemHistory extends LitElement {
   private conflict(c: EditConflict, people: People) {
     const organizations = Object.fromEntries(this.organizations.map((o) => [o.id, o.name]));
     const lost = shownValue(c.field, c.lostValue, people, organizations);
-    const offered =
-      this.doc !== null &&
-      RESTORABLE.includes(c.field) &&
-      JSON.stringify(this.current[c.field] ?? null) !== JSON.stringify(c.lostValue);
+    const offered = this.restorer?.offers(c) ?? false;
     return html`<li class="conflict">
       ${describeConflict(c, people, organizations)} · <time datetime=${c.at}>${formatDate(c.at, true)}</time>
       ${
@@ -146,7 +140,7 @@ export class ItemHistory extends LitElement {
   private restoreLost(c: EditConflict, lost: string) {
     try {
       // An ordinary edit, like the dialog's own: live for everyone, by this reader, checked by the board's spec.
-      if (this.doc) updateAction(this.doc, this.itemId, { [c.field]: c.lostValue } as ActionPatch);
+      this.restorer?.restore(c);
       this.notice = { text: conflictText("conflict.restored", { value: lost }), failed: false };
     } catch (error) {
       this.notice = {
@@ -158,3 +152,9 @@ export class ItemHistory extends LitElement {
 }
 
 customElements.define("item-history", ItemHistory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "item-history": ItemHistory;
+  }
+}

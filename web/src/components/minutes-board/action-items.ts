@@ -50,7 +50,7 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
     set({ focusBoardId: inputValue(e) || null });
     if (inputValue(e)) view.link(item.id, a.id);
   };
-  return html`<fieldset class="action">
+  return html`<fieldset class="action" data-action=${a.id}>
     <legend>${a.title}</legend>
     <div class="fields">
       <label class="grow"
@@ -75,7 +75,7 @@ function actionEditor(view: MinutesView, item: AgendaItem, a: ActionItem) {
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${a.title}"
-        @click=${() => view.confirmRemove("action", a.title, () => removeFromItem(view.doc, item.id, "actionItems", a.id))}
+        @click=${() => view.confirmRemove("action", a.title, { item: item.id, action: a.id }, () => removeFromItem(view.doc, item.id, "actionItems", a.id))}
       >
         ${t("minutes.remove")}
       </button>

@@ -16,6 +16,7 @@ import { t } from "../../i18n/i18n.js";
 import "../rich-text/rich-text.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { actionItems } from "./action-items.js";
+import { agendaHistory } from "./agenda-history.js";
 import { agendaLastChanged } from "./agenda-last-changed.js";
 import { decisionPointLink } from "./decision-point-link.js";
 import { inputValue, type MinutesView } from "./minutes-view.js";
@@ -40,7 +41,7 @@ export function agendaItem(view: MinutesView, item: AgendaItem) {
       .editable=${!view.readOnly}
       .label=${t("minutes.notesFor", { item: heading })}
     ></rich-text>
-    ${decisions(view, item)} ${actionItems(view, item)}
+    ${decisions(view, item)} ${actionItems(view, item)} ${agendaHistory(view, item.id)}
     ${
       // Under a § that decided something: the decision goes on as a decision point (beslutspunkt).
       view.decisionPointsOf && item.decisions.length > 0
@@ -64,7 +65,8 @@ function itemFields(view: MinutesView, item: AgendaItem, heading: string) {
     const title = inputValue(e).trim();
     if (title) view.write(() => updateAgendaItem(view.doc, item.id, { title }));
   };
-  const remove = () => view.confirmRemove("item", heading, () => removeAgendaItem(view.doc, item.id));
+  const remove = () =>
+    view.confirmRemove("item", heading, { item: item.id }, () => removeAgendaItem(view.doc, item.id));
   return html`<div class="fields">
     <label class="number"
       >${t("minutes.number")}
@@ -100,15 +102,18 @@ function decisions(view: MinutesView, item: AgendaItem) {
       const text = inputValue(e).trim();
       if (text) view.write(() => updateDecision(view.doc, item.id, d.id, text));
     };
-    return html`<li class="row">
+    return html`<li class="row" data-decision=${d.id}>
       <label class="grow">${name} <textarea maxlength="2000" rows="2" .value=${keepTyping(d.text)} @change=${change}></textarea></label>
       <button
         type="button"
         class="secondary"
         aria-label="${t("minutes.remove")}: ${name}"
         @click=${() =>
-          view.removeNow(name, t("governance.removedDecision", { title: name }), () =>
-            removeFromItem(view.doc, item.id, "decisions", d.id),
+          view.removeNow(
+            name,
+            t("governance.removedDecision", { title: name }),
+            { item: item.id, decision: d.id },
+            () => removeFromItem(view.doc, item.id, "decisions", d.id),
           )}
       >
         ${t("minutes.remove")}

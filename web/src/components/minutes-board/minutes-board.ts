@@ -184,15 +184,16 @@ export class MinutesBoard extends LitElement {
       readOnly: this.readOnly,
       members: this.members,
       governs: this.runsMeetings || (this.userId !== "" && convenerId === this.userId),
-      confirmRemove: (kind, title, remove) =>
+      confirmRemove: (kind, title, at, remove) =>
         void this.removal.ask(
           board.doc,
           title,
           t(kind === "item" ? "governance.confirmItem" : "governance.confirmAction", { title }),
           t(kind === "item" ? "governance.removedItem" : "governance.removedAction", { title }),
           remove,
+          at,
         ),
-      removeNow: (title, done, remove) => this.removal.now(board.doc, title, done, remove),
+      removeNow: (title, done, at, remove) => this.removal.now(board.doc, title, done, remove, at),
       focusBoards: this.focusBoards,
       awareness: board.provider.awareness,
       write: (change) => this.write(change),

@@ -4,6 +4,7 @@ import type * as Y from "yjs";
 import type { NewActionItem } from "../../../../shared/boards/minutes.js";
 import type { Board } from "../../api/types.js";
 import type { Member } from "../focus-board/focus-board.js";
+import type { RemovedAt } from "./removal-focus.js";
 
 export interface MinutesView {
   doc: Y.Doc;
@@ -18,9 +19,9 @@ export interface MinutesView {
    */
   governs: boolean;
   /** Asks (a dialog naming the item) before `remove` runs; offers to undo it for a few seconds after. */
-  confirmRemove(kind: "item" | "action", title: string, remove: () => void): void;
+  confirmRemove(kind: "item" | "action", title: string, at: RemovedAt, remove: () => void): void;
   /** Runs `remove` at once and offers to undo it for a while (a decision: quick to write again). */
-  removeNow(title: string, done: string, remove: () => void): void;
+  removeNow(title: string, done: string, at: RemovedAt, remove: () => void): void;
   /** The partnership's focus-area boards (not archived), for an action item's focus area. */
   focusBoards: Board[];
   awareness: Awareness;

@@ -9,6 +9,7 @@ import type * as Y from "yjs";
 import type { UndoStep } from "../../collab/undo.js";
 import { t } from "../../i18n/i18n.js";
 import "../undo-toast/undo-toast.js";
+import { type RemovedAt, removalFocus } from "./removal-focus.js";
 
 interface Pending {
   doc: Y.Doc;
@@ -16,9 +17,10 @@ interface Pending {
   done: string;
   title: string;
   remove: () => void;
+  at: RemovedAt;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode; updateComplete: Promise<boolean> };
 
 export class Removal {
   private pending: Pending | null = null;
@@ -32,9 +34,16 @@ export class Removal {
   ) {}
 
   /** Asks before running `remove`; `question` and `done` are the texts naming the item. */
-  async ask(doc: Y.Doc, title: string, question: string, done: string, remove: () => void): Promise<void> {
+  async ask(
+    doc: Y.Doc,
+    title: string,
+    question: string,
+    done: string,
+    remove: () => void,
+    at: RemovedAt,
+  ): Promise<void> {
     this.opener = (this.host.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    this.pending = { doc, title, question, done, remove };
+    this.pending = { doc, title, question, done, remove, at };
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.dialog()?.showModal();
@@ -56,13 +65,14 @@ export class Removal {
     this.dialog()?.close();
     this.pending = null;
     this.host.requestUpdate();
-    if (pending) this.now(pending.doc, pending.title, pending.done, pending.remove);
+    if (pending) this.now(pending.doc, pending.title, pending.done, pending.remove, pending.at);
   };
 
-  /** Runs `remove` as one undoable step, then offers "Ångra" saying `done`. */
-  now(doc: Y.Doc, title: string, done: string, remove: () => void): void {
+  /** Runs `remove` as one undoable step, then offers "Ångra" saying `done` (focus on it, see removal-focus.ts). */
+  now(doc: Y.Doc, title: string, done: string, remove: () => void, at: RemovedAt): void {
+    const plan = removalFocus(this.host, doc, at);
     const step = this.write(remove);
-    if (step) void this.host.renderRoot.querySelector("undo-toast")?.offer(doc, step, done, title);
+    if (step) void this.host.renderRoot.querySelector("undo-toast")?.offer(doc, step, done, title, true, plan);
   }
 
   render() {

@@ -15,6 +15,7 @@ import { inputProblem, LocaleController, t } from "../../i18n/i18n.js";
 import type { BoardTarget } from "../../router.js";
 import { boardStatus } from "../board-status/board-status.js";
 import { BoardTargetController, showTarget } from "../board-target/board-target.js";
+import { openThread } from "../comments/goal-comments-button.js";
 import "../undo-toast/undo-toast.js";
 import { goalExtras } from "./goal-extras.js";
 import { planBoardStyles } from "./plan-board.styles.js";
@@ -64,6 +65,7 @@ export class PlanBoard extends LitElement {
     const found = this.renderRoot.querySelector<HTMLElement>(`[data-${kind}="${CSS.escape(id)}"]`);
     if (!found) return kind;
     showTarget(found);
+    if (kind === "goal" && target.comment !== undefined) void this.showComments(id, target.comment);
     return null;
   });
   private readonly drag = new ItemDrag(
@@ -191,6 +193,18 @@ export class PlanBoard extends LitElement {
   }
 
   /** After "Ångra": focus goes to the first field of the item that came back (the toast's button is gone). */
+  /**
+   * A link to a comment on a goal: the goal's thread opens with the comment focused; closing it
+   * leaves focus on the goal's "Kommentarer" button, as if it had been opened from there.
+   */
+  private async showComments(goalId: string, commentId: string) {
+    const doc = this.live.board?.doc;
+    const goal = doc && readPlan(doc).goals.find((g) => g.id === goalId);
+    if (!doc || !goal) return;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-comments="${CSS.escape(goalId)}"]`)?.focus();
+    await openThread(this, doc, goal, commentId);
+  }
+
   private async undone() {
     const removed = this.removed;
     this.removed = null;

@@ -3,6 +3,9 @@
  * takes back exactly that step of this person's (collab/undo.ts), even after later steps. It stays
  * while focus or the pointer is on it (time enough for everyone); after an undo it says what came
  * back. Always present as a polite live region, so what it says is announced. Loaded on demand.
+ * Focus never falls to the page: when the offered step is undone (by "Ångra" or Ctrl+Z) it goes to
+ * what came back, and when the toast leaves while focus is on it (Escape, another step) to the
+ * deleted thing's neighbour — both as the board that offered it says (`FocusPlan`).
  */
 import { css, html, LitElement, nothing } from "lit";
 import type * as Y from "yjs";
@@ -33,12 +36,23 @@ export const removedText = (title: string) => t("toast.removed", { title });
 
 const SHOWN_MS = 10_000;
 
+/** Where focus goes once the toast is done: each answer waits for the board to show the change. */
+export interface FocusPlan {
+  /** The thing that came back (null when it is not shown, e.g. filtered out). */
+  restored(): Promise<HTMLElement | null>;
+  /** A neighbour of the deleted thing, or the nearest sensible place on the board. */
+  neighbour(): Promise<HTMLElement | null>;
+}
+
 interface Offer {
   doc: Y.Doc;
   step: UndoStep;
   message: string;
   title: string;
+  plan: FocusPlan | null;
 }
+
+type Popped = { stackItem: UndoStep; type: "undo" | "redo" };
 
 export class UndoToast extends LitElement {
   static override styles = css`
@@ -89,6 +103,9 @@ export class UndoToast extends LitElement {
   declare private said: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private held = false;
+  /** The offered step once it was undone, so Ctrl+Z's own "Ångrade …" does not replace "… är tillbaka". */
+  private restored: { doc: Y.Doc; step: UndoStep } | null = null;
+  private unwatch: (() => void) | null = null;
 
   constructor() {
     super();
@@ -97,9 +114,19 @@ export class UndoToast extends LitElement {
   }
 
   /** Shows `message` with "Ångra" for `step`; `focus` moves focus to the button (the deleted thing had it). */
-  async offer(doc: Y.Doc, step: UndoStep, message: string, title: string, focus = true): Promise<void> {
-    this.offered = { doc, step, message, title };
+  async offer(
+    doc: Y.Doc,
+    step: UndoStep,
+    message: string,
+    title: string,
+    focus = true,
+    plan?: FocusPlan,
+  ): Promise<void> {
+    const offer = { doc, step, message, title, plan: plan ?? null };
+    this.offered = offer;
     this.said = "";
+    this.restored = null;
+    this.watch(offer);
     this.arm();
     if (!focus) return;
     await this.updateComplete;
@@ -108,14 +135,59 @@ export class UndoToast extends LitElement {
 
   /** Says that Ctrl+Z (or Ctrl+Shift+Z) took a step. */
   stepped(what: "undo" | "redo"): void {
+    const back = this.restored;
+    if (what === "undo" && back && boardUndo(back.doc).manager.redoStack.at(-1) === back.step) return;
     this.say(t(what === "undo" ? "toast.undoStep" : "toast.redoStep"));
   }
 
-  private say(text: string): void {
+  /** Notices the offered step being undone, however it was (the button, Ctrl+Z, another view). */
+  private watch(offer: Offer) {
+    this.unwatch?.();
+    const { manager } = boardUndo(offer.doc);
+    const popped = ({ stackItem, type }: Popped) => {
+      if (type !== "undo" || stackItem !== offer.step || this.offered !== offer) return;
+      // Undoing pushed its own new step for redo: that one tells this undo from a later one.
+      const redo = manager.redoStack.at(-1);
+      this.restored = redo ? { doc: offer.doc, step: redo } : null;
+      this.say(t("toast.undone", { title: offer.title }), false);
+      void this.place(offer.plan, "restored");
+    };
+    manager.on("stack-item-popped", popped);
+    this.unwatch = () => manager.off("stack-item-popped", popped);
+  }
+
+  /** Moves focus as the plan says: to what came back, or (also when that is not shown) to a neighbour. */
+  private async place(plan: FocusPlan | null, where: "restored" | "neighbour") {
+    if (!plan) return;
+    const target = (where === "restored" ? await plan.restored() : null) ?? (await plan.neighbour());
+    target?.focus();
+  }
+
+  private get hasFocus() {
+    return this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
+  }
+
+  /** Replaces the offer by `text`; focus on the vanishing button goes to the neighbour unless `away` is false. */
+  private say(text: string, away = true): void {
+    const plan = this.offered?.plan ?? null;
+    const focused = this.hasFocus;
     this.offered = null;
     this.said = text;
+    this.held = false;
     this.arm();
+    if (away && focused) void this.place(plan, "neighbour");
   }
+
+  /** Escape on the toast: gone, and focus back on the board beside the deleted thing. */
+  private dismiss = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !this.offered) return;
+    event.preventDefault();
+    const plan = this.offered.plan;
+    this.offered = null;
+    this.said = "";
+    this.held = false;
+    void this.place(plan, "neighbour");
+  };
 
   private arm() {
     clearTimeout(this.timer);
@@ -129,14 +201,15 @@ export class UndoToast extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    this.unwatch?.();
+    this.unwatch = null;
   }
 
   private undo = () => {
     const offer = this.offered;
     if (!offer) return;
-    const back = boardUndo(offer.doc).undoStep(offer.step);
-    this.held = false;
-    this.say(back ? t("toast.undone", { title: offer.title }) : t("toast.gone"));
+    // When it comes back, `watch` says so and moves focus to it.
+    if (!boardUndo(offer.doc).undoStep(offer.step)) this.say(t("toast.gone"));
     this.dispatchEvent(new CustomEvent("undone", { bubbles: true, composed: true }));
   };
 
@@ -150,6 +223,7 @@ export class UndoToast extends LitElement {
       @focusout=${() => (this.held = false)}
       @pointerenter=${() => (this.held = true)}
       @pointerleave=${() => (this.held = false)}
+      @keydown=${this.dismiss}
     >
       ${text ? html`<span>${text}</span>` : nothing}
       ${o ? html`<button type="button" class="undo" aria-label="${t("toast.undo")}: ${o.title}" @click=${this.undo}>${t("toast.undo")}</button>` : nothing}
