@@ -59,7 +59,8 @@ export function fmt(value: Cell, digits: number, isVoid = false): string {
 }
 
 export function ratio(row: Row): string {
-  if (row.void && row.ratio) return VOID_RATIO;
+  const figures = typeof row.ours === "number" || typeof row.reference === "number";
+  if (row.void && row.ratio && figures) return VOID_RATIO;
   if (!row.ratio || typeof row.ours !== "number" || typeof row.reference !== "number" || row.reference === 0) return "";
   return `${(row.ours / row.reference).toFixed(2)}×`;
 }
@@ -231,6 +232,7 @@ export function rowsFor(outcome: ScenarioOutcome): Row[] {
         result.steps.find((x) => x.server === server && !x.pass) ?? null;
       const o = best("ours");
       const r = best("reference");
+      const ran = (server: ServerKind) => result.steps.some((x) => x.server === server);
       // A sweep that ended on a saturated generator found the generator's limit, not the server's.
       const v = { ours: failed("ours")?.void === true, reference: failed("reference")?.void === true };
       const gen = (run: RunResult) => `generator ${run.generatorCpuPercent.toFixed(0)} %`;
@@ -248,8 +250,8 @@ export function rowsFor(outcome: ScenarioOutcome): Row[] {
           .join("; ") || null;
       add(
         `**${result.title}** — highest sustained total updates/s`,
-        o?.run.writesPerSecond ?? 0,
-        r?.run.writesPerSecond ?? 0,
+        o?.run.writesPerSecond ?? (ran("ours") ? 0 : null),
+        r?.run.writesPerSecond ?? (ran("reference") ? 0 : null),
         0,
         true,
         v,
@@ -272,8 +274,8 @@ export function rowsFor(outcome: ScenarioOutcome): Row[] {
       );
       add(
         "first step not sustained or void",
-        describeFail(failed("ours")),
-        describeFail(failed("reference")),
+        ran("ours") ? describeFail(failed("ours")) : null,
+        ran("reference") ? describeFail(failed("reference")) : null,
         0,
         false,
       );
