@@ -61,13 +61,16 @@ export const config = {
   repeats: repeatsFor,
   /** Longest wait after the load for every receiver to hold every update. */
   graceSeconds: num("BENCH_GRACE", 10),
-  sweepRates: list("BENCH_SWEEP_RATES", "10,20,30,40,50,60").map(Number),
+  /** Scenario 6's offered totals (updates/s on the board), one step each. */
+  sweepTotals: list("BENCH_SWEEP_TOTALS", "500,1000,1500,2000,2500,3000,4000,5000").map(Number),
+  /** Scenario 6's highest rate per writer; more writers beyond 50 × this (our server allows 60 updates/s per socket). */
+  sweepMaxPerWriter: Math.min(60, Math.max(1, num("BENCH_SWEEP_MAX_RATE", 50))),
   sweepSeconds: num("BENCH_SWEEP_SECONDS", 8),
   p99LimitMs: num("BENCH_P99_LIMIT_MS", 100),
   historyUpdates: Math.round(num("BENCH_HISTORY", 10_000)),
   /** Loads after the first one in scenario 5; their median is reported. */
   loads: Math.max(1, Math.round(num("BENCH_LOADS", 7))),
-  idleClients: Math.round(num("BENCH_IDLE_CLIENTS", 200)),
+  idleClients: Math.max(1, Math.round(num("BENCH_IDLE_CLIENTS", 1000))),
   /** Scenario 3's write rate per board (one writer each). */
   manyBoardsRate: num("BENCH_MANY_BOARDS_RATE", 2),
   /** Scenario 7: measured edits per phase, and boards taking background writes (at manyBoardsRate) in its busy phase. */

@@ -14,6 +14,7 @@ import * as Y from "yjs";
 import { addAction, updateAction } from "../shared/boards/focus.js";
 import { type BenchClient, connectAll, connectClient, destroyAll } from "./clients.js";
 import type { ServerKind } from "./config.js";
+import { connectLightWriter, type LightWriter } from "./light-writer.js";
 import { cpuMeter, machineMeter, rssBytes, selfCpuMeter } from "./proc.js";
 import { BUSY_PERCENT } from "./quiet.js";
 import type { WindowStats } from "./servers.js";
@@ -27,6 +28,12 @@ export interface LoadShape {
   writersPerBoard: number;
   /** Updates per second per writer. */
   rate: number;
+  /**
+   * Only the first `stockClients` clients of each board are stock y-websocket clients (they write if
+   * among the writers, and they measure); the rest are light writers (light-writer.ts) that do not
+   * apply the others' updates. Needs every client to write. Unset: all clients are stock clients.
+   */
+  stockClients?: number;
   /**
    * People coming and going while the others write (scenario 8): every `everyMs`, `join` new clients
    * join each board (the previous burst's leave), and the board's last `reconnect` clients drop their
@@ -94,7 +101,9 @@ const GENERATOR_BOUND_CPU = 90;
 const CARDS_TIMEOUT_MS = 30_000;
 
 interface Writer {
-  client: BenchClient;
+  /** The stock client writing, or null for a light writer. */
+  client: BenchClient | null;
+  write(title: string): void;
   /** Its place among its board's writers; its card's id is `w<index>`. */
   index: number;
   card: string;
@@ -127,23 +136,28 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
   const joinersFrom = Math.ceil(total / CLIENTS_PER_USER) * CLIENTS_PER_USER;
   await target.prepare(churn ? joinersFrom + churn.join * shape.boards : total);
   const rooms = await target.boards(shape.boards, label);
+  // Stock clients per board; the board's other clients (all writers) are light writers.
+  const stock = Math.min(shape.stockClients ?? shape.clientsPerBoard, shape.clientsPerBoard);
+  if (stock < shape.clientsPerBoard && shape.writersPerBoard !== shape.clientsPerBoard)
+    throw new Error("light writers need every client of the board to write");
   const specs = rooms.flatMap((room, b) =>
-    Array.from({ length: shape.clientsPerBoard }, (_, c) => ({
-      endpoint: target.endpoint(b * shape.clientsPerBoard + c),
-      room,
-    })),
+    Array.from({ length: stock }, (_, c) => ({ endpoint: target.endpoint(b * shape.clientsPerBoard + c), room })),
   );
   const { clients, syncMs } = await connectAll(specs);
+  const light: LightWriter[] = rooms.flatMap((room, b) =>
+    Array.from({ length: shape.clientsPerBoard - stock }, (_, l) =>
+      connectLightWriter(target.endpoint(b * shape.clientsPerBoard + stock + l), room, `w${stock + l}`),
+    ),
+  );
   const connect = summarize(syncMs);
   const presence: NodeJS.Timeout[] = [];
   let joiners: BenchClient[] = [];
   let churnTimer: NodeJS.Timeout | null = null;
   /** Clients that reconnect in bursts: their samples include their own outage, so they are not taken. */
-  const churners = new Set<BenchClient>(
-    churn ? clients.filter((_, i) => i % shape.clientsPerBoard >= shape.clientsPerBoard - churn.reconnect) : [],
-  );
+  const churners = new Set<BenchClient>(churn ? clients.filter((_, i) => i % stock >= stock - churn.reconnect) : []);
 
   try {
+    await Promise.all(light.map((l) => l.opened));
     // Presence as people produce it: each client changes its state once at a random moment in the
     // first renewal period, so the stock 15 s renewals that follow are spread out, not synchronised.
     clients.forEach((client, i) => {
@@ -166,10 +180,19 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     for (let b = 0; b < shape.boards; b++) {
       const boardWriters: Writer[] = [];
       for (let w = 0; w < shape.writersPerBoard; w++) {
-        const client = clients[b * shape.clientsPerBoard + w] as BenchClient;
         const card = `w${w}`;
-        addAction(client.doc, { id: card, title: `${card} ready` });
-        boardWriters.push({ client, index: w, card, start: 0, slots: 0, written: 0, stamps: [] });
+        const stamps: number[] = [];
+        const base = { index: w, card, start: 0, slots: 0, written: 0, stamps };
+        if (w < stock) {
+          const client = clients[b * stock + w] as BenchClient;
+          addAction(client.doc, { id: card, title: `${card} ready` });
+          const write = (t: string) => updateAction(client.doc, card, { title: t });
+          boardWriters.push({ ...base, client, write });
+        } else {
+          // A light writer made its card when it connected.
+          const writer = light[b * (shape.clientsPerBoard - stock) + w - stock] as LightWriter;
+          boardWriters.push({ ...base, client: null, write: writer.write });
+        }
       }
       writersByBoard.push(boardWriters);
     }
@@ -178,11 +201,12 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
       if (performance.now() > cardsBy) throw new Error("the writers' cards did not reach every client within 30 s");
       await sleep(20);
     }
+    for (const l of light) l.deafen();
 
     // Per client, the number of the last write it has seen from each writer of its board (-1: none).
     const seen = clients.map(() => new Int32Array(shape.writersPerBoard).fill(-1));
     clients.forEach((client, i) => {
-      const boardWriters = writersByBoard[Math.floor(i / shape.clientsPerBoard)] as Writer[];
+      const boardWriters = writersByBoard[Math.floor(i / stock)] as Writer[];
       const last = seen[i] as Int32Array;
       client.actions.observeDeep((events, transaction) => {
         if (transaction.local) return; // our own write, not a delivery
@@ -225,7 +249,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
           const n = w.written++;
           const stamp = performance.now();
           w.stamps[n] = stamp;
-          updateAction(w.client.doc, w.card, { title: title(w.card, n, stamp) });
+          w.write(title(w.card, n, stamp));
           if (stamp >= windowStart && stamp < windowEnd) windowWrites++;
         }
       }
@@ -273,7 +297,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
       let sum = 0;
       clients.forEach((client, i) => {
         const last = seen[i] as Int32Array;
-        for (const w of writersByBoard[Math.floor(i / shape.clientsPerBoard)] as Writer[]) {
+        for (const w of writersByBoard[Math.floor(i / stock)] as Writer[]) {
           if (w.client !== client) sum += w.written - 1 - (last[w.index] as number);
         }
       });
@@ -296,14 +320,12 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
 
     let boardsConverged = 0;
     for (let b = 0; b < shape.boards; b++) {
-      const prints = new Set(
-        clients.slice(b * shape.clientsPerBoard, (b + 1) * shape.clientsPerBoard).map(fingerprint),
-      );
+      const prints = new Set(clients.slice(b * stock, (b + 1) * stock).map(fingerprint));
       if (prints.size === 1) boardsConverged++;
     }
 
     const closes: Record<string, number> = {};
-    for (const c of clients) for (const code of c.closes) closes[code] = (closes[code] ?? 0) + 1;
+    for (const c of [...clients, ...light]) for (const code of c.closes) closes[code] = (closes[code] ?? 0) + 1;
 
     const sampleArray = Float64Array.from(samples);
     return {
@@ -334,5 +356,6 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     for (const timer of presence) clearTimeout(timer);
     if (churnTimer) clearInterval(churnTimer);
     await destroyAll([...clients, ...joiners]);
+    await Promise.all(light.map((l) => l.destroy()));
   }
 }
