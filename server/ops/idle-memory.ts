@@ -1,7 +1,7 @@
 /**
  * Gives memory back once the server has gone quiet. V8 grows its young generation to the maximum
  * under load (and the start-up warm-up is load) and keeps it: an idle server held 32–64 MB of young
- * generation it no longer used. A full collection when realtime traffic has stopped for a while
+ * generation it no longer used. A full collection when no edit has arrived for a while
  * shrinks it and compacts the old generation. It runs only on a quiet tick while the young
  * generation is still large (a collection does not always shrink it at once), never while anyone
  * edits, so it costs no edit any latency. Needs `--expose-gc` (package.json's start script);
@@ -16,9 +16,9 @@ type Collect = (options: { type: "major"; execution: "sync" }) => void;
 const SMALL_YOUNG_BYTES = 4 * 1024 * 1024;
 
 export interface IdleMemoryOptions {
-  /** How long without realtime traffic counts as quiet. */
+  /** How long without an edit counts as quiet. */
   quietMs?: number;
-  /** What counts as activity; by default the realtime traffic counters. */
+  /** What counts as activity; by default the edits received. */
   activity?: () => number;
   /** Committed size of the young generation. */
   youngBytes?: () => number;
@@ -31,7 +31,8 @@ const newSpaceBytes = () => getHeapSpaceStatistics().find((s) => s.space_name ==
 export function releaseMemoryWhenIdle(options: IdleMemoryOptions = {}): () => void {
   const collect = options.gc ?? (globalThis as { gc?: Collect }).gc;
   if (!collect) return () => {};
-  const activity = options.activity ?? (() => traffic.updatesIn + traffic.framesOut);
+  // Edits received: presence renewals of idle clients (every 15 s each) do not count as activity.
+  const activity = options.activity ?? (() => traffic.updatesIn);
   const youngBytes = options.youngBytes ?? newSpaceBytes;
   let seen = activity();
   const timer = setInterval(() => {
