@@ -23,11 +23,19 @@ export const IDLE_BOARDS = 5;
 /** RSS samples on each side (without / with the clients), 1 s apart. */
 const SAMPLES = 9;
 const SAMPLE_EVERY_MS = 1000;
+/**
+ * Before each set of samples: long enough for our server to notice it is quiet and give memory
+ * back (server/ops/idle-memory.ts checks every 10 s; two checks), so the figures are not a
+ * matter of when a collection happened to run.
+ */
+const QUIET_MS = 25_000;
 
 export interface IdleServerResult {
   server: ServerKind;
   clients: number;
   boards: number;
+  /** RSS (MB) of the fresh server with no connection at all, after it went quiet: an idle server. */
+  noConnectionsMB: number;
   /** RSS samples (MB) before the clients connected and while they sat idle. */
   baselineSamplesMB: number[];
   loadedSamplesMB: number[];
@@ -80,10 +88,14 @@ export async function idleScenario(targets: Target[], c: BenchConfig): Promise<I
     const pid = target.server.pid;
     // Indices after the first clients', so no user goes over our server's sockets-per-user limit.
     const spec = (i: number) => ({ endpoint: target.endpoint(i), room: boards[i % boards.length] as string });
+    await sleep(QUIET_MS);
+    await settleRss(pid);
+    const noConnections = median(await samples(pid));
     const { clients: first } = await connectAll(boards.map((_, i) => spec(i)));
     let clients: BenchClient[] = [];
     try {
       if (c.quietWaitSeconds > 0) await waitForQuiet(c.quietWaitSeconds, log);
+      await sleep(QUIET_MS);
       await settleRss(pid);
       const baseline = await samples(pid);
       clients = (await connectAll(Array.from({ length: c.idleClients }, (_, i) => spec(IDLE_BOARDS + i)))).clients;
@@ -98,6 +110,7 @@ export async function idleScenario(targets: Target[], c: BenchConfig): Promise<I
         server: target.kind,
         clients: c.idleClients,
         boards: IDLE_BOARDS,
+        noConnectionsMB: noConnections,
         baselineSamplesMB: baseline,
         loadedSamplesMB: loaded,
         baselineMB: median(baseline),
@@ -111,7 +124,7 @@ export async function idleScenario(targets: Target[], c: BenchConfig): Promise<I
         generatorCpuPercent,
       };
       log(
-        `  RSS ${result.baselineMB.toFixed(1)} → ${result.loadedMB.toFixed(1)} MB: ${result.perConnectionKB.toFixed(1)} KiB ` +
+        `  RSS with no connection ${noConnections.toFixed(1)} MB; ${result.baselineMB.toFixed(1)} → ${result.loadedMB.toFixed(1)} MB: ${result.perConnectionKB.toFixed(1)} KiB ` +
           `per connection (${result.perConnectionSpreadKB.map((k) => k.toFixed(1)).join("–")}), generator CPU ${generatorCpuPercent.toFixed(0)} %`,
       );
       servers.push(result);

@@ -303,7 +303,13 @@ export function rowsFor(outcome: ScenarioOutcome): Row[] {
       const o = result.servers.find((x) => x.server === "ours");
       const r = result.servers.find((x) => x.server === "reference");
       const spread = (x: typeof o) => x?.perConnectionSpreadKB.map((k) => k.toFixed(1)).join(" – ");
-      add(`**${result.title}** — RSS before, median (MB)`, o?.baselineMB ?? null, r?.baselineMB ?? null, 0);
+      add(
+        `**${result.title}** — idle server, no connection: RSS, median (MB)`,
+        o?.noConnectionsMB ?? null,
+        r?.noConnectionsMB ?? null,
+        0,
+      );
+      add("RSS with one client per board, median (MB)", o?.baselineMB ?? null, r?.baselineMB ?? null, 0);
       add("RSS with the clients connected, median (MB)", o?.loadedMB ?? null, r?.loadedMB ?? null, 0);
       add("memory per idle connection, medians (KiB)", o?.perConnectionKB ?? null, r?.perConnectionKB ?? null, 1);
       add("… spread, extremes of the samples (KiB)", spread(o) ?? null, spread(r) ?? null, 0, false);
