@@ -94,18 +94,8 @@ export function connectClient(endpoint: Endpoint, room: string, options: { recor
       const ws = provider.ws as unknown as WebSocket | null;
       provider.destroy();
       doc.destroy();
-      if (!ws || ws.readyState === WebSocket.CLOSED) return;
-      // Wait for the close handshake so the server has let go of the socket (our server counts sockets per user).
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          ws.terminate();
-          resolve();
-        }, 3000);
-        ws.once("close", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      if (!ws) return;
+      await closed(ws);
     },
   };
 }
@@ -144,4 +134,25 @@ export async function connectAll(
 
 export async function destroyAll(clients: readonly BenchClient[]): Promise<void> {
   await Promise.all(clients.map((c) => c.destroy()));
+}
+
+/**
+ * Resolves once `ws` has closed (terminated after 3 s), so the server has let go of the socket: our
+ * server counts sockets per user. `close` also starts the closing; without it, the caller has.
+ */
+export async function closed(ws: WebSocket, close = false): Promise<void> {
+  if (ws.readyState === WebSocket.CLOSED) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      ws.terminate();
+      resolve();
+    }, 3000);
+    ws.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (!close) return;
+    if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+    else ws.close();
+  });
 }

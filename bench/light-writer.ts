@@ -16,7 +16,7 @@ import { WebSocket } from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { addAction, updateAction } from "../shared/boards/focus.js";
-import { ACTIONS_ROOT, type Endpoint } from "./clients.js";
+import { ACTIONS_ROOT, closed, type Endpoint } from "./clients.js";
 
 const MESSAGE_SYNC = 0;
 const REMOTE = Symbol("remote");
@@ -89,19 +89,7 @@ export function connectLightWriter(endpoint: Endpoint, room: string, card: strin
     async destroy() {
       destroying = true;
       doc.destroy();
-      if (ws.readyState === WebSocket.CLOSED) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          ws.terminate();
-          resolve();
-        }, 3000);
-        ws.once("close", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
-        else ws.close();
-      });
+      await closed(ws, true);
     },
   };
 }
