@@ -133,6 +133,7 @@ describe.each(databaseKinds())("comments in search and notifications (%s)", (kin
 
   it("keeps threads through compaction and a rebuild, notifying nobody again", async () => {
     const boardId = await f.newBoard("focus");
+    const before = (await mentions(f.member2)).length;
     const doc = await open(boardId, f.member);
     const actionId = addAction(doc, { title: "Hemsjukvårdens nattpatrull" });
     addComment(doc, {
@@ -144,8 +145,10 @@ describe.each(databaseKinds())("comments in search and notifications (%s)", (kin
     await eventually(async () => {
       await settle();
       expect((await results("rollator")).length).toBe(1);
+      // The notice is written after the projection commits: wait for it too.
+      expect(await mentions(f.member2)).toHaveLength(before + 1);
     });
-    const notified = (await mentions(f.member2)).length;
+    const notified = before + 1;
     for (const p of providers.splice(0)) p.destroy();
     // The room unloads once idle and compacts: the log becomes one snapshot.
     await eventually(async () => {

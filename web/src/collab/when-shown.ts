@@ -15,3 +15,18 @@ export async function whenShown<T>(host: Host, find: () => T | null, ms = 500): 
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/**
+ * `find()` once `stillShown()` is false (up to `ms`): a neighbour of something deleted is looked up
+ * only after the board has re-rendered without it, or focus could land on an element that is about
+ * to be removed (and fall to the page).
+ */
+export async function afterGone<T>(
+  host: Host,
+  stillShown: () => unknown,
+  find: () => T | null,
+  ms = 500,
+): Promise<T | null> {
+  await whenShown(host, () => (stillShown() ? null : true), ms);
+  return find();
+}

@@ -4,7 +4,7 @@
  * toast goes while focus is on it — never to the page itself.
  */
 import type { UndoStep } from "../../collab/undo.js";
-import { whenShown } from "../../collab/when-shown.js";
+import { afterGone, whenShown } from "../../collab/when-shown.js";
 import type { FocusPlan } from "../undo-toast/undo-toast.js";
 
 /** What the card dialog says about a card it deleted (`action-removed`). */
@@ -24,7 +24,12 @@ const cardButton = (board: Board, id: string) =>
 export function cardFocus(board: Board, card: RemovedCard): FocusPlan {
   return {
     restored: () => whenShown(board, () => cardButton(board, card.id)),
-    neighbour: () => whenShown(board, () => neighbour(board, card), 0),
+    neighbour: () =>
+      afterGone(
+        board,
+        () => cardButton(board, card.id),
+        () => neighbour(board, card),
+      ),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as Y from "yjs";
 import { readMinutes } from "../../../../shared/boards/minutes.js";
-import { whenShown } from "../../collab/when-shown.js";
+import { afterGone, whenShown } from "../../collab/when-shown.js";
 import type { FocusPlan } from "../undo-toast/undo-toast.js";
 
 /** What was deleted: an agenda item, or a decision or an action item under one. */
@@ -77,6 +77,6 @@ export function removalFocus(host: Host, doc: Y.Doc, at: RemovedAt): FocusPlan {
 
   return {
     restored: () => whenShown(host, restored),
-    neighbour: () => whenShown(host, neighbour, 0),
+    neighbour: () => afterGone(host, restored, neighbour),
   };
 }
