@@ -128,6 +128,27 @@ describe.skipIf(!browserSuiteEnabled())("the focus board on a tablet and a phone
     });
   }
 
+  it("the Alt + arrow hint shows where there is a keyboard and not on a touch screen", async () => {
+    const hint = (page: Page) => page.getByText("Alt + pil vänster/höger flyttar kortet");
+    const tablet = { width: 820, height: 1180 };
+    const { page: touch } = await f.open("convener", `/boards/${boardId}`, undefined, {
+      viewport: tablet,
+      hasTouch: true,
+      isMobile: true,
+    });
+    await touch.getByRole("heading", { level: 1, name: "Ledningsgrupp" }).waitFor();
+    await touch.getByText("Ansluten").waitFor();
+    await expect(hint(touch).count()).resolves.toBe(1);
+    await expect(hint(touch).isVisible()).resolves.toBe(false);
+    await screenshot(touch, "focus-board-touch-tablet-portrait");
+
+    // With a mouse, at a desktop's size and in a window as narrow as the tablet alike, it stays.
+    for (const size of [{ width: 1280, height: 800 }, tablet]) {
+      const page = await pageFor("convener", size);
+      await expect(hint(page).isVisible()).resolves.toBe(true);
+    }
+  });
+
   it("at 1280×800 all five columns fit without clipping", async () => {
     const page = await pageFor("convener", { width: 1280, height: 800 });
     for (const name of STATUSES) expect(await inView(page, name), name).toBe(true);

@@ -4,7 +4,7 @@
  * own, signed in with their session cookie.
  */
 import { rm } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import type { Config } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import { sessionCookieName } from "../../server/middleware/session.js";
@@ -23,12 +23,13 @@ export interface BrowserFixture {
   people: Record<Person, ApiClient>;
   /**
    * A page of its own for one person (null: someone not signed in); `prepare` runs on the context
-   * before the page opens.
+   * before the page opens; `device` emulates one (e.g. a tablet: viewport, `hasTouch`, `isMobile`).
    */
   open(
     who: Person | null,
     path: string,
     prepare?: (context: BrowserContext) => Promise<unknown>,
+    device?: Pick<BrowserContextOptions, "viewport" | "hasTouch" | "isMobile">,
   ): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 }
@@ -75,8 +76,8 @@ export async function startBrowserFixture(
     server,
     workspaceId: seeded.workspaceId,
     people,
-    async open(who, path, prepare) {
-      const context = await browser.newContext({ baseURL: origin, locale: "sv-SE" });
+    async open(who, path, prepare, device) {
+      const context = await browser.newContext({ ...device, baseURL: origin, locale: "sv-SE" });
       // Shorter than the test's own timeout, so a wait that fails says what it waited for.
       context.setDefaultTimeout(10_000);
       contexts.push(context);

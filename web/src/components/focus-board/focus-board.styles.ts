@@ -97,7 +97,9 @@ export const focusBoardStyles = css`
       display: none;
     }
   }
-  @media (pointer: coarse) {
+  /* The Alt + arrow hint is for keyboards: not shown where the pointer is a finger and nothing hovers
+     (a tablet, a phone). The cards still name it as their description for screen readers. */
+  @media (hover: none) and (pointer: coarse) {
     #move-hint {
       display: none;
     }
