@@ -46,7 +46,12 @@ describe.skipIf(!browserSuiteEnabled())("focus after deleting and Ångra, keyboa
 
   it("a deleted card: Ångra focuses the card again, Ctrl+Z on the toast too, Escape the next card", async () => {
     const page = await open("nurse", focusId, "Trygg hemgång");
-    page.on("dialog", (d) => void d.accept());
+    // Undo over confirm: no dialog asks before a card is deleted (one would be dismissed, keeping the card).
+    const asked: string[] = [];
+    page.on("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
     const add = page.getByRole("textbox", { name: "Titel på ny aktivitet" });
     await add.focus();
     for (const title of ["Ringa hemtjänsten", "Läkemedelslista med", "Uppföljning dag 3"]) {
@@ -78,6 +83,7 @@ describe.skipIf(!browserSuiteEnabled())("focus after deleting and Ångra, keyboa
     await page.keyboard.press("Escape");
     await expect.poll(() => focused(page).then((e) => e.name)).toBe("Öppna Uppföljning dag 3");
     await expect(page.getByRole("button", { name: "Öppna Läkemedelslista med" }).count()).resolves.toBe(0);
+    expect(asked).toEqual([]);
     await page.setViewportSize({ width: 820, height: 1180 });
     await screenshot(page, "focus-board-focus-after-removal-tablet-sv");
   });

@@ -329,23 +329,23 @@ export class ActionDialog extends LitElement {
     void undo().then(({ boardUndo }) => boardUndo(doc).change(write), write);
   }
 
-  /** One undoable step; the board offers "Ångra" (`action-removed`) and Ctrl+Z takes it back too. */
+  /**
+   * Deleted at once as one undoable step; the board offers "Ångra" (`action-removed`) and Ctrl+Z
+   * takes it back too — undo over confirm (UI.md). Only when undo could not load, and so nothing
+   * could bring the card back, does it ask first.
+   */
   private async deleteAction(a: Action) {
     const doc = this.doc;
-    if (!doc || !confirm(t("card.confirmDelete", { title: a.title }))) return;
+    if (!doc) return;
     const remove = () => removeAction(doc, a.id);
     // Its neighbours in the column (the next card first), for where focus goes while it is gone.
     const column = readFocus(doc).actions.filter((x) => x.status === a.status);
     const at = column.findIndex((x) => x.id === a.id);
     const near = [column[at + 1]?.id, column[at - 1]?.id].filter((id): id is string => id !== undefined);
-    // Without undo (it could not load) the card is still deleted, as asked.
-    const step = await undo().then(
-      ({ boardUndo }) => boardUndo(doc).change(remove),
-      () => {
-        remove();
-        return null;
-      },
-    );
+    const loaded = await undo().catch(() => null);
+    if (!loaded && !confirm(t("card.confirmDelete", { title: a.title }))) return;
+    if (!loaded) remove();
+    const step = loaded ? loaded.boardUndo(doc).change(remove) : null;
     this.close();
     const detail = { step, title: a.title, id: a.id, near };
     if (step) this.dispatchEvent(new CustomEvent("action-removed", { detail, bubbles: true, composed: true }));
