@@ -1,7 +1,7 @@
 /** Edits that lost a conflict, in words (web/src/components/history/conflicts.ts), both languages. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EditConflict } from "../../shared/api/history.js";
-import { describeConflict } from "../../web/src/components/history/conflicts.js";
+import { describeConflict, perField } from "../../web/src/components/history/conflicts.js";
 import { setLocale } from "../../web/src/i18n/i18n.js";
 
 const EVA = "00000000-0000-4000-8000-000000000001";
@@ -47,5 +47,42 @@ describe("a lost edit in words", () => {
     expect(describeConflict(conflict({ lostBy: null, field: "pdsaNotes.plan" }), people)).toBe(
       "A change of a field to “X” was replaced by “Y”",
     );
+  });
+
+  it("tells a minutes action item's lost write per field that differs: owner and due date named with the action", async () => {
+    const item = { title: "Skriv rutinen", focusBoardId: null, actionId: null, rank: "a0" };
+    const lost = conflict({
+      field: "actionItems.ai1",
+      lostValue: { ...item, ownerId: LARS, dueDate: "2027-01-15" },
+      keptValue: { ...item, rank: "a1", ownerId: EVA, dueDate: null },
+    });
+    const split = perField([lost, conflict({})]);
+    expect(split.map((c) => [c.field, c.lostValue, c.keptValue])).toEqual([
+      ["actionItems.ai1.ownerId", LARS, EVA],
+      ["actionItems.ai1.dueDate", "2027-01-15", null],
+      ["title", "X", "Y"],
+    ]);
+    await setLocale("sv");
+    expect(split.slice(0, 2).map((c) => describeConflict(c, people))).toEqual([
+      "Eva Sjuksköterskas ändring av ansvarig för åtgärden ”Skriv rutinen” till ”Lars” ersattes av ”Eva Sjuksköterska”",
+      "Eva Sjuksköterskas ändring av klart senast för åtgärden ”Skriv rutinen” till ”15 jan. 2027” ersattes av ”inget”",
+    ]);
+    await setLocale("en");
+    expect(describeConflict(split[1] as EditConflict, people)).toBe(
+      "Eva Sjuksköterska's change of due date of the action “Skriv rutinen” to “15 Jan 2027” was replaced by “nothing”",
+    );
+    // A changed title is told as before; a difference only in its place is not told at all.
+    const titled = perField([
+      conflict({ ...lost, keptValue: { ...item, title: "Rutin", ownerId: LARS, dueDate: "2027-01-15" } }),
+    ]);
+    expect(titled.map((c) => [c.field, c.lostValue, c.keptValue])).toEqual([
+      ["actionItems.ai1.title", "Skriv rutinen", "Rutin"],
+    ]);
+    await setLocale("sv");
+    expect(describeConflict(titled[0] as EditConflict, people)).toBe(
+      "Eva Sjuksköterskas ändring av en åtgärd till ”Skriv rutinen” ersattes av ”Rutin”",
+    );
+    const moved = { ...item, ownerId: EVA, dueDate: null };
+    expect(perField([conflict({ ...lost, lostValue: moved, keptValue: { ...moved, rank: "b" } })])).toEqual([]);
   });
 });

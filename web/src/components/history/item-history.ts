@@ -9,7 +9,7 @@ import type { EditConflict, ItemHistoryAnswer, People } from "../../../../shared
 import { ApiError, get } from "../../api/client.js";
 import { formatDate, LocaleController } from "../../i18n/i18n.js";
 import { formStyles } from "../../styles/shared.js";
-import { conflictText, describeConflict, shownValue } from "./conflicts.js";
+import { conflictText, describeConflict, perField, type ShownConflict, shownValue } from "./conflicts.js";
 import { describeChange } from "./describe.js";
 import { th as t } from "./history-texts.js";
 import type { Restorer } from "./restorers.js";
@@ -101,7 +101,7 @@ export class ItemHistory extends LitElement {
     const answer = this.answer;
     if (!answer) return html`<p role="status">${t("history.loading")}</p>`;
     // A card's place in its column (rank) is no value anyone recognises: its status says where it went.
-    const conflicts = (answer.conflicts ?? []).filter((c) => c.field !== "rank");
+    const conflicts = perField((answer.conflicts ?? []).filter((c) => c.field !== "rank"));
     if (answer.entries.length === 0 && conflicts.length === 0) return html`<p>${t("history.itemEmpty")}</p>`;
     const people = { ...this.names, ...answer.people };
     const rows = [
@@ -121,7 +121,7 @@ export class ItemHistory extends LitElement {
   }
 
   /** "Eva Sjuksköterskas ändring av titel till ”X” ersattes av ”Y” · 7 dec. 2026 01:20 [Återställ ”X”]". */
-  private conflict(c: EditConflict, people: People) {
+  private conflict(c: ShownConflict, people: People) {
     const organizations = Object.fromEntries(this.organizations.map((o) => [o.id, o.name]));
     const lost = shownValue(c.field, c.lostValue, people, organizations);
     const offered = this.restorer?.offers(c) ?? false;

@@ -1,8 +1,8 @@
 /**
  * "Visa punktens historik" under each agenda item (issue 21): the item's recorded changes and the
- * edits that lost a conflict — its title, § number, a decision's text, an action item's title —
- * with "Återställ" for those who may still edit the minutes (components/history). The history's
- * code and data load when it is first opened, once per item.
+ * edits that lost a conflict — its title, § number, a decision's text, an action item's title,
+ * owner and due date — with "Återställ" for those who may still edit the minutes
+ * (components/history). The history's code and data load when it is first opened, once per item.
  */
 import { html } from "lit";
 import { textArea } from "../../i18n/area.js";
