@@ -3,9 +3,10 @@
  * out live editing:
  * - a changed board is refreshed 250 ms after its edits settle, at most 10 s behind during
  *   continuous editing, and not more than once a second;
- * - one refresh runs at a time, and after each the next waits nine times as long as it took
- *   (at most a tenth of the time goes to projections — an embedded database runs on the event
- *   loop and holds up the write queue); when many boards wait, the longest-waiting goes first;
+ * - one refresh runs at a time, and after each the next waits nineteen times as long as it took
+ *   (at most a twentieth of the time goes to projections: they are work the live boards do not need,
+ *   and an embedded database holds up the write queue while it runs one); when many boards wait,
+ *   the longest-waiting goes first;
  * - a refresh reads the live room's document when the board is open, else storage, and writes
  *   only the rows that changed since this process last wrote them (write-rows.ts).
  * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
@@ -75,7 +76,7 @@ export function createProjector({
   quietMs = 250,
   maxWaitMs = 10_000,
   minIntervalMs = 1_000,
-  pace = 9,
+  pace = 19,
   shared = false,
 }: ProjectorOptions) {
   const store = createDocStore(db);
@@ -85,7 +86,7 @@ export function createProjector({
   /** Boards waiting for a refresh: when it is due, and when they first changed since the last one. */
   const dirty = new Map<string, { dueAt: number; since: number }>();
   const lastDone = new Map<string, number>();
-  const written = new Map<string, WrittenRows>();
+  const written = new Map<string, { rows: WrittenRows; seq: number }>();
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let notBefore = 0;
@@ -114,11 +115,18 @@ export function createProjector({
     const { doc, seq, owned } = await documentOf(boardId, db);
     try {
       const rows = extractRows(board, doc);
-      const previous = shared ? undefined : written.get(boardId);
+      const last = shared ? undefined : written.get(boardId);
       written.delete(boardId); // unknown until this write succeeds; re-inserted last = most recent
-      const owners = ownersChanged && board.kind === "focus" ? await ownersBefore(db, boardId) : null;
-      const mentioned = mentionsAdded && rows.comments.length > 0 ? await mentionsBefore(db, boardId) : null;
-      const result = await writeRows(db, boardId, rows, seq, previous);
+      // What was projected before: as this process wrote it when it knows, else as stored.
+      const owners =
+        ownersChanged && board.kind === "focus" ? (last ? ownersIn(last) : await ownersBefore(db, boardId)) : null;
+      const mentioned =
+        mentionsAdded && rows.comments.length > 0
+          ? last
+            ? mentionsIn(last.rows)
+            : await mentionsBefore(db, boardId)
+          : null;
+      const result = await writeRows(db, boardId, rows, seq, last?.rows);
       if (mentioned && mentionsAdded) {
         const found = rows.comments.flatMap((c) => {
           const before = mentioned.get(c.commentId) ?? [];
@@ -135,7 +143,7 @@ export function createProjector({
           .map((a) => ({ actionId: a.actionId, title: a.title, ownerId: a.ownerId as string }));
         if (changes.length > 0) ownersChanged(board, changes, await authorsSince(db, boardId, owners.seq));
       }
-      written.set(boardId, result);
+      written.set(boardId, { rows: result, seq });
       if (written.size > REMEMBERED_BOARDS) written.delete(written.keys().next().value as string);
     } finally {
       if (owned) doc.destroy();
@@ -157,6 +165,20 @@ export function createProjector({
       .where(eq(projectedActions.boardId, boardId));
     const owners = new Map(rows.map((r) => [r.actionId, r.ownerId]));
     return Object.assign(owners, { seq: projected.seq });
+  }
+
+  /** ownersBefore, from the rows this process last wrote. */
+  function ownersIn(last: { rows: WrittenRows; seq: number }) {
+    const owners = new Map<string, string | null>();
+    for (const [actionId, row] of last.rows.actions) owners.set(actionId, JSON.parse(row).ownerId ?? null);
+    return Object.assign(owners, { seq: last.seq });
+  }
+
+  /** mentionsBefore, from the rows this process last wrote. */
+  function mentionsIn(rows: WrittenRows): Map<string, string[]> {
+    const mentions = new Map<string, string[]>();
+    for (const [commentId, row] of rows.comments) mentions.set(commentId, JSON.parse(row).mentions ?? []);
+    return mentions;
   }
 
   /** Whom each comment of the board mentioned as last projected. */

@@ -1,7 +1,8 @@
 /**
  * Writes one board's projection rows in a single SQL statement: for each table, a data-modifying
- * CTE deletes the board's rows whose key is no longer there, and another upserts the rows that
- * are new or changed since this process last wrote them (all of them when it does not know).
+ * CTE deletes the board's rows whose key is no longer there (only when a key this process wrote is
+ * gone, or it does not know what it wrote), and another upserts the rows that are new or changed
+ * since this process last wrote them (all of them when it does not know).
  * One statement means one round trip and no transaction held open across awaits — on the
  * embedded database the write queue waits for a projection only as long as it executes.
  */
@@ -81,11 +82,15 @@ export async function writeRows(
       if (previous?.[name].get(key) === serialised) continue;
       changed.push(Object.fromEntries(t.columns.map((c) => [c.name, row[c.property] ?? null])));
     }
+    // Rows to delete only when some this process wrote are gone (or it does not know what is there):
+    // most refreshes change a row or two, and a board uses few of the tables.
+    const gone = !previous || [...previous[name].keys()].some((key) => !written[name].has(key));
     // As text: a key may be a uuid column (a roadmap's focus board id), compared with the JSON's strings.
     const keyExpr = t.keyColumn ? `${id(t.keyColumn)}::text` : "''";
-    ctes.push(
-      sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(id(t.name))} where board_id = ${boardId}::uuid and ${sql.raw(keyExpr)} not in (select jsonb_array_elements_text(${JSON.stringify([...written[name].keys()])}::jsonb)))`,
-    );
+    if (gone)
+      ctes.push(
+        sql`${sql.raw(`d${i}`)} as (delete from ${sql.raw(id(t.name))} where board_id = ${boardId}::uuid and ${sql.raw(keyExpr)} not in (select jsonb_array_elements_text(${JSON.stringify([...written[name].keys()])}::jsonb)))`,
+      );
     if (changed.length === 0) continue;
     const names = t.columns.map((c) => id(c.name)).join(", ");
     const types = t.columns.map((c) => `${id(c.name)} ${c.type}`).join(", ");
@@ -97,8 +102,8 @@ export async function writeRows(
       sql`${sql.raw(`u${i}`)} as (insert into ${sql.raw(`${id(t.name)} (${names})`)} select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as r(${sql.raw(types)}) on conflict (${sql.raw(t.primaryKey.map(id).join(", "))}) do update set ${sql.raw(updates)})`,
     );
   }
-  await db.execute(sql`with ${sql.join(ctes, sql`, `)}
-    insert into board_projections (board_id, seq) values (${boardId}::uuid, ${seq})
+  const head = ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``;
+  await db.execute(sql`${head}insert into board_projections (board_id, seq) values (${boardId}::uuid, ${seq})
     on conflict (board_id) do update set seq = excluded.seq, projected_at = now()`);
   return written;
 }
