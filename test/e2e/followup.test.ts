@@ -117,7 +117,12 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
     const dialog = page.getByRole("dialog", { name: "Mål över tid" });
     await dialog.getByText("Inga uppföljningar ännu.").waitFor();
     await dialog.getByRole("combobox", { name: "Status" }).selectOption({ label: "Delvis uppnått" });
-    await dialog.getByLabel("Per datum").fill("2023-12-31");
+    // Today's date is filled in; typed the Swedish way it is stored as 2023-12-31.
+    const asOf = dialog.getByLabel("Per datum");
+    expect(await asOf.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await asOf.fill("31/12/2023");
+    await asOf.blur();
+    await expect.poll(() => asOf.inputValue()).toBe("2023-12-31");
     await dialog.getByRole("textbox", { name: "Motivering" }).fill("Mätningen gjordes på en enhet.");
     await dialog.getByRole("textbox", { name: "Utvecklingsområden" }).fill("Följa upp hemtjänsten.");
     await dialog.getByRole("button", { name: "Spara uppföljning" }).click();
@@ -125,6 +130,7 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
     const entry = dialog.getByRole("listitem").filter({ hasText: "Mätningen gjordes på en enhet." });
     await entry.getByText("Satt av Eva Sjuksköterska", { exact: false }).waitFor();
     await entry.getByText("Följa upp hemtjänsten.", { exact: false }).waitFor();
+    await expect(entry.locator("time").getAttribute("datetime")).resolves.toBe("2023-12-31");
     await expectAccessible(page, "Mål över tid");
     for (const [width, height] of [
       [1280, 800],
