@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addIndicator, addOccasion, addUnit, setIndicatorValue } from "../../shared/boards/followup.js";
-import { addGoal } from "../../shared/boards/plan.js";
+import { addGoal, readPlan } from "../../shared/boards/plan.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, type Person, startBrowserFixture } from "../helpers/browser-fixture.js";
 import { connectProvider, synced } from "../helpers/ws-client.js";
@@ -131,6 +131,18 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
     await entry.getByText("Satt av Eva Sjuksköterska", { exact: false }).waitFor();
     await entry.getByText("Följa upp hemtjänsten.", { exact: false }).waitFor();
     await expect(entry.locator("time").getAttribute("datetime")).resolves.toBe("2023-12-31");
+    // The goal's target date, typed the Swedish way, is stored as an ISO date; emptied, it is gone.
+    const plan = connectProvider(f.server.url, planId, { cookie: f.people.convener.cookie, origin: f.origin });
+    closers.push(() => plan.provider.destroy());
+    await synced(plan.provider);
+    const target = dialog.getByLabel("Måldatum");
+    await target.fill("30/6/2027");
+    await target.blur();
+    await expect.poll(() => target.inputValue()).toBe("2027-06-30");
+    await expect.poll(() => readPlan(plan.doc).goals[0]?.targetDate).toBe("2027-06-30");
+    await target.fill("");
+    await target.blur();
+    await expect.poll(() => readPlan(plan.doc).goals[0]?.targetDate).toBeNull();
     await expectAccessible(page, "Mål över tid");
     for (const [width, height] of [
       [1280, 800],
