@@ -70,7 +70,11 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
     await page.getByText("Registreras från § 7, Styrgruppsmöte").waitFor();
     await page.getByLabel("Rubrik").fill("BP4 Uppföljningsrapport");
     await page.getByLabel("Lämnas till").selectOption("steering_group");
-    await page.getByLabel("Planerat datum").fill("2026-12-12");
+    const planned = page.getByLabel("Planerat datum");
+    expect(await planned.getAttribute("placeholder")).toBe("ÅÅÅÅ-MM-DD");
+    await planned.fill("12/12/2026");
+    await planned.blur();
+    await expect.poll(() => planned.inputValue()).toBe("2026-12-12");
     await page.getByLabel("Kontrollfrågor (en per rad)").fill("Har projektets mål uppnåtts?\nÄr rapporten klar?");
     await expectAccessible(page, "new decision point from a §");
     await fits(page, "decision-point-new");
@@ -79,6 +83,7 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
     await page.getByRole("heading", { level: 1, name: "BP4 Uppföljningsrapport" }).waitFor();
     await page.getByRole("link", { name: /^§ 7, Styrgruppsmöte/ }).waitFor();
     await page.getByText("Ej beslutad").waitFor();
+    await page.getByText("Planerad 12 dec. 2026").waitFor();
     const first = page.getByRole("group", { name: "1. Har projektets mål uppnåtts?" });
     await first.getByRole("radio", { name: "Ja" }).check();
     await page.getByText("1 av 2 besvarad").waitFor();
@@ -97,7 +102,8 @@ describe.skipIf(!browserSuiteEnabled())("decision points and the roadmap in Chro
     const convener = (await f.open("convener", new URL(url).pathname)).page;
     await convener.getByRole("heading", { level: 1, name: "BP4 Uppföljningsrapport" }).waitFor();
     await convener.getByRole("radio", { name: "Godkänd med ändringar" }).check();
-    await convener.getByLabel("Beslutsdatum").fill("2026-12-12");
+    // Today's date is filled in; the decision was taken on the 12th, typed the Swedish way.
+    await convener.getByLabel("Beslutsdatum").fill("12.12.2026");
     await convener.getByLabel("Anteckning om beslutet").fill("Avsnitt 3 kompletteras.");
     await expectAccessible(convener, "recording the decision");
     await convener.getByRole("button", { name: "Registrera beslutet" }).click();

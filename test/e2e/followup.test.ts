@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addIndicator, addOccasion, addUnit, setIndicatorValue } from "../../shared/boards/followup.js";
-import { addGoal } from "../../shared/boards/plan.js";
+import { addGoal, readPlan } from "../../shared/boards/plan.js";
 import { browserSuiteEnabled, expectAccessible, screenshot } from "../helpers/browser.js";
 import { type BrowserFixture, type Person, startBrowserFixture } from "../helpers/browser-fixture.js";
 import { connectProvider, synced } from "../helpers/ws-client.js";
@@ -117,7 +117,12 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
     const dialog = page.getByRole("dialog", { name: "Mål över tid" });
     await dialog.getByText("Inga uppföljningar ännu.").waitFor();
     await dialog.getByRole("combobox", { name: "Status" }).selectOption({ label: "Delvis uppnått" });
-    await dialog.getByLabel("Per datum").fill("2023-12-31");
+    // Today's date is filled in; typed the Swedish way it is stored as 2023-12-31.
+    const asOf = dialog.getByLabel("Per datum");
+    expect(await asOf.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await asOf.fill("31/12/2023");
+    await asOf.blur();
+    await expect.poll(() => asOf.inputValue()).toBe("2023-12-31");
     await dialog.getByRole("textbox", { name: "Motivering" }).fill("Mätningen gjordes på en enhet.");
     await dialog.getByRole("textbox", { name: "Utvecklingsområden" }).fill("Följa upp hemtjänsten.");
     await dialog.getByRole("button", { name: "Spara uppföljning" }).click();
@@ -125,6 +130,19 @@ describe.skipIf(!browserSuiteEnabled())("follow-up in Chromium: values live, ran
     const entry = dialog.getByRole("listitem").filter({ hasText: "Mätningen gjordes på en enhet." });
     await entry.getByText("Satt av Eva Sjuksköterska", { exact: false }).waitFor();
     await entry.getByText("Följa upp hemtjänsten.", { exact: false }).waitFor();
+    await expect(entry.locator("time").getAttribute("datetime")).resolves.toBe("2023-12-31");
+    // The goal's target date, typed the Swedish way, is stored as an ISO date; emptied, it is gone.
+    const plan = connectProvider(f.server.url, planId, { cookie: f.people.convener.cookie, origin: f.origin });
+    closers.push(() => plan.provider.destroy());
+    await synced(plan.provider);
+    const target = dialog.getByLabel("Måldatum");
+    await target.fill("30/6/2027");
+    await target.blur();
+    await expect.poll(() => target.inputValue()).toBe("2027-06-30");
+    await expect.poll(() => readPlan(plan.doc).goals[0]?.targetDate).toBe("2027-06-30");
+    await target.fill("");
+    await target.blur();
+    await expect.poll(() => readPlan(plan.doc).goals[0]?.targetDate).toBeNull();
     await expectAccessible(page, "Mål över tid");
     for (const [width, height] of [
       [1280, 800],

@@ -75,9 +75,13 @@ describe.skipIf(!browserSuiteEnabled())("follow-up reports and the steering view
     await expectAccessible(page, "reports list, empty, convener");
     await page.getByRole("combobox", { name: "Typ" }).selectOption({ label: "Slutrapport" });
     await page.getByRole("textbox", { name: "Rubrik" }).fill(`Trygg hemgång ${year}`);
+    // The period is the calendar year, written and typed the Swedish way.
+    await expect(page.getByLabel("Från och med").inputValue()).resolves.toBe(`${year}-01-01`);
+    await page.getByLabel("Till och med").fill(`31/12/${year}`);
     await page.getByRole("button", { name: "Sammanställ utkast" }).click();
     await page.getByRole("heading", { level: 1, name: `Slutrapport: Trygg hemgång ${year}` }).waitFor();
     reportPath = new URL(page.url()).pathname;
+    await page.getByText(`Period ${year}-01-01 – ${year}-12-31`, { exact: false }).waitFor();
     await page.getByRole("heading", { level: 3, name: "Effektmål" }).waitFor();
     await expect(page.getByText("delvis uppnått", { exact: true }).isVisible()).resolves.toBe(true);
     // The overdue action counts for its focus area.

@@ -15,6 +15,7 @@ import {
 } from "../../../shared/api/decision-points.js";
 import { ApiError, api, get, post } from "../api/client.js";
 import type { Role } from "../api/types.js";
+import { dateField, formDate } from "../components/date-field/date-field.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { badgeStyles, formStyles, pageStyles } from "../styles/shared.js";
@@ -217,7 +218,7 @@ export class DecisionPointDetail extends LitElement {
               ? html`<label>${td("dp.field.bodyName")} <input name="bodyName" required maxlength="200" .value=${p.bodyName} /></label>`
               : nothing
           }
-          <label>${td("dp.field.plannedOn")} <input name="plannedOn" type="date" .value=${p.plannedOn ?? ""} /></label>
+          <label>${td("dp.field.plannedOn")} ${dateField({ name: "plannedOn", value: p.plannedOn ?? "" })}</label>
         </div>
         <div class="row">
           <button type="submit">${td("dp.save")}</button>
@@ -229,15 +230,18 @@ export class DecisionPointDetail extends LitElement {
 
   private async saveFacts(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const body = text("body") as DecisionBody;
+    const plannedOn = formDate(form, "plannedOn");
+    if (plannedOn === null) return;
     await this.send("PATCH", "", {
       title: text("title"),
       kind: text("kind"),
       body,
       ...(body === "other" ? { bodyName: text("bodyName") } : {}),
-      plannedOn: text("plannedOn") || null,
+      plannedOn: plannedOn || null,
     });
   }
 
@@ -336,7 +340,7 @@ export class DecisionPointDetail extends LitElement {
                     html`<label><input type="radio" name="outcome" value=${o} ?checked=${i === 0} />${td(`dp.outcome.${o}`)}</label>`,
                 )}
               </fieldset>
-              <label>${td("dp.decidedOn")} <input name="decidedOn" type="date" required .value=${today()} /></label>
+              <label>${td("dp.decidedOn")} ${dateField({ name: "decidedOn", required: true, value: today() })}</label>
               <label>${td("dp.note")} <textarea name="note" rows="3" maxlength="2000"></textarea></label>
               <p class="hint">${td("dp.decideHint")}</p>
               <div><button type="submit">${td("dp.decide")}</button></div>
@@ -348,10 +352,13 @@ export class DecisionPointDetail extends LitElement {
 
   private async decide(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const decidedOn = formDate(form, "decidedOn");
+    if (decidedOn === null) return;
     await this.send("POST", "/decide", {
       outcome: String(data.get("outcome")),
-      decidedOn: String(data.get("decidedOn")),
+      decidedOn,
       note: String(data.get("note") ?? "").trim(),
     });
   }

@@ -13,6 +13,7 @@ import {
 } from "../../../shared/api/decision-points.js";
 import { ApiError, get, post } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
+import { dateField, formDate } from "../components/date-field/date-field.js";
 import { formatDate, LocaleController, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
@@ -147,7 +148,7 @@ export class DecisionPointsPage extends LitElement {
               ? html`<label>${td("dp.field.bodyName")} <input name="bodyName" required maxlength="200" /></label>`
               : nothing
           }
-          <label>${td("dp.field.plannedOn")} <input name="plannedOn" type="date" /></label>
+          <label>${td("dp.field.plannedOn")} ${dateField({ name: "plannedOn", value: "" })}</label>
         </div>
         <label>${td("dp.field.checklist")}
           <textarea name="checklist" rows="4"></textarea>
@@ -159,16 +160,19 @@ export class DecisionPointsPage extends LitElement {
 
   private async create(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
     const source = this.source;
+    const plannedOn = formDate(form, "plannedOn");
+    if (plannedOn === null) return;
     try {
       const { decisionPoint } = await post<{ decisionPoint: DecisionPointView }>(`${this.base}/decision-points`, {
         title: text("title"),
         kind: text("kind"),
         body: text("body"),
         ...(this.body === "other" ? { bodyName: text("bodyName") } : {}),
-        plannedOn: text("plannedOn") || null,
+        plannedOn: plannedOn || null,
         checklist: text("checklist")
           .split("\n")
           .map((line) => line.trim())

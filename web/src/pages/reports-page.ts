@@ -6,6 +6,7 @@ import { html, LitElement, nothing } from "lit";
 import type { ReportSummary } from "../../../shared/api/reports.js";
 import { ApiError, get, post } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
+import { dateField, formDate } from "../components/date-field/date-field.js";
 import { LocaleController, t } from "../i18n/i18n.js";
 import { navigate, paths } from "../router.js";
 import { formStyles, pageStyles } from "../styles/shared.js";
@@ -57,15 +58,18 @@ export class ReportsPage extends LitElement {
 
   private async create(event: Event) {
     event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
+    const element = event.target as HTMLFormElement;
+    const form = new FormData(element);
+    const [periodFrom, periodTo] = [formDate(element, "from"), formDate(element, "to")];
+    if (periodFrom === null || periodTo === null) return;
     this.busy = true;
     this.problem = null;
     try {
       const answer = await post<{ report: ReportSummary }>(`${this.base}/reports`, {
         kind: form.get("kind"),
         title: form.get("title"),
-        periodFrom: form.get("from"),
-        periodTo: form.get("to"),
+        periodFrom,
+        periodTo,
       });
       navigate(paths.report(this.workspaceId, answer.report.id));
     } catch (error) {
@@ -94,8 +98,8 @@ export class ReportsPage extends LitElement {
                   <option value="final">${tr("reports.kind.final")}</option>
                 </select></label>
               <label>${tr("reports.reportTitle")} <input name="title" required maxlength="200" /></label>
-              <label>${tr("reports.from")} <input name="from" type="date" required .value=${`${year}-01-01`} /></label>
-              <label>${tr("reports.to")} <input name="to" type="date" required .value=${`${year}-12-31`} /></label>
+              <label>${tr("reports.from")} ${dateField({ name: "from", required: true, value: `${year}-01-01` })}</label>
+              <label>${tr("reports.to")} ${dateField({ name: "to", required: true, value: `${year}-12-31` })}</label>
               <button type="submit" ?disabled=${this.busy}>${tr("reports.create")}</button>
             </form>
           </section>`

@@ -85,6 +85,15 @@ export const formStyles = css`
     gap: var(--space-1);
     font-weight: var(--weight-strong);
   }
+  /*
+   * Every field is one touch target tall borders included (a select already is), so the labels of
+   * fields side by side line up: a text or date field was 2 px taller than a select beside it.
+   */
+  input,
+  select,
+  textarea {
+    box-sizing: border-box;
+  }
   input {
     font: inherit;
     /* What people type is text, not a label: inputs inside a bold label are not bold. */

@@ -118,4 +118,21 @@ function field(kind: Kind, o: DateFieldOptions) {
 }
 
 export const dateField = (o: DateFieldOptions) => field("date", o);
+
+/**
+ * A date field's value in a form that is read on submit, in the stored form: "YYYY-MM-DD", "" when
+ * the field is empty, null when the text is not a date (the field then says so and takes the focus).
+ * The field normally rewrites a date when it is left, but a form can be sent before that happens.
+ */
+export function formDate(form: HTMLFormElement, name: string): string | null {
+  const input = form.elements.namedItem(name) as HTMLInputElement | null;
+  const text = input?.value.trim() ?? "";
+  if (!input || text === "") return "";
+  const value = readTypedDate(text);
+  if (!value) {
+    mark(input, t("date.invalid"));
+    input.focus();
+  }
+  return value;
+}
 export const dateTimeField = (o: DateFieldOptions) => field("datetime", o);

@@ -35,6 +35,7 @@ import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { badgeStyles, formStyles, pageStyles, srOnly } from "../../styles/shared.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
+import { dateField, formDate } from "../date-field/date-field.js";
 import { followupStyles } from "./followup-styles.js";
 import { tf } from "./followup-texts.js";
 import { type GridView, indicatorGrid, rangeText, unitText } from "./indicator-grid.js";
@@ -271,19 +272,21 @@ export class FollowupBoard extends LitElement {
             ? html`<form class="inline" aria-label=${tf("fu.addOccasion")} @submit=${(e: SubmitEvent) => {
                 e.preventDefault();
                 const form = e.currentTarget as HTMLFormElement;
+                const date = formDate(form, "date");
+                if (date === null) return;
                 try {
                   addOccasion(doc, {
                     label: field(form, "label"),
-                    date: field(form, "date"),
+                    date,
                     kind: field(form, "kind") as OccasionKind,
                   });
                   form.reset();
                 } catch {
-                  // The browser's own checks (required, type=date) say what is missing.
+                  // The fields' own checks (required, the date field's) say what is missing.
                 }
               }}>
                 <label>${tf("fu.occasionLabel")} <input name="label" maxlength="100" required /></label>
-                <label>${tf("fu.occasionDate")} <input name="date" type="date" required /></label>
+                <label>${tf("fu.occasionDate")} ${dateField({ name: "date", value: "", required: true })}</label>
                 <label>${tf("fu.occasionKind")}
                   <select name="kind">${OCCASION_KINDS.map((k) => html`<option value=${k}>${tf(`fu.kind.${k}`)}</option>`)}</select>
                 </label>

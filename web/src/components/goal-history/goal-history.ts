@@ -16,6 +16,7 @@ import type { ActionRow, Board } from "../../api/types.js";
 import { formatDate, LocaleController, t } from "../../i18n/i18n.js";
 import { paths } from "../../router.js";
 import { badgeStyles, formStyles, pageStyles } from "../../styles/shared.js";
+import { dateField, formDate } from "../date-field/date-field.js";
 import { tg, tgp } from "./goal-history-texts.js";
 
 interface Person {
@@ -209,10 +210,7 @@ export class GoalHistory extends LitElement {
         </select>
       </label>
       <label>${tg("gh.targetDate")}
-        <input type="date" .value=${goal.targetDate ?? ""} @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          if (v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v)) updateGoal(doc, goal.id, { targetDate: v || null });
-        }} />
+        ${dateField({ value: goal.targetDate ?? "", onChange: (day) => updateGoal(doc, goal.id, { targetDate: day || null }) })}
       </label>
     </div>`;
   }
@@ -232,7 +230,7 @@ export class GoalHistory extends LitElement {
           </select>
         </label>
         <label>${tg("gh.date")}
-          <input name="date" type="date" required .value=${today()} aria-invalid=${this.error?.field === "date"} aria-describedby=${described("date")} />
+          ${dateField({ name: "date", required: true, value: today(), invalid: this.error?.field === "date", describedBy: described("date") })}
           ${problem("date")}
         </label>
       </div>
@@ -253,11 +251,14 @@ export class GoalHistory extends LitElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value;
+    // Text that is no date: the field says so itself.
+    const date = formDate(form, "date");
+    if (date === null) return;
     this.saved = false;
     try {
       addGoalFollowUp(this.doc as Y.Doc, goal.id, {
         status: field("status") as GoalStatus,
-        date: field("date"),
+        date,
         by: this.userId,
         justification: field("justification").trim(),
         remaining: field("remaining").trim(),

@@ -14,6 +14,7 @@ import {
 } from "../../../../shared/boards/roadmap.js";
 import { keepTyping } from "../../collab/keep-typing.js";
 import { formatDate } from "../../i18n/i18n.js";
+import { dateField } from "../date-field/date-field.js";
 import { tr, trp } from "./roadmap-texts.js";
 
 export interface PhasesView {
@@ -80,8 +81,8 @@ function editor(view: PhasesView, p: Phase) {
         <input class="term" .value=${keepTyping(p.term)} maxlength="20" placeholder="HT 2023" aria-describedby="term-hint"
           @change=${(e: Event) => setTerm(view, p, value(e).trim())} />
       </label>
-      <label>${tr("rm.start")} <input type="date" .value=${p.startDate ?? ""} @change=${(e: Event) => setDate(view, p, "startDate", value(e))} /></label>
-      <label>${tr("rm.end")} <input type="date" .value=${p.endDate ?? ""} @change=${(e: Event) => setDate(view, p, "endDate", value(e))} /></label>
+      <label>${tr("rm.start")} ${dateField({ value: p.startDate ?? "", onChange: (day) => setDate(view, p, "startDate", day) })}</label>
+      <label>${tr("rm.end")} ${dateField({ value: p.endDate ?? "", onChange: (day) => setDate(view, p, "endDate", day) })}</label>
     </div>
     <label>${tr("rm.description")}
       <textarea maxlength="2000" rows="2" .value=${keepTyping(p.description)}

@@ -26,6 +26,7 @@ import { type BoardTarget, paths } from "../../router.js";
 import { formStyles, pageStyles, srOnly } from "../../styles/shared.js";
 import { boardStatus, boardStatusStyles } from "../board-status/board-status.js";
 import { BoardTargetController, showTarget, targetHighlightCss } from "../board-target/board-target.js";
+import { dateField, formDate } from "../date-field/date-field.js";
 import { phases } from "./phases.js";
 import { roadmapStyles } from "./roadmap-styles.js";
 import { tr } from "./roadmap-texts.js";
@@ -156,7 +157,7 @@ export class RoadmapBoard extends LitElement {
                       @change=${(e: Event) => value(e).trim() && this.write(() => updateMilestone(doc, m.id, { title: value(e).trim() }))} />
                   </label>
                   <label>${tr("rm.date")}
-                    <input type="date" .value=${m.date ?? ""} @change=${(e: Event) => this.write(() => updateMilestone(doc, m.id, { date: value(e) || null }))} />
+                    ${dateField({ value: m.date ?? "", onChange: (day) => this.write(() => updateMilestone(doc, m.id, { date: day || null })) })}
                   </label>
                   <label class="check"><input type="checkbox" .checked=${m.done}
                     @change=${(e: Event) => this.write(() => updateMilestone(doc, m.id, { done: (e.target as HTMLInputElement).checked }))} />
@@ -193,12 +194,13 @@ export class RoadmapBoard extends LitElement {
               e.preventDefault();
               const form = e.currentTarget as HTMLFormElement;
               const field = (n: string) => (form.elements.namedItem(n) as HTMLInputElement).value.trim();
-              if (!field("title")) return;
-              this.write(() => void addMilestone(doc, { title: field("title"), date: field("date") || null }));
+              const date = formDate(form, "date");
+              if (!field("title") || date === null) return;
+              this.write(() => void addMilestone(doc, { title: field("title"), date: date || null }));
               form.reset();
             }}>
               <label class="grow">${tr("rm.addMilestone")} <input name="title" maxlength="200" required /></label>
-              <label>${tr("rm.date")} <input name="date" type="date" /></label>
+              <label>${tr("rm.date")} ${dateField({ name: "date", value: "" })}</label>
               <button type="submit">${tr("rm.add")}</button>
             </form>`
           : nothing
