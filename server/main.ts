@@ -139,6 +139,8 @@ if (redis) {
   store = sharedCompaction(database.db, store, history);
   const { relayAccessEvents } = await import("./cluster/access-relay.js");
   await relayAccessEvents(services.events, redis, logger);
+  const { relayBells } = await import("./cluster/bell-relay.js");
+  await relayBells(services.notifier, redis, logger);
 }
 
 // SEED_DEMO=true: the demo partnership, only into an instance without accounts (server/seed).

@@ -1,8 +1,8 @@
 /**
  * The bell's long poll, in this process: a request that already shows the current unread count
  * waits here until that person's count may have changed (a notification stored, one read) or the
- * wait is over. Notifications written by another process (several processes over Redis) are not
- * signalled: that request answers when its wait ends, so the bell is then at most one wait late.
+ * wait is over. Changes made by another process (several processes over Redis) are signalled
+ * through Redis (cluster/bell-relay.ts); one lost while Redis is down shows when the wait ends.
  */
 export interface BellWaiters {
   /** Starts waiting at once (before the count is read, so no change falls between); `done` settles on a change, the timeout, abort or stop. */

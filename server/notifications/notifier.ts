@@ -36,6 +36,13 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
   const { db, now, outbox, publicOrigin } = deps;
   const url = (path: string) => `${publicOrigin}${path}`;
   const bells = createBellWaiters();
+  /** Who else hears that counts may have changed (other processes, cluster/bell-relay.ts). */
+  let relay: ((userIds: string[]) => void) | null = null;
+  const ping = (userIds: Iterable<string>) => {
+    const ids = [...userIds];
+    bells.ping(ids);
+    if (ids.length > 0) relay?.(ids);
+  };
   /** Told by notify(), signalled by flushMail(): after the change has committed, so the count read then is new. */
   const toPing = new Set<string>();
 
@@ -125,13 +132,22 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
     /** After the change that notified has committed: send its mail soon, and wake the bells of those told. */
     flushMail: () => {
       outbox.kick();
-      bells.ping(toPing);
+      ping(toPing);
       toPing.clear();
     },
 
     /** The bell's long poll (bell-waiters.ts); `stopWaiting` at shutdown. */
     waitForChange: bells.wait,
     stopWaiting: bells.stop,
+
+    /**
+     * Several processes: `send` tells the others whose counts may have changed; what they tell
+     * this process goes to `pingHere` (returned), waking the bells waiting here.
+     */
+    relayBells(send: (userIds: string[]) => void): (userIds: string[]) => void {
+      relay = send;
+      return (userIds) => bells.ping(userIds);
+    },
 
     async list(userId: string) {
       return db
@@ -163,7 +179,7 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
       const [row] = await db.select({ readAt: notifications.readAt }).from(notifications).where(mine);
       if (!row) throw notFound("Notification");
       if (!row.readAt) await db.update(notifications).set({ readAt: now() }).where(mine);
-      bells.ping([userId]);
+      ping([userId]);
     },
 
     async markAllRead(userId: string): Promise<void> {
@@ -171,7 +187,7 @@ export function createNotifier(deps: { db: Db; now: Clock; outbox: Outbox; publi
         .update(notifications)
         .set({ readAt: now() })
         .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)));
-      bells.ping([userId]);
+      ping([userId]);
     },
 
     async settings(userId: string): Promise<Settings> {

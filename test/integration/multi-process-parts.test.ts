@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { relayBells } from "../../server/cluster/bell-relay.js";
 import { createBoardRelay } from "../../server/cluster/board-relay.js";
 import { claimOnce } from "../../server/cluster/claim.js";
 import { connectRedis, type RedisLink } from "../../server/cluster/redis-link.js";
@@ -23,6 +24,8 @@ import { createDocStore } from "../../server/docs/doc-store.js";
 import { scanOnce } from "../../server/docs/identity-scan.js";
 import { DEFAULT_HISTORY } from "../../server/history/record-version.js";
 import { createLogger } from "../../server/logger.js";
+import { createNotifier } from "../../server/notifications/notifier.js";
+import { createOutbox } from "../../server/notifications/outbox.js";
 import { createPendingSignIns } from "../../server/oidc/pending.js";
 import { createAudit } from "../../server/services/audit.js";
 import { systemClock } from "../../server/services/clock.js";
@@ -157,6 +160,36 @@ describe.each(databaseKinds())("work done once by one of several processes, on %
     );
     const scans = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "identity_number.scan"));
     expect(scans).toHaveLength(1);
+  });
+
+  it("wakes a person's bell waiting on one process when the other reads (or stores) their notifications", async () => {
+    const notifiers = await Promise.all(
+      links.map(async (link) => {
+        const audit = createAudit(database.db, systemClock);
+        const outbox = createOutbox({ db: database.db, now: systemClock, audit, smtpUrl: null, from: "x@example.se" });
+        const notifier = createNotifier({ db: database.db, now: systemClock, outbox, publicOrigin: "http://localhost" });
+        await relayBells(notifier, link, logger);
+        return notifier;
+      }),
+    );
+    const [onA, onB] = notifiers as [ReturnType<typeof createNotifier>, ReturnType<typeof createNotifier>];
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: `bell-${kind}@example.se`, name: "Eva", passwordHash: "x" })
+      .returning();
+    // A wait far longer than the test: only the other process's word can end it in time.
+    const waiting = onB.waitForChange(user!.id, 120_000);
+    const otherUser = onB.waitForChange(`${user!.id.slice(0, -1)}0`, 120_000);
+    const outcome = (done: Promise<void>) =>
+      Promise.race([
+        done.then(() => "woken"),
+        new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000)),
+      ]);
+    await onA.markAllRead(user!.id);
+    expect(await outcome(waiting.done)).toBe("woken");
+    expect(await outcome(otherUser.done)).toBe("still waiting");
+    otherUser.cancel();
+    for (const n of notifiers) n.stopWaiting();
   });
 });
 
