@@ -167,7 +167,12 @@ describe.each(databaseKinds())("work done once by one of several processes, on %
       links.map(async (link) => {
         const audit = createAudit(database.db, systemClock);
         const outbox = createOutbox({ db: database.db, now: systemClock, audit, smtpUrl: null, from: "x@example.se" });
-        const notifier = createNotifier({ db: database.db, now: systemClock, outbox, publicOrigin: "http://localhost" });
+        const notifier = createNotifier({
+          db: database.db,
+          now: systemClock,
+          outbox,
+          publicOrigin: "http://localhost",
+        });
         await relayBells(notifier, link, logger);
         return notifier;
       }),
