@@ -17,7 +17,7 @@ import { type AwarenessEntry, decodeClientFrame, encodeAck, encodePermissionDeni
 import { PendingUpdates } from "./pending-updates.js";
 import { malformed, ProtocolError } from "./protocol-error.js";
 import type { Room, RoomMember } from "./room.js";
-import { createTokenBucket } from "./token-bucket.js";
+import { TokenBucket } from "./token-bucket.js";
 
 /** The transport, reduced to what the realtime core needs (ws in production, anything in tests). */
 export interface SocketLike {
@@ -44,18 +44,19 @@ const COLORS = ["#0b6e4f", "#8a3b12", "#1f4e9c", "#7a1f5c", "#5b5b00", "#00607a"
 
 export class Connection implements RoomMember {
   private room: Room | null = null;
-  private queued: Uint8Array[] = [];
+  /** Frames that arrived before the room was loaded (created only then). */
+  private queued: Uint8Array[] | null = null;
   private queuedBytes = 0;
   private closed = false;
   private lastPresence: string | null = null;
   private pendingAwareness: AwarenessEntry | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
-  private readonly updates = createTokenBucket(LIMITS.updatesPerSecond, LIMITS.updatesBurst);
-  private readonly awarenessBucket = createTokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessBurst);
+  private readonly updates = new TokenBucket(LIMITS.updatesPerSecond, LIMITS.updatesBurst);
+  private readonly awarenessBucket = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessBurst);
   private toldReadOnly = false;
   private detached = false;
-  /** Updates waiting for content the board does not have yet (PROTOCOL §2.3). */
-  private readonly pending = new PendingUpdates((detail) => this.close(Close.InvalidUpdate, detail));
+  /** Updates waiting for content the board does not have yet (PROTOCOL §2.3); made when one first has to wait. */
+  private pending: PendingUpdates | null = null;
   /** The newest acknowledgement asked for while updates were still waiting. */
   private ackWanted: number | null = null;
   /** Set when the client sends anything; read and reset by the periodic session re-check. */
@@ -111,8 +112,8 @@ export class Connection implements RoomMember {
     if (this.closed) return;
     this.room = room;
     room.join(this);
-    const queued = this.queued;
-    this.queued = [];
+    const queued = this.queued ?? [];
+    this.queued = null;
     this.queuedBytes = 0;
     for (const frame of queued) {
       if (this.closed) return;
@@ -123,6 +124,7 @@ export class Connection implements RoomMember {
   receive(frame: Uint8Array): void {
     if (this.closed) return;
     if (!this.room) {
+      this.queued ??= [];
       this.queued.push(frame);
       this.queuedBytes += frame.byteLength;
       if (this.queued.length > LIMITS.maxQueuedFrames || this.queuedBytes > LIMITS.maxQueuedBytes) {
@@ -200,6 +202,7 @@ export class Connection implements RoomMember {
       // locked minutes it is a change all the same.
       if (locked)
         throw new ProtocolError(Close.Locked, "these minutes are locked: closed for approval, approved or sealed");
+      this.pending ??= new PendingUpdates((detail) => this.close(Close.InvalidUpdate, detail));
       if (this.pending.add(update)) room.setWaiting(this, true);
       return;
     }
@@ -243,10 +246,11 @@ export class Connection implements RoomMember {
   /** Called by the room when content arrived: applies what waited for it. */
   retryPending(): boolean {
     const room = this.room;
-    if (!room || this.closed) return false;
+    const pending = this.pending;
+    if (!room || this.closed || !pending) return false;
     let progressed = false;
     try {
-      progressed = this.pending.drain((update) => {
+      progressed = pending.drain((update) => {
         try {
           if (room.check(update, true)) return true;
         } catch (error) {
@@ -260,7 +264,7 @@ export class Connection implements RoomMember {
       this.fail(error);
       return true;
     }
-    if (this.pending.size === 0) {
+    if (pending.size === 0) {
       room.setWaiting(this, false);
       if (this.ackWanted !== null) this.requestAck(this.ackWanted);
     }
@@ -274,7 +278,7 @@ export class Connection implements RoomMember {
   private requestAck(n: number) {
     const room = this.room;
     if (!room) return;
-    if (this.pending.size > 0) {
+    if (this.pending && this.pending.size > 0) {
       this.ackWanted = n;
       return;
     }
@@ -342,7 +346,7 @@ export class Connection implements RoomMember {
     if (this.closed) return;
     this.closed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.pending.clear();
+    this.pending?.clear();
     if (this.socket.isOpen()) {
       if (reason.code >= 4400 && reason.code < 4500) this.socket.send(encodePermissionDenied(reason.reason));
       this.socket.close(reason.code, reason.reason);
@@ -357,7 +361,7 @@ export class Connection implements RoomMember {
     this.detached = true;
     this.closed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.pending.clear();
+    this.pending?.clear();
     this.room?.leave(this);
     this.room = null;
     this.onClose(this);

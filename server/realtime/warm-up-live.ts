@@ -25,7 +25,7 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from 
 import { Connection } from "./connection.js";
 import { Room } from "./room.js";
 import { warmUpBoardDocuments } from "./warm-up.js";
-import { frameOf, socketOf } from "./ws-server.js";
+import { frameOf, socketOf } from "./ws-socket.js";
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 /** Clients, and edits each: within the per-socket burst allowance, so none is rate limited. */

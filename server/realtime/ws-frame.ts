@@ -37,14 +37,23 @@ export function binaryFrame(payload: Uint8Array): Buffer {
  * `ws` writes itself (pings, close), since both write to the same socket synchronously.
  */
 export function frameSender(ws: WebSocket): (payload: Uint8Array) => void {
+  const socket = rawSocket(ws);
+  if (!socket) return (payload) => ws.send(payload);
+  return (payload) => writeFrame(socket, payload);
+}
+
+/** The TCP socket under `ws` when frames may be written to it directly (no extension), else null. */
+export function rawSocket(ws: WebSocket): Duplex | null {
   const socket = (ws as unknown as { _socket?: Duplex })._socket;
-  if (!socket || ws.extensions !== "") return (payload) => ws.send(payload);
-  return (payload) => {
-    let bytes = framed.get(payload);
-    if (!bytes) {
-      bytes = binaryFrame(payload);
-      framed.set(payload, bytes);
-    }
-    socket.write(bytes);
-  };
+  return socket && ws.extensions === "" ? socket : null;
+}
+
+/** Writes `payload` as one binary frame, its bytes built once per payload (see above). */
+export function writeFrame(socket: Duplex, payload: Uint8Array): void {
+  let bytes = framed.get(payload);
+  if (!bytes) {
+    bytes = binaryFrame(payload);
+    framed.set(payload, bytes);
+  }
+  socket.write(bytes);
 }

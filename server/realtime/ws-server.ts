@@ -25,11 +25,11 @@ import type { Services } from "../services/index.js";
 import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
 import { encodePermissionDenied } from "./codec.js";
-import { Connection, type SocketLike } from "./connection.js";
+import { Connection } from "./connection.js";
 import { recordIdentityNumbers } from "./identity-audit.js";
 import { createLoopDelayMonitor } from "./loop-delay.js";
 import { createRoomManager, RoomLoadError } from "./room-manager.js";
-import { frameSender } from "./ws-frame.js";
+import { frameOf, SocketState, WsSocket } from "./ws-socket.js";
 
 const PATH = /^\/ws\/boards\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -118,29 +118,37 @@ export function createRealtime(options: RealtimeOptions) {
     wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, request, boardId));
   };
 
+  // The same handlers for every socket (`this` is the socket) and its state beside it: an idle
+  // connection keeps no closure of its own here (ws-socket.ts).
+  const states = new WeakMap<WebSocket, SocketState>();
+  function onMessage(this: WebSocket, data: Buffer) {
+    states.get(this)?.receive(frameOf(data));
+  }
+  function onClose(this: WebSocket) {
+    loopDelay.release();
+    states.get(this)?.connection?.detach();
+  }
+  function onPong(this: WebSocket) {
+    alive.add(this);
+  }
+  function onError(this: WebSocket, err: Error) {
+    logger.debug({ err, boardId: states.get(this)?.boardId }, "websocket error");
+  }
+  const unregister = (c: Connection) => manager.unregister(c);
+
   let socketSerial = 0;
   async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
     alive.add(ws);
     loopDelay.hold();
-    ws.once("close", () => loopDelay.release());
-    ws.on("pong", () => alive.add(ws));
-    // Frames can arrive while we authorise; keep them, in order, for the connection.
-    const early: Uint8Array[] = [];
-    const buffer = (data: Buffer) => early.push(frameOf(data));
-    ws.on("message", buffer);
-    ws.on("error", (err) => logger.debug({ err, boardId }, "websocket error"));
+    // Frames can arrive while we authorise; the state keeps them, in order, for the connection.
+    const state = new SocketState(boardId);
+    states.set(ws, state);
+    ws.on("close", onClose);
+    ws.on("pong", onPong);
+    ws.on("message", onMessage);
+    ws.on("error", onError);
 
-    const refuse = (reason: CloseReason) => {
-      if (ws.readyState === ws.OPEN) {
-        ws.send(encodePermissionDenied(reason.reason));
-        ws.close(reason.code, reason.reason);
-      }
-    };
-    // Not a refusal of this person (no permission-denied frame): storage is down, try again later.
-    const storageUnavailable = () => {
-      if (ws.readyState === ws.OPEN) ws.close(Close.StorageUnavailable.code, Close.StorageUnavailable.reason);
-    };
-    if (storageDown) return storageUnavailable();
+    if (storageDown) return storageUnavailable(ws);
 
     let auth: Awaited<ReturnType<typeof authorize>>;
     try {
@@ -148,36 +156,40 @@ export function createRealtime(options: RealtimeOptions) {
     } catch (err) {
       if (storageDown || unavailableReason(err)) {
         logger.warn({ err, boardId }, "authorising a websocket failed: the database is unavailable");
-        return storageUnavailable();
+        return storageUnavailable(ws);
       }
       logger.error({ err, boardId }, "authorising a websocket failed");
-      return refuse(Close.LoadFailed);
+      return refuse(ws, Close.LoadFailed);
     }
     // Storage went down while authorising.
-    if (storageDown) return storageUnavailable();
-    if (!auth.ok) return refuse(auth.reason);
+    if (storageDown) return storageUnavailable(ws);
+    if (!auth.ok) return refuse(ws, auth.reason);
     if (ws.readyState !== ws.OPEN) return;
 
     // The per-user socket limit across processes (several processes); each process also counts its own.
     const { userId } = auth.identity;
     const socketKey = String(++socketSerial);
     const shared = options.cluster?.sockets;
-    if (shared && !(await shared.admit(userId, socketKey))) return refuse(Close.RateLimited);
-    const release = () => shared?.release(userId, socketKey);
-    if (ws.readyState !== ws.OPEN) return release();
+    if (shared && !(await shared.admit(userId, socketKey))) return refuse(ws, Close.RateLimited);
+    if (ws.readyState !== ws.OPEN) return shared?.release(userId, socketKey);
 
-    const connection = new Connection(socketOf(ws), auth.identity, logger, (c) => {
-      manager.unregister(c);
-      release();
-    });
+    const connection = new Connection(
+      new WsSocket(ws),
+      auth.identity,
+      logger,
+      // Only with several processes does a closing connection have more to let go of.
+      shared
+        ? (c) => {
+            manager.unregister(c);
+            shared.release(userId, socketKey);
+          }
+        : unregister,
+    );
     if (!manager.register(connection)) {
-      release();
-      return refuse(Close.RateLimited);
+      shared?.release(userId, socketKey);
+      return refuse(ws, Close.RateLimited);
     }
-    ws.off("message", buffer);
-    ws.on("message", (data: Buffer) => connection.receive(frameOf(data)));
-    ws.on("close", () => connection.detach());
-    for (const frame of early) connection.receive(frame);
+    state.handOver(connection);
 
     try {
       const room = await manager.acquire(auth.identity.boardId, auth.identity.boardKind);
@@ -245,17 +257,15 @@ export function createRealtime(options: RealtimeOptions) {
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-/** A `ws` socket as the realtime core sees it. */
-export function socketOf(ws: WebSocket): SocketLike {
-  return {
-    send: frameSender(ws),
-    close: (code, reason) => ws.close(code, reason),
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-    isOpen: () => ws.readyState === ws.OPEN,
-  };
+/** Refuses this person (permission-denied frame, then the close code). */
+function refuse(ws: WebSocket, reason: CloseReason) {
+  if (ws.readyState === ws.OPEN) {
+    ws.send(encodePermissionDenied(reason.reason));
+    ws.close(reason.code, reason.reason);
+  }
 }
 
-/** A received frame as a view on ws's buffer, without copying. */
-export const frameOf = (data: Buffer): Uint8Array => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+/** Not a refusal of this person (no permission-denied frame): storage is down, try again later. */
+function storageUnavailable(ws: WebSocket) {
+  if (ws.readyState === ws.OPEN) ws.close(Close.StorageUnavailable.code, Close.StorageUnavailable.reason);
+}
