@@ -1,8 +1,8 @@
 /**
  * Memory per idle connection, from a fresh server: the server (fresh for this scenario) gets one client
  * per board (so loading a room is not counted per connection) and is left to settle; then RSS is sampled
- * several times, `BENCH_IDLE_CLIENTS` more clients connect over those boards and sit idle, and RSS is
- * sampled again. Per connection = (median with − median without) / clients; the spread comes from the
+ * several times, `BENCH_IDLE_CLIENTS` more clients connect over those boards and sit idle (25 s, and
+ * until RSS settles, as before the first samples), and RSS is sampled again. Per connection = (median with − median without) / clients; the spread comes from the
  * extremes of the two sets of samples. One connect only, on purpose: a server that has already held the
  * connections once keeps the heap it grew for them, and a second cycle then costs it almost nothing
  * (that is how an earlier version of this scenario reported 7.7 KiB). With a thousand connections the
@@ -99,7 +99,11 @@ export async function idleScenario(targets: Target[], c: BenchConfig): Promise<I
       await settleRss(pid);
       const baseline = await samples(pid);
       clients = (await connectAll(Array.from({ length: c.idleClients }, (_, i) => spec(IDLE_BOARDS + i)))).clients;
-      await sleep(2000);
+      // Idle connections, not a join: the same wait as before the baseline, so what the burst of
+      // joins allocated for a moment (V8's young generation grows to take it) is not counted as
+      // what each connection holds. Both servers wait alike.
+      await sleep(QUIET_MS);
+      await settleRss(pid);
       const cpu = cpuMeter(pid);
       const self = selfCpuMeter();
       const loaded = await samples(pid);
