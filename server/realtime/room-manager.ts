@@ -8,7 +8,7 @@ import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { BoardRelay } from "../cluster/board-relay.js";
-import type { DocStore } from "../docs/doc-store.js";
+import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./connection.js";
@@ -31,6 +31,56 @@ export interface RoomManagerOptions {
   onLostWrites?: (event: LostWriteEvent) => void;
 }
 
+/** How long nobody must have joined before an idle room is unloaded (at most a tenth of the idle time). */
+const JOIN_QUIET_MS = 500;
+/** How long an unload waits for such a pause at most. */
+const MAX_UNLOAD_YIELD_MS = 10_000;
+/** Boards loaded together at most, in one statement. */
+const MAX_BATCH = 100;
+
+/**
+ * Reads boards' stored documents: a load asked for while another is under way waits for it and
+ * then goes with every other waiting one in one statement (store.loadMany), so a reconnect storm
+ * costs the database a few round trips instead of one per board, and no load waits longer than
+ * one read ahead of it. A store without loadMany reads each board alone.
+ */
+export function batchedLoads(store: DocStore): (boardId: string) => Promise<LoadedDoc> {
+  if (!store.loadMany) return (boardId) => store.load(boardId);
+  const loadMany = store.loadMany.bind(store);
+  type Waiter = { resolve: (doc: LoadedDoc) => void; reject: (err: unknown) => void };
+  const waiting = new Map<string, Waiter[]>();
+  let reading = false;
+  function next() {
+    if (reading || waiting.size === 0) return;
+    const batch = new Map([...waiting].slice(0, MAX_BATCH));
+    for (const id of batch.keys()) waiting.delete(id);
+    reading = true;
+    loadMany([...batch.keys()])
+      .then(
+        (loaded) => {
+          for (const [id, waiters] of batch) {
+            const doc = loaded.get(id);
+            for (const w of waiters) doc ? w.resolve(doc) : w.reject(new Error(`board ${id} was not read`));
+          }
+        },
+        (err) => {
+          for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+        },
+      )
+      .finally(() => {
+        reading = false;
+        next();
+      });
+  }
+  return (boardId) =>
+    new Promise<LoadedDoc>((resolve, reject) => {
+      const list = waiting.get(boardId);
+      if (list) list.push({ resolve, reject });
+      else waiting.set(boardId, [{ resolve, reject }]);
+      next();
+    });
+}
+
 export class RoomLoadError extends Error {
   override name = "RoomLoadError";
 }
@@ -45,6 +95,24 @@ export function createRoomManager(options: RoomManagerOptions) {
   const byUser = new Map<string, Set<Connection>>();
   let stopping = false;
   const relay = options.relay;
+  const readStored = batchedLoads(store);
+  /**
+   * Unloading (storing and compacting an idle room) is housekeeping: while people are joining, it
+   * waits for a pause of `joinQuietMs` — up to `maxYieldMs` — instead of queueing its writes in
+   * the database ahead of their boards' loads (a meeting starting as the previous one's rooms unload).
+   */
+  const joinQuietMs = Math.min(JOIN_QUIET_MS, idleUnloadMs / 10);
+  const maxYieldMs = Math.min(MAX_UNLOAD_YIELD_MS, idleUnloadMs);
+  let lastJoinAt = Number.NEGATIVE_INFINITY;
+  async function afterJoins() {
+    const until = performance.now() + maxYieldMs;
+    for (;;) {
+      const now = performance.now();
+      const quietFor = now - lastJoinAt;
+      if ((loading.size === 0 && quietFor >= joinQuietMs) || now >= until || stopping) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, joinQuietMs - Math.max(0, quietFor))));
+    }
+  }
 
   /**
    * Subscribes to what the other processes do with the board, before it is loaded: what arrives
@@ -104,7 +172,7 @@ export function createRoomManager(options: RoomManagerOptions) {
     try {
       const joined = await joinPeers(boardId, () => room);
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
-      const loaded = await store.load(boardId);
+      const loaded = await readStored(boardId);
       readMs = performance.now() - started;
       room = new Room(boardId, kind, loaded, {
         store,
@@ -156,7 +224,10 @@ export function createRoomManager(options: RoomManagerOptions) {
     // Up to 20 % jitter spreads out rooms that emptied together.
     const delay = idleUnloadMs * (1 + Math.random() * 0.2);
     const timer = setTimeout(() => {
-      unloading = unloading.then(() => unload(room)).catch((err) => logger.error({ err }, "unloading a room failed"));
+      unloading = unloading
+        .then(afterJoins)
+        .then(() => unload(room))
+        .catch((err) => logger.error({ err }, "unloading a room failed"));
     }, delay);
     timer.unref();
     unloadTimers.set(room.boardId, timer);
@@ -181,6 +252,7 @@ export function createRoomManager(options: RoomManagerOptions) {
   return {
     /** The loaded room for a board; concurrent callers share one load. Throws RoomLoadError. */
     acquire(boardId: string, kind: BoardKind): Promise<Room> {
+      lastJoinAt = performance.now();
       clearTimeout(unloadTimers.get(boardId));
       unloadTimers.delete(boardId);
       const room = rooms.get(boardId);
