@@ -8,9 +8,10 @@ import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { BoardRelay } from "../cluster/board-relay.js";
-import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
+import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import { batchedLoads } from "./batched-loads.js";
 import type { Connection } from "./connection.js";
 import type { LostWriteEvent } from "./lost-writes.js";
 import { type IdentityNumbersRemoved, Room } from "./room.js";
@@ -31,56 +32,12 @@ export interface RoomManagerOptions {
   onLostWrites?: (event: LostWriteEvent) => void;
 }
 
-/** How long nobody must have joined before an idle room is unloaded (at most a tenth of the idle time). */
+/** A pause in the joins this long ends a storm (at most a tenth of the idle time). */
 const JOIN_QUIET_MS = 500;
-/** How long an unload waits for such a pause at most. */
+/** Joins within about a second that make a storm (a meeting or a region reconnecting), not everyday comings and goings. */
+const STORM_JOINS = 20;
+/** How long unloading waits for a storm at most: a longer one does not keep idle rooms in memory. */
 const MAX_UNLOAD_YIELD_MS = 10_000;
-/** Boards loaded together at most, in one statement. */
-const MAX_BATCH = 100;
-
-/**
- * Reads boards' stored documents: a load asked for while another is under way waits for it and
- * then goes with every other waiting one in one statement (store.loadMany), so a reconnect storm
- * costs the database a few round trips instead of one per board, and no load waits longer than
- * one read ahead of it. A store without loadMany reads each board alone.
- */
-export function batchedLoads(store: DocStore): (boardId: string) => Promise<LoadedDoc> {
-  if (!store.loadMany) return (boardId) => store.load(boardId);
-  const loadMany = store.loadMany.bind(store);
-  type Waiter = { resolve: (doc: LoadedDoc) => void; reject: (err: unknown) => void };
-  const waiting = new Map<string, Waiter[]>();
-  let reading = false;
-  function next() {
-    if (reading || waiting.size === 0) return;
-    const batch = new Map([...waiting].slice(0, MAX_BATCH));
-    for (const id of batch.keys()) waiting.delete(id);
-    reading = true;
-    loadMany([...batch.keys()])
-      .then(
-        (loaded) => {
-          for (const [id, waiters] of batch) {
-            const doc = loaded.get(id);
-            for (const w of waiters) doc ? w.resolve(doc) : w.reject(new Error(`board ${id} was not read`));
-          }
-        },
-        (err) => {
-          for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
-        },
-      )
-      .finally(() => {
-        reading = false;
-        next();
-      });
-  }
-  return (boardId) =>
-    new Promise<LoadedDoc>((resolve, reject) => {
-      const list = waiting.get(boardId);
-      if (list) list.push({ resolve, reject });
-      else waiting.set(boardId, [{ resolve, reject }]);
-      next();
-    });
-}
-
 export class RoomLoadError extends Error {
   override name = "RoomLoadError";
 }
@@ -97,20 +54,41 @@ export function createRoomManager(options: RoomManagerOptions) {
   const relay = options.relay;
   const readStored = batchedLoads(store);
   /**
-   * Unloading (storing and compacting an idle room) is housekeeping: while people are joining, it
-   * waits for a pause of `joinQuietMs` — up to `maxYieldMs` — instead of queueing its writes in
-   * the database ahead of their boards' loads (a meeting starting as the previous one's rooms unload).
+   * Unloading (storing and compacting an idle room) is housekeeping: during a storm of joins it
+   * waits for a pause of `joinQuietMs` instead of queueing its writes in the database ahead of
+   * their boards' loads (a meeting starting as the previous one's rooms unload) — for
+   * `maxYieldMs` at most per storm, after which it goes on even while the storm lasts.
    */
   const joinQuietMs = Math.min(JOIN_QUIET_MS, idleUnloadMs / 10);
   const maxYieldMs = Math.min(MAX_UNLOAD_YIELD_MS, idleUnloadMs);
   let lastJoinAt = Number.NEGATIVE_INFINITY;
+  /** Joins counted per second: this one so far and the one before. */
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let joinsNow = 0;
+  let joinsBefore = 0;
+  let yieldingSince: number | null = null;
+  function noteJoin() {
+    const now = performance.now();
+    if (now - windowStart >= 1_000) {
+      joinsBefore = now - windowStart < 2_000 ? joinsNow : 0;
+      windowStart = now;
+      joinsNow = 0;
+    }
+    joinsNow++;
+    lastJoinAt = now;
+  }
+  const storming = (now: number) =>
+    now - lastJoinAt < joinQuietMs && (now - windowStart < 2_000 ? joinsNow + joinsBefore : 0) >= STORM_JOINS;
   async function afterJoins() {
-    const until = performance.now() + maxYieldMs;
     for (;;) {
       const now = performance.now();
-      const quietFor = now - lastJoinAt;
-      if ((loading.size === 0 && quietFor >= joinQuietMs) || now >= until || stopping) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, joinQuietMs - Math.max(0, quietFor))));
+      if (stopping || !storming(now)) {
+        yieldingSince = null;
+        return;
+      }
+      yieldingSince ??= now;
+      if (now - yieldingSince >= maxYieldMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, joinQuietMs - (now - lastJoinAt))));
     }
   }
 
@@ -252,7 +230,7 @@ export function createRoomManager(options: RoomManagerOptions) {
   return {
     /** The loaded room for a board; concurrent callers share one load. Throws RoomLoadError. */
     acquire(boardId: string, kind: BoardKind): Promise<Room> {
-      lastJoinAt = performance.now();
+      noteJoin();
       clearTimeout(unloadTimers.get(boardId));
       unloadTimers.delete(boardId);
       const room = rooms.get(boardId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocStore, LoadedDoc } from "../../server/docs/doc-store.js";
-import { batchedLoads } from "../../server/realtime/room-manager.js";
+import { batchedLoads } from "../../server/realtime/batched-loads.js";
 
 const doc = (lastSeq: number): LoadedDoc => ({ snapshot: null, updates: [], lastSeq, tail: 0 });
 
