@@ -1,5 +1,5 @@
 /** Server-side sessions: created at sign-in, ended by idle or absolute timeout, logout or deactivation. */
-import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { sessions, users } from "../db/schema.js";
 import type { Clock } from "./clock.js";
@@ -53,17 +53,21 @@ export function createSessions(db: Db, now: Clock, limits: SessionLimits) {
     resolving.clear();
   };
 
+  /** Prepared once: every request and join asks it, and building drizzle's query each time cost more than the answer. */
+  const sessionQuery = db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder("id")), isNull(users.deactivatedAt)))
+    .prepare("session_by_id");
+
   async function resolveById(id: string): Promise<Resolved> {
     const started = generation;
-    const [row] = await db
-      .select({
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-        user: { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin },
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), isNull(users.deactivatedAt)));
+    const [row] = await sessionQuery.execute({ id });
     if (!row) return null;
     const at = now();
     if (!isLive(row, at)) {
