@@ -167,7 +167,8 @@ function brief(run: RunResult): string {
   return (
     `p50 ${run.latency.p50.toFixed(1)} ms, p99 ${run.latency.p99.toFixed(1)} ms, ${run.writesPerSecond.toFixed(0)} writes/s, ` +
     `${run.deliveredPerSecond.toFixed(0)} delivered/s, lost ${run.lost}, server CPU ${run.serverCpuPercent.toFixed(0)}%, ` +
-    `generator CPU ${run.generatorCpuPercent.toFixed(0)}%, others ${run.otherCpuPercent.toFixed(0)}%${closes ? `, closes ${closes}` : ""}`
+    `generator CPU ${run.generatorCpuPercent.toFixed(0)}%, others ${run.otherCpuPercent.toFixed(0)}%${closes ? `, closes ${closes}` : ""}, ` +
+    `connect → synced p50 ${run.connectP50Ms.toFixed(0)} ms, worst ${run.connectMaxMs.toFixed(0)} ms`
   );
 }
 

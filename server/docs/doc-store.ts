@@ -29,6 +29,11 @@ export interface LoadedDoc {
 
 export interface DocStore {
   load(boardId: string): Promise<LoadedDoc>;
+  /**
+   * Several boards in one statement (a reconnect storm loads hundreds; one round trip each would
+   * queue them behind one another in the database). Every id gets an entry, empty if nothing is stored.
+   */
+  loadMany?(boardIds: string[]): Promise<Map<string, LoadedDoc>>;
   append(rows: StoredUpdate[]): Promise<void>;
   /**
    * Replaces the board's snapshot with `state` covering every update up to `uptoSeq`, and deletes
@@ -55,35 +60,39 @@ const PREPARED_ROWS = 32;
 
 export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY): DocStore {
   const appends = new Map<number, ReturnType<typeof prepareAppend>>();
+  async function loadMany(boardIds: string[]): Promise<Map<string, LoadedDoc>> {
+    // One statement, so one consistent view of both the snapshots and the logs after them
+    // (another process's compaction cannot commit in between), and one round trip. A board's
+    // snapshot row sorts first. Every log row is read: compaction deletes what it folded, and
+    // with several processes a row numbered below the snapshot's seq may have been stored after
+    // it (cluster/sequence.ts).
+    const ids = sql.join(
+      boardIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const result = await db.execute<Row>(sql`
+      select ${docSnapshots.boardId} as board_id, true as snapshot, ${docSnapshots.seq} as seq, ${docSnapshots.state} as bytes
+      from ${docSnapshots} where ${docSnapshots.boardId} in (${ids})
+      union all
+      select u.board_id, false, u.seq, u.update from ${docUpdates} u
+      where u.board_id in (${ids})
+      order by board_id, snapshot desc, seq`);
+    const rows = Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+    const byBoard = new Map<string, Row[]>();
+    for (const row of rows) {
+      const list = byBoard.get(row.board_id);
+      if (list) list.push(row);
+      else byBoard.set(row.board_id, [row]);
+    }
+    return new Map(boardIds.map((id) => [id, toLoaded(byBoard.get(id) ?? [])]));
+  }
+
   return {
     async load(boardId) {
-      // One statement, so one consistent view of both the snapshot and the log after it (another
-      // process's compaction cannot commit in between), and one round trip — a meeting that
-      // reconnects at once loads hundreds of boards. The snapshot row sorts first. Every log row
-      // is read: compaction deletes what it folded, and with several processes a row numbered
-      // below the snapshot's seq may have been stored after it (cluster/sequence.ts).
-      const result = await db.execute<{ snapshot: boolean; seq: string | number; bytes: Uint8Array }>(sql`
-        with snap as (select ${docSnapshots.seq} as seq, ${docSnapshots.state} as bytes
-                      from ${docSnapshots} where ${docSnapshots.boardId} = ${boardId})
-        select true as snapshot, seq, bytes from snap
-        union all
-        select false, u.seq, u.update from ${docUpdates} u
-        where u.board_id = ${boardId}
-        order by snapshot desc, seq`);
-      const rows = Array.isArray(result)
-        ? result
-        : (result as { rows: { snapshot: boolean; seq: string | number; bytes: Uint8Array }[] }).rows;
-      const snap = rows[0]?.snapshot ? rows[0] : undefined;
-      const log = snap ? rows.slice(1) : rows;
-      const from = snap ? Number(snap.seq) : 0;
-      const lastLogged = log.length > 0 ? Number(log[log.length - 1]?.seq) : 0;
-      return {
-        snapshot: snap ? new Uint8Array(snap.bytes) : null,
-        updates: log.map((r) => new Uint8Array(r.bytes)),
-        lastSeq: Math.max(from, lastLogged),
-        tail: log.length,
-      };
+      return (await loadMany([boardId])).get(boardId) ?? EMPTY();
     },
+
+    loadMany,
 
     async append(rows) {
       if (rows.length === 0) return;
@@ -142,6 +151,24 @@ export function createDocStore(db: Db, history: HistoryOptions = DEFAULT_HISTORY
         await tx.delete(docUpdates).where(and(eq(docUpdates.boardId, boardId), lte(docUpdates.seq, uptoSeq)));
       });
     },
+  };
+}
+
+type Row = { board_id: string; snapshot: boolean; seq: string | number; bytes: Uint8Array };
+
+const EMPTY = (): LoadedDoc => ({ snapshot: null, updates: [], lastSeq: 0, tail: 0 });
+
+/** One board's rows, its snapshot (if any) first, then its log in order. */
+function toLoaded(rows: Row[]): LoadedDoc {
+  const snap = rows[0]?.snapshot ? rows[0] : undefined;
+  const log = snap ? rows.slice(1) : rows;
+  const from = snap ? Number(snap.seq) : 0;
+  const lastLogged = log.length > 0 ? Number(log[log.length - 1]?.seq) : 0;
+  return {
+    snapshot: snap ? new Uint8Array(snap.bytes) : null,
+    updates: log.map((r) => new Uint8Array(r.bytes)),
+    lastSeq: Math.max(from, lastLogged),
+    tail: log.length,
   };
 }
 

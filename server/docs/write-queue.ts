@@ -55,6 +55,8 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
   /** Boards whose last write failed: not retried before `until`. */
   const blocked = new Map<string, { until: number; failures: number }>();
   let retryTimer: NodeJS.Timeout | null = null;
+  /** Boards with updates in the write under way. */
+  const writing = new Set<string>();
   /** drain() callers: resolved once nothing (of their board, if given) is pending. */
   let waiters: { boardId: string | undefined; resolve: () => void }[] = [];
 
@@ -95,10 +97,12 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
     }
     if (ready.length === 0) return scheduleRetry();
     flushing = true;
+    for (const w of ready) writing.add(w.boardId);
     pending = held;
     const failed = await write(ready);
     pending = failed.concat(pending); // older first
     flushing = false;
+    writing.clear();
     // Also a retry that retryNow() asked for while this write was in flight.
     if (blocked.size > 0) scheduleRetry();
     if (pending.some((w) => !blocked.has(w.boardId))) schedule(true);
@@ -235,8 +239,13 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
      * after `timeoutMs` — e.g. while the database refuses writes.
      */
     drain(timeoutMs = 10_000, boardId?: string): Promise<boolean> {
-      const idle = boardId === undefined ? pending.length === 0 : !pending.some((w) => w.boardId === boardId);
-      if (idle && !flushing) return Promise.resolve(true);
+      // A board's own updates, not another board's write under way: a reconnect storm's loads
+      // (room-manager acquire) must not each wait for the writes of boards still in use.
+      const idle =
+        boardId === undefined
+          ? pending.length === 0 && !flushing
+          : !pending.some((w) => w.boardId === boardId) && !writing.has(boardId);
+      if (idle) return Promise.resolve(true);
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter);

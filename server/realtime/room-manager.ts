@@ -11,6 +11,7 @@ import type { BoardRelay } from "../cluster/board-relay.js";
 import type { DocStore } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
+import { batchedLoads } from "./batched-loads.js";
 import type { Connection } from "./connection.js";
 import type { LostWriteEvent } from "./lost-writes.js";
 import { type IdentityNumbersRemoved, Room } from "./room.js";
@@ -31,6 +32,12 @@ export interface RoomManagerOptions {
   onLostWrites?: (event: LostWriteEvent) => void;
 }
 
+/** A pause in the joins this long ends a storm (at most a tenth of the idle time). */
+const JOIN_QUIET_MS = 500;
+/** Joins within about a second that make a storm (a meeting or a region reconnecting), not everyday comings and goings. */
+const STORM_JOINS = 20;
+/** How long unloading waits for a storm at most: a longer one does not keep idle rooms in memory. */
+const MAX_UNLOAD_YIELD_MS = 10_000;
 export class RoomLoadError extends Error {
   override name = "RoomLoadError";
 }
@@ -45,6 +52,45 @@ export function createRoomManager(options: RoomManagerOptions) {
   const byUser = new Map<string, Set<Connection>>();
   let stopping = false;
   const relay = options.relay;
+  const readStored = batchedLoads(store);
+  /**
+   * Unloading (storing and compacting an idle room) is housekeeping: during a storm of joins it
+   * waits for a pause of `joinQuietMs` instead of queueing its writes in the database ahead of
+   * their boards' loads (a meeting starting as the previous one's rooms unload) — for
+   * `maxYieldMs` at most per storm, after which it goes on even while the storm lasts.
+   */
+  const joinQuietMs = Math.min(JOIN_QUIET_MS, idleUnloadMs / 10);
+  const maxYieldMs = Math.min(MAX_UNLOAD_YIELD_MS, idleUnloadMs);
+  let lastJoinAt = Number.NEGATIVE_INFINITY;
+  /** Joins counted per second: this one so far and the one before. */
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let joinsNow = 0;
+  let joinsBefore = 0;
+  let yieldingSince: number | null = null;
+  function noteJoin() {
+    const now = performance.now();
+    if (now - windowStart >= 1_000) {
+      joinsBefore = now - windowStart < 2_000 ? joinsNow : 0;
+      windowStart = now;
+      joinsNow = 0;
+    }
+    joinsNow++;
+    lastJoinAt = now;
+  }
+  const storming = (now: number) =>
+    now - lastJoinAt < joinQuietMs && (now - windowStart < 2_000 ? joinsNow + joinsBefore : 0) >= STORM_JOINS;
+  async function afterJoins() {
+    for (;;) {
+      const now = performance.now();
+      if (stopping || !storming(now)) {
+        yieldingSince = null;
+        return;
+      }
+      yieldingSince ??= now;
+      if (now - yieldingSince >= maxYieldMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, joinQuietMs - (now - lastJoinAt))));
+    }
+  }
 
   /**
    * Subscribes to what the other processes do with the board, before it is loaded: what arrives
@@ -104,7 +150,7 @@ export function createRoomManager(options: RoomManagerOptions) {
     try {
       const joined = await joinPeers(boardId, () => room);
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
-      const loaded = await store.load(boardId);
+      const loaded = await readStored(boardId);
       readMs = performance.now() - started;
       room = new Room(boardId, kind, loaded, {
         store,
@@ -156,7 +202,10 @@ export function createRoomManager(options: RoomManagerOptions) {
     // Up to 20 % jitter spreads out rooms that emptied together.
     const delay = idleUnloadMs * (1 + Math.random() * 0.2);
     const timer = setTimeout(() => {
-      unloading = unloading.then(() => unload(room)).catch((err) => logger.error({ err }, "unloading a room failed"));
+      unloading = unloading
+        .then(afterJoins)
+        .then(() => unload(room))
+        .catch((err) => logger.error({ err }, "unloading a room failed"));
     }, delay);
     timer.unref();
     unloadTimers.set(room.boardId, timer);
@@ -181,6 +230,7 @@ export function createRoomManager(options: RoomManagerOptions) {
   return {
     /** The loaded room for a board; concurrent callers share one load. Throws RoomLoadError. */
     acquire(boardId: string, kind: BoardKind): Promise<Room> {
+      noteJoin();
       clearTimeout(unloadTimers.get(boardId));
       unloadTimers.delete(boardId);
       const room = rooms.get(boardId);

@@ -22,6 +22,7 @@ import { createWriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import { addSource } from "../metrics/instruments.js";
 import type { Services } from "../services/index.js";
+import { createBoardAccessCache } from "./access-cache.js";
 import { watchAccess } from "./access-watch.js";
 import { authorize } from "./authorize.js";
 import { encodePermissionDenied } from "./codec.js";
@@ -86,6 +87,7 @@ export function createRealtime(options: RealtimeOptions) {
   });
   services.boardEditor.attachLive((boardId, kind, authorId, edit) => manager.edit(boardId, kind, authorId, edit));
   const stopWatching = watchAccess(manager, services, logger, options.accessCheckMs);
+  const accessCache = createBoardAccessCache(services.access, services.events);
 
   // Storage down: nobody may edit on as if it were stored. Everyone is closed with a code that
   // means "try again later"; their reconnects are refused until a write succeeds again.
@@ -152,7 +154,7 @@ export function createRealtime(options: RealtimeOptions) {
 
     let auth: Awaited<ReturnType<typeof authorize>>;
     try {
-      auth = await authorize(request, boardId, config, services);
+      auth = await authorize(request, boardId, config, services, accessCache);
     } catch (err) {
       if (storageDown || unavailableReason(err)) {
         logger.warn({ err, boardId }, "authorising a websocket failed: the database is unavailable");
@@ -245,6 +247,7 @@ export function createRealtime(options: RealtimeOptions) {
       server?.off("upgrade", onUpgrade);
       clearInterval(heartbeat);
       stopWatching();
+      accessCache.stop();
       stopHealth();
       removeMetricsSource();
       loopDelay.stop();

@@ -2,7 +2,7 @@
  * Resolves "who is this in that workspace" for one request, straight from the database, so a
  * lowered or removed role takes effect on the very next request. Outsiders get 404, not 403.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards, organizations, workspaceMembers, workspaces } from "../db/schema.js";
@@ -22,6 +22,22 @@ export function isUuid(value: string): boolean {
 }
 
 export function createAccess(db: Db) {
+  /**
+   * The board question as a statement prepared once: building drizzle's query each time cost
+   * more of the main thread than the answer (a reconnect storm asks it hundreds of times).
+   */
+  const boardQuery = db
+    .select({ board: boards, role: workspaceMembers.role, organization: organizations.name })
+    .from(boards)
+    .innerJoin(workspaces, eq(workspaces.id, boards.workspaceId))
+    .leftJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, boards.workspaceId), eq(workspaceMembers.userId, sql.placeholder("userId"))),
+    )
+    .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
+    .where(and(eq(boards.id, sql.placeholder("boardId")), isNull(boards.archivedAt)))
+    .prepare("access_board");
+
   async function roleIn(userId: string, workspaceId: string): Promise<Role | null> {
     const [row] = await db
       .select({ role: workspaceMembers.role })
@@ -72,16 +88,7 @@ export function createAccess(db: Db) {
      */
     async board(actor: Actor, boardId: string, action: WorkspaceAction) {
       if (!isUuid(boardId)) throw notFound("Board");
-      const [row] = await db
-        .select({ board: boards, role: workspaceMembers.role, organization: organizations.name })
-        .from(boards)
-        .innerJoin(workspaces, eq(workspaces.id, boards.workspaceId))
-        .leftJoin(
-          workspaceMembers,
-          and(eq(workspaceMembers.workspaceId, boards.workspaceId), eq(workspaceMembers.userId, actor.id)),
-        )
-        .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
-        .where(and(eq(boards.id, boardId), isNull(boards.archivedAt)));
+      const [row] = await boardQuery.execute({ userId: actor.id, boardId });
       if (!row) throw notFound("Board");
       const role = allow(row.role, action, "Board");
       return { board: row.board, role, organization: row.organization };

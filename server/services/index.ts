@@ -53,6 +53,12 @@ export function createServices(
   const audit = createAudit(db, now);
   const events = createAccessEvents();
   const sessions = createSessions(db, now, { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs });
+  // The sessions cached for WebSocket upgrades end with the notices, from this process or another.
+  events.subscribe((event) => {
+    if (event.type === "session") sessions.forget(event.sessionId);
+    else if (event.type === "user") sessions.forgetUser(event.userId);
+    else if (event.type === "recheck") sessions.forgetAll();
+  });
   const organizations = createOrganizations(db, audit, now);
   const projections = createProjector({ db, ...(logger ? { logger } : {}), shared: redis !== undefined });
   const archive = createArchive(db);

@@ -115,6 +115,27 @@ describe.each(databaseKinds())("the document store on %s", (kind) => {
     }
   });
 
+  it("loads several boards in one call exactly as one at a time: snapshot and tail, log only, nothing stored", async () => {
+    const compacted = await aBoard();
+    const logged = await aBoard();
+    const empty = await aBoard();
+    const a = editedDoc(7, 1);
+    const b = editedDoc(4, 2);
+    await store.append([...rows(compacted.boardId, a.updates), ...rows(logged.boardId, b.updates)]);
+    const upToFour = new Y.Doc();
+    for (const update of a.updates.slice(0, 4)) Y.applyUpdate(upToFour, update);
+    await store.compact(compacted.boardId, Y.encodeStateAsUpdate(upToFour), 4);
+
+    const ids = [logged.boardId, empty.boardId, compacted.boardId, "00000000-0000-4000-8000-000000000000"];
+    const many = await store.loadMany!(ids);
+    expect([...many.keys()]).toEqual(ids);
+    for (const id of ids) expect(many.get(id)).toEqual(await store.load(id));
+    expect(many.get(compacted.boardId)).toMatchObject({ lastSeq: 7, tail: 3 });
+    expect(content(rebuild(many.get(compacted.boardId)!))).toEqual(content(a.doc));
+    expect(content(rebuild(many.get(logged.boardId)!))).toEqual(content(b.doc));
+    expect(many.get(empty.boardId)).toEqual({ snapshot: null, updates: [], lastSeq: 0, tail: 0 });
+  });
+
   it("returns appended updates in sequence order with the highest seq and the tail length", async () => {
     const { boardId, userId } = await aBoard();
     const { doc, updates } = editedDoc(6);

@@ -203,4 +203,55 @@ describe("who may join a board, and who may write", () => {
     expect((await f.convener.patch(`/api/users/${person.user.id}`, { active: false })).status).toBe(200);
     expect((await closing).code).toBe(Close.Unauthenticated.code);
   });
+  // Joins remember sessions and granted access for a few seconds (a reconnect storm asks the same
+  // questions hundreds of times); each change below must still decide the very next socket.
+  it("a socket opened right after a sign-out, removal, lowered role, archiving or deactivation is judged by it", async () => {
+    const { inviteAndJoin } = await import("../helpers/factories.js");
+    const boardId = await f.newBoard();
+    const joinAndLeave = async (cookie: string | null) => {
+      const c = client(boardId, cookie);
+      await synced(c.provider);
+      c.provider.destroy();
+    };
+
+    const leaving = await inviteAndJoin(f.convener, f.workspaceId, "member", f.orgId, "Snabbt Utloggad");
+    await joinAndLeave(leaving.client.cookie);
+    expect((await leaving.client.post("/api/auth/logout")).status).toBe(204);
+    expect((await rawSocket(f.server.url, boardId, leaving.client.cookie).closed).code).toBe(
+      Close.Unauthenticated.code,
+    );
+
+    const removed = await inviteAndJoin(f.convener, f.workspaceId, "member", f.orgId, "Snabbt Borttagen");
+    await joinAndLeave(removed.client.cookie);
+    expect((await f.convener.delete(`/api/workspaces/${f.workspaceId}/members/${removed.user.id}`)).status).toBe(204);
+    expect((await rawSocket(f.server.url, boardId, removed.client.cookie).closed).code).toBe(Close.NoAccess.code);
+
+    const deactivated = await inviteAndJoin(f.convener, f.workspaceId, "member", f.orgId, "Snabbt Avslutad");
+    await joinAndLeave(deactivated.client.cookie);
+    expect((await f.convener.patch(`/api/users/${deactivated.user.id}`, { active: false })).status).toBe(200);
+    expect((await rawSocket(f.server.url, boardId, deactivated.client.cookie).closed).code).toBe(
+      Close.Unauthenticated.code,
+    );
+
+    const lowered = await inviteAndJoin(f.convener, f.workspaceId, "member", f.orgId, "Snabbt Observatör");
+    await joinAndLeave(lowered.client.cookie);
+    const patch = { role: "observer" };
+    expect((await f.convener.patch(`/api/workspaces/${f.workspaceId}/members/${lowered.user.id}`, patch)).status).toBe(
+      200,
+    );
+    const reader = client(boardId, lowered.client.cookie);
+    await synced(reader.provider);
+    addAction(reader.doc, { id: "refused", title: "Skrivet som observatör" });
+    const writer = client(boardId, f.member.cookie);
+    await synced(writer.provider);
+    addAction(writer.doc, { id: "marker", title: "Markör" });
+    await eventually(() => expect(getAction(reader.doc, "marker")?.title).toBe("Markör"));
+    expect(getAction(writer.doc, "refused")).toBeUndefined();
+    expect(getAction(f.server.realtime.manager.room(boardId)!.doc, "refused")).toBeUndefined();
+    for (const p of providers.splice(0)) p.destroy();
+
+    await joinAndLeave(f.member.cookie);
+    expect((await f.convener.delete(`/api/boards/${boardId}`)).status).toBe(204);
+    expect((await rawSocket(f.server.url, boardId, f.member.cookie).closed).code).toBe(Close.NoAccess.code);
+  });
 });
