@@ -6,17 +6,19 @@ import { createRoomManager } from "../../server/realtime/room-manager.js";
 import { eventually } from "../helpers/eventually.js";
 
 const nothing = (): LoadedDoc => ({ snapshot: null, updates: [], lastSeq: 0, tail: 0 });
+/** A store of boards that are all empty and take every write. */
+const emptyStore = (): DocStore => ({
+  load: async () => nothing(),
+  loadMany: async (ids) => new Map(ids.map((id) => [id, nothing()])),
+  append: async () => {},
+  compact: async () => {},
+  recentlyActive: async () => [],
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("unloading idle rooms while people join", () => {
   it("waits for a pause in the joins (a meeting starting as the previous one's rooms unload), then unloads", async () => {
-    const store: DocStore = {
-      load: async () => nothing(),
-      loadMany: async (ids) => new Map(ids.map((id) => [id, nothing()])),
-      append: async () => {},
-      compact: async () => {},
-      recentlyActive: async () => [],
-    };
+    const store = emptyStore();
     const logger = createLogger("silent");
     const queue = createWriteQueue(store, logger);
     // Idle rooms unload after 1–1.2 s; during a storm of joins, once it has paused for 100 ms.
@@ -35,13 +37,7 @@ describe("unloading idle rooms while people join", () => {
   });
 
   it("waits for a storm at most as long as a room's idle time, so a storm that never ends does not keep rooms in memory", async () => {
-    const store: DocStore = {
-      load: async () => nothing(),
-      loadMany: async (ids) => new Map(ids.map((id) => [id, nothing()])),
-      append: async () => {},
-      compact: async () => {},
-      recentlyActive: async () => [],
-    };
+    const store = emptyStore();
     const logger = createLogger("silent");
     const manager = createRoomManager({ store, queue: createWriteQueue(store, logger), logger, idleUnloadMs: 300 });
     await manager.preload([{ boardId: "idle", kind: "focus" }]);
