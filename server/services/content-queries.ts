@@ -49,6 +49,9 @@ const CANDIDATES = 200;
 const HIT_START = "\uE000";
 const HIT_END = "\uE001";
 
+/** ts_headline options that keep a whole title and mark the words of it that matched. */
+export const TITLE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`;
+
 /** Splits ts_headline output marked with private-use characters into plain-text parts. */
 export function snippetParts(marked: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
@@ -187,6 +190,7 @@ export function createContentQueries(db: Db, now: Clock) {
       item_id: string | null;
       paragraph: number | null;
       snippet: string;
+      title_marked: string;
       rank: number;
     };
     // The matching entries first, through the GIN index, at most CANDIDATES of them: a prefix of a
@@ -211,7 +215,8 @@ export function createContentQueries(db: Db, now: Clock) {
                          when 'comment' then c.target_id end as item_id,
              case t.kind when 'decision' then d.paragraph
                          when 'item' then substring(t.title from '^§ ([0-9]{1,6}) ')::int end as paragraph,
-             ts_headline('swedish', e.body, q.q, ${options}) as snippet
+             ts_headline('swedish', e.body, q.q, ${options}) as snippet,
+             ts_headline('swedish', t.title, q.q, ${TITLE_OPTIONS}) as title_marked
       from top t
       join search_entries e on e.board_id = t.board_id and e.entry_id = t.entry_id
       left join projected_decisions d
@@ -230,6 +235,7 @@ export function createContentQueries(db: Db, now: Clock) {
       title: r.title,
       itemId: r.item_id,
       paragraph: r.paragraph === null ? null : Number(r.paragraph),
+      titleParts: snippetParts(r.title_marked),
       snippet: snippetParts(r.snippet),
       rank: Number(r.rank),
     }));

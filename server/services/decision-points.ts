@@ -23,7 +23,7 @@ import type { Projector } from "../projections/projector.js";
 import { isUuid } from "./access.js";
 import type { Audit } from "./audit.js";
 import type { Clock } from "./clock.js";
-import { prefixQuery } from "./content-queries.js";
+import { prefixQuery, snippetParts, TITLE_OPTIONS } from "./content-queries.js";
 
 export interface DecisionActor {
   id: string;
@@ -370,6 +370,7 @@ export function createDecisionPoints(deps: {
         .select({
           id: decisionPoints.id,
           title: decisionPoints.title,
+          titleMarked: sql<string>`ts_headline('swedish', ${decisionPoints.title}, ${q}, ${TITLE_OPTIONS})`,
           rank: sql<number>`ts_rank(${decisionPoints.document}, ${q})`,
         })
         .from(decisionPoints)
@@ -383,6 +384,7 @@ export function createDecisionPoints(deps: {
         entryId: r.id,
         kind: "decisionPoint",
         title: r.title,
+        titleParts: snippetParts(r.titleMarked),
         itemId: null,
         paragraph: null,
         snippet: [],

@@ -56,6 +56,8 @@ export interface SearchResult {
   entryId: string | null;
   kind: SearchKind;
   title: string;
+  /** The title in parts, the words that matched marked (as `snippet`). */
+  titleParts: SnippetPart[];
   /**
    * Agenda items and decisions: the agenda item to open, and its § number when it has one.
    * Comments: the action or goal they are on.

@@ -93,8 +93,9 @@ describe.skipIf(!browserSuiteEnabled())("search in the header and links that ope
     // (At most a few on a busy machine, where a key may come late; never one per letter.)
     expect(asked.length).toBeLessThanOrEqual(3);
     expect(asked.at(-1)).toBe("växelvården");
-    // The words that matched are marked.
-    await expect(listbox.locator("mark").first().textContent()).resolves.toMatch(/^växelvården$/i);
+    // The words that matched are marked, in the titles and in the text around a match.
+    await expect(listbox.locator(".title mark").first().textContent()).resolves.toMatch(/^växelvården$/i);
+    await expect(listbox.locator(".snippet mark").first().textContent()).resolves.toMatch(/^växelvården$/i);
     await expectAccessible(page, "search popup with results");
     await screenshot(page, "search-popup-sv");
 

@@ -67,6 +67,11 @@ describe.each(databaseKinds())("search (%s)", (kind) => {
       ?.snippet.filter((p) => p.match)
       .map((p) => p.text.toLowerCase());
     expect(marked).toContain("växelvården");
+    // The title comes whole, with the word that matched marked in it.
+    expect(byKind("action")?.titleParts).toEqual([
+      { text: "Växelvårdens", match: true },
+      { text: " kontaktperson", match: false },
+    ]);
   });
 
   it("takes quotes, tsquery operators and stop words as plain words, never a 500", async () => {

@@ -110,6 +110,7 @@ describe("where a comment found by search opens", () => {
       boardKind,
       entryId: "c1",
       kind: "comment",
+      titleParts: [],
       title: "T",
       itemId,
       paragraph: null,

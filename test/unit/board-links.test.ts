@@ -38,6 +38,7 @@ describe("where a search hit opens", () => {
     entryId: "e1",
     kind: "action",
     title: "T",
+    titleParts: [{ text: "T", match: false }],
     itemId: null,
     paragraph: null,
     snippet: [],

@@ -6,7 +6,7 @@
  * that opens its board at that very place. On narrow screens it starts as a button that opens it.
  */
 import { html, LitElement, nothing } from "lit";
-import type { SearchKind, SearchResult } from "../../../../shared/api/content.js";
+import type { SearchKind, SearchResult, SnippetPart } from "../../../../shared/api/content.js";
 import { get } from "../../api/client.js";
 import { LocaleController, type MessageKey, t, tp } from "../../i18n/i18n.js";
 import { navigate } from "../../router.js";
@@ -277,16 +277,16 @@ export class HeaderSearch extends LitElement {
         this.go(hit);
       }}
     >
-      <span class="title">${hit.title}</span>
+      <span class="title">${marked(hit.titleParts ?? [{ text: hit.title, match: false }])}</span>
       ${hit.kind === "board" || hit.kind === "decisionPoint" ? nothing : html`<span class="where">${t("search.in", { board: hit.boardTitle })}</span>`}
-      ${
-        hit.snippet.length
-          ? html`<span class="snippet">${hit.snippet.map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}</span>`
-          : nothing
-      }
+      ${hit.snippet.length ? html`<span class="snippet">${marked(hit.snippet)}</span>` : nothing}
     </a>`;
   }
 }
+
+/** Text in parts, the words that matched the search in `<mark>`. */
+const marked = (parts: SnippetPart[]) =>
+  parts.map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text));
 
 customElements.define("header-search", HeaderSearch);
 
