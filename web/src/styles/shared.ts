@@ -37,6 +37,10 @@ export const pageStyles = css`
     box-shadow: var(--shadow-card);
     padding: var(--space-4);
   }
+  /* The card's padding is its top margin: a heading first in it adds none of its own. */
+  .card > :first-child {
+    margin-top: 0;
+  }
   /* A wide table scrolls sideways inside the page on a phone instead of widening the page. */
   .table-wrap {
     overflow-x: auto;

@@ -3,13 +3,22 @@
  * personal subscription link a calendar app keeps polling — shown once, renewable (the old link
  * stops working) and removable.
  */
-import { html, LitElement, nothing } from "lit";
+import { css, html, LitElement, nothing } from "lit";
 import { api, post } from "../../api/client.js";
 import { LocaleController, t } from "../../i18n/i18n.js";
 import { formStyles, pageStyles } from "../../styles/shared.js";
 
 export class CalendarLinks extends LitElement {
-  static override styles = [pageStyles, formStyles];
+  static override styles = [
+    pageStyles,
+    formStyles,
+    // It opens a card on the home page: the card's padding is the heading's top margin.
+    css`
+      h2:first-child {
+        margin-top: 0;
+      }
+    `,
+  ];
   static override properties = {
     workspaceId: { attribute: false },
     url: { state: true },
