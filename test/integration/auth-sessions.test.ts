@@ -12,11 +12,12 @@ describe("sign-in, sessions and setup", () => {
   let database: Database;
   const clock = createFakeClock();
   let app: ReturnType<typeof buildTestApp>["app"];
+  let services: ReturnType<typeof buildTestApp>["services"];
   let admin: ApiClient;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = buildTestApp(database, { trustProxy: true }, clock.now).app;
+    ({ app, services } = buildTestApp(database, { trustProxy: true }, clock.now));
   });
   afterAll(() => database?.close());
   beforeEach(async () => {
@@ -67,6 +68,19 @@ describe("sign-in, sessions and setup", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => r.id === token)).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.id))).toBe(true);
+  });
+
+  it("a board connection's remembered session is asked again after 5 s: a session ended behind its back stops there", async () => {
+    const token = admin.cookie?.split("=")[1] ?? "";
+    expect((await services.sessions.resolveCached(token))?.user.email).toBe("admin@lekeberg.example.se");
+    // Ended without an access event (as by hand in the database): only the cache's own limit can notice.
+    await database.db.delete(sessions);
+    clock.advance(4_900);
+    expect(await services.sessions.resolveCached(token)).not.toBeNull();
+    clock.advance(200);
+    expect(await services.sessions.resolveCached(token)).toBeNull();
+    // Plain requests never answer from memory.
+    expect((await admin.get("/api/auth/me")).status).toBe(401);
   });
 
   it("ends the session at logout, server-side: the old cookie no longer works", async () => {
