@@ -64,6 +64,8 @@ describe.skipIf(!browserSuiteEnabled())("dates written the Swedish way", () => {
     const dialog = page.getByRole("dialog");
     const due = dialog.getByLabel("Klart senast");
     expect(await due.getAttribute("placeholder")).toBe("ÅÅÅÅ-MM-DD");
+    // Named by its label's words alone, not also by the calendar button inside the label.
+    await dialog.getByRole("textbox", { name: "Klart senast", exact: true }).waitFor();
 
     await due.fill("20/12/2026");
     await due.blur();
@@ -133,9 +135,9 @@ describe.skipIf(!browserSuiteEnabled())("dates written the Swedish way", () => {
 
     await page.goto(`/boards/${roadmapId}`);
     await page.getByText("Connected").waitFor();
-    const from = page.getByLabel("From", { exact: true });
-    // While it refuses a date, the field's name goes on with the message (it is inside the label).
-    const to = page.getByRole("textbox", { name: /^To\b/ });
+    // Named in English after the switch, by the label's words alone.
+    const from = page.getByRole("textbox", { name: "From", exact: true });
+    const to = page.getByRole("textbox", { name: "To", exact: true });
     // A text field in the Swedish form, not the browser's mm/dd/yyyy date input.
     expect(await from.getAttribute("type")).toBe("text");
     expect(await from.getAttribute("placeholder")).toBe("YYYY-MM-DD");

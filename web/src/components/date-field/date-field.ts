@@ -6,7 +6,8 @@
  * beside the field and is not saved; the message goes as soon as the text is a date. Their styles
  * are part of the shared form styles (styles/shared.ts).
  */
-import { html, nothing } from "lit";
+import { type ElementPart, html, noChange, nothing } from "lit";
+import { Directive, directive } from "lit/directive.js";
 import { readTypedDate, readTypedDateTime, showDateTime } from "../../../../shared/time/typed-dates.js";
 import { t } from "../../i18n/i18n.js";
 
@@ -33,6 +34,42 @@ function parts(input: HTMLInputElement) {
     error: box.querySelector<HTMLElement>(".date-error") as HTMLElement,
   };
 }
+
+/**
+ * The field's name is its label's own words. A wrapping <label> would also lend it the calendar
+ * button's ("Klart senast Välj datum"), so the words are read once the label is rendered and given
+ * to the text field; without a wrapping label the field keeps whatever names it.
+ */
+function nameFromLabel(input: Element | undefined) {
+  if (!(input instanceof HTMLInputElement)) return;
+  queueMicrotask(() => {
+    const label = input.closest("label");
+    const box = input.closest(".date-field");
+    if (!label || !box) return;
+    let words = "";
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const hidden = node.parentElement?.closest("[hidden], [aria-hidden='true']");
+      if (!box.contains(node) && !(hidden && label.contains(hidden))) words += node.textContent;
+    }
+    const name = words.replace(/\s+/g, " ").trim();
+    if (name) input.setAttribute("aria-label", name);
+    else input.removeAttribute("aria-label");
+  });
+}
+
+/** Runs nameFromLabel at every render (a language switch renews the label's words). */
+const namedByLabel = directive(
+  class extends Directive {
+    render() {
+      return noChange;
+    }
+    override update(part: ElementPart) {
+      nameFromLabel(part.element);
+      return noChange;
+    }
+  },
+);
 
 function mark(input: HTMLInputElement, problem: string | null) {
   const { error } = parts(input);
@@ -104,6 +141,7 @@ function field(kind: Kind, o: DateFieldOptions) {
         aria-describedby=${describedBy}
         .value=${o.value ? shown(kind, o.value) : ""}
         @input=${onInput}
+        ${namedByLabel()}
         @change=${(e: Event) => commit(kind, e.currentTarget as HTMLInputElement, o.onChange)}
       />
       <button type="button" class="pick" aria-label=${t("date.pick")} title=${t("date.pick")} @click=${pick}>
