@@ -14,6 +14,13 @@ export interface Actor {
   isAdmin: boolean;
 }
 
+/** Who someone is on a board: the board, their role there and their home organisation (for presence). */
+export interface BoardAccess {
+  board: typeof boards.$inferSelect;
+  role: Role;
+  organization: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id that is not a UUID names nothing: answer 404 before the database would reject it. */
@@ -86,12 +93,55 @@ export function createAccess(db: Db) {
      * Same for a board: resolves its workspace, hides archived boards and boards of other
      * workspaces. Also returns the actor's home organisation there (for presence), in the same query.
      */
-    async board(actor: Actor, boardId: string, action: WorkspaceAction) {
+    async board(actor: Actor, boardId: string, action: WorkspaceAction): Promise<BoardAccess> {
       if (!isUuid(boardId)) throw notFound("Board");
       const [row] = await boardQuery.execute({ userId: actor.id, boardId });
       if (!row) throw notFound("Board");
       const role = allow(row.role, action, "Board");
       return { board: row.board, role, organization: row.organization };
+    },
+
+    /**
+     * `board(actor, boardId, "boards.read")` for many pairs in one statement (a reconnect storm's
+     * joins, access-cache.ts): each answer in the pair's place, a refusal as its error, not thrown.
+     */
+    async boardsToRead(pairs: ReadonlyArray<{ actor: Actor; boardId: string }>): Promise<(BoardAccess | Error)[]> {
+      const boardIds = [...new Set(pairs.map((p) => p.boardId).filter(isUuid))];
+      const userIds = [...new Set(pairs.map((p) => p.actor.id))];
+      const rows =
+        boardIds.length === 0
+          ? []
+          : await db
+              .select({
+                board: boards,
+                userId: workspaceMembers.userId,
+                role: workspaceMembers.role,
+                organization: organizations.name,
+              })
+              .from(boards)
+              .innerJoin(workspaces, eq(workspaces.id, boards.workspaceId))
+              .leftJoin(
+                workspaceMembers,
+                and(eq(workspaceMembers.workspaceId, boards.workspaceId), inArray(workspaceMembers.userId, userIds)),
+              )
+              .leftJoin(organizations, eq(organizations.id, workspaceMembers.organizationId))
+              .where(and(inArray(boards.id, boardIds), isNull(boards.archivedAt)));
+      const found = new Map(rows.map((r) => [r.board.id, r.board]));
+      const member = new Map(rows.map((r) => [`${r.userId}|${r.board.id}`, r]));
+      return pairs.map(({ actor, boardId }) => {
+        const board = found.get(boardId);
+        if (!board) return notFound("Board");
+        const row = member.get(`${actor.id}|${boardId}`);
+        try {
+          return {
+            board,
+            role: allow(row?.role ?? null, "boards.read", "Board"),
+            organization: row?.organization ?? null,
+          };
+        } catch (err) {
+          return err as Error;
+        }
+      });
     },
   };
 }

@@ -84,6 +84,37 @@ describe("granted access remembered for joins", () => {
     cache.stop();
   });
 
+  it("asks the joins that come while one question is under way together, each answered as its own", async () => {
+    const asked: string[][] = [];
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const access = {
+      board: () => Promise.reject(new Error("asked one by one")),
+      async boardsToRead(pairs: { actor: { id: string }; boardId: string }[]) {
+        asked.push(pairs.map((p) => `${p.actor.id}|${p.boardId}`));
+        if (asked.length === 1) await held;
+        return pairs.map((p) => (p.boardId === "gone" ? new Error("Board not found") : { ...board(p.boardId) }));
+      },
+    };
+    const cache = createBoardAccessCache(access as any, createAccessEvents());
+    const first = cache.board(anna, "b1");
+    const storm = ["b2", "b3", "gone", "b2"].map((id, i) => cache.board({ id: `p${i}`, isAdmin: false }, id));
+    const again = cache.board(anna, "b1");
+    release();
+    expect((await first).board.id).toBe("b1");
+    expect((await again).board.id).toBe("b1");
+    const answers = await Promise.allSettled(storm);
+    expect(answers.map((a) => (a.status === "fulfilled" ? a.value.board.id : "refused"))).toEqual([
+      "b2",
+      "b3",
+      "refused",
+      "b2",
+    ]);
+    // The first alone; the four that came while it was asked in one go; b1 again shared the first.
+    expect(asked).toEqual([["anna|b1"], ["p0|b2", "p1|b3", "p2|gone", "p3|b2"]]);
+    cache.stop();
+  });
+
   it("forgets everything when notices may have been missed, and nothing after its time", async () => {
     const access = fakeAccess();
     const events = createAccessEvents();
