@@ -234,6 +234,11 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
       return pending.length + (flushing ? 1 : 0);
     },
 
+    /** Whether anything of this board is not yet durable (queued or being written). */
+    holds(boardId: string): boolean {
+      return writing.has(boardId) || pending.some((w) => w.boardId === boardId);
+    },
+
     /**
      * Resolves true when everything enqueued so far (for one board, if given) is durable, or false
      * after `timeoutMs` — e.g. while the database refuses writes.

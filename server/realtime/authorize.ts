@@ -23,12 +23,15 @@ export async function authorize(
   services: Services,
   /** Granted access remembered for a few seconds (access-cache.ts); without it, every upgrade asks the database. */
   cache?: BoardAccessCache,
+  /** Called once the session is known to be live, before access is checked (room-manager's prefetch). */
+  signedIn?: () => void,
 ): Promise<Authorization> {
   if (request.headers.origin !== config.publicOrigin) return { ok: false, reason: Close.ForeignOrigin };
   const cookies = parseCookies(request.headers.cookie ?? "", sessionCookieName(config.publicOrigin));
   const token = cookies[sessionCookieName(config.publicOrigin)];
   const session = token && token.length <= 128 ? await services.sessions.resolveCached(token) : null;
   if (!session) return { ok: false, reason: Close.Unauthenticated };
+  signedIn?.();
   try {
     const { board, role, organization } = cache
       ? await cache.board(session.user, boardId)

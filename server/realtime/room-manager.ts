@@ -8,7 +8,7 @@ import type { BoardKind } from "../../shared/boards/spec.js";
 import { Close, type CloseReason } from "../../shared/protocol/close-codes.js";
 import { LIMITS } from "../../shared/protocol/limits.js";
 import type { BoardRelay } from "../cluster/board-relay.js";
-import type { DocStore } from "../docs/doc-store.js";
+import type { DocStore, LoadedDoc } from "../docs/doc-store.js";
 import type { WriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import { batchedLoads } from "./batched-loads.js";
@@ -38,6 +38,9 @@ const JOIN_QUIET_MS = 500;
 const STORM_JOINS = 20;
 /** How long unloading waits for a storm at most: a longer one does not keep idle rooms in memory. */
 const MAX_UNLOAD_YIELD_MS = 10_000;
+/** How long a read started for a join (prefetch) waits to be taken, and how many may wait. */
+const PREFETCH_MS = 5_000;
+const MAX_PREFETCHED = 500;
 export class RoomLoadError extends Error {
   override name = "RoomLoadError";
 }
@@ -53,6 +56,8 @@ export function createRoomManager(options: RoomManagerOptions) {
   let stopping = false;
   const relay = options.relay;
   const readStored = batchedLoads(store);
+  /** Reads started while the person's access is checked (prefetch), taken by the board's next load. */
+  const early = new Map<string, { read: Promise<LoadedDoc>; timer: NodeJS.Timeout }>();
   /**
    * Unloading (storing and compacting an idle room) is housekeeping: during a storm of joins it
    * waits for a pause of `joinQuietMs` instead of queueing its writes in the database ahead of
@@ -150,7 +155,12 @@ export function createRoomManager(options: RoomManagerOptions) {
     try {
       const joined = await joinPeers(boardId, () => room);
       // Reading and applying the stored state both belong here: corrupt bytes throw in Y.applyUpdate.
-      const loaded = await readStored(boardId);
+      const prefetched = early.get(boardId);
+      if (prefetched) {
+        early.delete(boardId);
+        clearTimeout(prefetched.timer);
+      }
+      const loaded = await (prefetched?.read ?? readStored(boardId));
       readMs = performance.now() - started;
       room = new Room(boardId, kind, loaded, {
         store,
@@ -248,6 +258,23 @@ export function createRoomManager(options: RoomManagerOptions) {
         loading.set(boardId, pending);
       }
       return pending;
+    },
+
+    /**
+     * Starts reading a board whose room is not loaded while a joining person's access is still
+     * being checked, so the join waits for one database round trip instead of two in a row; the
+     * board's next load takes the read (unused, it is dropped after PREFETCH_MS). Only where
+     * nothing can change the stored board meanwhile: no room or load of it, none of its writes
+     * queued, and one process (with several, a board is subscribed to before it is read).
+     */
+    prefetch(boardId: string): void {
+      if (relay || stopping || rooms.has(boardId) || loading.has(boardId) || early.has(boardId)) return;
+      if (early.size >= MAX_PREFETCHED || queue.holds(boardId)) return;
+      const read = readStored(boardId);
+      read.catch(() => {}); // a load that takes it hears of a failure; unused, it does not matter
+      const timer = setTimeout(() => early.delete(boardId), PREFETCH_MS);
+      timer.unref();
+      early.set(boardId, { read, timer });
     },
 
     /**

@@ -21,6 +21,7 @@ import { StorageHealth } from "../docs/storage-health.js";
 import { createWriteQueue } from "../docs/write-queue.js";
 import type { Logger } from "../logger.js";
 import { addSource } from "../metrics/instruments.js";
+import { isUuid } from "../services/access.js";
 import type { Services } from "../services/index.js";
 import { createBoardAccessCache } from "./access-cache.js";
 import { watchAccess } from "./access-watch.js";
@@ -154,7 +155,9 @@ export function createRealtime(options: RealtimeOptions) {
 
     let auth: Awaited<ReturnType<typeof authorize>>;
     try {
-      auth = await authorize(request, boardId, config, services, accessCache);
+      // The board is read while access is checked (a board id names a board only as a UUID).
+      const prefetch = isUuid(boardId) ? () => manager.prefetch(boardId) : undefined;
+      auth = await authorize(request, boardId, config, services, accessCache, prefetch);
     } catch (err) {
       if (storageDown || unavailableReason(err)) {
         logger.warn({ err, boardId }, "authorising a websocket failed: the database is unavailable");
