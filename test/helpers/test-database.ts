@@ -11,6 +11,16 @@ export function databaseKinds(): DatabaseKind[] {
   return process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
+/**
+ * Whether a suite that needs PostgreSQL itself (several processes share one database) can run;
+ * without DATABASE_URL it says so, as the browser suite does without Chromium. CI always sets it.
+ */
+export function postgresConfigured(suite: string): boolean {
+  if (process.env.DATABASE_URL) return true;
+  console.warn(`\n  ⚠ ${suite}: SKIPPED without DATABASE_URL (PostgreSQL); CI runs it\n`);
+  return false;
+}
+
 /** The database the HTTP and realtime suites run on: PostgreSQL when configured, else PGlite. */
 export function defaultDatabaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
