@@ -10,6 +10,8 @@
  *   process in the directory's lock file before (data-dir-lock.ts) → `{ ready: true }` or
  *   `{ ready: false, error }`
  * - `{ id, op: "query", sql, params, rowMode, tx? }` → `{ id, result }` or `{ id, error }`
+ * - `{ id, op: "exec", sql }` → `{ id, result: null }`: one statement without parameters, over
+ *   PostgreSQL's simple-query protocol (pglite-process.ts, `execSimple`)
  * - `{ id, op: "begin", tx }` opens transaction `tx`; its queries name it; `{ id, op: "end", tx, commit }` ends it
  * - `{ id, op: "close" }` closes the database; the process exits once the reply is sent.
  */
@@ -150,6 +152,12 @@ async function handle(message) {
       if (!on) throw new Error(`Transaction ${message.tx} is not open`);
       return on.query(message.sql, message.params, { rowMode: message.rowMode });
     }
+    case "exec":
+      // Outside any transaction, as a query without `tx`: PGlite's exec() sends one simple-query
+      // message (parse, plan and run in one step) where query() sends six (parse, describe,
+      // bind, describe, execute, sync); nothing of the result crosses back.
+      await pg.exec(message.sql);
+      return null;
     case "begin":
       return begin(message.tx);
     case "end": {

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import type { Database } from "../../server/db/client.js";
 import { boards, docSnapshots, docUpdates, users, workspaces } from "../../server/db/schema.js";
 import { createDocStore, type DocStore, type LoadedDoc } from "../../server/docs/doc-store.js";
+import { isUniqueViolation } from "../../server/services/db-errors.js";
 import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, databaseKinds, truncateAll } from "../helpers/test-database.js";
 
@@ -178,6 +179,25 @@ describe.each(databaseKinds())("the document store on %s", (kind) => {
     const loaded = await store.load(boardId);
     expect(loaded.lastSeq).toBe(120);
     expect(content(rebuild(loaded))).toEqual(content(doc));
+  });
+
+  it("stores every byte value and a missing author as given, and reports a stored seq as a unique violation", async () => {
+    // On PGlite the batch's values are written into the statement's text (doc-store.ts, appendSql).
+    const { boardId } = await aBoard();
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    // A view into a larger buffer, as a frame's update arrives: only its own bytes are stored.
+    const frame = new Uint8Array(259).fill(7);
+    frame.set(every, 2);
+    await store.append([
+      { boardId, seq: 1, update: every, authorId: null },
+      { boardId, seq: 2, update: frame.subarray(2, 258), authorId: null },
+    ]);
+    const loaded = await store.load(boardId);
+    expect(loaded.updates.map(bytes)).toEqual([bytes(every), bytes(every)]);
+    const authors = await database.db.select({ authorId: docUpdates.authorId }).from(docUpdates);
+    expect(authors).toEqual([{ authorId: null }, { authorId: null }]);
+    const again = await store.append([{ boardId, seq: 2, update: every, authorId: null }]).catch((e: unknown) => e);
+    expect(isUniqueViolation(again)).toBe(true);
   });
 
   it("compaction stores the snapshot and deletes exactly the updates up to its seq; later ones load after it", async () => {
