@@ -184,7 +184,9 @@ describe.each(databaseKinds())("work done once by one of several processes, on %
       .returning();
     // A wait far longer than the test: only the other process's word can end it in time.
     const waiting = onB.waitForChange(user!.id, 120_000);
-    const otherUser = onB.waitForChange(`${user!.id.slice(0, -1)}0`, 120_000);
+    // Someone else: the same id with another last digit (never the same one, whatever it is).
+    const otherId = `${user!.id.slice(0, -1)}${user!.id.endsWith("0") ? "1" : "0"}`;
+    const otherUser = onB.waitForChange(otherId, 120_000);
     const outcome = (done: Promise<void>) =>
       Promise.race([
         done.then(() => "woken"),
