@@ -271,10 +271,16 @@ export function createRoomManager(options: RoomManagerOptions) {
       if (relay || stopping || rooms.has(boardId) || loading.has(boardId) || early.has(boardId)) return;
       if (early.size >= MAX_PREFETCHED || queue.holds(boardId)) return;
       const read = readStored(boardId);
-      read.catch(() => {}); // a load that takes it hears of a failure; unused, it does not matter
-      const timer = setTimeout(() => early.delete(boardId), PREFETCH_MS);
-      timer.unref();
-      early.set(boardId, { read, timer });
+      const entry = { read, timer: setTimeout(() => forget(), PREFETCH_MS) };
+      entry.timer.unref();
+      function forget() {
+        if (early.get(boardId) !== entry) return;
+        early.delete(boardId);
+        clearTimeout(entry.timer);
+      }
+      // A failed read is not kept for the next load (that one reads again); a load already holding it hears of it.
+      read.catch(forget);
+      early.set(boardId, entry);
     },
 
     /**
