@@ -5,8 +5,9 @@
  *   continuous editing, and not more than once a second;
  * - one refresh runs at a time, and after each the next waits nineteen times as long as it took
  *   (at most a twentieth of the time goes to projections: they are work the live boards do not need,
- *   and an embedded database holds up the write queue while it runs one); when many boards wait,
- *   the longest-waiting goes first;
+ *   and an embedded database holds up the write queue while it runs one), but never more than 2 s:
+ *   one refresh slowed by a loaded machine or a database hiccup must not hold every board's overview
+ *   back for minutes; when many boards wait, the longest-waiting goes first;
  * - a refresh reads the live room's document when the board is open, else storage, and writes
  *   only the rows that changed since this process last wrote them (write-rows.ts).
  * `catchUp` projects boards whose stored state moved on while no projection ran (a crash between
@@ -57,8 +58,10 @@ export interface ProjectorOptions {
   quietMs?: number;
   maxWaitMs?: number;
   minIntervalMs?: number;
-  /** After a refresh that took t ms, the next one starts no sooner than t × this. */
+  /** After a refresh that took t ms, the next one starts no sooner than t × this… */
   pace?: number;
+  /** …and no later than this after it. */
+  maxPauseMs?: number;
   /**
    * Several processes write the boards (REDIS_URL): a refresh reads the board as stored (a live
    * room may lack another process's edits), writes whole rows (another process may have written
@@ -77,6 +80,7 @@ export function createProjector({
   maxWaitMs = 10_000,
   minIntervalMs = 1_000,
   pace = 19,
+  maxPauseMs = 2_000,
   shared = false,
 }: ProjectorOptions) {
   const store = createDocStore(db);
@@ -260,7 +264,7 @@ export function createProjector({
       .catch((err) => logger?.error({ err, boardId }, "projecting a board failed; it is retried on its next change"))
       .finally(() => {
         working = false;
-        notBefore = Date.now() + (performance.now() - started) * pace;
+        notBefore = Date.now() + Math.min((performance.now() - started) * pace, maxPauseMs);
         arm();
       });
   }
