@@ -96,8 +96,13 @@ export class Connection implements RoomMember {
     this.identity.role = role;
   }
 
+  /** False once either side began closing: the socket only finishes its goodbye. */
+  get open(): boolean {
+    return !this.closed && this.socket.isOpen();
+  }
+
   send(frame: Uint8Array): void {
-    if (this.closed || !this.socket.isOpen()) return;
+    if (!this.open) return;
     if (this.socket.bufferedAmount > LIMITS.maxBufferedBytes) {
       this.close(Close.TooSlow, "send buffer over the limit");
       return;

@@ -45,6 +45,12 @@ export class RoomLoadError extends Error {
   override name = "RoomLoadError";
 }
 
+function countOpen(connections: Iterable<Connection>): number {
+  let open = 0;
+  for (const c of connections) if (c.open) open++;
+  return open;
+}
+
 export function createRoomManager(options: RoomManagerOptions) {
   const { store, queue, logger } = options;
   const idleUnloadMs = options.idleUnloadMs ?? LIMITS.idleUnloadMs;
@@ -318,7 +324,9 @@ export function createRoomManager(options: RoomManagerOptions) {
     register(connection: Connection): boolean {
       if (stopping) return false;
       const mine = byUser.get(connection.userId) ?? new Set<Connection>();
-      if (mine.size >= LIMITS.maxSocketsPerUser) return false;
+      // Sockets already closing do not count: a tablet that reconnects right after saying goodbye
+      // (or a page reloaded) is back before its old socket's close has finished.
+      if (mine.size >= LIMITS.maxSocketsPerUser && countOpen(mine) >= LIMITS.maxSocketsPerUser) return false;
       mine.add(connection);
       byUser.set(connection.userId, mine);
       connections.add(connection);

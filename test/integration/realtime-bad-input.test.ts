@@ -634,6 +634,27 @@ describe("bad input from one connection closes only that connection", () => {
       await again.opened;
       again.ws.send(PROBE);
       expect(await outcome(again)).toBe("answered");
+
+      // A socket that said goodbye but has not finished closing (its tablet reconnects at once, or
+      // its network went before the close did) no longer counts: the reconnect is let in.
+      const leaving = first[1] as Raw;
+      const tcp = (leaving.ws as unknown as { _socket: import("node:net").Socket })._socket;
+      tcp.pause(); // never reads the server's answer, so the close never completes
+      tcp.write(Buffer.from([0x88, 0x80, 0, 0, 0, 0])); // a masked close frame, no payload
+      await eventually(() => {
+        const closing = mine().filter((c) => !c.open);
+        expect(closing).toHaveLength(1);
+      });
+      expect(mine()).toHaveLength(LIMITS.maxSocketsPerUser);
+      const reconnect = raw(boardId, lena.cookie);
+      await reconnect.opened;
+      reconnect.ws.send(PROBE);
+      expect(await outcome(reconnect)).toBe("answered");
+      // Still only 20 open: one more is refused.
+      const over = raw(boardId, lena.cookie);
+      await over.opened;
+      expect((await over.closed).code).toBe(4529);
+      tcp.destroy();
     });
   });
 });
