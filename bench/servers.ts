@@ -1,7 +1,8 @@
 /** Starts and stops the two servers under test as child processes, watches their logs, and kills them on any exit. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import { startNodeArgs } from "../server/start-args.js";
@@ -274,9 +275,13 @@ export async function startOurs(options: OursOptions): Promise<ServerProcess> {
 export async function startReference(): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port) };
-  // Persistence off, whatever the caller's environment says: the reference runs in memory.
+  // Persistence off, whatever the caller's environment says: the reference runs in memory, unless
+  // BENCH_REFERENCE_LEVELDB=1 asks for its own persistence (y-leveldb: every update written to
+  // LevelDB in its process) to see what storing each update costs a server built that way.
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
+  const levelDir = process.env.BENCH_REFERENCE_LEVELDB === "1" ? mkdtempSync(join(tmpdir(), "bench-yleveldb-")) : null;
+  if (levelDir) env.YPERSISTENCE = levelDir;
   const t0 = performance.now();
   // BENCH_REFERENCE_NODE_ARGS: the same as BENCH_SERVER_NODE_ARGS, for profiling the reference beside ours.
   const nodeArgs = nodeArgsFrom("BENCH_REFERENCE_NODE_ARGS");
@@ -286,7 +291,12 @@ export async function startReference(): Promise<ServerProcess> {
     env,
     (line) => line.includes("running at"),
   );
-  const stop = stopper(spawned, 10_000);
+  const stopped = stopper(spawned, 10_000);
+  const stop = async () => {
+    const result = await stopped();
+    if (levelDir) rmSync(levelDir, { recursive: true, force: true });
+    return result;
+  };
   try {
     await spawned.ready;
   } catch (error) {
