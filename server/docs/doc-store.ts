@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { BoardKind } from "../../shared/boards/index.js";
 import type { Db } from "../db/client.js";
 import { boards, docSnapshots, docUpdates } from "../db/schema.js";
+import { isUuid } from "../db/uuid.js";
 import { DEFAULT_HISTORY, type HistoryOptions, prepareVersion, writeVersion } from "../history/record-version.js";
 import { packState } from "../history/state-codec.js";
 
@@ -189,8 +190,7 @@ function simpleExecOf(db: Db): SimpleExec | null {
   return typeof client?.execSimple === "function" ? (client as SimpleExec) : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidLiteral = (id: string | null) => (id === null ? "null" : UUID.test(id) ? `'${id}'` : null);
+const uuidLiteral = (id: string | null) => (id === null ? "null" : isUuid(id) ? `'${id}'` : null);
 
 /**
  * The batch as one INSERT with its values written in, for PGlite's simple-query protocol: about a

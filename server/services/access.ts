@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../shared/api/workspaces.js";
 import type { Db } from "../db/client.js";
 import { boards, organizations, workspaceMembers, workspaces } from "../db/schema.js";
+import { isUuid } from "../db/uuid.js";
 import { forbidden, notFound } from "../errors.js";
 import { can, type WorkspaceAction } from "../policy/policy.js";
 
@@ -21,12 +22,8 @@ export interface BoardAccess {
   organization: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that is not a UUID names nothing: answer 404 before the database would reject it. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+// An id that is not a UUID names nothing: answer 404 before the database would reject it.
+export { isUuid };
 
 export function createAccess(db: Db) {
   /**
