@@ -139,6 +139,26 @@ export function createRealtime(options: RealtimeOptions) {
   }
   const unregister = (c: Connection) => manager.unregister(c);
 
+  /** Several processes: each connection's entry in the shared socket count (cluster/socket-count.ts). */
+  const sharedKeys = new WeakMap<Connection, string>();
+  /**
+   * Admits by the shared count; refused, this person's sockets here whose close has begun (they
+   * only finish their goodbye, as room-manager.ts counts them) give up their places and it asks once
+   * more. A closing socket on another process still counts until it has closed.
+   */
+  async function admitShared(shared: SocketCounter, userId: string, key: string): Promise<boolean> {
+    if (await shared.admit(userId, key)) return true;
+    let freed = false;
+    for (const c of manager.connections()) {
+      const held = c.userId === userId && !c.open ? sharedKeys.get(c) : undefined;
+      if (held === undefined) continue;
+      sharedKeys.delete(c);
+      shared.release(userId, held);
+      freed = true;
+    }
+    return freed && shared.admit(userId, key);
+  }
+
   let socketSerial = 0;
   async function accept(ws: WebSocket, request: IncomingMessage, boardId: string) {
     alive.add(ws);
@@ -175,7 +195,7 @@ export function createRealtime(options: RealtimeOptions) {
     const { userId } = auth.identity;
     const socketKey = String(++socketSerial);
     const shared = options.cluster?.sockets;
-    if (shared && !(await shared.admit(userId, socketKey))) return refuse(ws, Close.RateLimited);
+    if (shared && !(await admitShared(shared, userId, socketKey))) return refuse(ws, Close.RateLimited);
     if (ws.readyState !== ws.OPEN) return shared?.release(userId, socketKey);
 
     const connection = new Connection(
@@ -186,10 +206,12 @@ export function createRealtime(options: RealtimeOptions) {
       shared
         ? (c) => {
             manager.unregister(c);
+            sharedKeys.delete(c);
             shared.release(userId, socketKey);
           }
         : unregister,
     );
+    if (shared) sharedKeys.set(connection, socketKey);
     if (!manager.register(connection)) {
       shared?.release(userId, socketKey);
       return refuse(ws, Close.RateLimited);

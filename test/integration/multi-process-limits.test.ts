@@ -15,7 +15,7 @@ import { alive } from "../helpers/processes.js";
 import { startTestRedis, type TestRedis } from "../helpers/redis-server.js";
 import type { SpawnedServer } from "../helpers/spawn-server.js";
 import { postgresConfigured } from "../helpers/test-database.js";
-import { connectProvider, firstClose, synced } from "../helpers/ws-client.js";
+import { connectProvider, firstClose, rawSocket, synced } from "../helpers/ws-client.js";
 
 const RUN_TIMEOUT = 180_000;
 const METRICS_TOKEN = "metrics-token-for-the-cluster-test-0123";
@@ -94,6 +94,53 @@ describe.skipIf(!postgresConfigured("limits across processes"))("limits across p
         10_000,
         200,
       );
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    "a socket whose close has begun gives up its place: the person's reconnect on that process is let in",
+    async () => {
+      for (const p of providers.splice(0)) p.destroy();
+      const server = servers[0] as SpawnedServer;
+      const raws: ReturnType<typeof rawSocket>[] = [];
+      const openRaw = () => {
+        const r = rawSocket(server.url, boardId, admin.cookie as string, CLUSTER_ORIGIN);
+        r.ws.on("error", () => {});
+        raws.push(r);
+        return r;
+      };
+      try {
+        // The whole limit on one process, once the previous test's sockets have let go of theirs.
+        await eventually(
+          async () => {
+            for (const r of raws.splice(0)) r.ws.terminate();
+            const all = Array.from({ length: LIMITS.maxSocketsPerUser }, openRaw);
+            await Promise.all(all.map((r) => r.opened));
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            expect(all.every((r) => r.ws.readyState === r.ws.OPEN)).toBe(true);
+          },
+          20_000,
+          500,
+        );
+        const extra = openRaw();
+        expect((await extra.closed).code).toBe(4529);
+        // One says goodbye but never finishes (its tablet reconnects at once): the reconnect gets in.
+        const leaving = raws[0] as ReturnType<typeof rawSocket>;
+        const tcp = (leaving.ws as unknown as { _socket: import("node:net").Socket })._socket;
+        tcp.pause();
+        tcp.write(Buffer.from([0x88, 0x80, 0, 0, 0, 0])); // a masked close frame, no payload
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const reconnect = openRaw();
+        await reconnect.opened;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(reconnect.ws.readyState).toBe(reconnect.ws.OPEN);
+        // Still no more than the limit open.
+        const over = openRaw();
+        expect((await over.closed).code).toBe(4529);
+      } finally {
+        for (const r of raws) r.ws.terminate();
+      }
     },
     RUN_TIMEOUT,
   );
