@@ -10,6 +10,10 @@
  * ten-digit form. Digit runs that are longer, shorter or grouped otherwise (phone numbers such as
  * 070-123 45 67) and dates with a four-digit suffix that fails the check are not numbers.
  *
+ * Digits inside a UUID are never a number: one random UUID in about 18,000 holds a valid
+ * "YYMMDD-NNNC" between its groups and one in 85 the start of one, and ids are UUIDs — a card's key,
+ * an owner in a request, a deep link pasted into the minutes.
+ *
  * One kind of false positive remains: a ten-digit run without separators that happens to be a
  * valid date plus check digit (about one in twenty mobile numbers written 070xxxxxxx). The editor
  * tells the writer why, and writing the number with its usual spaces avoids it.
@@ -41,11 +45,21 @@ function mayContain(text: string): boolean {
   return false;
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Whether text[start, end) overlaps a UUID written in the text. */
+function inUuid(text: string, start: number, end: number): boolean {
+  if (!text.includes("-")) return false;
+  for (const m of text.matchAll(UUID)) if (m.index < end && m.index + m[0].length > start) return true;
+  return false;
+}
+
 export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
   if (!mayContain(text)) return [];
   const found: IdentityNumberMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     const [whole, century = "", date = "", separator = "", tail = ""] = m;
+    if (inUuid(text, m.index, m.index + whole.length)) continue;
     const kind = check(century, date, separator, tail);
     if (kind) found.push({ start: m.index, end: m.index + whole.length, kind });
   }
@@ -80,7 +94,8 @@ export function identityNumberInProgress(text: string): { start: number; end: nu
   if (complete) return { start: complete.start, end: complete.end };
   for (const m of text.matchAll(STARTED)) {
     const [whole, , date = ""] = m;
-    if (validDate(date)) return { start: m.index, end: m.index + whole.length };
+    if (validDate(date) && !inUuid(text, m.index, m.index + whole.length))
+      return { start: m.index, end: m.index + whole.length };
   }
   return null;
 }

@@ -98,6 +98,15 @@ describe("personal identity numbers are never stored", () => {
     // A phone number in the same board is left as it was.
     updateAction(writer.doc, "a1", { title: "Ring 070-123 45 67" });
     await eventually(() => expect(getAction(reader.doc, "a1")?.title).toBe("Ring 070-123 45 67"));
+
+    // So is an item whose id (a random UUID) has digits shaped like a number between its groups, and
+    // a link to it; the API takes that id in a query as well.
+    const id = "2e480714-6263-4311-906f-cf34d825b20e";
+    const link = `Se /boards/${boardId}?action=${id}`;
+    addAction(writer.doc, { id, title: link });
+    await eventually(() => expect(getAction(reader.doc, id)?.title).toBe(link));
+    const listed = await f.member.get(`/api/workspaces/${f.workspaceId}/actions?board=${id}`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
   });
 
   it("a number typed digit by digit in a title and in rich text: removed when complete, no digits left after compaction", async () => {
