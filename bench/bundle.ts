@@ -1,10 +1,12 @@
 /**
  * Size of the web app's JavaScript as a browser downloads it for a board page: the entry chunk and
  * every chunk it imports, statically or dynamically — the header's search and bell, the board page,
- * a board of any kind, every dialog and editor it may open, the English texts — gzip level 9. The
- * other pages (administration, reports, audit…) load only when visited and are not counted, also
- * where a board chunk reaches them through navigation; the whole app is reported beside it. Built
- * with the app's own Vite config into a temporary folder.
+ * the board's own kind, every dialog and editor it may open, the English texts — gzip level 9. A
+ * page shows one board: each kind (plan, minutes, focus area, follow-up, roadmap) is measured with
+ * what it loads and not the other kinds' chunks, and the largest is the figure held to the budget;
+ * all kinds together are reported beside it. The other pages (administration, reports, audit…) load
+ * only when visited and are not counted, also where a board chunk reaches them through navigation;
+ * the whole app is reported too. Built with the app's own Vite config into a temporary folder.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,16 +15,29 @@ import { gzipSync } from "node:zlib";
 import { build, type Manifest } from "vite";
 
 export interface BundleSize {
-  /** Bytes after gzip of the JavaScript a board page loads. */
+  /** Bytes after gzip of the JavaScript a board page loads, for its largest kind of board. */
   gzipBytes: number;
   rawBytes: number;
   chunks: number;
+  /** Which kind that is. */
+  kind: string;
+  /** A board page with every kind's chunks, as if one page showed them all. */
+  allKindsGzipBytes: number;
   budgetBytes: number;
   /** Every chunk of the app (all pages), gzip. */
   appGzipBytes: number;
 }
 
 const BOARD_PAGE = "src/pages/board-page.ts";
+
+/** The chunks the board page imports for one kind of board only (web/src/pages/board-page.ts). */
+const KIND_CHUNKS: Record<string, string[]> = {
+  "focus area": [],
+  plan: ["src/components/plan-board/plan-board.ts"],
+  minutes: ["src/components/minutes-board/minutes-board.ts", "src/components/minutes-approval/minutes-approval.ts"],
+  "follow-up": ["src/components/followup-board/followup-board.ts"],
+  roadmap: ["src/components/roadmap-board/roadmap-board.ts"],
+};
 
 export const BUNDLE_BUDGET_BYTES = 250 * 1024;
 
@@ -52,9 +67,9 @@ export async function measureBundle(root: string): Promise<BundleSize> {
       return keys;
     };
     const otherPage = (key: string) => key === entryKey || (key.startsWith("src/pages/") && key !== BOARD_PAGE);
-    // From the entry: what every page loads (header search, bell…), the board page and all it may load.
-    const board = reach([entryKey], true, otherPage);
-    // Each chunk read and compressed once, whether it counts for the board page, the whole app or both.
+    const kindChunks = Object.values(KIND_CHUNKS).flat();
+    for (const key of kindChunks) if (!manifest[key]) throw new Error(`the web build has no ${key} chunk`);
+    // Each chunk read and compressed once, whether it counts for one kind, all kinds or the whole app.
     const sizes = new Map<string, { raw: number; gzip: number }>();
     const sizeOf = (key: string) => {
       let size = sizes.get(key);
@@ -65,15 +80,35 @@ export async function measureBundle(root: string): Promise<BundleSize> {
       }
       return size;
     };
-    let gzipBytes = 0;
-    let rawBytes = 0;
-    for (const key of board) {
-      rawBytes += sizeOf(key).raw;
-      gzipBytes += sizeOf(key).gzip;
+    const total = (keys: Set<string>) => {
+      let raw = 0;
+      let gzip = 0;
+      for (const key of keys) {
+        raw += sizeOf(key).raw;
+        gzip += sizeOf(key).gzip;
+      }
+      return { raw, gzip, chunks: keys.size };
+    };
+    // From the entry: what every page loads (header search, bell…), the board page and all it may
+    // load for one kind of board — not the other kinds' chunks (a chunk two kinds share counts for each).
+    let largest = { kind: "", raw: 0, gzip: 0, chunks: 0 };
+    for (const [kind, own] of Object.entries(KIND_CHUNKS)) {
+      const others = new Set(kindChunks.filter((key) => !own.includes(key)));
+      const size = total(reach([entryKey], true, (key) => otherPage(key) || others.has(key)));
+      if (size.gzip > largest.gzip) largest = { kind, ...size };
     }
+    const allKinds = total(reach([entryKey], true, otherPage));
     let appGzipBytes = 0;
     for (const key of reach([entryKey], true)) appGzipBytes += sizeOf(key).gzip;
-    return { gzipBytes, rawBytes, chunks: board.size, budgetBytes: BUNDLE_BUDGET_BYTES, appGzipBytes };
+    return {
+      gzipBytes: largest.gzip,
+      rawBytes: largest.raw,
+      chunks: largest.chunks,
+      kind: largest.kind,
+      allKindsGzipBytes: allKinds.gzip,
+      budgetBytes: BUNDLE_BUDGET_BYTES,
+      appGzipBytes,
+    };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -83,8 +118,9 @@ export function describeBundle(size: BundleSize): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const verdict = size.gzipBytes <= size.budgetBytes ? "within" : "OVER";
   return (
-    `Web app: the JavaScript a board page loads is ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} raw, ` +
-    `${size.chunks} chunk${size.chunks === 1 ? "" : "s"}), ${verdict} the ${kb(size.budgetBytes)} budget; ` +
+    `Web app: the JavaScript a board page loads is at most ${kb(size.gzipBytes)} gzip (a ${size.kind} board: ` +
+    `${kb(size.rawBytes)} raw, ${size.chunks} chunk${size.chunks === 1 ? "" : "s"}), ${verdict} the ` +
+    `${kb(size.budgetBytes)} budget; with every kind of board's chunks ${kb(size.allKindsGzipBytes)}, ` +
     `every page of the app together ${kb(size.appGzipBytes)}.`
   );
 }
