@@ -72,7 +72,7 @@ export function createWriteQueue(store: DocStore, logger: Logger, options: Write
     if (scheduled || flushing || pending.length === 0) return;
     scheduled = true;
     const oldest = (pending.find((w) => !blocked.has(w.boardId)) ?? (pending[0] as PendingWrite)).receivedAt;
-    const wait = now ? 0 : Math.min(windowMs, oldest + windowMs - performance.now());
+    const wait = now ? 0 : oldest + windowMs - performance.now();
     if (wait > 0) setTimeout(flush, wait);
     else setImmediate(flush);
   }
