@@ -64,6 +64,8 @@ export interface RunResult {
   drainSeconds: number | null;
   boardsConverged: number;
   serverCpuPercent: number;
+  /** Of it, the server's own process: without its children (ours: the embedded database's process). */
+  serverProcessCpuPercent: number;
   serverRssMaxMB: number;
   generatorCpuPercent: number;
   /** CPU used by everything else on the machine during the window (other people's tests, builds…). */
@@ -275,6 +277,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     await sleep(windowStart - performance.now());
     const serverWindow = target.server.windowStats?.(); // starts the server's own measuring window
     const serverCpu = cpuMeter(target.server.pid);
+    const serverProcessCpu = cpuMeter(target.server.pid, false);
     const selfCpu = selfCpuMeter();
     const machine = machineMeter();
     let rssMax = rssBytes(target.server.pid);
@@ -287,6 +290,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
     if (churnTimer) clearInterval(churnTimer);
     const measured = (performance.now() - windowStart) / 1000;
     const serverCpuPercent = serverCpu.stop();
+    const serverProcessCpuPercent = serverProcessCpu.stop();
     const generatorCpuPercent = selfCpu.stop();
     const otherCpuPercent = Math.max(0, machine.stop() - serverCpuPercent - generatorCpuPercent);
     rssMax = Math.max(rssMax, rssBytes(target.server.pid));
@@ -339,6 +343,7 @@ export async function runLoad(target: Target, shape: LoadShape, timing: Timing, 
       drainSeconds,
       boardsConverged,
       serverCpuPercent,
+      serverProcessCpuPercent,
       serverRssMaxMB: rssMax / 2 ** 20,
       generatorCpuPercent,
       otherCpuPercent,

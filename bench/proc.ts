@@ -48,10 +48,10 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
-/** User + system CPU seconds the process and its descendants have used so far (0 if gone). */
-export function cpuSeconds(pid: number): number {
+/** User + system CPU seconds the process and its descendants (or it alone) have used so far (0 if gone). */
+export function cpuSeconds(pid: number, descendants = true): number {
   let ticks = 0;
-  for (const p of withDescendants(pid)) {
+  for (const p of descendants ? withDescendants(pid) : [pid]) {
     const f = statFields(p);
     // After the name: state(0) ppid(1) … utime(11) stime(12).
     if (f) ticks += Number(f[11]) + Number(f[12]);
@@ -73,13 +73,16 @@ export function rssBytes(pid: number): number {
   return bytes;
 }
 
-/** A CPU meter over an interval: call `stop()` for the share of one core used since `start`. */
-export function cpuMeter(pid: number) {
+/**
+ * A CPU meter over an interval: call `stop()` for the share of one core used since `start`, by the
+ * process and its descendants, or (`descendants` false) by the process alone.
+ */
+export function cpuMeter(pid: number, descendants = true) {
   const t0 = performance.now();
-  const c0 = cpuSeconds(pid);
+  const c0 = cpuSeconds(pid, descendants);
   return {
     /** Percent of one core. */
-    stop: () => ((cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000)) * 100,
+    stop: () => ((cpuSeconds(pid, descendants) - c0) / ((performance.now() - t0) / 1000)) * 100,
   };
 }
 

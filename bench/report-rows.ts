@@ -93,6 +93,8 @@ function pool(runs: RunResult[]) {
     converged: `${runs.reduce((s, r) => s + r.boardsConverged, 0)}/${boards}`,
     drain: Math.max(...runs.map((r) => r.drainSeconds ?? Number.POSITIVE_INFINITY)),
     serverCpu: mean(runs.map((r) => r.serverCpuPercent)),
+    // Older result files have no split: the whole server then.
+    serverProcessCpu: mean(runs.map((r) => r.serverProcessCpuPercent ?? r.serverCpuPercent)),
     rss: Math.max(...runs.map((r) => r.serverRssMaxMB)),
     generatorCpu: mean(runs.map((r) => r.generatorCpuPercent)),
     connectP50: median(runs.map((r) => r.connectP50Ms)),
@@ -162,6 +164,12 @@ export function rowsFor(outcome: ScenarioOutcome): Row[] {
       add("lost updates (must be 0)", o?.lost ?? null, r?.lost ?? null, 0, false);
       add("boards converged", o?.converged ?? null, r?.converged ?? null, 0, false);
       add("server CPU (% of a core)", o?.serverCpu ?? null, r?.serverCpu ?? null, 0);
+      add(
+        "… of it the server's own process (ours: without its database's)⁸",
+        o?.serverProcessCpu ?? null,
+        r?.serverProcessCpu ?? null,
+        0,
+      );
       add("server RSS peak (MB)", o?.rss ?? null, r?.rss ?? null, 0);
       add("load generator CPU (% of a core)", o?.generatorCpu ?? null, r?.generatorCpu ?? null, 0);
       add("runs limited by the load generator²", o?.generatorBound ?? null, r?.generatorBound ?? null, 0, false);

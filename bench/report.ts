@@ -88,6 +88,9 @@ export function markdown(outcomes: ScenarioOutcome[], meta: Meta, c: BenchConfig
       "delivery, loss, convergence); the other writers are light (bench/light-writer.ts: the same small updates on the " +
       "wire, but they drop what the server sends instead of applying it), so the generator does not spend a core " +
       "applying every update 50 times over. Delivered updates/s counts what reached those 5 clients.",
+    "⁸ The server process alone, from /proc/<pid>/stat, without its descendants: for ours the rest of the server " +
+      "CPU is the embedded database's process (PGlite: every update stored within 50 ms, projections refreshed); the " +
+      "reference has no child process, so both of its CPU rows are the same.",
   );
   const notes = serverNotes(outcomes);
   if (notes.length > 0) out.push("", "Server log warnings/errors:", ...notes);
