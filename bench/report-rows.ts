@@ -93,8 +93,7 @@ function pool(runs: RunResult[]) {
     converged: `${runs.reduce((s, r) => s + r.boardsConverged, 0)}/${boards}`,
     drain: Math.max(...runs.map((r) => r.drainSeconds ?? Number.POSITIVE_INFINITY)),
     serverCpu: mean(runs.map((r) => r.serverCpuPercent)),
-    // Older result files have no split: the whole server then.
-    serverProcessCpu: mean(runs.map((r) => r.serverProcessCpuPercent ?? r.serverCpuPercent)),
+    serverProcessCpu: mean(runs.map((r) => r.serverProcessCpuPercent)),
     rss: Math.max(...runs.map((r) => r.serverRssMaxMB)),
     generatorCpu: mean(runs.map((r) => r.generatorCpuPercent)),
     connectP50: median(runs.map((r) => r.connectP50Ms)),
